@@ -1,0 +1,24 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, type Settings } from '@sillok/config';
+import { HealthModule } from '@sillok/core';
+import { DatabaseModule } from '@sillok/database';
+import { HealthController } from './health/health.controller.js';
+import { DatabaseHealth } from './health/database-health.js';
+
+export interface AppOptions {
+  settings: Settings;
+  databaseUrl: string;
+}
+
+/** The whole HTTP application: configuration, database, and every feature module. */
+@Module({})
+export class AppModule {
+  static register({ settings, databaseUrl }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(settings), HealthModule, DatabaseModule.forRoot(databaseUrl)],
+      controllers: [HealthController],
+      providers: [DatabaseHealth],
+    };
+  }
+}

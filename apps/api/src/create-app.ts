@@ -1,0 +1,35 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { NestPinoLogger } from '@sillok/core';
+import { AppModule, type AppOptions } from './app.module.js';
+import { ProblemDetailsFilter } from './http/problem-details.filter.js';
+import { requestContextMiddleware } from './http/request-context.middleware.js';
+import { createValidationPipe } from './http/validation.pipe.js';
+import { httpLogging } from './http/http-logging.js';
+import { serveOpenApi } from './http/openapi.js';
+
+/** Builds the configured application; main.ts and the end-to-end tests share it. */
+export async function createApp(options: AppOptions & { logger: Logger }): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
+    logger: new NestPinoLogger(options.logger),
+    abortOnError: false,
+    bodyParser: true,
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(requestContextMiddleware);
+  app.use(httpLogging(options.logger));
+  app.use(
+    helmet({
+      // The OpenAPI UI loads its own scripts and styles from this origin only.
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
+    }),
+  );
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(options.logger));
+  serveOpenApi(app);
+  return app;
+}

@@ -1,0 +1,25 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+
+export const OPENAPI_JSON_PATH = 'api/openapi.json';
+export const OPENAPI_UI_PATH = 'api/docs';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Sillok API')
+    .setDescription(
+      'Testimony and evidence documentation. Errors are RFC 9457 problem details (application/problem+json) with a requestId; dates are ISO 8601.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Serves the document as JSON and a browsable UI. */
+export function serveOpenApi(app: INestApplication): void {
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: OPENAPI_JSON_PATH,
+    raw: ['json'],
+  });
+}

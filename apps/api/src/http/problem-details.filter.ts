@@ -1,0 +1,86 @@
+import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { DomainError, ERROR_STATUS, ErrorCode, problemType, requestContext } from '@sillok/core';
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  [extension: string]: unknown;
+}
+
+const CODE_BY_STATUS = new Map<number, ErrorCode>(
+  Object.entries(ERROR_STATUS).map(([code, { status }]) => [status, code as ErrorCode]),
+);
+
+/**
+ * Every error leaves as RFC 9457 problem details with the request id. Domain errors
+ * keep their detail; anything unexpected becomes a bare 500 and is logged here.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const requestId = requestContext.current()?.requestId ?? String(request.headers['x-request-id'] ?? '');
+    const problem = { ...this.toProblem(exception, requestId), instance: request.path, requestId };
+
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId, path: request.path }, 'request failed');
+    }
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(exception: unknown, requestId: string): ProblemDetails {
+    if (exception instanceof DomainError) {
+      const { status, title } = ERROR_STATUS[exception.code];
+      return { type: problemType(exception.code), title, status, detail: exception.detail, ...exception.extensions };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = CODE_BY_STATUS.get(status);
+      const body = exception.getResponse();
+      const detail = typeof body === 'string' ? body : messageOf(body);
+      return {
+        type: code ? problemType(code) : 'about:blank',
+        title: code ? ERROR_STATUS[code].title : exception.name,
+        status,
+        ...(detail ? { detail } : {}),
+      };
+    }
+    const bodyParserStatus = (exception as { status?: number; type?: string })?.status;
+    if (bodyParserStatus && bodyParserStatus >= 400 && bodyParserStatus < 500) {
+      // Errors raised by Express middleware (malformed JSON, body too large) are the caller's.
+      const code = CODE_BY_STATUS.get(bodyParserStatus) ?? ErrorCode.Validation;
+      return {
+        type: problemType(code),
+        title: ERROR_STATUS[code].title,
+        status: bodyParserStatus,
+        detail: 'the request body could not be read',
+      };
+    }
+    return {
+      type: problemType(ErrorCode.Internal),
+      title: ERROR_STATUS[ErrorCode.Internal].title,
+      status: 500,
+      detail: `An unexpected error occurred. Quote request id ${requestId} when reporting it.`,
+    };
+  }
+}
+
+function messageOf(body: object): string | undefined {
+  const message = (body as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : undefined;
+}

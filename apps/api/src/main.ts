@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { fillDevelopmentSecrets, loadSettings } from '@sillok/config';
+import { createLogger, fatalMessage, type Logger } from '@sillok/core';
+import { openDatabase, runMigrations, type OpenDatabase } from '@sillok/database';
+import { MIGRATIONS } from '@sillok/migrations';
+import { createApp } from './create-app.js';
+import { listenOrExplain } from './listen.js';
+
+/**
+ * Starts the API. Every way it can fail to start (bad settings, unreachable database,
+ * port taken) ends here with one line on stderr and exit code 1.
+ */
+async function main(): Promise<void> {
+  const settings = loadSettings();
+  const logger = createLogger({ level: settings.LOG_LEVEL });
+  if (settings.NODE_ENV !== 'production') {
+    const { file, generated } = fillDevelopmentSecrets(settings);
+    if (generated.length) logger.info({ file, generated }, 'generated development secrets');
+  }
+
+  let database: OpenDatabase | undefined;
+  try {
+    database = await openDatabase(settings, logger);
+    if (database.embedded) {
+      const applied = await runMigrations(database.url, MIGRATIONS);
+      if (applied.length) logger.info({ applied }, 'applied migrations');
+    }
+    const app = await createApp({ settings, databaseUrl: database.url, logger });
+    await listenOrExplain(app, settings.PORT, settings.HOST);
+    announce(logger, settings.HOST, settings.PORT, settings.SILLOK_DATA_DIR, database);
+    stopOnSignals(logger, async () => {
+      await app.close();
+      await database?.close();
+    });
+  } catch (error) {
+    await database?.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function announce(logger: Logger, host: string, port: number, dataDir: string, database: OpenDatabase): void {
+  const shownHost = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
+  logger.info(
+    {
+      url: `http://${shownHost}:${port}`,
+      docs: `http://${shownHost}:${port}/api/docs`,
+      dataDir: resolve(dataDir),
+      database: database.embedded ? `embedded PostgreSQL in ${database.embedded.dataDir}` : 'DATABASE_URL',
+    },
+    `Sillok is listening on http://${shownHost}:${port}`,
+  );
+}
+
+function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    stop()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'unclean stop');
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(fatalMessage(error) + '\n');
+  process.exit(1);
+});

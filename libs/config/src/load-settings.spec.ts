@@ -1,0 +1,72 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { loadSettings, settingNames } from './load-settings.js';
+import { SENSITIVE_SETTINGS } from './sensitive.decorator.js';
+import { SettingsError } from './settings-error.js';
+
+const STRONG = 'k'.repeat(12) + 'Q7v!pX2m9Lr4Tz8Wb3Nc6Yd';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadSettings(env);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(SettingsError);
+    return (error as SettingsError).problems;
+  }
+}
+
+describe('loadSettings', () => {
+  it('applies the documented defaults', () => {
+    const settings = loadSettings({});
+    expect(settings).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      SILLOK_DATA_DIR: './data',
+      HOST: '127.0.0.1',
+    });
+    expect(settings.DATABASE_URL).toBeUndefined();
+  });
+
+  it('converts numbers and keeps a database URL', () => {
+    const settings = loadSettings({ PORT: '8080', DATABASE_URL: 'postgres://u:p@db:5432/sillok' });
+    expect(settings.PORT).toBe(8080);
+    expect(settings.DATABASE_URL).toBe('postgres://u:p@db:5432/sillok');
+  });
+
+  it('names each bad variable with its reason', () => {
+    const problems = problemsOf({ PORT: 'abc', NODE_ENV: 'staging', DATABASE_URL: 'mysql://x' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT: must be a whole number between 1 and 65535 \(got "abc"\)/),
+        expect.stringMatching(/^NODE_ENV: must be one of development, test, production/),
+        expect.stringMatching(/^DATABASE_URL: must be a postgres:\/\/ connection URL/),
+      ]),
+    );
+  });
+
+  it('refuses missing secrets in production', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sillok' });
+    for (const name of SENSITIVE_SETTINGS.keys()) expect(problems).toContain(`${name}: is required in production`);
+  });
+
+  it('refuses placeholder and short secrets in production, without echoing them', () => {
+    const placeholder = problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'change-me-change-me-change-me-change-me' });
+    expect(placeholder).toContain('JWT_SECRET: is a placeholder; set a real secret in production');
+    const short = problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short' });
+    expect(short.join('\n')).toMatch(/JWT_SECRET: must be at least 32 characters/);
+    expect(short.join('\n')).not.toContain('short"');
+  });
+
+  it('accepts real secrets in production', () => {
+    const env: Record<string, string> = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sillok' };
+    for (const name of SENSITIVE_SETTINGS.keys()) env[name] = STRONG;
+    expect(() => loadSettings(env)).not.toThrow();
+  });
+
+  it('is documented variable by variable in .env.example', () => {
+    const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+    const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual([...new Set([...settingNames(), ...SENSITIVE_SETTINGS.keys()])].sort());
+  });
+});

@@ -1,0 +1,40 @@
+// Jest loads global setup outside its ESM module graph, so this file uses the compiled
+// build (npm test builds first) rather than the TypeScript sources.
+import { runMigrations } from '../../dist/libs/database/src/index.js';
+import { MIGRATIONS } from '../../dist/migrations/index.js';
+import { databaseUrl, testServer, withAdminClient } from './test-postgres.mjs';
+
+/**
+ * Migrates one template database per run; every test file then clones it
+ * (test/support/test-database.ts), so files never see each other's rows.
+ */
+export default async function globalSetup() {
+  const { adminUrl, embedded } = await testServer();
+  const template = `sillok_tpl_${process.pid}`;
+  await withAdminClient(adminUrl, async (client) => {
+    await dropLeftoversOfDeadRuns(client);
+    await client.query(`CREATE DATABASE ${template}`);
+  });
+  await runMigrations(databaseUrl(adminUrl, template), MIGRATIONS);
+  process.env.SILLOK_TEST_ADMIN_URL = adminUrl;
+  process.env.SILLOK_TEST_TEMPLATE = template;
+  globalThis.sillokTestEmbedded = embedded;
+}
+
+/** Databases of runs that crashed before their teardown: their setup pid is gone. */
+async function dropLeftoversOfDeadRuns(client) {
+  const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname ~ '^sillok_(tpl|t)_[0-9]+'`);
+  for (const { datname } of rows) {
+    const pid = Number(datname.split('_')[2]);
+    if (!isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

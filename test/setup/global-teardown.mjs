@@ -1,0 +1,16 @@
+import { withAdminClient } from './test-postgres.mjs';
+
+export default async function globalTeardown() {
+  const adminUrl = process.env.SILLOK_TEST_ADMIN_URL;
+  const template = process.env.SILLOK_TEST_TEMPLATE;
+  if (adminUrl && template) {
+    await withAdminClient(adminUrl, async (client) => {
+      const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+        `sillok_t_${process.pid}_%`,
+      ]);
+      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+    });
+  }
+  await globalThis.sillokTestEmbedded?.stop();
+}

@@ -1,0 +1,49 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { loadSettings, type Settings } from '@sillok/config';
+import { createLogger } from '@sillok/core';
+import { createApp } from '../../apps/api/src/create-app.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export const TEST_SECRETS = {
+  JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
+};
+
+export interface TestApp {
+  app: INestApplication;
+  settings: Settings;
+  database: TestDatabase;
+  http(): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** Receives every log line (JSON), for tests of what is and is not logged. */
+  logDestination?: NodeJS.WritableStream;
+}
+
+/** The whole application on its own migrated database, as main.ts builds it. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const settings = loadSettings({
+    NODE_ENV: 'test',
+    LOG_LEVEL: options.logDestination ? 'debug' : 'silent',
+    DATABASE_URL: database.url,
+    ...TEST_SECRETS,
+    ...options.env,
+  });
+  const logger = createLogger({ level: settings.LOG_LEVEL, destination: options.logDestination ?? process.stdout });
+  const app = await createApp({ settings, databaseUrl: database.url, logger });
+  await app.init();
+  return {
+    app,
+    settings,
+    database,
+    http: () => request(app.getHttpServer()),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
