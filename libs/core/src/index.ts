@@ -9,3 +9,5 @@ export * from './logging/nest-logger.js';
 export * from './logging/redaction.js';
 export * from './health/health-registry.js';
 export * from './process/fatal.js';
+export * from './access/permission.js';
+export * from './access/route-access.decorators.js';
