@@ -1,20 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { BadRequestException, NotFoundException, type ArgumentsHost } from '@nestjs/common';
-import { Writable } from 'node:stream';
 import { createLogger, DomainError, ErrorCode, requestContext } from '@sillok/core';
+import { captureLogs } from '../../../../test/support/log-capture.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
 function capture(exception: unknown) {
-  let logged = '';
-  const logger = createLogger({
-    level: 'info',
-    destination: new Writable({
-      write(chunk, _enc, done) {
-        logged += chunk;
-        done();
-      },
-    }),
-  });
+  const logs = captureLogs();
+  const logger = createLogger({ level: 'info', destination: logs.stream });
   const sent: { status?: number; type?: string; body?: Record<string, unknown> } = {};
   const response = {
     headersSent: false,
@@ -35,7 +27,7 @@ function capture(exception: unknown) {
     switchToHttp: () => ({ getRequest: () => ({ path: '/things/1', headers: {} }), getResponse: () => response }),
   } as unknown as ArgumentsHost;
   requestContext.run({ requestId: 'req-12345678' }, () => new ProblemDetailsFilter(logger).catch(exception, host));
-  return { ...sent, logged };
+  return { ...sent, logged: logs.text() };
 }
 
 describe('ProblemDetailsFilter', () => {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { Writable } from 'node:stream';
+import { captureLogs } from '../../../../test/support/log-capture.js';
 import { createLogger } from './logger.js';
 
 function logLines(write: (logger: ReturnType<typeof createLogger>) => void): string {
-  let out = '';
-  const logger = createLogger({
-    level: 'info',
-    destination: new Writable({
-      write(chunk, _enc, done) {
-        out += chunk;
-        done();
-      },
-    }),
-  });
-  write(logger);
-  return out;
+  const logs = captureLogs();
+  write(createLogger({ level: 'info', destination: logs.stream }));
+  return logs.text();
 }
 
 describe('logger redaction', () => {
