@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals';
+import { captureLogs } from '../../../../test/support/log-capture.js';
+import { createLogger } from './logger.js';
+
+function logLines(write: (logger: ReturnType<typeof createLogger>) => void): string {
+  const logs = captureLogs();
+  write(createLogger({ level: 'info', destination: logs.stream }));
+  return logs.text();
+}
+
+describe('logger redaction', () => {
+  it('never writes secrets or identity fields, at any depth it redacts', () => {
+    const out = logLines((logger) => {
+      logger.info({ password: 'hunter2-hunter2', user: { email: 'a@b.org', refreshToken: 'rt-secret' } }, 'login');
+      logger.info({
+        witness: { identity: { legalName: 'Kim Real Name' } },
+        headers: { authorization: 'Bearer abc.def' },
+      });
+    });
+    for (const secret of ['hunter2-hunter2', 'rt-secret', 'Kim Real Name', 'Bearer abc.def'])
+      expect(out).not.toContain(secret);
+    expect(out).toContain('[redacted]');
+    expect(out).toContain('a@b.org'); // ordinary fields stay readable
+  });
+
+  it('writes JSON lines with an ISO 8601 time', () => {
+    const line = JSON.parse(logLines((logger) => logger.info('hello')).trim());
+    expect(line).toMatchObject({ level: 'info', msg: 'hello', service: 'sillok' });
+    expect(new Date(line.time).toISOString()).toBe(line.time);
+  });
+});

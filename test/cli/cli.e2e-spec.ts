@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { buildProgram } from '../../apps/cli/src/program.js';
+import { CLI_ENTRY, runNode } from '../support/processes.js';
+import { createEmptyDatabase, type TestDatabase } from '../support/test-database.js';
+import { TEST_SECRETS } from '../support/test-app.js';
+
+describe('the sillok command line', () => {
+  it('answers --help for itself and every command', async () => {
+    const top = await runNode([CLI_ENTRY, '--help'], {});
+    expect(top.code).toBe(0);
+    for (const command of buildProgram().commands) {
+      expect(top.stdout).toContain(command.name());
+      const help = await runNode([CLI_ENTRY, command.name(), '--help'], {});
+      expect({ command: command.name(), code: help.code }).toEqual({ command: command.name(), code: 0 });
+      expect(help.stdout).toContain(`Usage: sillok ${command.name()}`);
+    }
+  });
+
+  it('refuses an unknown command with a non-zero exit', async () => {
+    const result = await runNode([CLI_ENTRY, 'no-such-command'], {});
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain("unknown command 'no-such-command'");
+  });
+
+  describe('migrate', () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await createEmptyDatabase();
+    });
+    afterAll(async () => {
+      await database.drop();
+    });
+
+    it('applies pending migrations, then reports the database up to date', async () => {
+      const env = { ...TEST_SECRETS, DATABASE_URL: database.url };
+      const first = await runNode([CLI_ENTRY, 'migrate'], env);
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/^applied \d+: /);
+      const second = await runNode([CLI_ENTRY, 'migrate'], env);
+      expect(second.stdout.trim()).toBe('database is up to date');
+    });
+
+    it('fails with one line when the database is unreachable', async () => {
+      const result = await runNode([CLI_ENTRY, 'migrate'], {
+        ...TEST_SECRETS,
+        DATABASE_URL: 'postgres://x@127.0.0.1:1/none',
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toMatch(/^sillok: cannot reach the database at 127\.0\.0\.1:1\/none/);
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { SENSITIVE_SETTINGS, settingNames } from '@sillok/config';
+import { ROOT } from '../support/processes.js';
+
+// No Docker engine runs here, so the production files are checked by reading them against the settings schema.
+const composeText = readFileSync(`${ROOT}docker/compose.yml`, 'utf8');
+const compose = parse(composeText, { merge: true }) as {
+  services: Record<string, { environment?: Record<string, string>; healthcheck?: unknown; volumes?: string[] }>;
+  volumes: Record<string, unknown>;
+};
+const dockerfile = readFileSync(`${ROOT}docker/Dockerfile`, 'utf8');
+const envExample = readFileSync(`${ROOT}docker/.env.example`, 'utf8');
+
+describe('production packaging', () => {
+  const api = compose.services.api;
+
+  it('gives the API every setting production requires', () => {
+    const required = ['NODE_ENV', 'DATABASE_URL', 'HOST', ...SENSITIVE_SETTINGS.keys()];
+    expect(Object.keys(api.environment ?? {})).toEqual(expect.arrayContaining(required));
+    expect(api.environment?.NODE_ENV).toBe('production');
+    expect(compose.services.migrate.environment).toEqual(api.environment);
+  });
+
+  it('names only settings the schema knows', () => {
+    const known = new Set([...settingNames(), ...SENSITIVE_SETTINGS.keys()]);
+    expect(Object.keys(api.environment ?? {}).filter((name) => !known.has(name))).toEqual([]);
+  });
+
+  it('takes every secret from the env file, never a literal', () => {
+    for (const name of SENSITIVE_SETTINGS.keys()) expect(api.environment?.[name]).toMatch(/^\$\{[A-Z][A-Z0-9_]*:\?/);
+    const referenced = new Set([...composeText.matchAll(/\$\{([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]));
+    const documented = new Set([...envExample.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+    expect([...referenced].filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  it('has health checks and named volumes for every stateful service', () => {
+    for (const name of ['api', 'postgres', 'minio']) expect(compose.services[name].healthcheck).toBeDefined();
+    expect(Object.keys(compose.volumes)).toEqual(
+      expect.arrayContaining(['postgres-data', 'minio-data', 'sillok-data']),
+    );
+    expect(compose.services['minio-init']).toBeDefined();
+  });
+
+  it('builds in stages and runs as a non-root user with production dependencies only', () => {
+    expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
+    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    expect(dockerfile).toMatch(/^USER node$/m);
+  });
+});
