@@ -49,7 +49,7 @@ describe('sillok audit:verify, audit:checkpoint, audit:public-key', () => {
     expect(checkpoint).toMatchObject({ statement: { headSeq: 1 }, algorithm: 'Ed25519' });
     expect(made.stdout).toContain(`checkpoint of seq 1 written to ${file}`);
 
-    const key = await runNode([CLI_ENTRY, 'audit:public-key'], { AUDIT_SIGNING_KEY: TEST_SECRETS.AUDIT_SIGNING_KEY });
+    const key = await runNode([CLI_ENTRY, 'audit:public-key'], TEST_SECRETS);
     expect(key.stdout).toMatch(/^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n$/);
     // The README's recipe, without Sillok: jq writes the signed bytes, openssl checks them.
     writeFileSync(join(dir, 'audit.pub'), key.stdout);
@@ -92,7 +92,10 @@ describe('sillok audit:verify, audit:checkpoint, audit:public-key', () => {
   });
 
   it('refuses a signing key that is not Ed25519 PKCS#8, naming the setting', async () => {
-    const result = await runNode([CLI_ENTRY, 'audit:public-key'], { AUDIT_SIGNING_KEY: 'x'.repeat(48) });
+    const result = await runNode([CLI_ENTRY, 'audit:public-key'], {
+      ...TEST_SECRETS,
+      AUDIT_SIGNING_KEY: 'x'.repeat(48),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('AUDIT_SIGNING_KEY: must be base64 of a PKCS#8 DER Ed25519 private key');
   });
