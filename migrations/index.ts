@@ -1,5 +1,11 @@
 import type { MigrationList } from '@sillok/database';
 import { EnableExtensions1764270000000 } from './1764270000000-enable-extensions.js';
+import { CreateAuditEvents1764280000000 } from './1764280000000-create-audit-events.js';
+import { ChainAuditEventsAtCommit1764280000001 } from './1764280000001-chain-audit-events-at-commit.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
-export const MIGRATIONS: MigrationList = [EnableExtensions1764270000000];
+export const MIGRATIONS: MigrationList = [
+  EnableExtensions1764270000000,
+  CreateAuditEvents1764280000000,
+  ChainAuditEventsAtCommit1764280000001,
+];
