@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@sillok/audit';
+import { AuthModule, FirstAdministratorNotice } from '@sillok/auth';
 import { ConfigModule, type Settings } from '@sillok/config';
 import { HealthModule } from '@sillok/core';
 import { DatabaseModule } from '@sillok/database';
@@ -17,9 +18,15 @@ export class AppModule {
   static register({ settings, databaseUrl }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(settings), HealthModule, DatabaseModule.forRoot(databaseUrl), AuditModule],
+      imports: [
+        ConfigModule.forRoot(settings),
+        HealthModule,
+        DatabaseModule.forRoot(databaseUrl),
+        AuditModule,
+        AuthModule,
+      ],
       controllers: [HealthController],
-      providers: [DatabaseHealth],
+      providers: [DatabaseHealth, FirstAdministratorNotice],
     };
   }
 }
