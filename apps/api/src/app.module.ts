@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@sillok/audit';
 import { AuthModule, FirstAdministratorNotice } from '@sillok/auth';
+import { CasesModule } from '@sillok/cases';
 import { ConfigModule, type Settings } from '@sillok/config';
 import { HealthModule } from '@sillok/core';
 import { DatabaseModule } from '@sillok/database';
@@ -24,6 +25,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         AuditModule,
         AuthModule,
+        CasesModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseHealth, FirstAdministratorNotice],
