@@ -111,4 +111,48 @@ describe('login, tokens and sessions', () => {
     await t.http().get('/auth/me').set(bearer(b)).expect(401);
     await t.http().get('/auth/me').set(bearer(a)).expect(200);
   });
+
+  it('answers every authenticated /auth route for every role, and 401 without a token', async () => {
+    const as = await loginAllRoles(t);
+    for (const role of Object.values(Role)) {
+      await t.http().get('/auth/sessions').set(bearer(as[role])).expect(200);
+      await t.http().get('/auth/me').set(bearer(as[role])).expect(200);
+      await t.http().post('/auth/sessions/revoke-others').set(bearer(as[role])).expect(200);
+      await t.http().post('/auth/mfa/enrol').set(bearer(as[role])).expect(200);
+    }
+    const routes: Array<['get' | 'post', string]> = [
+      ['get', '/auth/me'],
+      ['get', '/auth/sessions'],
+      ['post', '/auth/logout'],
+      ['post', '/auth/password'],
+      ['post', '/auth/sessions/revoke-others'],
+      ['post', '/auth/sessions/00000000-0000-4000-8000-000000000000/revoke'],
+      ['post', '/auth/mfa/enrol'],
+      ['post', '/auth/mfa/confirm'],
+      ['post', '/auth/mfa/disable'],
+    ];
+    for (const [method, path] of routes) {
+      const res = await t.http()[method](path);
+      expect({ path, status: res.status }).toEqual({ path, status: 401 });
+    }
+  });
+
+  it('refuses bad bodies on every /auth route with 400 naming the fields', async () => {
+    const user = await login(t, await createUser(t, Role.Analyst));
+    const cases: Array<[string, object, string[], boolean]> = [
+      ['/auth/refresh', {}, ['refreshToken'], false],
+      ['/auth/login/mfa', { code: 12 }, ['mfaToken', 'code'], false],
+      ['/auth/login', { email: 'a@example.org', password: 'x', admin: true }, ['admin'], false],
+      ['/auth/password', {}, ['currentPassword', 'newPassword'], true],
+      ['/auth/mfa/confirm', {}, ['code'], true],
+      ['/auth/mfa/disable', { code: '1' }, ['code'], true],
+    ];
+    for (const [path, body, fields, authenticated] of cases) {
+      const request = t.http().post(path);
+      if (authenticated) request.set(bearer(user));
+      const res = await request.send(body);
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(fields));
+    }
+  });
 });

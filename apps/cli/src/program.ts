@@ -1,5 +1,10 @@
 import { Command } from 'commander';
 import { migrateCommand } from './commands/migrate.command.js';
+import { userCreateCommand } from './commands/user-create.command.js';
+import { userListCommand } from './commands/user-list.command.js';
+import { userResetPasswordCommand } from './commands/user-reset-password.command.js';
+import { userDisableCommand } from './commands/user-disable.command.js';
+import { userEnableCommand } from './commands/user-enable.command.js';
 
 /** Every `sillok` command. Each lives in commands/ and is added here. */
 export function buildProgram(): Command {
@@ -9,5 +14,10 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
   program.addCommand(migrateCommand());
+  program.addCommand(userCreateCommand());
+  program.addCommand(userDisableCommand());
+  program.addCommand(userEnableCommand());
+  program.addCommand(userResetPasswordCommand());
+  program.addCommand(userListCommand());
   return program;
 }
