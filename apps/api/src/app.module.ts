@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@sillok/audit';
 import { AuthModule, FirstAdministratorNotice } from '@sillok/auth';
-import { CasesModule } from '@sillok/cases';
+import { CaseAuditScope, CasesModule } from '@sillok/cases';
 import { ConfigModule, type Settings } from '@sillok/config';
 import { HealthModule } from '@sillok/core';
 import { DatabaseModule } from '@sillok/database';
@@ -23,7 +23,7 @@ export class AppModule {
         ConfigModule.forRoot(settings),
         HealthModule,
         DatabaseModule.forRoot(databaseUrl),
-        AuditModule,
+        AuditModule.withCaseScope(CaseAuditScope, [CasesModule]),
         AuthModule,
         CasesModule,
       ],

@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { auditCheckpointCommand } from './commands/audit-checkpoint.command.js';
+import { auditPublicKeyCommand } from './commands/audit-public-key.command.js';
+import { auditVerifyCommand } from './commands/audit-verify.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { userCreateCommand } from './commands/user-create.command.js';
 import { userListCommand } from './commands/user-list.command.js';
@@ -19,5 +22,8 @@ export function buildProgram(): Command {
   program.addCommand(userEnableCommand());
   program.addCommand(userResetPasswordCommand());
   program.addCommand(userListCommand());
+  program.addCommand(auditVerifyCommand());
+  program.addCommand(auditCheckpointCommand());
+  program.addCommand(auditPublicKeyCommand());
   return program;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseAccessPolicy } from './access/case-access.policy.js';
+import { CaseAuditScope } from './access/case-audit-scope.js';
 import { CaseReferenceCounter } from './case-reference-counter.entity.js';
 import { CaseController } from './case.controller.js';
 import { Case } from './case.entity.js';
@@ -13,7 +14,7 @@ import { CaseMemberService } from './members/case-member.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Case, CaseMember, CaseReferenceCounter])],
   controllers: [CaseController, CaseMemberController],
-  providers: [CaseAccessPolicy, CaseService, CaseMemberService],
-  exports: [CaseAccessPolicy, CaseService, CaseMemberService],
+  providers: [CaseAccessPolicy, CaseService, CaseMemberService, CaseAuditScope],
+  exports: [CaseAccessPolicy, CaseService, CaseMemberService, CaseAuditScope],
 })
 export class CasesModule {}

@@ -29,6 +29,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     P.AttachmentDownload,
     P.ExportCreate,
     P.ExportRead,
+    // GET /audit narrows a coordinator to the events of the cases they lead (CaseAuditScope).
+    P.AuditRead,
   ]),
   [Role.Investigator]: new Set([
     ...READ_CASE_CONTENT,
