@@ -79,6 +79,15 @@ describe('cases and memberships', () => {
     for (const reference of references) expect(reference).toMatch(new RegExp(`^CASE-${year}-\\d{4}$`));
     expect(new Set(references).size).toBe(references.length);
     expect(created[0].body).toMatchObject({ status: 'open', myCaseRole: 'lead', createdBy: as.coordinator.id });
+    // The audit row names the actor the guard put in the request context, and the request.
+    const [row] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT actor_user_id, actor_role, request_id FROM audit_events WHERE action = 'case.create' AND case_id = $1`,
+        [created[0].body.id],
+      );
+    expect(row).toMatchObject({ actor_user_id: as.coordinator.id, actor_role: 'coordinator' });
+    expect(row.request_id).toBe(created[0].headers['x-request-id']);
   });
 
   describe('expected status per role on case A (coordinator: lead; investigator: member; analyst, legal reviewer: viewers)', () => {
