@@ -1,20 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { Role, ROLES } from '@sillok/auth';
-import { bearer, createUser, login, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
+import {
+  requestAs,
+  createUser,
+  login,
+  loginAllRoles,
+  type HttpMethod,
+  type RoleLogins,
+} from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-type Method = 'get' | 'post' | 'patch';
+type Method = HttpMethod;
 
 describe('user administration', () => {
   let t: TestApp;
   let as: RoleLogins;
 
-  function call(user: { token: string } | undefined, method: Method, path: string, body?: object) {
-    const request = t.http()[method](path);
-    if (user) request.set(bearer(user));
-    return body ? request.send(body) : request;
-  }
+  const call = (user: { token: string } | undefined, method: Method, path: string, body?: object) =>
+    requestAs(t, user, method, path, body);
 
   beforeAll(async () => {
     t = await startTestApp();

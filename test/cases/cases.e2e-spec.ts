@@ -2,16 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { Role, ROLES } from '@sillok/auth';
 import {
-  bearer,
+  requestAs,
   createAndLogin,
   createUser,
   loginAllRoles,
+  type HttpMethod,
   type LoggedInUser,
   type RoleLogins,
 } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = HttpMethod;
 interface RouteCase {
   name: string;
   method: Method;
@@ -43,11 +44,8 @@ describe('cases and memberships', () => {
   let caseB: string;
   let otherCoordinator: LoggedInUser;
 
-  function call(user: { token: string } | undefined, method: Method, path: string, body?: object) {
-    const request = t.http()[method](path);
-    if (user) request.set(bearer(user));
-    return body ? request.send(body) : request;
-  }
+  const call = (user: { token: string } | undefined, method: Method, path: string, body?: object) =>
+    requestAs(t, user, method, path, body);
 
   async function addMember(lead: LoggedInUser, caseId: string, userId: string, caseRole: string) {
     await call(lead, 'post', `/cases/${caseId}/members`, { userId, caseRole }).expect(201);

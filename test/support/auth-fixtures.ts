@@ -63,3 +63,18 @@ export async function loginAllRoles(t: TestApp): Promise<RoleLogins> {
 export function bearer(user: { token: string }): Record<string, string> {
   return { authorization: `Bearer ${user.token}` };
 }
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** A request sent as `user` (or as nobody, for the 401 cases), with an optional JSON body. */
+export function requestAs(
+  t: TestApp,
+  user: { token: string } | undefined,
+  method: HttpMethod,
+  path: string,
+  body?: object,
+) {
+  const request = t.http()[method](path);
+  if (user) request.set(bearer(user));
+  return body ? request.send(body) : request;
+}

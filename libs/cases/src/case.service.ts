@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { roleHasPermission } from '@sillok/auth';
-import { DomainError, ErrorCode, pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { requireRolePermission } from '@sillok/auth';
+import { pageOf, Permission, type Actor, type Page } from '@sillok/core';
 import { CaseAccessPolicy } from './access/case-access.policy.js';
 import { Case } from './case.entity.js';
 import { nextCaseReference } from './case-reference.js';
@@ -21,9 +21,7 @@ export class CaseService {
   ) {}
 
   async create(actor: Actor, input: { title: string; description?: string }): Promise<CaseView> {
-    if (!roleHasPermission(actor.role, Permission.CaseCreate)) {
-      throw new DomainError(ErrorCode.Forbidden, `your role does not grant ${Permission.CaseCreate}`);
-    }
+    requireRolePermission(actor.role, Permission.CaseCreate);
     const created = await this.audit.transaction(async (manager, audit) => {
       const reference = await nextCaseReference(manager);
       const entity = await manager.save(
@@ -55,9 +53,7 @@ export class CaseService {
 
   /** The cases the actor is a member of; nobody lists cases they are not in. */
   async list(actor: Actor, query: { limit: number; offset: number; status?: CaseStatus }): Promise<Page<CaseView>> {
-    if (!roleHasPermission(actor.role, Permission.CaseRead)) {
-      throw new DomainError(ErrorCode.Forbidden, `your role does not grant ${Permission.CaseRead}`);
-    }
+    requireRolePermission(actor.role, Permission.CaseRead);
     const builder = this.dataSource
       .getRepository(Case)
       .createQueryBuilder('c')

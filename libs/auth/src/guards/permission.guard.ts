@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, ErrorCode } from '@sillok/core';
-import { roleHasPermission } from '../roles/role-permissions.js';
+import { requireRolePermission } from '../roles/role-permissions.js';
 import type { RequestWithActor } from './authentication.guard.js';
 import { routeAccessOf } from './route-access.js';
 
@@ -15,9 +15,7 @@ export class PermissionGuard implements CanActivate {
     if (access?.kind !== 'permission') return true;
     const actor = context.switchToHttp().getRequest<RequestWithActor>().actor;
     if (!actor) throw new DomainError(ErrorCode.Unauthenticated, 'log in first');
-    if (!roleHasPermission(actor.role, access.permission)) {
-      throw new DomainError(ErrorCode.Forbidden, `your role does not grant ${access.permission}`);
-    }
+    requireRolePermission(actor.role, access.permission);
     return true;
   }
 }

@@ -1,4 +1,4 @@
-import { Permission } from '@sillok/core';
+import { DomainError, ErrorCode, Permission } from '@sillok/core';
 import { Role } from './role.js';
 
 const P = Permission;
@@ -57,6 +57,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
 
 export function roleHasPermission(role: string, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role as Role]?.has(permission) ?? false;
+}
+
+/** Services' first check (routes get it from PermissionGuard): 403 when the role lacks the permission. */
+export function requireRolePermission(role: string, permission: Permission): void {
+  if (!roleHasPermission(role, permission)) {
+    throw new DomainError(ErrorCode.Forbidden, `your role does not grant ${permission}`);
+  }
 }
 
 export function permissionsOf(role: string): Permission[] {

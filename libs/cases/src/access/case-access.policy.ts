@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { roleHasPermission } from '@sillok/auth';
+import { requireRolePermission } from '@sillok/auth';
 import { DomainError, ErrorCode, type Actor, type Permission } from '@sillok/core';
 import type { CaseStatus } from '../case-status.js';
 import { caseRoleAtLeast, type CaseRole } from '../members/case-role.js';
@@ -47,10 +47,8 @@ export class CaseAccessPolicy {
     caseIds: readonly string[],
     manager: EntityManager = this.dataSource.manager,
   ): Promise<CaseAccess[]> {
-    if (!roleHasPermission(actor.role, permission)) {
-      // Decided by the role alone, before any case is looked at, so it reveals nothing.
-      throw new DomainError(ErrorCode.Forbidden, `your role does not grant ${permission}`);
-    }
+    // Decided by the role alone, before any case is looked at, so it reveals nothing.
+    requireRolePermission(actor.role, permission);
     const wanted = [...new Set(caseIds)];
     // Not a UUID: cannot exist, and must not reach the uuid cast as a database error.
     if (wanted.some((id) => !UUID.test(id))) throw DomainError.notFound('case');
