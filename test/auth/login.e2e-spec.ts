@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
 import { LOGIN_FAILED, Role } from '@sillok/auth';
 import { bearer, createUser, login, loginAllRoles, FIXTURE_PASSWORD } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -76,6 +77,15 @@ describe('login, tokens and sessions', () => {
       .set(bearer({ token: first.body.accessToken }))
       .expect(401);
     await t.http().post('/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(401);
+
+    const rows = await t.app
+      .get(DataSource)
+      .query(`SELECT action, actor_user_id FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [user.sessionId]);
+    expect(rows).toEqual([
+      { action: 'auth.login.succeeded', actor_user_id: user.id },
+      { action: 'auth.token.refreshed', actor_user_id: user.id },
+      { action: 'auth.refresh.reuse_detected', actor_user_id: user.id },
+    ]);
   });
 
   it('logs out: the access token and the refresh token stop working', async () => {
@@ -83,6 +93,12 @@ describe('login, tokens and sessions', () => {
     await t.http().post('/auth/logout').set(bearer(user)).expect(204);
     await t.http().get('/auth/me').set(bearer(user)).expect(401);
     await t.http().post('/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
+    const [row] = await t.app
+      .get(DataSource)
+      .query(`SELECT action, actor_user_id FROM audit_events WHERE subject_id = $1 ORDER BY seq DESC LIMIT 1`, [
+        user.sessionId,
+      ]);
+    expect(row).toEqual({ action: 'auth.logout', actor_user_id: user.id });
   });
 
   it('lists my sessions and revokes one of them; another user’s session is not found', async () => {

@@ -75,6 +75,9 @@ describe('sillok user:* commands', () => {
     );
     expect(weak.code).toBe(1);
     expect(weak.stderr.trim()).toMatch(/^sillok: password: password is one of the most common passwords$/);
+    const email = await sillok(['user:create', '--email', 'not-an-email', '--name', 'N', '--role', 'analyst']);
+    expect(email.code).toBe(1);
+    expect(email.stderr.trim()).toBe('sillok: email: email must be an email address');
     const role = await sillok(['user:create', '--email', 'r@example.org', '--name', 'R', '--role', 'root']);
     expect(role.code).toBe(1);
     expect(role.stderr.trim()).toMatch(/--role must be one of admin, coordinator/);

@@ -27,6 +27,7 @@ export interface UserWithPassword {
 }
 
 const UNIQUE_VIOLATION = '23505';
+const PLAUSIBLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Accounts: created, changed, disabled and re-enabled by administrators (and the CLI); never deleted. */
 @Injectable()
@@ -39,6 +40,11 @@ export class UserService {
 
   async create(input: CreateUserInput): Promise<UserWithPassword> {
     const email = input.email.trim();
+    // The HTTP DTO checks these too; the CLI reaches this method directly.
+    if (!PLAUSIBLE_EMAIL.test(email))
+      throw DomainError.validation([{ field: 'email', reason: 'email must be an email address' }]);
+    if (!input.displayName.trim())
+      throw DomainError.validation([{ field: 'displayName', reason: 'displayName must not be empty' }]);
     const temporaryPassword = input.password === undefined ? generateTemporaryPassword() : undefined;
     const password = input.password ?? temporaryPassword!;
     if (input.password !== undefined) assertAcceptablePassword(password, email);
