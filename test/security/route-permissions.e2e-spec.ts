@@ -39,4 +39,20 @@ describe('route access declarations', () => {
     const committed = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Record<string, string>;
     expect(current).toEqual(committed);
   });
+
+  it('describes the success response of every route in the OpenAPI document', async () => {
+    const doc = (await t.http().get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
+    };
+    const undescribed: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+        if (!success.some(([status, response]) => status === '204' || response.content)) {
+          undescribed.push(`${method.toUpperCase()} ${path}`);
+        }
+      }
+    }
+    expect(undescribed).toEqual([]);
+  });
 });

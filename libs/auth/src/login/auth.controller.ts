@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthRateLimitGuard } from '../rate-limit/auth-rate-limit.guard.js';
 import type { Request } from 'express';
 import { Authenticated, IdParamDto, Public, type Actor } from '@sillok/core';
@@ -11,6 +11,7 @@ import { LoginMfaDto } from './dto/login-mfa.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RefreshDto } from './dto/refresh.dto.js';
 import { LocalLoginGuard } from './local-login.guard.js';
+import { LoginResponse, RevokedSessionsResponse, SessionResponse, TokenPairResponse } from './login.responses.js';
 import { LoginService } from './login.service.js';
 
 /** Login, the second step, token refresh, logout and one's own sessions. Rate limited per client address. */
@@ -33,6 +34,7 @@ export class AuthController {
       'Returns tokens (status "authenticated"), or an mfaToken for POST /auth/login/mfa (status "mfa_required"), ' +
       'or an enrolment-only token when the role needs a second factor not yet set up (status "mfa_enrolment_required").',
   })
+  @ApiOkResponse({ type: LoginResponse })
   loginWithPassword(@Body() _credentials: LoginDto, @Req() request: Request & { user: User }) {
     return this.login.begin(request.user);
   }
@@ -41,6 +43,7 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Step two: the authenticator code (or a recovery code) for the mfaToken of step one' })
+  @ApiOkResponse({ type: TokenPairResponse })
   loginWithSecondFactor(@Body() body: LoginMfaDto) {
     return this.login.completeMfa(body.mfaToken, body.code);
   }
@@ -49,6 +52,7 @@ export class AuthController {
   @Public()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'A new token pair for a refresh token (single use; reuse ends the session)' })
+  @ApiOkResponse({ type: TokenPairResponse })
   refresh(@Body() body: RefreshDto) {
     return this.sessions.refresh(body.refreshToken);
   }
@@ -67,6 +71,7 @@ export class AuthController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'My live sessions' })
+  @ApiOkResponse({ type: [SessionResponse] })
   listSessions(@CurrentActor() actor: Actor) {
     return this.sessions.listOwn(actor);
   }
@@ -85,6 +90,7 @@ export class AuthController {
   @ApiBearerAuth()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Ends all my sessions except this one' })
+  @ApiOkResponse({ type: RevokedSessionsResponse })
   async revokeOtherSessions(@CurrentActor() actor: Actor) {
     return { revoked: await this.sessions.revokeOtherOwn(actor) };
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthRateLimitGuard } from '../rate-limit/auth-rate-limit.guard.js';
 import { Authenticated, type Actor } from '@sillok/core';
 import { AccountSetupRoute } from '../guards/account-setup-route.decorator.js';
 import { CurrentActor } from '../guards/current-actor.decorator.js';
 import { MfaCodeDto } from './dto/mfa-code.dto.js';
+import { MfaConfirmationResponse, MfaEnrolmentResponse } from './mfa.responses.js';
 import { MfaService } from './mfa.service.js';
 
 /** My second factor (TOTP). */
@@ -20,6 +21,7 @@ export class MfaController {
   @AccountSetupRoute()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Start enrolment: returns the otpauth URI (and secret) for an authenticator app' })
+  @ApiOkResponse({ type: MfaEnrolmentResponse })
   enrol(@CurrentActor() actor: Actor) {
     return this.mfa.enrol(actor);
   }
@@ -32,6 +34,7 @@ export class MfaController {
     summary: 'Finish enrolment with a first code: returns 10 single-use recovery codes (shown once)',
     description: 'With an enrolment-only token from login, the response also carries the session tokens.',
   })
+  @ApiOkResponse({ type: MfaConfirmationResponse })
   confirm(@CurrentActor() actor: Actor, @Body() body: MfaCodeDto) {
     return this.mfa.confirm(actor, body.code);
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthRateLimitGuard } from '../rate-limit/auth-rate-limit.guard.js';
 import { Authenticated, type Actor } from '@sillok/core';
 import { AccountSetupRoute } from '../guards/account-setup-route.decorator.js';
 import { CurrentActor } from '../guards/current-actor.decorator.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
+import { SelfResponse } from './user.responses.js';
 import { UserService } from './user.service.js';
 
 /** The caller's own account. */
@@ -19,6 +20,7 @@ export class AccountController {
   @Authenticated()
   @AccountSetupRoute()
   @ApiOperation({ summary: 'My account, role and permissions' })
+  @ApiOkResponse({ type: SelfResponse })
   me(@CurrentActor() actor: Actor) {
     return this.users.describeSelf(actor);
   }
