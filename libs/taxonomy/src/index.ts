@@ -1,0 +1,2 @@
+export * from './taxonomy-schemes.js';
+export * from './taxonomy.module.js';
