@@ -12,6 +12,11 @@ export class CreateTaxonomyTerms1764300000000 implements MigrationInterface {
   name = 'CreateTaxonomyTerms1764300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    // Korean labels and the search keys (Unicode normalisation) need a UTF8 database.
+    const [{ encoding }] = await queryRunner.query(`SELECT current_setting('server_encoding') AS encoding`);
+    if (encoding !== 'UTF8') {
+      throw new Error(`the database must use the UTF8 encoding, not ${encoding} (CREATE DATABASE ... ENCODING 'UTF8')`);
+    }
     await queryRunner.query(`
       CREATE TABLE taxonomy_terms (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

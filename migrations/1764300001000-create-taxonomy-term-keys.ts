@@ -10,7 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   - Korean camp designations: 제15호, 15호 -> 15; 관리소, 정치범수용소 -> camp;
  *   - English number markers and spellings: "Camp No. 15", "No.15" -> 15; labour/labor, centre/center;
  *   - apostrophes and hyphens inside words (Kaech'ŏn, kwan-li-so);
- *   - McCune-Reischauer vs Revised Romanisation: eo->o, eu->u, oi->oe, shi->si, j->ch,
+ *   - McCune-Reischauer vs Revised Romanisation, in words of two or more letters (a lone letter
+ *     is part of a code: 7.1.g must not become 7.1.k): eo->o, eu->u, oi->oe, shi->si, j->ch,
  *     g->k (but not the ng ending), b->p, d->t, nl/ll->l (Yodeok = Yodok, Bukchang = Pukchang,
  *     Deukjang = Tŭkchang, Gaecheon = Kaechon);
  *   - kwanliso, kwalliso, gwalliso, gwa-li-so (all "kwaliso" once folded) -> camp, and a number
@@ -27,11 +28,24 @@ export class CreateTaxonomyTermKeys1764300001000 implements MigrationInterface {
   name = 'CreateTaxonomyTermKeys1764300001000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE FUNCTION taxonomy_fold_romanisation(word text) RETURNS text
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+        SELECT regexp_replace(
+                 translate(
+                   regexp_replace(
+                     replace(replace(replace(replace(replace(word, 'eo', 'o'), 'eu', 'u'), 'oi', 'oe'), 'shi', 'si'), 'j', 'ch'),
+                     '(^|[^n])g', '\\1k', 'g'),
+                   'bd', 'pt'),
+                 'n?l+', 'l', 'g')
+      $$`);
     await queryRunner.query(String.raw`
       CREATE FUNCTION taxonomy_search_key(input text) RETURNS text
         LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
       DECLARE
         k text;
+        folded text := '';
+        part text;
       BEGIN
         k := lower(public.unaccent('public.unaccent'::regdictionary, normalize(input, NFKC)));
         k := regexp_replace(k, '제\s*([0-9]+)\s*호', ' \1 ', 'g');
@@ -41,12 +55,11 @@ export class CreateTaxonomyTermKeys1764300001000 implements MigrationInterface {
         k := regexp_replace(k, '\m(no|nos|nr|num|number)\s*\.?\s*#?\s*([0-9])', ' \2', 'g');
         k := replace(replace(k, 'labour', 'labor'), 'centre', 'center');
         k := regexp_replace(k, '[''‘’ʼʻ-]', '', 'g');
-        k := replace(replace(replace(replace(k, 'eo', 'o'), 'eu', 'u'), 'oi', 'oe'), 'shi', 'si');
-        k := replace(k, 'j', 'ch');
-        k := regexp_replace(k, '(^|[^n])g', '\1k', 'g');
-        k := translate(k, 'bd', 'pt');
-        k := regexp_replace(k, 'n?l+', 'l', 'g');
-        k := replace(k, 'kwaliso', ' camp ');
+        -- Romanisation folds words only: a lone letter is a code (7.1.g is not 7.1.k).
+        FOR part IN SELECT m[1] FROM regexp_matches(k, '([a-z]+|[^a-z]+)', 'g') WITH ORDINALITY AS r(m, n) ORDER BY n LOOP
+          folded := folded || CASE WHEN length(part) > 1 AND part ~ '^[a-z]' THEN taxonomy_fold_romanisation(part) ELSE part END;
+        END LOOP;
+        k := replace(folded, 'kwaliso', ' camp ');
         k := regexp_replace(k, '([0-9]+)\s*camp', ' camp\1', 'g');
         k := regexp_replace(k, '[[:space:][:punct:]\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2e00-\u2e7f\u3000-\u303f\u30fb\ufe30-\ufe4f\uff01-\uff0f]', '', 'g');
         RETURN k;
@@ -95,5 +108,6 @@ export class CreateTaxonomyTermKeys1764300001000 implements MigrationInterface {
     await queryRunner.query(`DROP FUNCTION taxonomy_refresh_term_keys(uuid)`);
     await queryRunner.query(`DROP TABLE taxonomy_term_keys`);
     await queryRunner.query(`DROP FUNCTION taxonomy_search_key(text)`);
+    await queryRunner.query(`DROP FUNCTION taxonomy_fold_romanisation(text)`);
   }
 }
