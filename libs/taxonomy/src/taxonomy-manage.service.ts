@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { DomainError, ErrorCode, requestContext } from '@sillok/core';
 import { schemeDefinition } from './taxonomy-schemes.js';
@@ -40,11 +40,10 @@ export class TaxonomyManageService {
         { field: 'scheme', reason: `${scheme} is a closed list: its terms change by migration only` },
       ]);
     }
+    const codeTaken = () => new DomainError(ErrorCode.Conflict, `${scheme} already has a term with code ${input.code}`);
     return this.audit.transaction(async (manager, audit) => {
       const repository = manager.getRepository(TaxonomyTermEntity);
-      if (await repository.existsBy({ scheme, code: input.code })) {
-        throw new DomainError(ErrorCode.Conflict, `${scheme} already has a term with code ${input.code}`);
-      }
+      if (await repository.existsBy({ scheme, code: input.code })) throw codeTaken();
       if (input.parentId) await this.requireParent(manager, scheme, input.parentId);
       const term = repository.create({
         scheme,
@@ -62,7 +61,11 @@ export class TaxonomyManageService {
         createdBy: requestContext.current()?.actor?.userId ?? null,
       });
       await this.refuseNameClash(manager, term);
-      const saved = await repository.save(term);
+      const saved = await repository.save(term).catch((error: unknown) => {
+        // Another coordinator added the same code between our check and our insert.
+        if (isUniqueViolation(error)) throw codeTaken();
+        throw error;
+      });
       audit({
         action: AuditAction.TaxonomyTermCreate,
         subjectType: SUBJECT_TYPE,
@@ -195,4 +198,8 @@ export class TaxonomyManageService {
       throw new DomainError(ErrorCode.Conflict, `"${name}" already names the term ${code} of ${term.scheme}`);
     }
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
 }

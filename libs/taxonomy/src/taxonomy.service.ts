@@ -92,6 +92,45 @@ export class TaxonomyService {
   }
 
   /**
+   * For services that store term ids (tags, incidents): every id must name a term of `scheme`,
+   * active unless `allowDeprecated` (keeping a deprecated term already on a record is fine,
+   * choosing it anew is not). Otherwise a 400 naming `field`. Returns the terms, input order.
+   */
+  async requireTerms(
+    ids: string[],
+    scheme: TaxonomyScheme,
+    options: { field: string; allowDeprecated?: boolean; manager?: EntityManager },
+  ): Promise<TermView[]> {
+    const wanted = requireUuids(ids, options.field);
+    const found = new Map((await this.findTerms(wanted, options.manager)).map((t) => [t.id, t]));
+    const bad = wanted.find((id) => {
+      const term = found.get(id);
+      return !term || term.scheme !== scheme || (term.status === 'deprecated' && !options.allowDeprecated);
+    });
+    if (bad !== undefined) {
+      const reason = options.allowDeprecated
+        ? `each id must be a term of ${scheme}`
+        : `each id must be an active term of ${scheme}`;
+      throw DomainError.validation([{ field: options.field, reason }]);
+    }
+    return wanted.map((id) => found.get(id)!);
+  }
+
+  /**
+   * The ids of the terms a name resolves to exactly (no suggestions), deprecated ones included
+   * so that searching old records by a retired name still works: for filters such as
+   * "incidents at Yodeok". Combine with descendantIds to include sub-terms.
+   */
+  async matchingTermIds(q: string, options: { scheme?: TaxonomyScheme; includeDeprecated?: boolean } = {}) {
+    const result = await this.lookup({
+      q,
+      scheme: options.scheme,
+      includeDeprecated: options.includeDeprecated ?? true,
+    });
+    return result.matches.map((m) => m.term.id);
+  }
+
+  /**
    * The ids to filter by for "tagged with any of these terms": the terms themselves (unless
    * includeSelf is false) and all their descendants, deprecated ones included, so records
    * tagged with a deprecated child still match its parent. Unknown ids are ignored.
