@@ -276,6 +276,27 @@ describe('taxonomy API', () => {
     });
   });
 
+  it('documents every taxonomy route in the OpenAPI document', async () => {
+    const doc = await t.http().get('/api/openapi.json').expect(200);
+    expect(
+      Object.keys(doc.body.paths)
+        .filter((p) => p.startsWith('/taxonomy'))
+        .sort(),
+    ).toEqual([
+      '/taxonomy',
+      '/taxonomy/lookup',
+      '/taxonomy/terms/{id}',
+      '/taxonomy/terms/{id}/deprecate',
+      '/taxonomy/terms/{id}/descendants',
+      '/taxonomy/{scheme}',
+      '/taxonomy/{scheme}/terms',
+    ]);
+    const update = doc.body.components.schemas.UpdateTermDto;
+    expect(update.required).toEqual(['version']);
+    expect(Object.keys(update.properties)).toEqual(expect.arrayContaining(['labelEn', 'aliases', 'version']));
+    expect(Object.keys(update.properties)).not.toContain('code');
+  });
+
   describe('bad input and unknown names', () => {
     it.each([
       ['POST', '/taxonomy/facility/terms', { code: 'ok-1' }, ['labelEn']],
