@@ -301,6 +301,7 @@ describe('taxonomy API', () => {
     it.each([
       ['POST', '/taxonomy/facility/terms', { code: 'ok-1' }, ['labelEn']],
       ['POST', '/taxonomy/facility/terms', { code: 'bad code!', labelEn: 'x' }, ['code']],
+      ['POST', '/taxonomy/facility/terms', { code: 'ok-5', labelEn: '   ' }, ['labelEn']],
       ['POST', '/taxonomy/facility/terms', { code: 'ok-2', labelEn: 'x', aliases: 'Yodok' }, ['aliases']],
       ['POST', '/taxonomy/facility/terms', { code: 'ok-3', labelEn: 'x', parentId: 'nope' }, ['parentId']],
       ['POST', '/taxonomy/facility/terms', { code: 'ok-4', labelEn: 'x', origin: 'seed' }, ['origin']],
@@ -329,6 +330,10 @@ describe('taxonomy API', () => {
       expect(fieldsOf(blank.body)).toContain('labelEn');
       const noReason = await api.post(`/taxonomy/terms/${term.id}/deprecate`, { version: 1 }).expect(400);
       expect(fieldsOf(noReason.body)).toContain('reason');
+      const blankReason = await api
+        .post(`/taxonomy/terms/${term.id}/deprecate`, { version: 1, reason: '  ' })
+        .expect(400);
+      expect(fieldsOf(blankReason.body)).toEqual(['reason']);
     });
 
     it.each([

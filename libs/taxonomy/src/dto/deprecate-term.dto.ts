@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, MaxLength, Min } from 'class-validator';
 import type { DeprecateTermInput } from '../term-changes.js';
+import { NotBlank } from './term-fields.js';
 
 export class DeprecateTermDto implements DeprecateTermInput {
   @ApiProperty({ description: 'the version the editor saw; 409 when the term has changed since' })
@@ -10,7 +11,7 @@ export class DeprecateTermDto implements DeprecateTermInput {
 
   @ApiProperty({ example: 'duplicate of kwanliso-15' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(1000)
   reason: string;
 }

@@ -10,11 +10,16 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
 } from 'class-validator';
 
 /** Field rules shared by the create and edit bodies, so both validate a term the same way. */
-export const LabelEnField = () => applyDecorators(IsString(), IsNotEmpty(), MaxLength(300));
+export const LabelEnField = () => applyDecorators(IsString(), NotBlank(), MaxLength(300));
+
+/** A string with at least one non-space character (labels, reasons). */
+export const NotBlank = () =>
+  applyDecorators(IsNotEmpty(), Matches(/\S/, { message: ({ property }) => `${property} must not be blank` }));
 
 export const LabelKoField = () =>
   applyDecorators(
