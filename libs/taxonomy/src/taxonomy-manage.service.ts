@@ -148,9 +148,7 @@ export class TaxonomyManageService {
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!term) throw DomainError.notFound('taxonomy term');
     if (term.version !== version) {
-      throw new DomainError(ErrorCode.StaleVersion, `the term is at version ${term.version}, not ${version}`, {
-        currentVersion: term.version,
-      });
+      throw DomainError.staleVersion(`the term is at version ${term.version}, not ${version}`, term.version);
     }
     return term;
   }
