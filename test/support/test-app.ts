@@ -7,6 +7,8 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const TEST_SECRETS = {
   JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
+  // Ed25519, for tests only.
+  AUDIT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIOyEyQ2RFENYFOJLFDe8HzIJ8TgvfDCCE5/veNKKu4KY',
 };
 
 export interface TestApp {

@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { auditCheckpointCommand } from './commands/audit-checkpoint.command.js';
+import { auditPublicKeyCommand } from './commands/audit-public-key.command.js';
+import { auditVerifyCommand } from './commands/audit-verify.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 
 /** Every `sillok` command. Each lives in commands/ and is added here. */
@@ -9,5 +12,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
   program.addCommand(migrateCommand());
+  program.addCommand(auditVerifyCommand());
+  program.addCommand(auditCheckpointCommand());
+  program.addCommand(auditPublicKeyCommand());
   return program;
 }

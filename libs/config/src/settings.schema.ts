@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { Sensitive } from './sensitive.decorator.js';
+import { generateEd25519PrivateKey } from './signing-key.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -46,4 +47,10 @@ export class Settings {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET: string;
+
+  /** Signs audit checkpoints: base64 of a PKCS#8 DER Ed25519 private key (checked when the audit module starts). */
+  @Sensitive({ generate: generateEd25519PrivateKey })
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  AUDIT_SIGNING_KEY: string;
 }
