@@ -7,6 +7,9 @@ import { CreateAuthSessions1764290000001 } from './1764290000001-create-auth-ses
 import { CreateMfa1764290000002 } from './1764290000002-create-mfa.js';
 import { CreateCases1764290000003 } from './1764290000003-create-cases.js';
 import { CreateCaseMembers1764290000004 } from './1764290000004-create-case-members.js';
+import { CreateTaxonomyTerms1764300000000 } from './1764300000000-create-taxonomy-terms.js';
+import { CreateTaxonomyTermKeys1764300001000 } from './1764300001000-create-taxonomy-term-keys.js';
+import { SeedTaxonomyTerms1764300002000 } from './1764300002000-seed-taxonomy-terms.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -18,4 +21,7 @@ export const MIGRATIONS: MigrationList = [
   CreateMfa1764290000002,
   CreateCases1764290000003,
   CreateCaseMembers1764290000004,
+  CreateTaxonomyTerms1764300000000,
+  CreateTaxonomyTermKeys1764300001000,
+  SeedTaxonomyTerms1764300002000,
 ];
