@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TaxonomyService, type TermTreeNode, type TermView } from '@sillok/taxonomy';
+import { createAndLogin, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { SEEDED_COUNTS, flatten, taxonomyClient } from './taxonomy-client.js';
 
@@ -30,11 +31,33 @@ describe('taxonomy API', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    api = taxonomyClient(t);
+    api = taxonomyClient(t, (await createAndLogin(t, 'coordinator' as never)).token);
     db = t.app.get(DataSource);
   });
   afterAll(async () => {
     await t.close();
+  });
+
+  describe('who may use it', () => {
+    let as: RoleLogins;
+    beforeAll(async () => {
+      as = await loginAllRoles(t);
+    });
+
+    it('lets every case role read, only coordinators and admins manage, and nobody in without a token', async () => {
+      for (const role of ['admin', 'coordinator', 'investigator', 'analyst', 'legal_reviewer'] as const) {
+        expect({ role, status: (await taxonomyClient(t, as[role].token).get('/taxonomy/facility')).status }).toEqual({
+          role,
+          status: 200,
+        });
+      }
+      expect((await taxonomyClient(t, as.auditor.token).get('/taxonomy/facility')).status).toBe(403);
+      expect((await taxonomyClient(t).get('/taxonomy/facility')).status).toBe(401);
+      const term = { code: 'role-check-camp', labelEn: 'Role check camp' };
+      expect((await taxonomyClient(t, as.investigator.token).post('/taxonomy/facility/terms', term)).status).toBe(403);
+      expect((await taxonomyClient(t, as.analyst.token).post('/taxonomy/facility/terms', term)).status).toBe(403);
+      expect((await taxonomyClient(t).post('/taxonomy/facility/terms', term)).status).toBe(401);
+    });
   });
 
   describe('seeded vocabularies', () => {
