@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@sillok/audit';
+import { AuthModule, FirstAdministratorNotice } from '@sillok/auth';
+import { CaseAuditScope, CasesModule } from '@sillok/cases';
 import { ConfigModule, type Settings } from '@sillok/config';
 import { HealthModule } from '@sillok/core';
 import { DatabaseModule } from '@sillok/database';
@@ -17,9 +19,16 @@ export class AppModule {
   static register({ settings, databaseUrl }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(settings), HealthModule, DatabaseModule.forRoot(databaseUrl), AuditModule],
+      imports: [
+        ConfigModule.forRoot(settings),
+        HealthModule,
+        DatabaseModule.forRoot(databaseUrl),
+        AuditModule.withCaseScope(CaseAuditScope, [CasesModule]),
+        AuthModule,
+        CasesModule,
+      ],
       controllers: [HealthController],
-      providers: [DatabaseHealth],
+      providers: [DatabaseHealth, FirstAdministratorNotice],
     };
   }
 }
