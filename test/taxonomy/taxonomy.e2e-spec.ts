@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { TaxonomyService, type TermTreeNode, type TermView } from '@sillok/taxonomy';
 import { createAndLogin, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { responseMismatches, type OpenApiDocument } from './response-schema.js';
 import { SEEDED_COUNTS, flatten, taxonomyClient } from './taxonomy-client.js';
 
 describe('taxonomy API', () => {
@@ -318,6 +319,58 @@ describe('taxonomy API', () => {
     expect(update.required).toEqual(['version']);
     expect(Object.keys(update.properties)).toEqual(expect.arrayContaining(['labelEn', 'aliases', 'version']));
     expect(Object.keys(update.properties)).not.toContain('code');
+  });
+
+  it('answers every taxonomy route in exactly the shape its OpenAPI response schema describes', async () => {
+    const doc = (await t.http().get('/api/openapi.json').expect(200)).body as OpenApiDocument;
+    const shapeOf = async (method: string, path: string, response: Promise<{ status: number; body: unknown }>) => {
+      const { status, body } = await response;
+      return {
+        route: `${method.toUpperCase()} ${path}`,
+        status,
+        problems: responseMismatches(doc, method, path, status, body),
+      };
+    };
+    const created = await api
+      .post('/taxonomy/facility/terms', {
+        code: 'schema-check-1',
+        labelEn: 'Schema check site',
+        labelKo: '형식 점검',
+        aliases: ['Schema check'],
+        attributes: { facilityType: 'unknown' },
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    const e = await termByCode('coi-violation', 'E');
+    const suggested = await api.get('/taxonomy/lookup?q=Schema%20check%20sites').expect(200);
+    expect(suggested.body.suggestions.length).toBeGreaterThan(0);
+
+    const results = [
+      await shapeOf('post', '/taxonomy/{scheme}/terms', Promise.resolve(created)),
+      await shapeOf('get', '/taxonomy', api.get('/taxonomy')),
+      await shapeOf('get', '/taxonomy/{scheme}', api.get('/taxonomy/coi-violation?includeDeprecated=true')),
+      await shapeOf('get', '/taxonomy/lookup', api.get('/taxonomy/lookup?q=Yodok')),
+      await shapeOf('get', '/taxonomy/lookup', Promise.resolve(suggested)),
+      await shapeOf('get', '/taxonomy/terms/{id}', api.get(`/taxonomy/terms/${id}`)),
+      await shapeOf('get', '/taxonomy/terms/{id}/descendants', api.get(`/taxonomy/terms/${e.id}/descendants`)),
+      await shapeOf('patch', '/taxonomy/terms/{id}', api.patch(`/taxonomy/terms/${id}`, { version: 1, notes: 'n' })),
+      await shapeOf(
+        'post',
+        '/taxonomy/terms/{id}/deprecate',
+        api.post(`/taxonomy/terms/${id}/deprecate`, { version: 2, reason: 'schema check done' }),
+      ),
+    ];
+    expect(results.filter((r) => r.status >= 300 || r.problems.length)).toEqual([]);
+
+    // The check itself can fail: a field the schema does not describe, a wrong type, a null.
+    const term = created.body as Record<string, unknown>;
+    expect(responseMismatches(doc, 'get', '/taxonomy/terms/{id}', 200, { ...term, extra: 1 })).toEqual([
+      '$.extra: not described',
+    ]);
+    expect(responseMismatches(doc, 'get', '/taxonomy/terms/{id}', 200, { ...term, version: '1', code: null })).toEqual([
+      '$.code: null, not described as nullable',
+      '$.version: "1" is not number',
+    ]);
   });
 
   describe('bad input and unknown names', () => {
