@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@sillok/audit';
 import { ConfigModule, type Settings } from '@sillok/config';
 import { HealthModule } from '@sillok/core';
 import { DatabaseModule } from '@sillok/database';
@@ -16,7 +17,7 @@ export class AppModule {
   static register({ settings, databaseUrl }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(settings), HealthModule, DatabaseModule.forRoot(databaseUrl)],
+      imports: [ConfigModule.forRoot(settings), HealthModule, DatabaseModule.forRoot(databaseUrl), AuditModule],
       controllers: [HealthController],
       providers: [DatabaseHealth],
     };

@@ -1,0 +1,50 @@
+import { GENESIS_HASH, auditRowHash, type AuditHashedFields } from './audit-chain.js';
+
+export type AuditChainProblem = 'missing' | 'relinked' | 'changed';
+
+/** The first row at which the chain stops being what was written. */
+export interface AuditChainBreak {
+  seq: number;
+  problem: AuditChainProblem;
+  detail: string;
+}
+
+export type StoredAuditRow = AuditHashedFields & { hash: string };
+
+/**
+ * Walks the chain one row at a time, in seq order, keeping only the previous row's seq and
+ * hash. Checks, in this order: no seq is skipped (missing: a deleted row); prev_hash is the
+ * previous row's hash (relinked: a row moved, swapped or re-hashed before it); the row's
+ * own hash matches its fields (changed: an edited row).
+ */
+export class AuditChainChecker {
+  private lastSeq = 0;
+  private lastHash = GENESIS_HASH;
+
+  get count(): number {
+    return this.lastSeq;
+  }
+
+  get headHash(): string {
+    return this.lastHash;
+  }
+
+  check(row: StoredAuditRow): AuditChainBreak | undefined {
+    const expected = this.lastSeq + 1;
+    if (row.seq !== expected) {
+      const gap = row.seq > expected ? `seq ${expected} to ${row.seq - 1} are missing` : `seq ${row.seq} repeats`;
+      return { seq: expected, problem: 'missing', detail: gap };
+    }
+    if (row.prev_hash !== this.lastHash) {
+      const previous = expected === 1 ? 'the genesis hash' : `the hash of seq ${expected - 1}`;
+      return { seq: row.seq, problem: 'relinked', detail: `prev_hash is not ${previous}` };
+    }
+    const { hash, ...fields } = row;
+    if (auditRowHash(fields) !== hash) {
+      return { seq: row.seq, problem: 'changed', detail: 'the stored hash does not match the row' };
+    }
+    this.lastSeq = row.seq;
+    this.lastHash = hash;
+    return undefined;
+  }
+}
