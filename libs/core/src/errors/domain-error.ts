@@ -28,4 +28,9 @@ export class DomainError extends Error {
   static notFound(what: string): DomainError {
     return new DomainError(ErrorCode.NotFound, `${what} not found`);
   }
+
+  /** An update based on an old version (optimistic locking): the caller re-reads and retries. */
+  static staleVersion(detail: string, currentVersion: number): DomainError {
+    return new DomainError(ErrorCode.StaleVersion, detail, { currentVersion });
+  }
 }
