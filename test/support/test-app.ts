@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const TEST_SECRETS = {
   JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
+  IDENTITY_ENCRYPTION_KEYS: 'k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
 };
 
 export interface TestApp {

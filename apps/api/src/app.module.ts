@@ -3,6 +3,7 @@ import { AuditModule } from '@sillok/audit';
 import { ConfigModule, type Settings } from '@sillok/config';
 import { HealthModule } from '@sillok/core';
 import { DatabaseModule } from '@sillok/database';
+import { TestimoniesModule } from '@sillok/testimonies';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
 
@@ -17,7 +18,7 @@ export class AppModule {
   static register({ settings, databaseUrl }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(settings), HealthModule, DatabaseModule.forRoot(databaseUrl), AuditModule],
+      imports: [ConfigModule.forRoot(settings), HealthModule, DatabaseModule.forRoot(databaseUrl), AuditModule, TestimoniesModule],
       controllers: [HealthController],
       providers: [DatabaseHealth],
     };

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { keysRotateCommand } from './commands/keys-rotate.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 
 /** Every `sillok` command. Each lives in commands/ and is added here. */
@@ -9,5 +10,6 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
   program.addCommand(migrateCommand());
+  program.addCommand(keysRotateCommand());
   return program;
 }
