@@ -22,11 +22,13 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Receives every log line (JSON), for tests of what is and is not logged. */
   logDestination?: NodeJS.WritableStream;
+  /** Boot a second app on another test app's database (it stays owned, and dropped, by that one). */
+  reuseDatabase?: TestDatabase;
 }
 
 /** The whole application on its own migrated database, as main.ts builds it. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.reuseDatabase ?? (await createTestDatabase());
   const settings = loadSettings({
     NODE_ENV: 'test',
     LOG_LEVEL: options.logDestination ? 'debug' : 'silent',
@@ -44,7 +46,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     http: () => request(app.getHttpServer()),
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.reuseDatabase) await database.drop();
     },
   };
 }
