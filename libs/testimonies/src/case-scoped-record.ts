@@ -21,7 +21,7 @@ export async function findInCase<T extends { id: string; caseId: string }>(
     ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
   if (!record) throw DomainError.notFound(what);
-  await policy.requireCaseAccess(actor, record.caseId, permission, { subjectType: what, subjectId: id });
+  await policy.requireCaseAccess(actor, record.caseId, permission, manager);
   return record;
 }
 
