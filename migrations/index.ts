@@ -1,6 +1,15 @@
 import type { MigrationList } from '@sillok/database';
 import { EnableExtensions1764270000000 } from './1764270000000-enable-extensions.js';
 import { CreateAuditEvents1764280000000 } from './1764280000000-create-audit-events.js';
+import { ChainAuditEventsAtCommit1764280000001 } from './1764280000001-chain-audit-events-at-commit.js';
+import { CreateUsers1764290000000 } from './1764290000000-create-users.js';
+import { CreateAuthSessions1764290000001 } from './1764290000001-create-auth-sessions.js';
+import { CreateMfa1764290000002 } from './1764290000002-create-mfa.js';
+import { CreateCases1764290000003 } from './1764290000003-create-cases.js';
+import { CreateCaseMembers1764290000004 } from './1764290000004-create-case-members.js';
+import { CreateTaxonomyTerms1764300000000 } from './1764300000000-create-taxonomy-terms.js';
+import { CreateTaxonomyTermKeys1764300001000 } from './1764300001000-create-taxonomy-term-keys.js';
+import { SeedTaxonomyTerms1764300002000 } from './1764300002000-seed-taxonomy-terms.js';
 import { CreateWitnesses1764320000000 } from './1764320000000-create-witnesses.js';
 import { CreateWitnessIdentities1764320000001 } from './1764320000001-create-witness-identities.js';
 import { CreateTestimonies1764320000002 } from './1764320000002-create-testimonies.js';
@@ -11,6 +20,15 @@ import { CreateConsentRecords1764320000004 } from './1764320000004-create-consen
 export const MIGRATIONS: MigrationList = [
   EnableExtensions1764270000000,
   CreateAuditEvents1764280000000,
+  ChainAuditEventsAtCommit1764280000001,
+  CreateUsers1764290000000,
+  CreateAuthSessions1764290000001,
+  CreateMfa1764290000002,
+  CreateCases1764290000003,
+  CreateCaseMembers1764290000004,
+  CreateTaxonomyTerms1764300000000,
+  CreateTaxonomyTermKeys1764300001000,
+  SeedTaxonomyTerms1764300002000,
   CreateWitnesses1764320000000,
   CreateWitnessIdentities1764320000001,
   CreateTestimonies1764320000002,

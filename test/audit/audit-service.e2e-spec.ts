@@ -145,6 +145,39 @@ describe('AuditService', () => {
     expect(result).toMatchObject({ ok: true, count: expected, headSeq: expected });
   });
 
+  it('verifies rows whose text holds tabs, newlines, backslashes and multi-byte characters', async () => {
+    const awkward = 'tab\there\nnew line \\N back\\slash "quoted" 요덕 수용소 😀 \u0001';
+    await requestContext.run({ requestId: 'req-audit-0003', userAgent: awkward, clientAddress: '::1' }, () =>
+      audit.transaction(async (_manager, record) => {
+        // Enough multi-byte text that COPY's chunks end inside a character somewhere.
+        for (let i = 0; i < 300; i++) {
+          record({
+            action: AuditAction.TestimonyUpdate,
+            subjectId: `${awkward} ${i}`,
+            reason: awkward,
+            details: { note: awkward, nested: { '\\key': [awkward, i, 2.5, null, false] } },
+          });
+        }
+      }),
+    );
+    expect(await verifier.verify({ batchSize: 128 })).toMatchObject({ ok: true });
+  });
+
+  it('chains every event even when constraints are checked early in the transaction', async () => {
+    const before = await auditCount();
+    await audit.transaction(async (manager, record) => {
+      await audit.record(manager, { action: AuditAction.CaseCreate }, { action: AuditAction.CaseMemberAdd });
+      await manager.query(`SET CONSTRAINTS ALL IMMEDIATE`); // chains the two above now
+      record({ action: AuditAction.CaseMemberAdd });
+    });
+    expect(await auditCount()).toBe(before + 3);
+    expect(await verifier.verify()).toMatchObject({ ok: true });
+  });
+
+  it('leaves no pending rows behind', async () => {
+    expect(await db.query(`SELECT count(*)::int AS n FROM audit_pending`)).toEqual([{ n: 0 }]);
+  });
+
   it('starts the chain from the genesis hash', async () => {
     const [first] = await db.query(`SELECT prev_hash FROM audit_events WHERE seq = 1`);
     expect(first.prev_hash).toBe(GENESIS_HASH);

@@ -8,6 +8,9 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 export const TEST_SECRETS = {
   JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
   IDENTITY_ENCRYPTION_KEYS: 'k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
+  MFA_ENCRYPTION_KEY: 'test-mfa-encryption-key-long-enough-0123456789',
+  // Ed25519, for tests only.
+  AUDIT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIOyEyQ2RFENYFOJLFDe8HzIJ8TgvfDCCE5/veNKKu4KY',
 };
 
 export interface TestApp {
@@ -33,6 +36,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     LOG_LEVEL: options.logDestination ? 'debug' : 'silent',
     DATABASE_URL: database.url,
+    // Many logins from one address; the rate-limit test sets its own low limit.
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     ...TEST_SECRETS,
     ...options.env,
   });

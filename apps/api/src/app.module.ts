@@ -1,8 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@sillok/audit';
+import { AuthModule, FirstAdministratorNotice } from '@sillok/auth';
+import { CaseAuditScope, CasesModule } from '@sillok/cases';
 import { ConfigModule, type Settings } from '@sillok/config';
 import { HealthModule } from '@sillok/core';
 import { DatabaseModule } from '@sillok/database';
+import { TaxonomyModule } from '@sillok/taxonomy';
 import { TestimoniesModule } from '@sillok/testimonies';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
@@ -18,9 +21,18 @@ export class AppModule {
   static register({ settings, databaseUrl }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(settings), HealthModule, DatabaseModule.forRoot(databaseUrl), AuditModule, TestimoniesModule],
+      imports: [
+        ConfigModule.forRoot(settings),
+        HealthModule,
+        DatabaseModule.forRoot(databaseUrl),
+        AuditModule.withCaseScope(CaseAuditScope, [CasesModule]),
+        AuthModule,
+        CasesModule,
+        TaxonomyModule,
+        TestimoniesModule,
+      ],
       controllers: [HealthController],
-      providers: [DatabaseHealth],
+      providers: [DatabaseHealth, FirstAdministratorNotice],
     };
   }
 }

@@ -1,6 +1,14 @@
 import { Command } from 'commander';
 import { keysRotateCommand } from './commands/keys-rotate.command.js';
+import { auditCheckpointCommand } from './commands/audit-checkpoint.command.js';
+import { auditPublicKeyCommand } from './commands/audit-public-key.command.js';
+import { auditVerifyCommand } from './commands/audit-verify.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
+import { userCreateCommand } from './commands/user-create.command.js';
+import { userListCommand } from './commands/user-list.command.js';
+import { userResetPasswordCommand } from './commands/user-reset-password.command.js';
+import { userDisableCommand } from './commands/user-disable.command.js';
+import { userEnableCommand } from './commands/user-enable.command.js';
 
 /** Every `sillok` command. Each lives in commands/ and is added here. */
 export function buildProgram(): Command {
@@ -11,5 +19,13 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: true });
   program.addCommand(migrateCommand());
   program.addCommand(keysRotateCommand());
+  program.addCommand(userCreateCommand());
+  program.addCommand(userDisableCommand());
+  program.addCommand(userEnableCommand());
+  program.addCommand(userResetPasswordCommand());
+  program.addCommand(userListCommand());
+  program.addCommand(auditVerifyCommand());
+  program.addCommand(auditCheckpointCommand());
+  program.addCommand(auditPublicKeyCommand());
   return program;
 }

@@ -1,6 +1,7 @@
 import { GENESIS_HASH, auditRowHash, type AuditHashedFields } from './audit-chain.js';
 
-export type AuditChainProblem = 'missing' | 'relinked' | 'changed';
+/** missing: a seq is absent; relinked: prev_hash is not the previous row's hash; changed: the row's hash does not match it; checkpoint: the chain disagrees with a signed checkpoint. */
+export type AuditChainProblem = 'missing' | 'relinked' | 'changed' | 'checkpoint';
 
 /** The first row at which the chain stops being what was written. */
 export interface AuditChainBreak {

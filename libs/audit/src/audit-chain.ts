@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 
 /** prev_hash of the first row (seq 1). */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * pg_advisory_xact_lock key that serialises writers of the chain head. Any constant works
- * as long as nothing else in the database locks the same number.
+ * pg_advisory_xact_lock key that serialises writers of the chain head (taken by the commit
+ * trigger of migration ChainAuditEventsAtCommit). Nothing else may lock this number.
  */
 export const AUDIT_CHAIN_LOCK_KEY = 7_450_170_001;
 
@@ -49,5 +49,22 @@ export const OCCURRED_AT_SQL_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
  * README "Audit trail" shows how to recompute it without Sillok.
  */
 export function auditRowHash(fields: AuditHashedFields): string {
-  return createHash('sha256').update(canonicalJson(fields), 'utf8').digest('hex');
+  return hash('sha256', canonicalAuditRow(fields), 'hex');
+}
+
+/**
+ * canonicalJson(fields), written out with the top-level keys in their (fixed) sorted order:
+ * the verifier runs this for every row, and skipping the generic key sort doubles its rate.
+ * A unit test keeps it byte-equal to canonicalJson. The commit trigger (migration
+ * ChainAuditEventsAtCommit) builds the same string in SQL: change neither alone.
+ */
+export function canonicalAuditRow(f: AuditHashedFields): string {
+  const s = JSON.stringify;
+  return (
+    `{"action":${s(f.action)},"actor_role":${s(f.actor_role)},"actor_user_id":${s(f.actor_user_id)}` +
+    `,"case_id":${s(f.case_id)},"client_address":${s(f.client_address)},"details":${canonicalJson(f.details)}` +
+    `,"occurred_at":${s(f.occurred_at)},"prev_hash":${s(f.prev_hash)},"reason":${s(f.reason)}` +
+    `,"request_id":${s(f.request_id)},"seq":${s(f.seq)},"subject_id":${s(f.subject_id)}` +
+    `,"subject_type":${s(f.subject_type)},"user_agent":${s(f.user_agent)}}`
+  );
 }

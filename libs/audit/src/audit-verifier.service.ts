@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PoolClient } from 'pg';
-import { OCCURRED_AT_SQL_FORMAT } from './audit-chain.js';
-import { AuditChainChecker, type AuditChainBreak, type StoredAuditRow } from './audit-chain.checker.js';
+import { AuditAction } from './audit-action.js';
+import { AuditService } from './audit.service.js';
+import { GENESIS_HASH } from './audit-chain.js';
+import { streamAuditRows } from './audit-row.stream.js';
+import { AuditChainChecker, type AuditChainBreak } from './audit-chain.checker.js';
+import { checkpointSignatureValid, type SignedAuditCheckpoint } from './audit-checkpoint.js';
+import { AuditSigningKey } from './audit-signing-key.js';
 
 export interface AuditVerifyProgress {
   checked: number;
@@ -10,86 +15,120 @@ export interface AuditVerifyProgress {
 }
 
 export interface AuditVerifyOptions {
-  /** Rows fetched a round trip. */
+  /** A checkpoint deposited earlier: the chain must reach its seq with its hash, and its signature must hold. */
+  checkpoint?: SignedAuditCheckpoint;
+  /** Rows a COPY statement streams (each batch is one short statement, not one snapshot for the whole log). */
   batchSize?: number;
+  /** Called after every batch. */
   onProgress?: (progress: AuditVerifyProgress) => void;
 }
 
 export type AuditVerification =
-  { ok: true; count: number; headSeq: number; headHash: string } | ({ ok: false; count: number } & AuditChainBreak);
-
-const ROW_SQL = `
-  SELECT seq::float8, to_char(occurred_at AT TIME ZONE 'UTC', ${OCCURRED_AT_SQL_FORMAT}), actor_user_id, actor_role,
-         action, subject_type, subject_id, case_id, request_id, client_address, user_agent, reason, details,
-         prev_hash, hash
-    FROM audit_events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`;
+  | { ok: true; count: number; headSeq: number; headHash: string; checkpointSeq?: number }
+  | ({ ok: false; count: number } & AuditChainBreak);
 
 /**
  * Recomputes the chain from seq 1 to the head as it was when verification began, in
- * keyset batches (never the whole table in memory, no long-held snapshot). Rows appended
- * meanwhile are left for the next run.
+ * keyset batches on the primary key, each streamed by COPY: never the whole table in
+ * memory, no snapshot held for the whole run. Rows appended meanwhile are left for the next run. Deleting rows from the
+ * end of the chain is only visible against a checkpoint taken before.
  */
 @Injectable()
 export class AuditVerifier {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly signingKey: AuditSigningKey,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** verify(), then an audit.verify event with the outcome (who checked the log, and what they saw). */
+  async verifyAudited(options: AuditVerifyOptions = {}): Promise<AuditVerification> {
+    const result = await this.verify(options);
+    const { ok, count } = result;
+    const outcome = result.ok
+      ? { headSeq: result.headSeq, headHash: result.headHash }
+      : { brokenSeq: result.seq, problem: result.problem };
+    const checkpointSeq = options.checkpoint?.statement.headSeq;
+    await this.audit.recordNow({
+      action: AuditAction.AuditVerify,
+      details: { ok, count, ...outcome, ...(checkpointSeq === undefined ? {} : { checkpointSeq }) },
+    });
+    return result;
+  }
 
   async verify(options: AuditVerifyOptions = {}): Promise<AuditVerification> {
-    const batchSize = options.batchSize ?? 10_000;
+    const { checkpoint, batchSize = 50_000 } = options;
+    if (checkpoint && !checkpointSignatureValid(checkpoint, this.signingKey.publicKey)) {
+      const detail = 'the checkpoint signature does not verify with this installation’s public key';
+      return { ok: false, count: 0, seq: checkpoint.statement.headSeq, problem: 'checkpoint', detail };
+    }
     const runner = this.dataSource.createQueryRunner('slave');
-    // The raw pg client: array rows skip building an object per row.
+    // The raw pg client, for COPY TO STDOUT.
     const client = (await runner.connect()) as PoolClient;
     try {
       const { rows: heads } = await client.query(`SELECT coalesce(max(seq), 0)::float8 AS head FROM audit_events`);
-      const head = Number(heads[0].head);
+      const head = heads[0].head as number;
       const checker = new AuditChainChecker();
-      let after = 0;
-      for (;;) {
-        const { rows } = await client.query<unknown[]>({
-          text: ROW_SQL,
-          values: [after, head, batchSize],
-          rowMode: 'array',
-        });
-        for (const row of rows) {
-          const broken = checker.check(toStoredRow(row));
-          if (broken) return { ok: false, count: checker.count, ...broken };
+      const atCheckpoint = () => checkpointDisagreement(checkpoint, checker);
+      const early = atCheckpoint();
+      if (early) return { ok: false, count: 0, ...early };
+      let broken: AuditChainBreak | undefined;
+      for (let after = 0, read = batchSize; read === batchSize && !broken;) {
+        read = 0;
+        for await (const rows of streamAuditRows(client, { after, upTo: head, limit: batchSize })) {
+          read += rows.length;
+          if (rows.length) after = rows[rows.length - 1].seq;
+          // After a break the rest of the batch is still read: abandoning a COPY midway would spoil the connection.
+          for (let i = 0; i < rows.length && !broken; i++) broken = checker.check(rows[i]) ?? atCheckpoint();
         }
-        if (rows.length) after = rows[rows.length - 1][0] as number;
         options.onProgress?.({ checked: checker.count, total: head });
-        if (rows.length < batchSize) break;
       }
-      if (checker.count !== head) {
-        // Rows deleted at the end of the range: the last seq read is below the head seen at the start.
-        return {
-          ok: false,
-          count: checker.count,
-          seq: checker.count + 1,
-          problem: 'missing',
-          detail: `seq ${checker.count + 1} to ${head} are missing`,
-        };
+      if (broken) return { ok: false, count: checker.count, ...broken };
+      if (checker.count < head) {
+        // Rows removed from the end of the range read: the head seen at the start is gone.
+        return missingFrom(checker.count, head, 'were there when verification began');
       }
-      return { ok: true, count: checker.count, headSeq: checker.count, headHash: checker.headHash };
+      if (checkpoint && checker.count < checkpoint.statement.headSeq) {
+        return missingFrom(
+          checker.count,
+          checkpoint.statement.headSeq,
+          `are in the checkpoint of ${checkpoint.statement.time}`,
+        );
+      }
+      return {
+        ok: true,
+        count: checker.count,
+        headSeq: checker.count,
+        headHash: checker.headHash,
+        ...(checkpoint ? { checkpointSeq: checkpoint.statement.headSeq } : {}),
+      };
     } finally {
       await runner.release();
     }
   }
 }
 
-function toStoredRow(row: unknown[]): StoredAuditRow {
+/** The break when the checker has just reached the checkpoint's seq with another hash. */
+function checkpointDisagreement(
+  checkpoint: SignedAuditCheckpoint | undefined,
+  checker: AuditChainChecker,
+): AuditChainBreak | undefined {
+  if (!checkpoint || checker.count !== checkpoint.statement.headSeq) return undefined;
+  const expected = checker.count === 0 ? GENESIS_HASH : checker.headHash;
+  if (expected === checkpoint.statement.headHash) return undefined;
   return {
-    seq: row[0] as number,
-    occurred_at: row[1] as string,
-    actor_user_id: row[2] as string | null,
-    actor_role: row[3] as string | null,
-    action: row[4] as string,
-    subject_type: row[5] as string | null,
-    subject_id: row[6] as string | null,
-    case_id: row[7] as string | null,
-    request_id: row[8] as string | null,
-    client_address: row[9] as string | null,
-    user_agent: row[10] as string | null,
-    reason: row[11] as string | null,
-    details: row[12] as Record<string, unknown>,
-    prev_hash: row[13] as string,
-    hash: row[14] as string,
+    seq: checker.count,
+    problem: 'checkpoint',
+    detail: `the hash at seq ${checker.count} differs from the checkpoint of ${checkpoint.statement.time}: rows up to it were rewritten`,
+  };
+}
+
+function missingFrom(count: number, last: number, why: string): Extract<AuditVerification, { ok: false }> {
+  return {
+    ok: false,
+    count,
+    seq: count + 1,
+    problem: 'missing',
+    detail: `seq ${count + 1} to ${last} ${why} and are missing`,
   };
 }

@@ -1,8 +1,40 @@
-import { Global, Module } from '@nestjs/common';
-import { AuditService } from './audit.service.js';
+import { Global, Module, type DynamicModule, type ModuleMetadata, type Type } from '@nestjs/common';
+import { Settings } from '@sillok/config';
+import { AUDIT_CASE_SCOPE, AuditorOnlyCaseScope, type AuditCaseScope } from './audit-case-scope.js';
+import { AuditCheckpointService } from './audit-checkpoint.service.js';
+import { AuditReadService } from './audit-read.service.js';
+import { AuditSigningKey } from './audit-signing-key.js';
 import { AuditVerifier } from './audit-verifier.service.js';
+import { AuditService } from './audit.service.js';
+import { AuditController } from './http/audit.controller.js';
 
-/** The audit trail, injectable everywhere: AuditService to write, AuditVerifier to check the chain. */
+const SERVICES = [AuditService, AuditVerifier, AuditCheckpointService, AuditReadService];
+const SIGNING_KEY = {
+  provide: AuditSigningKey,
+  useFactory: (settings: Settings) => AuditSigningKey.fromSettings(settings),
+  inject: [Settings],
+};
+
+/**
+ * The audit trail, injectable everywhere: AuditService to write, AuditVerifier and
+ * AuditCheckpointService to check and seal the chain, GET /audit and /audit/verify to read it.
+ */
 @Global()
-@Module({ providers: [AuditService, AuditVerifier], exports: [AuditService, AuditVerifier] })
-export class AuditModule {}
+@Module({
+  controllers: [AuditController],
+  providers: [...SERVICES, SIGNING_KEY, { provide: AUDIT_CASE_SCOPE, useClass: AuditorOnlyCaseScope }],
+  exports: SERVICES,
+})
+export class AuditModule {
+  /**
+   * The module with another per-case scope for GET /audit, e.g. in app.module:
+   * `AuditModule.withCaseScope(CaseAuditScope, [CasesModule])` (CasesModule exporting CaseAuditScope).
+   */
+  static withCaseScope(scope: Type<AuditCaseScope>, imports: ModuleMetadata['imports'] = []): DynamicModule {
+    return {
+      module: AuditModule,
+      imports,
+      providers: [{ provide: AUDIT_CASE_SCOPE, useExisting: scope }],
+    };
+  }
+}

@@ -4,3 +4,4 @@ export * from './sensitive.decorator.js';
 export * from './load-settings.js';
 export * from './development-secrets.js';
 export * from './config.module.js';
+export * from './signing-key.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { Sensitive } from './sensitive.decorator.js';
+import { generateEd25519PrivateKey } from './signing-key.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -51,10 +52,68 @@ export class Settings {
     message: 'must be id:base64key[,id:base64key...] with 32-byte keys (openssl rand -base64 32)',
   })
   IDENTITY_ENCRYPTION_KEYS: string;
+  /** Lifetime of an access token (JWT); the guard still re-checks user and session on every request. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of seconds between 30 and 3600' })
+  @Min(30, { message: 'must be a whole number of seconds between 30 and 3600' })
+  @Max(3600, { message: 'must be a whole number of seconds between 30 and 3600' })
+  ACCESS_TOKEN_TTL_SECONDS: number = 900;
+
+  /** A session ends this many days after its last refresh. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of days between 1 and 90' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 90' })
+  @Max(90, { message: 'must be a whole number of days between 1 and 90' })
+  REFRESH_TOKEN_TTL_DAYS: number = 14;
+
+  /** Failed logins in a row that lock an account. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 1 and 100' })
+  @Min(1, { message: 'must be a whole number between 1 and 100' })
+  @Max(100, { message: 'must be a whole number between 1 and 100' })
+  LOGIN_LOCKOUT_THRESHOLD: number = 5;
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of minutes between 1 and 1440' })
+  @Min(1, { message: 'must be a whole number of minutes between 1 and 1440' })
+  @Max(1440, { message: 'must be a whole number of minutes between 1 and 1440' })
+  LOGIN_LOCKOUT_MINUTES: number = 15;
+
+  /** Requests per minute per client address to each /auth route. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 1 and 100000' })
+  @Min(1, { message: 'must be a whole number between 1 and 100000' })
+  @Max(100000, { message: 'must be a whole number between 1 and 100000' })
+  AUTH_RATE_LIMIT_PER_MINUTE: number = 20;
+
+  /**
+   * Roles that must use a second factor: a comma list, or `none`. Unset: in production every
+   * role that can read witness identities or export; elsewhere none.
+   */
+  @IsOptional()
+  @Matches(/^(none|[a-z_]+(\s*,\s*[a-z_]+)*)$/, { message: 'must be a comma-separated list of roles, or none' })
+  MFA_REQUIRED_ROLES?: string;
+
+  /** The name authenticator apps show next to the account. */
+  @IsString()
+  @MinLength(1)
+  MFA_ISSUER: string = 'Sillok';
 
   /** Signs access tokens (HS256). */
   @Sensitive()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET: string;
+
+  /** Encrypts the TOTP secrets at rest (AES-256-GCM with a key derived from this value). */
+  @Sensitive()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  MFA_ENCRYPTION_KEY: string;
+
+  /** Signs audit checkpoints: base64 of a PKCS#8 DER Ed25519 private key (checked when the audit module starts). */
+  @Sensitive({ generate: generateEd25519PrivateKey })
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  AUDIT_SIGNING_KEY: string;
 }

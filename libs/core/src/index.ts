@@ -11,3 +11,5 @@ export * from './health/health-registry.js';
 export * from './process/fatal.js';
 export * from './access/permission.js';
 export * from './access/route-access.decorators.js';
+export * from './pagination/page-query.dto.js';
+export * from './http/id-param.dto.js';

@@ -8,3 +8,4 @@ export * from './embedded-postgres.launcher.js';
 export * from './transaction.js';
 export * from './database.module.js';
 export * from './open-database.js';
+export * from './query-rows.js';

@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AuditEventPage, AuditEventView } from '../audit-event.view.js';
+
+// OpenAPI descriptions of the audit responses; the services return plain objects of these shapes.
+
+class AuditActorResponse {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  userId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  role: string | null;
+}
+
+export class AuditEventResponse implements AuditEventView {
+  @ApiProperty()
+  seq: number;
+
+  @ApiProperty({ description: 'database time, UTC, microseconds', example: '2026-11-27T21:15:03.123456Z' })
+  occurredAt: string;
+
+  @ApiProperty({ type: AuditActorResponse })
+  actor: AuditActorResponse;
+
+  @ApiProperty({ example: 'witness.identity.read' })
+  action: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  subjectType: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  subjectId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  caseId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  requestId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  clientAddress: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  userAgent: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  reason: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  details: Record<string, unknown>;
+
+  @ApiProperty()
+  prevHash: string;
+
+  @ApiProperty()
+  hash: string;
+}
+
+export class AuditEventPageResponse implements AuditEventPage {
+  @ApiProperty({ type: [AuditEventResponse] })
+  items: AuditEventResponse[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'pass as cursor for the next page' })
+  nextCursor: string | null;
+}
+
+export class AuditVerificationResponse {
+  @ApiProperty()
+  ok: boolean;
+
+  @ApiProperty({ description: 'rows that verified' })
+  count: number;
+
+  @ApiPropertyOptional({ description: 'when ok' })
+  headSeq?: number;
+
+  @ApiPropertyOptional({ description: 'when ok' })
+  headHash?: string;
+
+  @ApiPropertyOptional({ description: 'when broken: the first broken seq' })
+  seq?: number;
+
+  @ApiPropertyOptional({ enum: ['missing', 'relinked', 'changed', 'checkpoint'], description: 'when broken' })
+  problem?: string;
+
+  @ApiPropertyOptional({ description: 'when broken' })
+  detail?: string;
+}

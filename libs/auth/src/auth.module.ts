@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthenticationGuard } from './guards/authentication.guard.js';
+import { PermissionGuard } from './guards/permission.guard.js';
+import { PrincipalService } from './guards/principal.service.js';
+import { AuthController } from './login/auth.controller.js';
+import { LocalStrategy } from './login/local.strategy.js';
+import { LoginService } from './login/login.service.js';
+import { MfaChallenge } from './mfa/mfa-challenge.entity.js';
+import { MfaController } from './mfa/mfa.controller.js';
+import { MfaPolicy } from './mfa/mfa-policy.js';
+import { MfaService } from './mfa/mfa.service.js';
+import { RecoveryCode } from './mfa/recovery-code.entity.js';
+import { TotpSecretCipher } from './mfa/totp-secret-cipher.js';
+import { AuthRateLimitGuard } from './rate-limit/auth-rate-limit.guard.js';
+import { PasswordHasher } from './passwords/password-hasher.js';
+import { RefreshToken } from './sessions/refresh-token.entity.js';
+import { Session } from './sessions/session.entity.js';
+import { SessionService } from './sessions/session.service.js';
+import { AccessTokenService } from './tokens/access-token.service.js';
+import { AccountController } from './users/account.controller.js';
+import { User } from './users/user.entity.js';
+import { UserController } from './users/user.controller.js';
+import { UserService } from './users/user.service.js';
+
+/**
+ * Accounts, login, sessions, second factor, and the two global guards (authentication,
+ * then permission: registered in that order, so Nest runs them in that order).
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, Session, RefreshToken, RecoveryCode, MfaChallenge]),
+    PassportModule,
+    JwtModule.register({}),
+  ],
+  controllers: [AuthController, AccountController, MfaController, UserController],
+  providers: [
+    PasswordHasher,
+    AccessTokenService,
+    TotpSecretCipher,
+    MfaPolicy,
+    UserService,
+    SessionService,
+    MfaService,
+    LoginService,
+    LocalStrategy,
+    PrincipalService,
+    AuthRateLimitGuard,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: PermissionGuard },
+  ],
+  exports: [UserService, SessionService, MfaService, MfaPolicy, PasswordHasher, LoginService],
+})
+export class AuthModule {}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, ErrorCode, type Actor } from '@sillok/core';
+import { MfaPolicy } from '../mfa/mfa-policy.js';
+import type { AccessTokenClaims } from '../tokens/access-token.service.js';
+
+export interface Principal {
+  actor: Actor;
+  /** The account is not ready: the password must change, or the second factor is still owed. */
+  setupPending: 'password_change' | 'mfa_enrolment' | null;
+}
+
+const REVOKED = 'the session has ended; log in again';
+
+/**
+ * Turns verified token claims into the acting user by asking the database every time:
+ * a disabled account, a changed role or a revoked session stops the very next request.
+ * Nothing is cached on purpose.
+ */
+@Injectable()
+export class PrincipalService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly mfaPolicy: MfaPolicy,
+  ) {}
+
+  async resolve(claims: AccessTokenClaims): Promise<Principal> {
+    const [row] = (await this.dataSource.query(
+      `SELECT u.role, u.status, u.must_change_password AS "mustChangePassword",
+              u.mfa_enabled_at IS NOT NULL AS "mfaEnabled",
+              s.id AS "sessionId", s.mfa_verified AS "mfaVerified"
+         FROM users u
+         LEFT JOIN auth_sessions s
+           ON s.id = $2::uuid AND s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > now()
+        WHERE u.id = $1::uuid`,
+      [claims.sub, claims.sid ?? null],
+    )) as Array<{
+      role: string;
+      status: string;
+      mustChangePassword: boolean;
+      mfaEnabled: boolean;
+      sessionId: string | null;
+      mfaVerified: boolean | null;
+    }>;
+    if (!row || row.status !== 'active' || row.role !== claims.role) throw unauthenticated();
+
+    if (claims.scope === 'mfa_enrolment') {
+      // Useless once the factor is confirmed: the login then completes through a session.
+      if (row.mfaEnabled || !this.mfaPolicy.requires(row.role)) throw unauthenticated();
+      return { actor: { userId: claims.sub, role: row.role }, setupPending: 'mfa_enrolment' };
+    }
+    if (!row.sessionId) throw unauthenticated();
+    // A session begun without the second factor ends when the role comes to need one.
+    if (this.mfaPolicy.requires(row.role) && !row.mfaVerified) throw unauthenticated();
+    return {
+      actor: { userId: claims.sub, role: row.role, sessionId: row.sessionId },
+      setupPending: row.mustChangePassword ? 'password_change' : null,
+    };
+  }
+}
+
+function unauthenticated(): DomainError {
+  return new DomainError(ErrorCode.Unauthenticated, REVOKED);
+}

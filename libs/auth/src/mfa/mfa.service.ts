@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import { AuditAction, AuditService } from '@sillok/audit';
+import { Settings } from '@sillok/config';
+import { DomainError, ErrorCode, type Actor } from '@sillok/core';
+import { queryRows } from '@sillok/database';
+import { SessionService } from '../sessions/session.service.js';
+import { revokeUserSessions } from '../sessions/session-revoker.js';
+import type { TokenPair } from '../sessions/token-pair.js';
+import { User } from '../users/user.entity.js';
+import { MfaPolicy } from './mfa-policy.js';
+import { RecoveryCode } from './recovery-code.entity.js';
+import { hashRecoveryCode, looksLikeTotpCode, newRecoveryCodes } from './recovery-codes.js';
+import { matchTotp, newTotpSecret, totpUri } from './totp.js';
+import { TotpSecretCipher } from './totp-secret-cipher.js';
+
+export interface MfaEnrolment {
+  /** Scan as a QR code or open in an authenticator app. */
+  otpauthUri: string;
+  /** The same secret, for typing in by hand. */
+  secret: string;
+}
+
+export interface MfaConfirmation {
+  /** Shown once; each works once in place of a code. */
+  recoveryCodes: string[];
+  /** Present when the caller held an enrolment-only token: the login completes here. */
+  tokens?: TokenPair;
+}
+
+/** TOTP second factor: enrolment, confirmation, checking a login code or a recovery code, removal. */
+@Injectable()
+export class MfaService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly audit: AuditService,
+    private readonly cipher: TotpSecretCipher,
+    private readonly policy: MfaPolicy,
+    private readonly sessions: SessionService,
+    private readonly settings: Settings,
+  ) {}
+
+  /** A new secret, pending until a first code confirms it. Refused while a second factor is active. */
+  async enrol(actor: Actor): Promise<MfaEnrolment> {
+    const user = await this.userOf(actor);
+    if (user.mfaEnabledAt) {
+      throw new DomainError(ErrorCode.Conflict, 'a second factor is already active; remove it before enrolling again');
+    }
+    const secret = newTotpSecret();
+    await this.audit.transaction(async (manager, audit) => {
+      await manager.update(User, user.id, { mfaSecretEncrypted: this.cipher.encrypt(secret), updatedAt: new Date() });
+      audit({ action: AuditAction.AuthMfaEnrolled, subjectType: 'user', subjectId: user.id });
+    });
+    return { otpauthUri: totpUri(this.settings.MFA_ISSUER, user.email, secret), secret };
+  }
+
+  async confirm(actor: Actor, code: string): Promise<MfaConfirmation> {
+    const user = await this.userOf(actor);
+    if (user.mfaEnabledAt) throw new DomainError(ErrorCode.Conflict, 'the second factor is already confirmed');
+    if (!user.mfaSecretEncrypted) throw new DomainError(ErrorCode.Conflict, 'enrol first (POST /auth/mfa/enrol)');
+    const step = await matchTotp(this.cipher.decrypt(user.mfaSecretEncrypted), code);
+    if (step === undefined) throw DomainError.validation([{ field: 'code', reason: 'code is not the current code' }]);
+    const recoveryCodes = newRecoveryCodes();
+    const tokens = await this.audit.transaction(async (manager, audit) => {
+      await manager.update(User, user.id, {
+        mfaEnabledAt: new Date(),
+        mfaLastTimeStep: String(step),
+        updatedAt: new Date(),
+      });
+      await this.replaceRecoveryCodes(manager, user.id, recoveryCodes);
+      audit({ action: AuditAction.AuthMfaConfirmed, subjectType: 'user', subjectId: user.id });
+      if (actor.sessionId) return undefined;
+      // An enrolment-only token has no session: confirming the factor completes that login.
+      const pair = await this.sessions.start(manager, user, { mfaVerified: true });
+      audit({
+        action: AuditAction.AuthLoginSucceeded,
+        subjectType: 'session',
+        subjectId: pair.sessionId,
+        details: { mfa: 'enrolled' },
+      });
+      return pair;
+    });
+    return { recoveryCodes, ...(tokens ? { tokens } : {}) };
+  }
+
+  /** Removes the actor's own second factor; refused when their role requires one. */
+  async disableOwn(actor: Actor, code: string): Promise<void> {
+    const user = await this.userOf(actor);
+    if (!user.mfaEnabledAt) throw new DomainError(ErrorCode.Conflict, 'no second factor is active');
+    if (this.policy.requires(user.role)) {
+      throw new DomainError(ErrorCode.Forbidden, `the role ${user.role} must keep a second factor`);
+    }
+    await this.audit.transaction(async (manager, audit) => {
+      if (!(await this.checkCode(manager, user, code))) {
+        throw DomainError.validation([{ field: 'code', reason: 'code is not a valid code or recovery code' }]);
+      }
+      await this.clear(manager, user.id);
+      audit({ action: AuditAction.AuthMfaDisabled, subjectType: 'user', subjectId: user.id, details: { by: 'self' } });
+    });
+  }
+
+  /** An administrator removes a user's second factor (lost device); the user's sessions end. */
+  async resetFor(userId: string): Promise<void> {
+    await this.audit.transaction(async (manager, audit) => {
+      const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw DomainError.notFound('user');
+      await this.clear(manager, userId);
+      const revoked = await revokeUserSessions(manager, userId, 'mfa_reset');
+      audit({
+        action: AuditAction.AuthMfaDisabled,
+        subjectType: 'user',
+        subjectId: userId,
+        details: { by: 'administrator', sessionsRevoked: revoked.length },
+      });
+    });
+  }
+
+  /**
+   * Whether `code` is the user's current TOTP code (not replayed) or one of their unused
+   * recovery codes; uses it up either way. Runs in the caller's transaction.
+   */
+  async checkCode(manager: EntityManager, user: User, code: string): Promise<boolean> {
+    if (!user.mfaSecretEncrypted || !user.mfaEnabledAt) return false;
+    if (looksLikeTotpCode(code)) {
+      const secret = this.cipher.decrypt(user.mfaSecretEncrypted);
+      const last = user.mfaLastTimeStep === null ? undefined : Number(user.mfaLastTimeStep);
+      const step = await matchTotp(secret, code, last);
+      if (step === undefined) return false;
+      // Only moves forward, so two concurrent logins cannot both spend the same step.
+      const [moved] = await queryRows<{ id: string }>(
+        manager,
+        `UPDATE users SET mfa_last_time_step = $2
+          WHERE id = $1 AND (mfa_last_time_step IS NULL OR mfa_last_time_step < $2) RETURNING id`,
+        [user.id, step],
+      );
+      return moved !== undefined;
+    }
+    const [used] = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE auth_recovery_codes SET used_at = now()
+        WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
+      [user.id, hashRecoveryCode(code)],
+    );
+    return used !== undefined;
+  }
+
+  /** Whether a checked code was a recovery code (for the audit trail). */
+  isRecoveryCode(code: string): boolean {
+    return !looksLikeTotpCode(code);
+  }
+
+  private async replaceRecoveryCodes(manager: EntityManager, userId: string, codes: string[]): Promise<void> {
+    await manager.query(`UPDATE auth_recovery_codes SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [
+      userId,
+    ]);
+    await manager.insert(
+      RecoveryCode,
+      codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })),
+    );
+  }
+
+  private async clear(manager: EntityManager, userId: string): Promise<void> {
+    await manager.update(User, userId, {
+      mfaSecretEncrypted: null,
+      mfaEnabledAt: null,
+      mfaLastTimeStep: null,
+      updatedAt: new Date(),
+    });
+    await manager.query(`UPDATE auth_recovery_codes SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [
+      userId,
+    ]);
+  }
+
+  private async userOf(actor: Actor): Promise<User> {
+    const user = await this.users.findOneBy({ id: actor.userId });
+    if (!user) throw DomainError.notFound('user');
+    return user;
+  }
+}

@@ -1,0 +1,78 @@
+import { DomainError, ErrorCode, Permission } from '@sillok/core';
+import { Role } from './role.js';
+
+const P = Permission;
+
+// Reading case content; every one of these still needs membership of the case (libs/cases).
+const READ_CASE_CONTENT = [P.CaseRead, P.WitnessRead, P.TestimonyRead, P.IncidentRead, P.TaxonomyRead, P.SearchRead];
+
+/**
+ * The one role map (ARCHITECTURE.md, "Security model"). A permission lets a role reach a
+ * route; case content additionally needs membership of the case that holds it, so an
+ * admin sees no testimony unless a coordinator made them a member.
+ */
+export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+  [Role.Admin]: new Set([P.UserManage, P.SystemManage, P.TaxonomyManage, ...READ_CASE_CONTENT]),
+  [Role.Coordinator]: new Set([
+    ...READ_CASE_CONTENT,
+    P.CaseCreate,
+    P.CaseManage,
+    P.WitnessWrite,
+    P.WitnessIdentityRead,
+    P.WitnessIdentityWrite,
+    P.ConsentWrite,
+    P.TestimonyWrite,
+    P.TestimonyApprove,
+    P.TaxonomyManage,
+    P.IncidentWrite,
+    P.AttachmentUpload,
+    P.AttachmentDownload,
+    P.ExportCreate,
+    P.ExportRead,
+    // GET /audit narrows a coordinator to the events of the cases they lead (CaseAuditScope).
+    P.AuditRead,
+  ]),
+  [Role.Investigator]: new Set([
+    ...READ_CASE_CONTENT,
+    P.WitnessWrite,
+    P.WitnessIdentityRead,
+    P.WitnessIdentityWrite,
+    P.ConsentWrite,
+    P.TestimonyWrite,
+    P.IncidentWrite,
+    P.AttachmentUpload,
+    P.AttachmentDownload,
+  ]),
+  // Pseudonymised content only: no identities, no original files, no exports.
+  [Role.Analyst]: new Set([...READ_CASE_CONTENT]),
+  [Role.LegalReviewer]: new Set([
+    ...READ_CASE_CONTENT,
+    P.WitnessIdentityRead,
+    P.AttachmentDownload,
+    P.ExportCreate,
+    P.ExportRead,
+  ]),
+  [Role.Auditor]: new Set([P.AuditRead]),
+};
+
+export function roleHasPermission(role: string, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role as Role]?.has(permission) ?? false;
+}
+
+/** Services' first check (routes get it from PermissionGuard): 403 when the role lacks the permission. */
+export function requireRolePermission(role: string, permission: Permission): void {
+  if (!roleHasPermission(role, permission)) {
+    throw new DomainError(ErrorCode.Forbidden, `your role does not grant ${permission}`);
+  }
+}
+
+export function permissionsOf(role: string): Permission[] {
+  return [...(ROLE_PERMISSIONS[role as Role] ?? [])];
+}
+
+/** Roles that may see who a witness is or take data out: they must use a second factor in production. */
+export function rolesHoldingSensitivePermissions(): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter(
+    (role) => roleHasPermission(role, P.WitnessIdentityRead) || roleHasPermission(role, P.ExportCreate),
+  );
+}

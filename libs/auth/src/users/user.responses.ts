@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Page } from '@sillok/core';
+import { Role } from '../roles/role.js';
+import { UserStatus } from './user-status.js';
+import type { UserWithPassword } from './user.service.js';
+import type { UserView } from './user.view.js';
+
+// OpenAPI descriptions of the account responses; the services return plain objects of these shapes.
+
+export class UserResponse implements UserView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  email: string;
+
+  @ApiProperty()
+  displayName: string;
+
+  @ApiProperty({ enum: Role })
+  role: string;
+
+  @ApiProperty({ enum: UserStatus })
+  status: string;
+
+  @ApiProperty({ description: 'a one-time password is in use: only POST /auth/password works until it is changed' })
+  mustChangePassword: boolean;
+
+  @ApiProperty()
+  mfaEnabled: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'set while locked out' })
+  lockedUntil: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export class SelfResponse extends UserResponse {
+  @ApiProperty({ type: [String], example: ['case.read', 'testimony.read'] })
+  permissions: string[];
+}
+
+export class UserPageResponse implements Page<UserView> {
+  @ApiProperty({ type: [UserResponse] })
+  items: UserResponse[];
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  limit: number;
+
+  @ApiProperty()
+  offset: number;
+}
+
+export class UserWithPasswordResponse implements UserWithPassword {
+  @ApiProperty({ type: UserResponse })
+  user: UserResponse;
+
+  @ApiPropertyOptional({ description: 'only when Sillok generated the password: shown this once, stored nowhere' })
+  temporaryPassword?: string;
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditAction, AuditService } from '@sillok/audit';
+import { requireRolePermission } from '@sillok/auth';
+import { DomainError, ErrorCode, type Actor, type Permission } from '@sillok/core';
+import type { CaseStatus } from '../case-status.js';
+import { caseRoleAtLeast, type CaseRole } from '../members/case-role.js';
+import { minimumCaseRole } from './minimum-case-role.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the actor holds in a case they may act on. */
+export interface CaseAccess {
+  caseId: string;
+  caseRole: CaseRole;
+  status: CaseStatus;
+}
+
+/**
+ * THE place that decides who may touch which case: every service that reads or writes case
+ * content calls it first. A case that does not exist and a case the actor is not a member
+ * of get the same 404 (so ids reveal nothing); the second is audited as access.refused.
+ * A member whose case role is too low for the action gets 403: they may know the case exists.
+ */
+@Injectable()
+export class CaseAccessPolicy {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Access to one case, or the 404/403 described above. */
+  async requireCaseAccess(
+    actor: Actor,
+    caseId: string,
+    permission: Permission,
+    manager?: EntityManager,
+  ): Promise<CaseAccess> {
+    const [access] = await this.requireAccess(actor, permission, [caseId], manager);
+    return access;
+  }
+
+  /** Access to every case of `caseIds` (duplicates allowed), or the refusal for the first one that fails. */
+  async requireAccess(
+    actor: Actor,
+    permission: Permission,
+    caseIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CaseAccess[]> {
+    // Decided by the role alone, before any case is looked at, so it reveals nothing.
+    requireRolePermission(actor.role, permission);
+    const wanted = [...new Set(caseIds)];
+    // Not a UUID: cannot exist, and must not reach the uuid cast as a database error.
+    if (wanted.some((id) => !UUID.test(id))) throw DomainError.notFound('case');
+    const rows = (await manager.query(
+      `SELECT c.id, c.status, m.case_role AS "caseRole"
+         FROM cases c
+         LEFT JOIN case_members m ON m.case_id = c.id AND m.user_id = $1 AND m.removed_at IS NULL
+        WHERE c.id = ANY($2::uuid[])`,
+      [actor.userId, wanted],
+    )) as Array<{ id: string; status: CaseStatus; caseRole: CaseRole | null }>;
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const minimum = minimumCaseRole(permission);
+    const granted: CaseAccess[] = [];
+    for (const caseId of wanted) {
+      const row = byId.get(caseId);
+      if (!row) throw DomainError.notFound('case');
+      if (!row.caseRole) {
+        await this.refused(actor, caseId, permission, 'not_a_member');
+        throw DomainError.notFound('case');
+      }
+      if (!caseRoleAtLeast(row.caseRole, minimum)) {
+        await this.refused(actor, caseId, permission, `case_role_${row.caseRole}`);
+        throw new DomainError(ErrorCode.Forbidden, `your case role (${row.caseRole}) does not allow ${permission}`);
+      }
+      granted.push({ caseId, caseRole: row.caseRole, status: row.status });
+    }
+    return caseIds.map((id) => granted.find((access) => access.caseId === id)!);
+  }
+
+  /** Recorded in its own transaction: the caller's work is about to fail and roll back. */
+  private async refused(actor: Actor, caseId: string, permission: Permission, why: string): Promise<void> {
+    await this.audit.recordNow({
+      action: AuditAction.AccessRefused,
+      subjectType: 'case',
+      subjectId: caseId,
+      caseId,
+      actor: { userId: actor.userId, role: actor.role },
+      details: { permission, why },
+    });
+  }
+}

@@ -1,0 +1,21 @@
+import { Permission } from '@sillok/core';
+import { CaseRole } from '../members/case-role.js';
+
+/**
+ * Inside a case, the case role caps what the global role may do: viewers read (and may
+ * export what they can read), members also record, leads also manage the case and its members.
+ */
+const MINIMUM: Partial<Record<Permission, CaseRole>> = {
+  [Permission.CaseManage]: CaseRole.Lead,
+  [Permission.WitnessWrite]: CaseRole.Member,
+  [Permission.WitnessIdentityWrite]: CaseRole.Member,
+  [Permission.ConsentWrite]: CaseRole.Member,
+  [Permission.TestimonyWrite]: CaseRole.Member,
+  [Permission.TestimonyApprove]: CaseRole.Member,
+  [Permission.IncidentWrite]: CaseRole.Member,
+  [Permission.AttachmentUpload]: CaseRole.Member,
+};
+
+export function minimumCaseRole(permission: Permission): CaseRole {
+  return MINIMUM[permission] ?? CaseRole.Viewer;
+}

@@ -1,0 +1,5 @@
+export enum CaseStatus {
+  Open = 'open',
+  Closed = 'closed',
+  Archived = 'archived',
+}

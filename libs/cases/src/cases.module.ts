@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseAccessPolicy } from './access/case-access.policy.js';
+import { CaseAuditScope } from './access/case-audit-scope.js';
+import { CaseReferenceCounter } from './case-reference-counter.entity.js';
+import { CaseController } from './case.controller.js';
+import { Case } from './case.entity.js';
+import { CaseService } from './case.service.js';
+import { CaseMemberController } from './members/case-member.controller.js';
+import { CaseMember } from './members/case-member.entity.js';
+import { CaseMemberService } from './members/case-member.service.js';
+
+/** Cases and memberships, and the one access policy every case-scoped feature imports. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Case, CaseMember, CaseReferenceCounter])],
+  controllers: [CaseController, CaseMemberController],
+  providers: [CaseAccessPolicy, CaseService, CaseMemberService, CaseAuditScope],
+  exports: [CaseAccessPolicy, CaseService, CaseMemberService, CaseAuditScope],
+})
+export class CasesModule {}

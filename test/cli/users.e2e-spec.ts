@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { verify } from '@node-rs/argon2';
+import pg from 'pg';
+import { FIRST_ADMINISTRATOR_HINT, FirstAdministratorNotice, Role } from '@sillok/auth';
+import { createUser } from '../support/auth-fixtures.js';
+import { captureLogs } from '../support/log-capture.js';
+import { CLI_ENTRY, runNode } from '../support/processes.js';
+import { startTestApp, TEST_SECRETS } from '../support/test-app.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+describe('sillok user:* commands', () => {
+  let database: TestDatabase;
+  let env: Record<string, string>;
+  const sillok = (args: string[], input?: string) => runNode([CLI_ENTRY, ...args], env, input);
+  const query = async (sql: string, params: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    env = { ...TEST_SECRETS, DATABASE_URL: database.url };
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('creates the first administrator with a password from stdin', async () => {
+    const result = await sillok(
+      ['user:create', '--email', 'Admin@Example.org', '--name', 'First Admin', '--role', 'admin', '--password-stdin'],
+      'Chosen-admin-passphrase-1\n',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^created admin Admin@Example\.org \([0-9a-f-]{36}\)\n$/);
+    const [row] = await query(
+      `SELECT password_hash, must_change_password FROM users WHERE email = 'Admin@Example.org'`,
+    );
+    expect(row.must_change_password).toBe(false);
+    expect(await verify(row.password_hash, 'Chosen-admin-passphrase-1')).toBe(true);
+    const [audit] = await query(`SELECT actor_user_id, action FROM audit_events WHERE action = 'user.create'`);
+    expect(audit).toEqual({ actor_user_id: null, action: 'user.create' });
+  });
+
+  it('generates and prints a one-time password once when none is given and no terminal asks', async () => {
+    const result = await sillok([
+      'user:create',
+      '--email',
+      'kim@example.org',
+      '--name',
+      'Kim',
+      '--role',
+      'investigator',
+    ]);
+    expect(result.code).toBe(0);
+    const password = /one-time password .*: (\S+)$/m.exec(result.stdout)?.[1];
+    expect(password?.length).toBeGreaterThanOrEqual(20);
+    const [row] = await query(`SELECT password_hash, must_change_password FROM users WHERE email = 'kim@example.org'`);
+    expect(row.must_change_password).toBe(true);
+    expect(await verify(row.password_hash, password!)).toBe(true);
+  });
+
+  it('refuses a duplicate email, a weak password and an unknown role with one line and exit 1', async () => {
+    const duplicate = await sillok(['user:create', '--email', 'KIM@example.org', '--name', 'K', '--role', 'analyst']);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr.trim()).toBe('sillok: a user with this email already exists');
+    const weak = await sillok(
+      ['user:create', '--email', 'w@example.org', '--name', 'W', '--role', 'analyst', '--password-stdin'],
+      'password1234',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr.trim()).toMatch(/^sillok: password: password is one of the most common passwords$/);
+    const email = await sillok(['user:create', '--email', 'not-an-email', '--name', 'N', '--role', 'analyst']);
+    expect(email.code).toBe(1);
+    expect(email.stderr.trim()).toBe('sillok: email: email must be an email address');
+    const role = await sillok(['user:create', '--email', 'r@example.org', '--name', 'R', '--role', 'root']);
+    expect(role.code).toBe(1);
+    expect(role.stderr.trim()).toMatch(/--role must be one of admin, coordinator/);
+  });
+
+  it('disables, enables, resets and lists', async () => {
+    expect((await sillok(['user:disable', '--email', 'kim@example.org'])).stdout.trim()).toBe(
+      'disabled kim@example.org',
+    );
+    let listed = JSON.parse((await sillok(['user:list', '--json'])).stdout);
+    expect(listed.find((u: { email: string }) => u.email === 'kim@example.org').status).toBe('disabled');
+
+    expect((await sillok(['user:enable', '--email', 'kim@example.org'])).stdout.trim()).toBe('enabled kim@example.org');
+    const reset = await sillok(['user:reset-password', '--email', 'kim@example.org']);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(/one-time password/);
+
+    listed = JSON.parse((await sillok(['user:list', '--json'])).stdout);
+    expect(listed.map((u: { email: string; status: string }) => [u.email, u.status])).toEqual([
+      ['Admin@Example.org', 'active'],
+      ['kim@example.org', 'active'],
+    ]);
+    const table = await sillok(['user:list']);
+    expect(table.stdout).toMatch(/^Admin@Example\.org\s+admin\s+active/m);
+    expect(table.stdout).not.toMatch(/password|argon2/i);
+
+    const missing = await sillok(['user:disable', '--email', 'ghost@example.org']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('sillok: no user with the email ghost@example.org');
+  });
+});
+
+describe('first start with no accounts', () => {
+  it('logs one line telling how to create the first administrator, and stays quiet once one exists', async () => {
+    const logs = captureLogs();
+    const t = await startTestApp({ logDestination: logs.stream });
+    try {
+      // JSON escapes the hint's quotes, so count its opening words.
+      const count = () => logs.text().split('no user accounts exist yet').length - 1;
+      expect(count()).toBe(1);
+      expect(FIRST_ADMINISTRATOR_HINT).toContain('npx sillok user:create --role admin');
+      await createUser(t, Role.Admin);
+      await t.app.get(FirstAdministratorNotice).onApplicationBootstrap();
+      expect(count()).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});
