@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { bearer, createAndLogin, login, loginAllRoles, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
-import { createCase } from '../support/case-fixtures.js';
+import { bearer, login, loginAllRoles, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
+import { createTwoCases } from '../support/case-fixtures.js';
 import { captureLogs } from '../support/log-capture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const NARRATIVE_KO = '1997년 무렵 요덕 수용소에서 강제노동을 했습니다.\n보위원들이 매일 구타했습니다.\n어머니는 아직 함경북도에 계십니다.';
+const NARRATIVE_KO =
+  '1997년 무렵 요덕 수용소에서 강제노동을 했습니다.\n보위원들이 매일 구타했습니다.\n어머니는 아직 함경북도에 계십니다.';
 const NARRATIVE_EN = 'Around 1997 I did forced labour at Yodok camp.\nGuards beat us every day.';
 
 describe('testimonies', () => {
@@ -22,9 +23,7 @@ describe('testimonies', () => {
   beforeAll(async () => {
     t = await startTestApp();
     as = await loginAllRoles(t);
-    outsider = await createAndLogin(t, 'investigator' as never);
-    caseA = await createCase(t, as.coordinator, [as.investigator, as.analyst, as.legal_reviewer]);
-    caseB = await createCase(t, as.coordinator, [outsider]);
+    ({ caseA, caseB, otherLead: outsider } = await createTwoCases(t, as));
   });
   afterAll(async () => {
     await t.close();
@@ -64,7 +63,11 @@ describe('testimonies', () => {
       .http()
       .put(`/witnesses/${witness.id}/identity`)
       .set(bearer(as.investigator))
-      .send({ legalName: '김영희', otherNames: ['Kim Young-hee'], familyInDprk: [{ relation: 'mother', location: '회령' }] });
+      .send({
+        legalName: '김영희',
+        otherNames: ['Kim Young-hee'],
+        familyInDprk: [{ relation: 'mother', location: '회령' }],
+      });
     expect(res.status).toBe(200);
     const client = new pg.Client({ connectionString: t.database.url });
     await client.connect();
@@ -88,11 +91,15 @@ describe('testimonies', () => {
     const read = await post(as.legal_reviewer, path, { reason: 'verifying identity before a court filing' });
     expect(read.status).toBe(201);
     expect(read.body.identity.legalName).toBe('김영희');
-    const audit = await t.app.get(DataSource).query(
-      `SELECT actor_user_id, reason FROM audit_events WHERE action = 'witness.identity.read' AND subject_id = $1`,
-      [witness.id],
-    );
-    expect(audit).toEqual([{ actor_user_id: as.legal_reviewer.id, reason: 'verifying identity before a court filing' }]);
+    const audit = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT actor_user_id, reason FROM audit_events WHERE action = 'witness.identity.read' AND subject_id = $1`,
+        [witness.id],
+      );
+    expect(audit).toEqual([
+      { actor_user_id: as.legal_reviewer.id, reason: 'verifying identity before a court filing' },
+    ]);
     expect((await get(as.investigator, `/witnesses/${witness.id}`)).body).not.toHaveProperty('identity');
   });
 
@@ -104,9 +111,15 @@ describe('testimonies', () => {
     });
     expect(v1.status).toBe(201);
     expect(v1.body.current.scopes).toEqual(['courts', 'internal', 'un_mechanisms']);
-    const bad = await post(as.investigator, `/witnesses/${witness.id}/consents`, { scopes: ['everything'], method: 'oral', takenAt: 'yesterday' });
+    const bad = await post(as.investigator, `/witnesses/${witness.id}/consents`, {
+      scopes: ['everything'],
+      method: 'oral',
+      takenAt: 'yesterday',
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['scopes', 'takenAt']));
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['scopes', 'takenAt']),
+    );
   });
 
   it('logs two Korean testimonies with English translations, byte for byte', async () => {
@@ -125,7 +138,12 @@ describe('testimonies', () => {
       });
     const a = await create('요덕 강제노동');
     expect(a.status).toBe(201);
-    expect(a.body).toMatchObject({ status: 'draft', revision: 1, narrative: NARRATIVE_KO, witnessPseudonym: witness.pseudonym });
+    expect(a.body).toMatchObject({
+      status: 'draft',
+      revision: 1,
+      narrative: NARRATIVE_KO,
+      witnessPseudonym: witness.pseudonym,
+    });
     expect(a.body.translations[0].text).toBe(NARRATIVE_EN);
     expect(a.body.consent.scopes).toEqual(['courts', 'internal', 'un_mechanisms']);
     first = a.body;
@@ -150,14 +168,30 @@ describe('testimonies', () => {
   });
 
   it('approves one, then changes it only with a reason, keeping every revision', async () => {
-    const submitted = await post(as.investigator, `/testimonies/${first.id}/status`, { action: 'submit', version: first.version });
+    const submitted = await post(as.investigator, `/testimonies/${first.id}/status`, {
+      action: 'submit',
+      version: first.version,
+    });
     expect(submitted.status).toBe(201);
-    expect((await post(as.investigator, `/testimonies/${first.id}/status`, { action: 'approve', version: submitted.body.version })).status).toBe(403);
-    const approved = await post(as.coordinator, `/testimonies/${first.id}/status`, { action: 'approve', version: submitted.body.version });
+    expect(
+      (
+        await post(as.investigator, `/testimonies/${first.id}/status`, {
+          action: 'approve',
+          version: submitted.body.version,
+        })
+      ).status,
+    ).toBe(403);
+    const approved = await post(as.coordinator, `/testimonies/${first.id}/status`, {
+      action: 'approve',
+      version: submitted.body.version,
+    });
     expect(approved.body.status).toBe('approved');
 
     const revised = NARRATIVE_KO.replace('1997년 무렵', '1998년 봄');
-    const noReason = await patch(as.investigator, `/testimonies/${first.id}`, { version: approved.body.version, narrative: revised });
+    const noReason = await patch(as.investigator, `/testimonies/${first.id}`, {
+      version: approved.body.version,
+      narrative: revised,
+    });
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0].field).toBe('reason');
 
@@ -169,13 +203,20 @@ describe('testimonies', () => {
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ revision: 2, narrative: revised, status: 'under_review' });
 
-    const stale = await patch(as.investigator, `/testimonies/${first.id}`, { version: approved.body.version, title: 'x', reason: 'again' });
+    const stale = await patch(as.investigator, `/testimonies/${first.id}`, {
+      version: approved.body.version,
+      title: 'x',
+      reason: 'again',
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.currentVersion).toBe(changed.body.version);
 
     const revisions = await get(as.analyst, `/testimonies/${first.id}/revisions`);
     expect(revisions.body.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
-    expect(revisions.body[1]).toMatchObject({ changedFields: ['narrative'], reason: 'witness corrected the year in a follow-up call' });
+    expect(revisions.body[1]).toMatchObject({
+      changedFields: ['narrative'],
+      reason: 'witness corrected the year in a follow-up call',
+    });
     const diff = await get(as.analyst, `/testimonies/${first.id}/revisions/diff?from=1&to=2`);
     expect(diff.body.changedFields).toEqual(['narrative']);
     expect(diff.body.fields.narrative).toContainEqual({ op: 'delete', lines: [NARRATIVE_KO.split('\n')[0]] });
@@ -191,22 +232,31 @@ describe('testimonies', () => {
     });
     expect(link.status).toBe(201);
     const fromOther = await get(as.analyst, `/testimonies/${second.id}/links`);
-    expect(fromOther.body).toEqual([expect.objectContaining({ otherTestimonyId: first.id, assessment: 'partly_consistent' })]);
+    expect(fromOther.body).toEqual([
+      expect.objectContaining({ otherTestimonyId: first.id, assessment: 'partly_consistent' }),
+    ]);
   });
 
   it('withdraws the other: gone from lists, still readable by id and in revisions', async () => {
-    const res = await post(as.investigator, `/testimonies/${second.id}/withdraw`, { reason: 'witness asked to withdraw it' });
+    const res = await post(as.investigator, `/testimonies/${second.id}/withdraw`, {
+      reason: 'witness asked to withdraw it',
+    });
     expect(res.status).toBe(201);
     expect(res.body.withdrawn.reason).toBe('witness asked to withdraw it');
     const list = await get(as.analyst, `/testimonies?caseId=${caseA}`);
     expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(second.id);
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(first.id);
     expect((await get(as.analyst, `/testimonies/${second.id}`)).status).toBe(200);
-    expect((await patch(as.investigator, `/testimonies/${second.id}`, { version: res.body.version, title: 'x' })).status).toBe(409);
+    expect(
+      (await patch(as.investigator, `/testimonies/${second.id}`, { version: res.body.version, title: 'x' })).status,
+    ).toBe(409);
   });
 
   it('filters and pages lists', async () => {
-    const res = await get(as.analyst, `/testimonies?caseId=${caseA}&language=ko&forum=confidential_interview&limit=1&sort=reference`);
+    const res = await get(
+      as.analyst,
+      `/testimonies?caseId=${caseA}&language=ko&forum=confidential_interview&limit=1&sort=reference`,
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: 1, limit: 1, offset: 0 });
     expect((await get(as.analyst, '/testimonies?limit=0')).status).toBe(400);
@@ -223,7 +273,9 @@ describe('testimonies', () => {
     ]) {
       expect({ path, status: (await get(outsider, path)).status }).toEqual({ path, status: 404 });
     }
-    expect((await post(outsider, `/witnesses/${witness.id}/identity/read`, { reason: 'not my case at all' })).status).toBe(404);
+    expect(
+      (await post(outsider, `/witnesses/${witness.id}/identity/read`, { reason: 'not my case at all' })).status,
+    ).toBe(404);
     expect((await patch(outsider, `/testimonies/${first.id}`, { version: 1, title: 'x' })).status).toBe(404);
     expect((await get(outsider, `/testimonies?caseId=${caseA}`)).status).toBe(404);
     expect((await get(outsider, '/testimonies')).body.items).toEqual([]);
@@ -242,10 +294,14 @@ describe('testimonies', () => {
     });
     try {
       const legal = await login(other, as.legal_reviewer);
-      const read = await other.http().post(`/witnesses/${witness.id}/identity/read`).set(bearer(legal)).send({ reason: 'testing the wrong key' });
+      const read = await other
+        .http()
+        .post(`/witnesses/${witness.id}/identity/read`)
+        .set(bearer(legal))
+        .send({ reason: 'testing the wrong key' });
       expect(read.status).toBe(500);
       expect(JSON.stringify(read.body)).not.toContain('김영희');
-      expect(logs.text()).toContain('cannot be decrypted with key "k1"');
+      expect(logs.text()).toContain('cannot be decrypted with key \\"k1\\"'); // JSON-escaped in the log line
     } finally {
       await other.close();
     }

@@ -17,13 +17,28 @@ import { WitnessController } from './witnesses/witness.controller.js';
 import { Witness } from './witnesses/witness.entity.js';
 import { WitnessService } from './witnesses/witness.service.js';
 
-const SERVICES = [WitnessService, IdentityVaultService, ConsentService, TestimonyService, RevisionService, LineageService];
+const SERVICES = [
+  WitnessService,
+  IdentityVaultService,
+  ConsentService,
+  TestimonyService,
+  RevisionService,
+  LineageService,
+];
 
 /** Witnesses, the identity vault, the consent ledger, testimonies and their revisions and lineage. */
 @Module({
   imports: [
     CasesModule,
-    TypeOrmModule.forFeature([Witness, WitnessIdentityRecord, ConsentRecord, Testimony, TestimonyTranslation, TestimonyRevision, TestimonyLink]),
+    TypeOrmModule.forFeature([
+      Witness,
+      WitnessIdentityRecord,
+      ConsentRecord,
+      Testimony,
+      TestimonyTranslation,
+      TestimonyRevision,
+      TestimonyLink,
+    ]),
   ],
   controllers: [WitnessController, TestimonyController],
   providers: SERVICES,

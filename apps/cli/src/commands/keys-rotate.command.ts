@@ -15,7 +15,9 @@ export function keysRotateCommand(): Command {
         const progress = progressLine('re-encrypting identities');
         const done = await context.get(IdentityVaultService).rotate(progress.update, options.batchSize);
         progress.finish();
-        console.log(done ? `re-encrypted ${done} identity records` : 'every identity record already uses the current key');
+        console.log(
+          done ? `re-encrypted ${done} identity records` : 'every identity record already uses the current key',
+        );
       });
     });
 }

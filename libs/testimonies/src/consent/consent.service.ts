@@ -55,11 +55,15 @@ export class ConsentService {
       const witness = await this.witnesses.find(manager, actor, witnessId, Permission.ConsentWrite, true);
       if (dto.testimonyId) {
         const testimony = await manager.getRepository(Testimony).findOneBy({ id: dto.testimonyId, witnessId });
-        if (!testimony) throw DomainError.validation([{ field: 'testimonyId', reason: 'is not a testimony of this witness' }]);
+        if (!testimony)
+          throw DomainError.validation([{ field: 'testimonyId', reason: 'is not a testimony of this witness' }]);
       }
       const ledger = await manager.getRepository(ConsentRecord).findBy({ witnessId });
       const sameScope = ledger.filter((r) => r.testimonyId === (dto.testimonyId ?? null));
-      const previous = sameScope.reduce<ConsentRecord | undefined>((a, b) => (!a || b.version > a.version ? b : a), undefined);
+      const previous = sameScope.reduce<ConsentRecord | undefined>(
+        (a, b) => (!a || b.version > a.version ? b : a),
+        undefined,
+      );
       const version = (previous?.version ?? 0) + 1;
       const isWithdrawal = !!previous && previous.scopes.some((scope) => !dto.scopes.includes(scope));
       await manager.getRepository(ConsentRecord).insert({
@@ -96,10 +100,20 @@ export class ConsentService {
   async effectiveFor(testimonies: Array<{ id: string; witnessId: string }>): Promise<Map<string, EffectiveConsent>> {
     const witnessIds = [...new Set(testimonies.map((t) => t.witnessId))];
     const records = witnessIds.length
-      ? await this.dataSource.getRepository(ConsentRecord).createQueryBuilder('c').where('c.witness_id = ANY(:ids)', { ids: witnessIds }).getMany()
+      ? await this.dataSource
+          .getRepository(ConsentRecord)
+          .createQueryBuilder('c')
+          .where('c.witness_id = ANY(:ids)', { ids: witnessIds })
+          .getMany()
       : [];
     return new Map(
-      testimonies.map((t) => [t.id, effectiveConsent(records.filter((r) => r.witnessId === t.witnessId), t.id)]),
+      testimonies.map((t) => [
+        t.id,
+        effectiveConsent(
+          records.filter((r) => r.witnessId === t.witnessId),
+          t.id,
+        ),
+      ]),
     );
   }
 }

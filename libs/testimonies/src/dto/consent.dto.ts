@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { CONSENT_METHODS, CONSENT_SCOPES, type ConsentMethod, type ConsentScope } from '../consent/consent-record.entity.js';
+import {
+  CONSENT_METHODS,
+  CONSENT_SCOPES,
+  type ConsentMethod,
+  type ConsentScope,
+} from '../consent/consent-record.entity.js';
 
 /** A new version of the consent ledger; to withdraw, record fewer scopes (or none). */
 export class RecordConsentDto {

@@ -5,7 +5,14 @@ import { PageQueryDto } from '@sillok/core';
 import { FORUMS, TESTIMONY_STATUSES, type Forum, type TestimonyStatus } from '../testimonies/testimony.entity.js';
 import { LANGUAGE_TAG } from './witness.dto.js';
 
-export const TESTIMONY_SORTS = ['createdAt', '-createdAt', 'interviewDate', '-interviewDate', 'reference', '-reference'] as const;
+export const TESTIMONY_SORTS = [
+  'createdAt',
+  '-createdAt',
+  'interviewDate',
+  '-interviewDate',
+  'reference',
+  '-reference',
+] as const;
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 

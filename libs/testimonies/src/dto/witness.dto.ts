@@ -93,4 +93,3 @@ export class UpdateWitnessDto extends PartialType(WitnessAttributesDto) {
   @Min(1)
   version: number;
 }
-

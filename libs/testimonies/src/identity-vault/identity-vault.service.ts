@@ -41,11 +41,16 @@ export class IdentityVaultService {
       const repository = manager.getRepository(WitnessIdentityRecord);
       const existing = await repository.findOneBy({ witnessId });
       if (existing && dto.version === undefined) {
-        throw DomainError.validation([{ field: 'version', reason: 'version is required to change an existing identity' }]);
+        throw DomainError.validation([
+          { field: 'version', reason: 'version is required to change an existing identity' },
+        ]);
       }
       if (existing) {
         if (existing.version !== dto.version) {
-          throw DomainError.staleVersion(`identity was changed by someone else (now version ${existing.version})`, existing.version);
+          throw DomainError.staleVersion(
+            `identity was changed by someone else (now version ${existing.version})`,
+            existing.version,
+          );
         }
       }
       const { version: _version, ...identity } = dto;
@@ -54,7 +59,13 @@ export class IdentityVaultService {
       await repository.save({ witnessId, ...sealed, updatedBy: actor.userId, updatedAt: new Date(), version });
       // Which parts were given, never their values.
       const fields = Object.keys(identity).filter((key) => identity[key as keyof typeof identity] !== undefined);
-      audit({ action: AuditAction.WitnessIdentityWrite, subjectType: 'witness', subjectId: witnessId, caseId: witness.caseId, details: { fields } });
+      audit({
+        action: AuditAction.WitnessIdentityWrite,
+        subjectType: 'witness',
+        subjectId: witnessId,
+        caseId: witness.caseId,
+        details: { fields },
+      });
       return { version };
     });
   }
@@ -65,8 +76,20 @@ export class IdentityVaultService {
       const record = await manager.getRepository(WitnessIdentityRecord).findOneBy({ witnessId });
       if (!record) throw new DomainError(ErrorCode.NotFound, 'no identity is recorded for this witness');
       const identity = openRecord<WitnessIdentityDto>(this.ring, witnessId, record);
-      audit({ action: AuditAction.WitnessIdentityRead, subjectType: 'witness', subjectId: witnessId, caseId: witness.caseId, reason });
-      return { witnessId, identity, keyId: record.keyId, updatedAt: record.updatedAt.toISOString(), version: record.version };
+      audit({
+        action: AuditAction.WitnessIdentityRead,
+        subjectType: 'witness',
+        subjectId: witnessId,
+        caseId: witness.caseId,
+        reason,
+      });
+      return {
+        witnessId,
+        identity,
+        keyId: record.keyId,
+        updatedAt: record.updatedAt.toISOString(),
+        version: record.version,
+      };
     });
   }
 

@@ -31,18 +31,37 @@ export class LineageService {
 
   async link(actor: Actor, testimonyId: string, dto: CreateLinkDto): Promise<LinkView> {
     const linkId = await this.audit.transaction(async (manager, audit) => {
-      const testimony = await findInCase(manager, this.policy, actor, Permission.TestimonyWrite, Testimony, testimonyId, 'testimony');
+      const testimony = await findInCase(
+        manager,
+        this.policy,
+        actor,
+        Permission.TestimonyWrite,
+        Testimony,
+        testimonyId,
+        'testimony',
+      );
       const other = await manager.getRepository(Testimony).findOneBy({ id: dto.otherTestimonyId });
-      if (!other || other.caseId !== testimony.caseId || other.witnessId !== testimony.witnessId || other.id === testimony.id) {
-        throw DomainError.validation([{ field: 'otherTestimonyId', reason: 'must be another testimony of the same witness' }]);
+      if (
+        !other ||
+        other.caseId !== testimony.caseId ||
+        other.witnessId !== testimony.witnessId ||
+        other.id === testimony.id
+      ) {
+        throw DomainError.validation([
+          { field: 'otherTestimonyId', reason: 'must be another testimony of the same witness' },
+        ]);
       }
       const existing = await manager
         .getRepository(TestimonyLink)
         .createQueryBuilder('l')
-        .where('LEAST(l.from_testimony_id, l.to_testimony_id) = LEAST(:a::uuid, :b::uuid)', { a: testimonyId, b: other.id })
+        .where('LEAST(l.from_testimony_id, l.to_testimony_id) = LEAST(:a::uuid, :b::uuid)', {
+          a: testimonyId,
+          b: other.id,
+        })
         .andWhere('GREATEST(l.from_testimony_id, l.to_testimony_id) = GREATEST(:a::uuid, :b::uuid)')
         .getOne();
-      if (existing) throw new DomainError(ErrorCode.Conflict, 'these testimonies are already linked', { linkId: existing.id });
+      if (existing)
+        throw new DomainError(ErrorCode.Conflict, 'these testimonies are already linked', { linkId: existing.id });
       const link = await manager.getRepository(TestimonyLink).save({
         caseId: testimony.caseId,
         fromTestimonyId: testimonyId,
@@ -65,9 +84,18 @@ export class LineageService {
 
   async update(actor: Actor, testimonyId: string, linkId: string, dto: UpdateLinkDto): Promise<LinkView> {
     await this.audit.transaction(async (manager, audit) => {
-      const testimony = await findInCase(manager, this.policy, actor, Permission.TestimonyWrite, Testimony, testimonyId, 'testimony');
+      const testimony = await findInCase(
+        manager,
+        this.policy,
+        actor,
+        Permission.TestimonyWrite,
+        Testimony,
+        testimonyId,
+        'testimony',
+      );
       const link = await manager.getRepository(TestimonyLink).findOneBy({ id: linkId, caseId: testimony.caseId });
-      if (!link || (link.fromTestimonyId !== testimonyId && link.toTestimonyId !== testimonyId)) throw DomainError.notFound('link');
+      if (!link || (link.fromTestimonyId !== testimonyId && link.toTestimonyId !== testimonyId))
+        throw DomainError.notFound('link');
       await manager.getRepository(TestimonyLink).update({ id: linkId }, { ...dto, updatedAt: new Date() });
       audit({
         action: AuditAction.TestimonyLinkUpdate,
@@ -81,7 +109,15 @@ export class LineageService {
   }
 
   async list(actor: Actor, testimonyId: string): Promise<LinkView[]> {
-    await findInCase(this.dataSource.manager, this.policy, actor, Permission.TestimonyRead, Testimony, testimonyId, 'testimony');
+    await findInCase(
+      this.dataSource.manager,
+      this.policy,
+      actor,
+      Permission.TestimonyRead,
+      Testimony,
+      testimonyId,
+      'testimony',
+    );
     const rows: Array<TestimonyLink & { other_reference: string }> = await this.dataSource.query(
       `SELECT l.*, o.reference AS other_reference
          FROM testimony_links l

@@ -63,7 +63,15 @@ export class RevisionService {
   }
 
   async list(actor: Actor, testimonyId: string): Promise<RevisionView[]> {
-    await findInCase(this.dataSource.manager, this.policy, actor, Permission.TestimonyRead, Testimony, testimonyId, 'testimony');
+    await findInCase(
+      this.dataSource.manager,
+      this.policy,
+      actor,
+      Permission.TestimonyRead,
+      Testimony,
+      testimonyId,
+      'testimony',
+    );
     const revisions = await this.dataSource
       .getRepository(TestimonyRevision)
       .find({ where: { testimonyId }, order: { revision: 'ASC' } });
@@ -71,12 +79,28 @@ export class RevisionService {
   }
 
   async get(actor: Actor, testimonyId: string, revision: number): Promise<RevisionView> {
-    await findInCase(this.dataSource.manager, this.policy, actor, Permission.TestimonyRead, Testimony, testimonyId, 'testimony');
+    await findInCase(
+      this.dataSource.manager,
+      this.policy,
+      actor,
+      Permission.TestimonyRead,
+      Testimony,
+      testimonyId,
+      'testimony',
+    );
     return toView(await this.load(testimonyId, revision), true);
   }
 
   async diff(actor: Actor, testimonyId: string, from: number, to: number): Promise<RevisionDiffView> {
-    await findInCase(this.dataSource.manager, this.policy, actor, Permission.TestimonyRead, Testimony, testimonyId, 'testimony');
+    await findInCase(
+      this.dataSource.manager,
+      this.policy,
+      actor,
+      Permission.TestimonyRead,
+      Testimony,
+      testimonyId,
+      'testimony',
+    );
     const [before, after] = await Promise.all([this.load(testimonyId, from), this.load(testimonyId, to)]);
     const fields: RevisionDiffView['fields'] = {};
     const changedFields: string[] = [];

@@ -8,7 +8,12 @@ export function contentOf(testimony: Testimony, translations: TestimonyTranslati
     title: testimony.title,
     summary: testimony.summary,
     narrative: testimony.narrative,
-    translations: translations.map((t) => ({ language: t.language, text: t.text, translator: t.translator, checked: t.checked })),
+    translations: translations.map((t) => ({
+      language: t.language,
+      text: t.text,
+      translator: t.translator,
+      checked: t.checked,
+    })),
   };
 }
 

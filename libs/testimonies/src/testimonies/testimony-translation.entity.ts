@@ -1,6 +1,8 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Testimony } from './testimony.entity.js';
 
 @Entity('testimony_translations')
+@Index('testimony_translations_language_key', { synchronize: false })
 export class TestimonyTranslation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -25,4 +27,8 @@ export class TestimonyTranslation {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+
+  @ManyToOne(() => Testimony)
+  @JoinColumn({ name: 'testimony_id', foreignKeyConstraintName: 'testimony_translations_testimony_id_fkey' })
+  testimony?: Testimony;
 }

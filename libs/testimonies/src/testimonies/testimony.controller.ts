@@ -48,7 +48,11 @@ export class TestimonyController {
   @Post(':id/status')
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'submit for review, return to draft, or approve (the last two need testimony.approve)' })
-  changeStatus(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ChangeTestimonyStatusDto) {
+  changeStatus(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ChangeTestimonyStatusDto,
+  ) {
     return this.testimonies.changeStatus(actor, id, dto);
   }
 
@@ -78,7 +82,11 @@ export class TestimonyController {
 
   @Get(':id/revisions/:revision')
   @RequirePermission(Permission.TestimonyRead)
-  revision(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('revision', ParseIntPipe) revision: number) {
+  revision(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('revision', ParseIntPipe) revision: number,
+  ) {
     return this.revisions.get(actor, id, revision);
   }
 

@@ -14,7 +14,12 @@ import { changedContentFields, CONTENT_FIELDS, type TestimonyContent } from './t
 import { contentOf, replaceTranslations, translationsOf } from './testimony-state.js';
 import { nextStatus } from './testimony-status.js';
 import { Testimony } from './testimony.entity.js';
-import { toTestimonySummary, toTestimonyView, type TestimonySummaryView, type TestimonyView } from './testimony.view.js';
+import {
+  toTestimonySummary,
+  toTestimonyView,
+  type TestimonySummaryView,
+  type TestimonyView,
+} from './testimony.view.js';
 
 const METADATA_FIELDS = [
   'forum',
@@ -27,7 +32,11 @@ const METADATA_FIELDS = [
   'interpreterLanguages',
 ] as const;
 
-const SORT_COLUMNS = { createdAt: 't.created_at', interviewDate: 't.interview_date', reference: 't.reference' } as const;
+const SORT_COLUMNS = {
+  createdAt: 't.created_at',
+  interviewDate: 't.interview_date',
+  reference: 't.reference',
+} as const;
 
 @Injectable()
 export class TestimonyService {
@@ -43,7 +52,8 @@ export class TestimonyService {
   async create(actor: Actor, dto: CreateTestimonyDto): Promise<TestimonyView> {
     const id = await this.audit.transaction(async (manager, audit) => {
       const witness = await this.witnesses.find(manager, actor, dto.witnessId, Permission.TestimonyWrite);
-      if (witness.withdrawnAt) throw DomainError.validation([{ field: 'witnessId', reason: 'the witness has been withdrawn' }]);
+      if (witness.withdrawnAt)
+        throw DomainError.validation([{ field: 'witnessId', reason: 'the witness has been withdrawn' }]);
       const [{ number }] = await manager.query(`SELECT nextval('testimony_reference_seq') AS number`);
       const { translations = [], witnessId, ...fields } = dto;
       const testimony = await manager.getRepository(Testimony).save(
@@ -55,9 +65,14 @@ export class TestimonyService {
           createdBy: actor.userId,
         }),
       );
-      const content = this.normalise({ ...testimony, summary: fields.summary ?? '', narrative: fields.narrative ?? '' }, translations);
+      const content = this.normalise(
+        { ...testimony, summary: fields.summary ?? '', narrative: fields.narrative ?? '' },
+        translations,
+      );
       await replaceTranslations(manager, testimony.id, content.translations);
-      const changed = CONTENT_FIELDS.filter((f) => (f === 'translations' ? content.translations.length > 0 : content[f] !== ''));
+      const changed = CONTENT_FIELDS.filter((f) =>
+        f === 'translations' ? content.translations.length > 0 : content[f] !== '',
+      );
       const sha = await this.revisions.append(manager, testimony.id, 1, content, changed, null, actor.userId);
       audit({
         action: AuditAction.TestimonyCreate,
@@ -112,7 +127,11 @@ export class TestimonyService {
       }
       const before = contentOf(testimony, await translationsOf(manager, id));
       const after = this.normalise(
-        { title: dto.title ?? before.title, summary: dto.summary ?? before.summary, narrative: dto.narrative ?? before.narrative },
+        {
+          title: dto.title ?? before.title,
+          summary: dto.summary ?? before.summary,
+          narrative: dto.narrative ?? before.narrative,
+        },
         dto.translations ?? before.translations,
       );
       const contentChanged = changedContentFields(before, after);
@@ -125,10 +144,24 @@ export class TestimonyService {
       for (const field of metadataChanged) Object.assign(changes, { [field]: dto[field] });
       let sha: string | undefined;
       if (contentChanged.length) {
-        Object.assign(changes, { title: after.title, summary: after.summary, narrative: after.narrative, revision: testimony.revision + 1 });
-        if (testimony.status === 'approved') Object.assign(changes, { status: 'under_review', approvedBy: null, approvedAt: null });
+        Object.assign(changes, {
+          title: after.title,
+          summary: after.summary,
+          narrative: after.narrative,
+          revision: testimony.revision + 1,
+        });
+        if (testimony.status === 'approved')
+          Object.assign(changes, { status: 'under_review', approvedBy: null, approvedAt: null });
         await replaceTranslations(manager, id, after.translations);
-        sha = await this.revisions.append(manager, id, testimony.revision + 1, after, contentChanged, dto.reason ?? null, actor.userId);
+        sha = await this.revisions.append(
+          manager,
+          id,
+          testimony.revision + 1,
+          after,
+          contentChanged,
+          dto.reason ?? null,
+          actor.userId,
+        );
       }
       await manager.getRepository(Testimony).update({ id }, changes);
       audit({
@@ -137,7 +170,11 @@ export class TestimonyService {
         subjectId: id,
         caseId: testimony.caseId,
         reason: dto.reason,
-        details: { fields: [...contentChanged, ...metadataChanged], revision: changes.revision ?? testimony.revision, contentSha256: sha },
+        details: {
+          fields: [...contentChanged, ...metadataChanged],
+          revision: changes.revision ?? testimony.revision,
+          contentSha256: sha,
+        },
       });
     });
     return this.view(this.dataSource.manager, id);
@@ -150,7 +187,9 @@ export class TestimonyService {
       assertVersion(testimony, dto.version, 'testimony');
       const status = nextStatus(testimony.status, dto.action);
       const approval = status === 'approved' ? { approvedBy: actor.userId, approvedAt: new Date() } : {};
-      await manager.getRepository(Testimony).update({ id }, { status, ...approval, version: testimony.version + 1, updatedAt: new Date() });
+      await manager
+        .getRepository(Testimony)
+        .update({ id }, { status, ...approval, version: testimony.version + 1, updatedAt: new Date() });
       audit({
         action: AuditAction.TestimonyStatusChange,
         subjectType: 'testimony',
@@ -165,19 +204,48 @@ export class TestimonyService {
 
   async withdraw(actor: Actor, id: string, reason: string): Promise<TestimonyView> {
     await this.audit.transaction(async (manager, audit) => {
-      const testimony = await findInCase(manager, this.policy, actor, Permission.TestimonyWrite, Testimony, id, 'testimony', { lock: true });
+      const testimony = await findInCase(
+        manager,
+        this.policy,
+        actor,
+        Permission.TestimonyWrite,
+        Testimony,
+        id,
+        'testimony',
+        { lock: true },
+      );
       if (testimony.withdrawnAt) return;
-      await manager
-        .getRepository(Testimony)
-        .update({ id }, { withdrawnAt: new Date(), withdrawnReason: reason, withdrawnBy: actor.userId, version: testimony.version + 1 });
-      audit({ action: AuditAction.TestimonyWithdraw, subjectType: 'testimony', subjectId: id, caseId: testimony.caseId, reason });
+      await manager.getRepository(Testimony).update(
+        { id },
+        {
+          withdrawnAt: new Date(),
+          withdrawnReason: reason,
+          withdrawnBy: actor.userId,
+          version: testimony.version + 1,
+        },
+      );
+      audit({
+        action: AuditAction.TestimonyWithdraw,
+        subjectType: 'testimony',
+        subjectId: id,
+        caseId: testimony.caseId,
+        reason,
+      });
     });
     return this.view(this.dataSource.manager, id);
   }
 
-  private async findWritable(manager: EntityManager, actor: Actor, id: string, permission: Permission): Promise<Testimony> {
-    const testimony = await findInCase(manager, this.policy, actor, permission, Testimony, id, 'testimony', { lock: true });
-    if (testimony.withdrawnAt) throw new DomainError(ErrorCode.Conflict, 'the testimony has been withdrawn and no longer changes');
+  private async findWritable(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    permission: Permission,
+  ): Promise<Testimony> {
+    const testimony = await findInCase(manager, this.policy, actor, permission, Testimony, id, 'testimony', {
+      lock: true,
+    });
+    if (testimony.withdrawnAt)
+      throw new DomainError(ErrorCode.Conflict, 'the testimony has been withdrawn and no longer changes');
     return testimony;
   }
 
@@ -186,8 +254,18 @@ export class TestimonyService {
     fields: Pick<TestimonyContent, 'title' | 'summary' | 'narrative'>,
     translations: Array<{ language: string; text: string; translator?: string | null; checked?: boolean }>,
   ): TestimonyContent {
-    const byLanguage = new Map(translations.map((t) => [t.language, { language: t.language, text: t.text, translator: t.translator ?? null, checked: t.checked ?? false }]));
-    return { title: fields.title, summary: fields.summary, narrative: fields.narrative, translations: [...byLanguage.values()].sort((a, b) => a.language.localeCompare(b.language)) };
+    const byLanguage = new Map(
+      translations.map((t) => [
+        t.language,
+        { language: t.language, text: t.text, translator: t.translator ?? null, checked: t.checked ?? false },
+      ]),
+    );
+    return {
+      title: fields.title,
+      summary: fields.summary,
+      narrative: fields.narrative,
+      translations: [...byLanguage.values()].sort((a, b) => a.language.localeCompare(b.language)),
+    };
   }
 
   private async view(manager: EntityManager, id: string): Promise<TestimonyView> {

@@ -57,14 +57,22 @@ export class WitnessController {
   @Put(':id/identity')
   @RequirePermission(Permission.WitnessIdentityWrite)
   @ApiOperation({ summary: 'Record or replace the encrypted identity of a witness' })
-  putIdentity(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PutWitnessIdentityDto) {
+  putIdentity(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: PutWitnessIdentityDto,
+  ) {
     return this.vault.put(actor, id, dto);
   }
 
   @Post(':id/identity/read')
   @RequirePermission(Permission.WitnessIdentityRead)
   @ApiOperation({ summary: 'Decrypt the identity of a witness, stating why; every read is audited' })
-  readIdentity(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: IdentityReadReasonDto) {
+  readIdentity(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: IdentityReadReasonDto,
+  ) {
     return this.vault.read(actor, id, dto.reason);
   }
 

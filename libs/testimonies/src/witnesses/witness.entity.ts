@@ -1,10 +1,20 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '@sillok/auth';
+import { Case } from '@sillok/cases';
 
 export const WITNESS_SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type WitnessSex = (typeof WITNESS_SEXES)[number];
 
 /** A witness as the rest of the system sees them: a pseudonym and non-identifying attributes. */
 @Entity('witnesses')
+@Index('witnesses_pseudonym_key', { synchronize: false })
+@Index('witnesses_case_idx', { synchronize: false })
+@Check('witnesses_pseudonym_check', `pseudonym ~ '^W-[0-9]{6,}$'`)
+@Check('witnesses_sex_check', `sex IN ('female', 'male', 'other', 'unknown')`)
+@Check('witnesses_birth_year_check', `birth_year BETWEEN 1900 AND 2100`)
+@Check('witnesses_left_dprk_year_check', `left_dprk_year BETWEEN 1945 AND 2100`)
+@Check('witnesses_arrival_year_check', `arrival_year BETWEEN 1945 AND 2100`)
+@Check('witnesses_current_country_check', `current_country ~ '^[A-Z]{2}$'`)
 export class Witness {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -65,4 +75,16 @@ export class Witness {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  @ManyToOne(() => Case)
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'witnesses_case_id_fkey' })
+  case?: Case;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'withdrawn_by', foreignKeyConstraintName: 'witnesses_withdrawn_by_fkey' })
+  withdrawer?: User;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'witnesses_created_by_fkey' })
+  creator?: User;
 }

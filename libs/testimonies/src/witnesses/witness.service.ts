@@ -30,7 +30,13 @@ export class WitnessService {
           createdBy: actor.userId,
         }),
       );
-      audit({ action: AuditAction.WitnessCreate, subjectType: 'witness', subjectId: witness.id, caseId, details: { fields: Object.keys(attributes) } });
+      audit({
+        action: AuditAction.WitnessCreate,
+        subjectType: 'witness',
+        subjectId: witness.id,
+        caseId,
+        details: { fields: Object.keys(attributes) },
+      });
       return toWitnessView(await manager.getRepository(Witness).findOneByOrFail({ id: witness.id }));
     });
   }
@@ -56,8 +62,16 @@ export class WitnessService {
       assertVersion(witness, dto.version, 'witness');
       const { version: _version, ...changes } = dto;
       const changed = Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined);
-      await manager.getRepository(Witness).update({ id }, { ...changes, version: witness.version + 1, updatedAt: new Date() });
-      audit({ action: AuditAction.WitnessUpdate, subjectType: 'witness', subjectId: id, caseId: witness.caseId, details: { fields: changed } });
+      await manager
+        .getRepository(Witness)
+        .update({ id }, { ...changes, version: witness.version + 1, updatedAt: new Date() });
+      audit({
+        action: AuditAction.WitnessUpdate,
+        subjectType: 'witness',
+        subjectId: id,
+        caseId: witness.caseId,
+        details: { fields: changed },
+      });
       return toWitnessView(await manager.getRepository(Witness).findOneByOrFail({ id }));
     });
   }
@@ -68,9 +82,20 @@ export class WitnessService {
       if (!witness.withdrawnAt) {
         await manager.getRepository(Witness).update(
           { id },
-          { withdrawnAt: new Date(), withdrawnReason: reason, withdrawnBy: actor.userId, version: witness.version + 1 },
+          {
+            withdrawnAt: new Date(),
+            withdrawnReason: reason,
+            withdrawnBy: actor.userId,
+            version: witness.version + 1,
+          },
         );
-        audit({ action: AuditAction.WitnessWithdraw, subjectType: 'witness', subjectId: id, caseId: witness.caseId, reason });
+        audit({
+          action: AuditAction.WitnessWithdraw,
+          subjectType: 'witness',
+          subjectId: id,
+          caseId: witness.caseId,
+          reason,
+        });
       }
       return toWitnessView(await manager.getRepository(Witness).findOneByOrFail({ id }));
     });
