@@ -37,13 +37,18 @@ function backtrack(trace: Array<Map<number, number>>, a: string[], b: string[], 
     const previousK = down ? k + 1 : k - 1;
     const previousX = frontier.get(previousK) ?? 0;
     const previousY = previousX - previousK;
-    while (x > previousX + (down ? 0 : 1) && y > previousY + (down ? 1 : 0))
-      (steps.push({ op: 'equal', line: a[--x] }), y--);
+    while (x > previousX + (down ? 0 : 1) && y > previousY + (down ? 1 : 0)) {
+      steps.push({ op: 'equal', line: a[--x] });
+      y--;
+    }
     if (down) steps.push({ op: 'insert', line: b[--y] });
     else steps.push({ op: 'delete', line: a[--x] });
     k = previousK;
   }
-  while (x > 0 && y > 0) (steps.push({ op: 'equal', line: a[--x] }), y--);
+  while (x > 0 && y > 0) {
+    steps.push({ op: 'equal', line: a[--x] });
+    y--;
+  }
   return steps.reverse();
 }
 

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
 import { Permission, RequirePermission, type Actor } from '@sillok/core';
+import {
+  LinkResponse,
+  RevisionDiffResponse,
+  RevisionResponse,
+  TestimonyPageResponse,
+  TestimonyResponse,
+} from '../testimonies.responses.js';
 import { CreateLinkDto, UpdateLinkDto } from '../dto/link.dto.js';
 import { ListTestimoniesQuery } from '../dto/list-testimonies.query.js';
 import { ChangeTestimonyStatusDto, CreateTestimonyDto, UpdateTestimonyDto, WithdrawDto } from '../dto/testimony.dto.js';
@@ -22,18 +29,21 @@ export class TestimonyController {
   @Post()
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'Log a testimony of a witness (revision 1, status draft)' })
+  @ApiCreatedResponse({ type: TestimonyResponse })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateTestimonyDto) {
     return this.testimonies.create(actor, dto);
   }
 
   @Get()
   @RequirePermission(Permission.TestimonyRead)
+  @ApiOkResponse({ type: TestimonyPageResponse })
   list(@CurrentActor() actor: Actor, @Query() query: ListTestimoniesQuery) {
     return this.testimonies.list(actor, query);
   }
 
   @Get(':id')
   @RequirePermission(Permission.TestimonyRead)
+  @ApiOkResponse({ type: TestimonyResponse })
   get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.testimonies.get(actor, id);
   }
@@ -41,6 +51,7 @@ export class TestimonyController {
   @Patch(':id')
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'Change a testimony; content changes make a new revision (409 on a stale version)' })
+  @ApiOkResponse({ type: TestimonyResponse })
   update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTestimonyDto) {
     return this.testimonies.update(actor, id, dto);
   }
@@ -48,6 +59,7 @@ export class TestimonyController {
   @Post(':id/status')
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'submit for review, return to draft, or approve (the last two need testimony.approve)' })
+  @ApiCreatedResponse({ type: TestimonyResponse })
   changeStatus(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -58,12 +70,14 @@ export class TestimonyController {
 
   @Post(':id/withdraw')
   @RequirePermission(Permission.TestimonyWrite)
+  @ApiCreatedResponse({ type: TestimonyResponse })
   withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: WithdrawDto) {
     return this.testimonies.withdraw(actor, id, dto.reason);
   }
 
   @Get(':id/revisions')
   @RequirePermission(Permission.TestimonyRead)
+  @ApiOkResponse({ type: [RevisionResponse] })
   revisionList(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.revisions.list(actor, id);
   }
@@ -71,6 +85,7 @@ export class TestimonyController {
   @Get(':id/revisions/diff')
   @RequirePermission(Permission.TestimonyRead)
   @ApiOperation({ summary: 'What changed between two revisions (line diff of each text field)' })
+  @ApiOkResponse({ type: RevisionDiffResponse })
   revisionDiff(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -82,6 +97,7 @@ export class TestimonyController {
 
   @Get(':id/revisions/:revision')
   @RequirePermission(Permission.TestimonyRead)
+  @ApiOkResponse({ type: RevisionResponse })
   revision(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -93,18 +109,21 @@ export class TestimonyController {
   @Post(':id/links')
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'Link another statement of the same witness, with an assessment of consistency' })
+  @ApiCreatedResponse({ type: LinkResponse })
   link(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateLinkDto) {
     return this.lineage.link(actor, id, dto);
   }
 
   @Get(':id/links')
   @RequirePermission(Permission.TestimonyRead)
+  @ApiOkResponse({ type: [LinkResponse] })
   links(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.lineage.list(actor, id);
   }
 
   @Patch(':id/links/:linkId')
   @RequirePermission(Permission.TestimonyWrite)
+  @ApiOkResponse({ type: LinkResponse })
   updateLink(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
