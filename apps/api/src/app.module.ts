@@ -6,6 +6,7 @@ import { ConfigModule, type Settings } from '@sillok/config';
 import { HealthModule } from '@sillok/core';
 import { DatabaseModule } from '@sillok/database';
 import { TaxonomyModule } from '@sillok/taxonomy';
+import { TestimoniesModule } from '@sillok/testimonies';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
 
@@ -28,6 +29,7 @@ export class AppModule {
         AuthModule,
         CasesModule,
         TaxonomyModule,
+        TestimoniesModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseHealth, FirstAdministratorNotice],
