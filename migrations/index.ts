@@ -1,6 +1,7 @@
 import type { MigrationList } from '@sillok/database';
 import { EnableExtensions1764270000000 } from './1764270000000-enable-extensions.js';
 import { CreateAuditEvents1764280000000 } from './1764280000000-create-audit-events.js';
+import { ChainAuditEventsAtCommit1764280000001 } from './1764280000001-chain-audit-events-at-commit.js';
 import { CreateUsers1764290000000 } from './1764290000000-create-users.js';
 import { CreateAuthSessions1764290000001 } from './1764290000001-create-auth-sessions.js';
 import { CreateMfa1764290000002 } from './1764290000002-create-mfa.js';
@@ -11,6 +12,7 @@ import { CreateCaseMembers1764290000004 } from './1764290000004-create-case-memb
 export const MIGRATIONS: MigrationList = [
   EnableExtensions1764270000000,
   CreateAuditEvents1764280000000,
+  ChainAuditEventsAtCommit1764280000001,
   CreateUsers1764290000000,
   CreateAuthSessions1764290000001,
   CreateMfa1764290000002,

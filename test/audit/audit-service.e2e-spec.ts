@@ -163,6 +163,21 @@ describe('AuditService', () => {
     expect(await verifier.verify({ batchSize: 128 })).toMatchObject({ ok: true });
   });
 
+  it('chains every event even when constraints are checked early in the transaction', async () => {
+    const before = await auditCount();
+    await audit.transaction(async (manager, record) => {
+      await audit.record(manager, { action: AuditAction.CaseCreate }, { action: AuditAction.CaseMemberAdd });
+      await manager.query(`SET CONSTRAINTS ALL IMMEDIATE`); // chains the two above now
+      record({ action: AuditAction.CaseMemberAdd });
+    });
+    expect(await auditCount()).toBe(before + 3);
+    expect(await verifier.verify()).toMatchObject({ ok: true });
+  });
+
+  it('leaves no pending rows behind', async () => {
+    expect(await db.query(`SELECT count(*)::int AS n FROM audit_pending`)).toEqual([{ n: 0 }]);
+  });
+
   it('starts the chain from the genesis hash', async () => {
     const [first] = await db.query(`SELECT prev_hash FROM audit_events WHERE seq = 1`);
     expect(first.prev_hash).toBe(GENESIS_HASH);

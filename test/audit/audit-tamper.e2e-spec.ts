@@ -79,14 +79,16 @@ describe('audit chain verification against tampering', () => {
     await t.close();
   });
 
-  it('reports an untouched chain OK with its count and head hash', async () => {
+  it('reports an untouched chain OK with its count and head hash, with progress after each batch', async () => {
     const [head] = await db.query(`SELECT hash FROM audit_events WHERE seq = $1`, [ROWS]);
-    expect(await verifier.verify({ batchSize: 5 })).toEqual({
-      ok: true,
-      count: ROWS,
-      headSeq: ROWS,
-      headHash: head.hash,
-    });
+    const progress: Array<{ checked: number; total: number }> = [];
+    const result = await verifier.verify({ batchSize: 5, onProgress: (p) => progress.push(p) });
+    expect(result).toEqual({ ok: true, count: ROWS, headSeq: ROWS, headHash: head.hash });
+    expect(progress).toEqual([
+      { checked: 5, total: ROWS },
+      { checked: 10, total: ROWS },
+      { checked: ROWS, total: ROWS },
+    ]);
   });
 
   it('names a row whose details were changed', async () => {

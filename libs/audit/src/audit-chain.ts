@@ -5,8 +5,8 @@ import { canonicalJson } from './canonical-json.js';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
- * pg_advisory_xact_lock key that serialises writers of the chain head. Any constant works
- * as long as nothing else in the database locks the same number.
+ * pg_advisory_xact_lock key that serialises writers of the chain head (taken by the commit
+ * trigger of migration ChainAuditEventsAtCommit). Nothing else may lock this number.
  */
 export const AUDIT_CHAIN_LOCK_KEY = 7_450_170_001;
 
@@ -55,7 +55,8 @@ export function auditRowHash(fields: AuditHashedFields): string {
 /**
  * canonicalJson(fields), written out with the top-level keys in their (fixed) sorted order:
  * the verifier runs this for every row, and skipping the generic key sort doubles its rate.
- * A unit test keeps it byte-equal to canonicalJson.
+ * A unit test keeps it byte-equal to canonicalJson. The commit trigger (migration
+ * ChainAuditEventsAtCommit) builds the same string in SQL: change neither alone.
  */
 export function canonicalAuditRow(f: AuditHashedFields): string {
   const s = JSON.stringify;
