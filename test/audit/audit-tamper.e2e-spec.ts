@@ -111,6 +111,13 @@ describe('audit chain verification against tampering', () => {
     });
   });
 
+  it('names a row appended out of sequence, even at a huge seq', async () => {
+    await db.query(`INSERT INTO audit_events SELECT 1152921504606846976, occurred_at, actor_user_id, actor_role, action,
+      subject_type, subject_id, case_id, request_id, client_address, user_agent, reason, details, prev_hash, hash
+      FROM audit_events WHERE seq = ${ROWS}`);
+    expect(await verifier.verify()).toMatchObject({ ok: false, seq: ROWS + 1, problem: 'missing', count: ROWS });
+  });
+
   it('names a deleted first row as missing', async () => {
     await asSuperuser(`DELETE FROM audit_events WHERE seq = 1`);
     expect(await verifier.verify()).toMatchObject({ ok: false, seq: 1, problem: 'missing' });

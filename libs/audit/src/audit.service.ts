@@ -52,7 +52,10 @@ export class AuditService {
     });
   }
 
-  /** Writes events inside a transaction the caller already holds (READ COMMITTED); call it last. */
+  /**
+   * Writes events inside a transaction the caller already holds (READ COMMITTED). They join the
+   * chain when that transaction commits, so where in the transaction this is called does not matter.
+   */
   async record(manager: EntityManager, ...events: AuditEventInput[]): Promise<void> {
     await this.append(manager, events.map(prepareAuditEvent));
   }
