@@ -7,6 +7,14 @@ import { CreateAuthSessions1764290000001 } from './1764290000001-create-auth-ses
 import { CreateMfa1764290000002 } from './1764290000002-create-mfa.js';
 import { CreateCases1764290000003 } from './1764290000003-create-cases.js';
 import { CreateCaseMembers1764290000004 } from './1764290000004-create-case-members.js';
+import { CreateTaxonomyTerms1764300000000 } from './1764300000000-create-taxonomy-terms.js';
+import { CreateTaxonomyTermKeys1764300001000 } from './1764300001000-create-taxonomy-term-keys.js';
+import { SeedTaxonomyTerms1764300002000 } from './1764300002000-seed-taxonomy-terms.js';
+import { CreateWitnesses1764320000000 } from './1764320000000-create-witnesses.js';
+import { CreateWitnessIdentities1764320000001 } from './1764320000001-create-witness-identities.js';
+import { CreateTestimonies1764320000002 } from './1764320000002-create-testimonies.js';
+import { CreateTestimonyRevisions1764320000003 } from './1764320000003-create-testimony-revisions.js';
+import { CreateConsentRecords1764320000004 } from './1764320000004-create-consent-records.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -18,4 +26,12 @@ export const MIGRATIONS: MigrationList = [
   CreateMfa1764290000002,
   CreateCases1764290000003,
   CreateCaseMembers1764290000004,
+  CreateTaxonomyTerms1764300000000,
+  CreateTaxonomyTermKeys1764300001000,
+  SeedTaxonomyTerms1764300002000,
+  CreateWitnesses1764320000000,
+  CreateWitnessIdentities1764320000001,
+  CreateTestimonies1764320000002,
+  CreateTestimonyRevisions1764320000003,
+  CreateConsentRecords1764320000004,
 ];

@@ -116,7 +116,7 @@ describe('reading the audit log', () => {
     expect(seqs(await list({ caseId: caseA, limit: 2, cursor: '3' }))).toEqual([2, 1]);
   });
 
-  it('shows other holders of audit.read nothing until the cases scope is plugged in', async () => {
+  it('shows a coordinator who leads no case nothing', async () => {
     expect(await list({}, coordinator)).toEqual({ items: [], nextCursor: null });
   });
 

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const TEST_SECRETS = {
   JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
+  IDENTITY_ENCRYPTION_KEYS: 'k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=',
   MFA_ENCRYPTION_KEY: 'test-mfa-encryption-key-long-enough-0123456789',
   // Ed25519, for tests only.
   AUDIT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIOyEyQ2RFENYFOJLFDe8HzIJ8TgvfDCCE5/veNKKu4KY',
@@ -24,11 +25,13 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Receives every log line (JSON), for tests of what is and is not logged. */
   logDestination?: NodeJS.WritableStream;
+  /** Boot a second app on another test app's database (it stays owned, and dropped, by that one). */
+  reuseDatabase?: TestDatabase;
 }
 
 /** The whole application on its own migrated database, as main.ts builds it. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.reuseDatabase ?? (await createTestDatabase());
   const settings = loadSettings({
     NODE_ENV: 'test',
     LOG_LEVEL: options.logDestination ? 'debug' : 'silent',
@@ -48,7 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     http: () => request(app.getHttpServer()),
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.reuseDatabase) await database.drop();
     },
   };
 }

@@ -5,6 +5,8 @@ import { CaseAuditScope, CasesModule } from '@sillok/cases';
 import { ConfigModule, type Settings } from '@sillok/config';
 import { HealthModule } from '@sillok/core';
 import { DatabaseModule } from '@sillok/database';
+import { TaxonomyModule } from '@sillok/taxonomy';
+import { TestimoniesModule } from '@sillok/testimonies';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
 
@@ -26,6 +28,8 @@ export class AppModule {
         AuditModule.withCaseScope(CaseAuditScope, [CasesModule]),
         AuthModule,
         CasesModule,
+        TaxonomyModule,
+        TestimoniesModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseHealth, FirstAdministratorNotice],

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { keysRotateCommand } from './commands/keys-rotate.command.js';
 import { auditCheckpointCommand } from './commands/audit-checkpoint.command.js';
 import { auditPublicKeyCommand } from './commands/audit-public-key.command.js';
 import { auditVerifyCommand } from './commands/audit-verify.command.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
   program.addCommand(migrateCommand());
+  program.addCommand(keysRotateCommand());
   program.addCommand(userCreateCommand());
   program.addCommand(userDisableCommand());
   program.addCommand(userEnableCommand());

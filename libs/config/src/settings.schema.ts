@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { Sensitive } from './sensitive.decorator.js';
@@ -42,6 +43,15 @@ export class Settings {
   @Max(65535, { message: 'must be a whole number between 1024 and 65535' })
   EMBEDDED_POSTGRES_PORT: number = 54329;
 
+  /**
+   * Keys of the witness identity vault (AES-256-GCM): `id:base64key[,id:base64key...]`, the
+   * first encrypts, all decrypt. To rotate: put a new key first, run `sillok keys:rotate`.
+   */
+  @Sensitive({ generate: () => `k1:${randomBytes(32).toString('base64')}`, minLength: 40 })
+  @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'must be id:base64key[,id:base64key...] with 32-byte keys (openssl rand -base64 32)',
+  })
+  IDENTITY_ENCRYPTION_KEYS: string;
   /** Lifetime of an access token (JWT); the guard still re-checks user and session on every request. */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number of seconds between 30 and 3600' })

@@ -45,6 +45,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
+    // UTF8 whatever the environment's locale (an empty LANG gives SQL_ASCII): Korean names are
+    // text, and Unicode normalisation (taxonomy lookup) refuses any other server encoding.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => {
       recentLines.push(...String(message).trim().split('\n'));

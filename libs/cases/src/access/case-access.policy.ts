@@ -40,6 +40,21 @@ export class CaseAccessPolicy {
     return access;
   }
 
+  /**
+   * The cases a list may cover: with `caseId`, that case (or its refusal); without, every
+   * case where the actor's membership allows `permission`. Lists filter by these ids.
+   */
+  async scopeCaseIds(actor: Actor, permission: Permission, caseId?: string): Promise<string[]> {
+    if (caseId) return [(await this.requireCaseAccess(actor, caseId, permission)).caseId];
+    requireRolePermission(actor.role, permission);
+    const minimum = minimumCaseRole(permission);
+    const rows = (await this.dataSource.query(
+      `SELECT case_id AS "caseId", case_role AS "caseRole" FROM case_members WHERE user_id = $1 AND removed_at IS NULL`,
+      [actor.userId],
+    )) as Array<{ caseId: string; caseRole: CaseRole }>;
+    return rows.filter((row) => caseRoleAtLeast(row.caseRole, minimum)).map((row) => row.caseId);
+  }
+
   /** Access to every case of `caseIds` (duplicates allowed), or the refusal for the first one that fails. */
   async requireAccess(
     actor: Actor,

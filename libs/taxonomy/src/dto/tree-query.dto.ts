@@ -1,0 +1,6 @@
+import { QueryBooleanField } from './term-fields.js';
+
+export class TreeQueryDto {
+  @QueryBooleanField()
+  includeDeprecated?: boolean;
+}

@@ -1,0 +1,146 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SCHEME_NAMES, TERM_STATUSES, type TermOrigin, type TermStatus } from './taxonomy-schemes.js';
+import type {
+  LookupMatch,
+  LookupMatched,
+  LookupResult,
+  SchemeView,
+  TermTreeNode,
+  TermView,
+} from './taxonomy-term.view.js';
+
+// OpenAPI descriptions of the taxonomy responses; the services return plain objects of these
+// shapes. `implements` keeps each class in step with its view, and the controller's return
+// types keep each view from carrying a field the class does not describe.
+
+const TERM_ORIGINS: TermOrigin[] = ['seed', 'local'];
+const MATCHED_FIELDS: Array<LookupMatched['field']> = ['code', 'labelEn', 'labelKo', 'alias'];
+
+export class TermResponse implements TermView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: SCHEME_NAMES })
+  scheme: string;
+
+  @ApiProperty({ example: 'kwanliso-15', description: 'unique in the scheme' })
+  code: string;
+
+  @ApiProperty({ example: 'Kwanliso No. 15 (Yodok)' })
+  labelEn: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '요덕 제15호 관리소' })
+  labelKo: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'a term of the same scheme' })
+  parentId: string | null;
+
+  @ApiProperty({ type: [String], description: 'other names: romanisations, Hangul, abbreviations' })
+  aliases: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  notes: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'structured facts, e.g. { "facilityType": "kwanliso", "number": 15 }',
+  })
+  attributes: Record<string, unknown>;
+
+  @ApiProperty({ enum: TERM_STATUSES, description: 'deprecated terms stay readable but are not for new tagging' })
+  status: TermStatus;
+
+  @ApiProperty({ type: String, nullable: true, description: 'set when deprecated' })
+  deprecatedReason: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'set when deprecated' })
+  deprecatedAt: string | null;
+
+  @ApiProperty({ enum: TERM_ORIGINS, description: 'seed: shipped by migration; local: added by a coordinator' })
+  origin: TermOrigin;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the coordinator; null for seeded terms' })
+  createdBy: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+
+  @ApiProperty({ description: 'send it back with an edit or deprecation; 409 when it has moved on' })
+  version: number;
+}
+
+export class TermTreeNodeResponse extends TermResponse implements TermTreeNode {
+  @ApiProperty({ type: () => [TermTreeNodeResponse], description: 'the sub-terms, in code order' })
+  children: TermTreeNodeResponse[];
+}
+
+export class SchemeResponse implements SchemeView {
+  @ApiProperty({ enum: SCHEME_NAMES })
+  scheme: string;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ description: 'whether coordinators may add terms (closed lists change by migration only)' })
+  localTerms: boolean;
+
+  @ApiProperty({ description: 'all terms, deprecated included' })
+  termCount: number;
+
+  @ApiProperty()
+  activeTermCount: number;
+}
+
+export class LookupMatchedResponse implements LookupMatched {
+  @ApiProperty({ enum: MATCHED_FIELDS, description: 'which name of the term matched' })
+  field: LookupMatched['field'];
+
+  @ApiProperty({ description: 'that name, as written on the term' })
+  text: string;
+}
+
+export class LookupMatchResponse implements LookupMatch {
+  @ApiProperty({
+    enum: ['exact', 'suggestion'],
+    description: 'exact: the normalised names are equal; suggestion: only similar',
+  })
+  kind: LookupMatch['kind'];
+
+  @ApiProperty({ enum: SCHEME_NAMES })
+  scheme: string;
+
+  @ApiProperty({ type: TermResponse })
+  term: TermResponse;
+
+  @ApiProperty({ type: LookupMatchedResponse })
+  matched: LookupMatchedResponse;
+
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'trigram similarity of the normalised names; 1 when exact' })
+  similarity: number;
+}
+
+export class LookupResultResponse implements LookupResult {
+  @ApiProperty({ example: 'Yodeok' })
+  query: string;
+
+  @ApiProperty({ description: 'the query as normalised for matching (case, accents, romanisation folded)' })
+  key: string;
+
+  @ApiProperty({ type: [LookupMatchResponse], description: 'terms of the same normalised name' })
+  matches: LookupMatchResponse[];
+
+  @ApiProperty({ type: [LookupMatchResponse], description: 'only similar names, never to be taken as a match' })
+  suggestions: LookupMatchResponse[];
+}
+
+export class TermDescendantsResponse {
+  @ApiProperty({ format: 'uuid' })
+  termId: string;
+
+  @ApiProperty({ type: [String], description: 'every term below this one, deprecated included; not the term itself' })
+  descendantIds: string[];
+}

@@ -1,0 +1,154 @@
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { FORUMS, type Forum } from '../testimonies/testimony.entity.js';
+import { COUNTRY, LANGUAGE_TAG } from './witness.dto.js';
+
+/** Narratives are long (hours of interview); 2 MB of UTF-8 is the request body limit anyway. */
+const NARRATIVE_MAX = 1_000_000;
+
+export class TranslationDto {
+  @ApiProperty({ example: 'en' })
+  @Matches(LANGUAGE_TAG, { message: 'language must be a BCP 47 tag such as en' })
+  language: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(NARRATIVE_MAX)
+  text: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  translator?: string;
+
+  @ApiPropertyOptional({ description: 'checked against the original by a second person' })
+  @IsOptional()
+  @IsBoolean()
+  checked?: boolean;
+}
+
+export class TestimonyFieldsDto {
+  @ApiProperty({ enum: FORUMS })
+  @IsIn(FORUMS)
+  forum: Forum;
+
+  @ApiPropertyOptional({ format: 'date', example: '2013-08-21' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'interviewDate must be an ISO 8601 date such as 2013-08-21' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'interviewDate must be a date without a time' })
+  interviewDate?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  interviewCity?: string;
+
+  @ApiPropertyOptional({ example: 'KR' })
+  @IsOptional()
+  @Matches(COUNTRY, { message: 'interviewCountry must be an ISO 3166-1 alpha-2 code such as KR' })
+  interviewCountry?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  interviewerIds?: string[];
+
+  @ApiProperty({ example: 'ko' })
+  @Matches(LANGUAGE_TAG, { message: 'originalLanguage must be a BCP 47 tag such as ko' })
+  originalLanguage: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  interpreterUsed?: boolean;
+
+  @ApiPropertyOptional({ example: 'ko-en' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  interpreterLanguages?: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  summary?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(NARRATIVE_MAX)
+  narrative?: string;
+
+  @ApiPropertyOptional({ type: [TranslationDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => TranslationDto)
+  translations?: TranslationDto[];
+}
+
+export class CreateTestimonyDto extends TestimonyFieldsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  witnessId: string;
+}
+
+export class UpdateTestimonyDto extends PartialType(TestimonyFieldsDto) {
+  @ApiProperty({ description: 'the version this change is based on (409 when stale)' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @ApiPropertyOptional({ description: 'why it changed; required once the testimony is approved' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export const STATUS_ACTIONS = ['submit', 'return', 'approve'] as const;
+
+export class ChangeTestimonyStatusDto extends PickType(UpdateTestimonyDto, ['version', 'reason'] as const) {
+  @ApiProperty({ enum: STATUS_ACTIONS, description: 'submit: draft to under review; return: back to draft; approve' })
+  @IsIn(STATUS_ACTIONS)
+  action: (typeof STATUS_ACTIONS)[number];
+}
+
+export class WithdrawDto {
+  @ApiProperty({ description: 'why it is withdrawn; kept in the audit trail' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason: string;
+}

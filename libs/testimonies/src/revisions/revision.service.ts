@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CaseAccessPolicy } from '@sillok/cases';
+import { DomainError, Permission, type Actor } from '@sillok/core';
+import { findInCase } from '../case-scoped-record.js';
+import { CONTENT_FIELDS, contentSha256, type TestimonyContent } from '../testimonies/testimony-content.js';
+import { TestimonyRevision } from '../testimonies/testimony-revision.entity.js';
+import { Testimony } from '../testimonies/testimony.entity.js';
+import { diffLines, type DiffOperation } from './text-diff.js';
+
+export interface RevisionView {
+  revision: number;
+  contentSha256: string;
+  changedFields: string[];
+  reason: string | null;
+  createdBy: string;
+  createdAt: string;
+  content?: TestimonyContent;
+}
+
+export interface RevisionDiffView {
+  from: number;
+  to: number;
+  changedFields: string[];
+  fields: Record<string, { before: string; after: string } | DiffOperation[]>;
+}
+
+function toView(r: TestimonyRevision, withContent: boolean): RevisionView {
+  return {
+    revision: r.revision,
+    contentSha256: r.contentSha256,
+    changedFields: r.changedFields,
+    reason: r.reason,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    ...(withContent ? { content: r.content } : {}),
+  };
+}
+
+/** The history of a testimony's content: every state kept, any two compared. */
+@Injectable()
+export class RevisionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: CaseAccessPolicy,
+  ) {}
+
+  /** Stores a new content state; called inside the transaction that changes the testimony. */
+  async append(
+    manager: EntityManager,
+    testimonyId: string,
+    revision: number,
+    content: TestimonyContent,
+    changedFields: string[],
+    reason: string | null,
+    createdBy: string,
+  ): Promise<string> {
+    const sha = contentSha256(content);
+    await manager
+      .getRepository(TestimonyRevision)
+      .insert({ testimonyId, revision, content, contentSha256: sha, changedFields, reason, createdBy });
+    return sha;
+  }
+
+  async list(actor: Actor, testimonyId: string): Promise<RevisionView[]> {
+    await findInCase(
+      this.dataSource.manager,
+      this.policy,
+      actor,
+      Permission.TestimonyRead,
+      Testimony,
+      testimonyId,
+      'testimony',
+    );
+    const revisions = await this.dataSource
+      .getRepository(TestimonyRevision)
+      .find({ where: { testimonyId }, order: { revision: 'ASC' } });
+    return revisions.map((r) => toView(r, false));
+  }
+
+  async get(actor: Actor, testimonyId: string, revision: number): Promise<RevisionView> {
+    await findInCase(
+      this.dataSource.manager,
+      this.policy,
+      actor,
+      Permission.TestimonyRead,
+      Testimony,
+      testimonyId,
+      'testimony',
+    );
+    return toView(await this.load(testimonyId, revision), true);
+  }
+
+  async diff(actor: Actor, testimonyId: string, from: number, to: number): Promise<RevisionDiffView> {
+    await findInCase(
+      this.dataSource.manager,
+      this.policy,
+      actor,
+      Permission.TestimonyRead,
+      Testimony,
+      testimonyId,
+      'testimony',
+    );
+    const [before, after] = await Promise.all([this.load(testimonyId, from), this.load(testimonyId, to)]);
+    const fields: RevisionDiffView['fields'] = {};
+    const changedFields: string[] = [];
+    for (const field of CONTENT_FIELDS) {
+      const a = field === 'translations' ? JSON.stringify(before.content.translations, null, 1) : before.content[field];
+      const b = field === 'translations' ? JSON.stringify(after.content.translations, null, 1) : after.content[field];
+      if (a === b) continue;
+      changedFields.push(field);
+      fields[field] = field === 'title' ? { before: a, after: b } : diffLines(a, b);
+    }
+    return { from, to, changedFields, fields };
+  }
+
+  private async load(testimonyId: string, revision: number): Promise<TestimonyRevision> {
+    const found = await this.dataSource.getRepository(TestimonyRevision).findOneBy({ testimonyId, revision });
+    if (!found) throw DomainError.notFound(`revision ${revision}`);
+    return found;
+  }
+}

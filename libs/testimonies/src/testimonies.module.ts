@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '@sillok/cases';
+import { ConsentRecord } from './consent/consent-record.entity.js';
+import { ConsentService } from './consent/consent.service.js';
+import { IdentityVaultService } from './identity-vault/identity-vault.service.js';
+import { WitnessIdentityRecord } from './identity-vault/witness-identity.entity.js';
+import { TestimonyLink } from './lineage/testimony-link.entity.js';
+import { LineageService } from './lineage/lineage.service.js';
+import { RevisionService } from './revisions/revision.service.js';
+import { TestimonyRevision } from './testimonies/testimony-revision.entity.js';
+import { TestimonyTranslation } from './testimonies/testimony-translation.entity.js';
+import { TestimonyController } from './testimonies/testimony.controller.js';
+import { Testimony } from './testimonies/testimony.entity.js';
+import { TestimonyService } from './testimonies/testimony.service.js';
+import { WitnessController } from './witnesses/witness.controller.js';
+import { Witness } from './witnesses/witness.entity.js';
+import { WitnessService } from './witnesses/witness.service.js';
+
+const SERVICES = [
+  WitnessService,
+  IdentityVaultService,
+  ConsentService,
+  TestimonyService,
+  RevisionService,
+  LineageService,
+];
+
+/** Witnesses, the identity vault, the consent ledger, testimonies and their revisions and lineage. */
+@Module({
+  imports: [
+    CasesModule,
+    TypeOrmModule.forFeature([
+      Witness,
+      WitnessIdentityRecord,
+      ConsentRecord,
+      Testimony,
+      TestimonyTranslation,
+      TestimonyRevision,
+      TestimonyLink,
+    ]),
+  ],
+  controllers: [WitnessController, TestimonyController],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class TestimoniesModule {}

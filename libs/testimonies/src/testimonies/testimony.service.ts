@@ -1,0 +1,277 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditAction, AuditService } from '@sillok/audit';
+import { CaseAccessPolicy } from '@sillok/cases';
+import { DomainError, ErrorCode, pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { assertVersion, findInCase } from '../case-scoped-record.js';
+import { ConsentService } from '../consent/consent.service.js';
+import type { ListTestimoniesQuery } from '../dto/list-testimonies.query.js';
+import type { ChangeTestimonyStatusDto, CreateTestimonyDto, UpdateTestimonyDto } from '../dto/testimony.dto.js';
+import { RevisionService } from '../revisions/revision.service.js';
+import { Witness } from '../witnesses/witness.entity.js';
+import { WitnessService } from '../witnesses/witness.service.js';
+import { changedContentFields, CONTENT_FIELDS, type TestimonyContent } from './testimony-content.js';
+import { contentOf, replaceTranslations, translationsOf } from './testimony-state.js';
+import { nextStatus } from './testimony-status.js';
+import { Testimony } from './testimony.entity.js';
+import {
+  toTestimonySummary,
+  toTestimonyView,
+  type TestimonySummaryView,
+  type TestimonyView,
+} from './testimony.view.js';
+
+const METADATA_FIELDS = [
+  'forum',
+  'interviewDate',
+  'interviewCity',
+  'interviewCountry',
+  'interviewerIds',
+  'originalLanguage',
+  'interpreterUsed',
+  'interpreterLanguages',
+] as const;
+
+const SORT_COLUMNS = {
+  createdAt: 't.created_at',
+  interviewDate: 't.interview_date',
+  reference: 't.reference',
+} as const;
+
+@Injectable()
+export class TestimonyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly policy: CaseAccessPolicy,
+    private readonly witnesses: WitnessService,
+    private readonly revisions: RevisionService,
+    private readonly consent: ConsentService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateTestimonyDto): Promise<TestimonyView> {
+    const id = await this.audit.transaction(async (manager, audit) => {
+      const witness = await this.witnesses.find(manager, actor, dto.witnessId, Permission.TestimonyWrite);
+      if (witness.withdrawnAt)
+        throw DomainError.validation([{ field: 'witnessId', reason: 'the witness has been withdrawn' }]);
+      const [{ number }] = await manager.query(`SELECT nextval('testimony_reference_seq') AS number`);
+      const { translations = [], witnessId, ...fields } = dto;
+      const testimony = await manager.getRepository(Testimony).save(
+        manager.getRepository(Testimony).create({
+          ...fields,
+          witnessId,
+          caseId: witness.caseId,
+          reference: `T-${String(number).padStart(6, '0')}`,
+          createdBy: actor.userId,
+        }),
+      );
+      const content = this.normalise(
+        { ...testimony, summary: fields.summary ?? '', narrative: fields.narrative ?? '' },
+        translations,
+      );
+      await replaceTranslations(manager, testimony.id, content.translations);
+      const changed = CONTENT_FIELDS.filter((f) =>
+        f === 'translations' ? content.translations.length > 0 : content[f] !== '',
+      );
+      const sha = await this.revisions.append(manager, testimony.id, 1, content, changed, null, actor.userId);
+      audit({
+        action: AuditAction.TestimonyCreate,
+        subjectType: 'testimony',
+        subjectId: testimony.id,
+        caseId: witness.caseId,
+        details: { reference: testimony.reference, witnessId, revision: 1, contentSha256: sha },
+      });
+      return testimony.id;
+    });
+    return this.view(this.dataSource.manager, id);
+  }
+
+  async get(actor: Actor, id: string): Promise<TestimonyView> {
+    await findInCase(this.dataSource.manager, this.policy, actor, Permission.TestimonyRead, Testimony, id, 'testimony');
+    return this.view(this.dataSource.manager, id);
+  }
+
+  async list(actor: Actor, query: ListTestimoniesQuery): Promise<Page<TestimonySummaryView>> {
+    const caseIds = await this.policy.scopeCaseIds(actor, Permission.TestimonyRead, query.caseId);
+    const builder = this.dataSource
+      .getRepository(Testimony)
+      .createQueryBuilder('t')
+      .innerJoin(Witness, 'w', 'w.id = t.witness_id')
+      .addSelect('w.pseudonym', 'witness_pseudonym')
+      .where('t.case_id = ANY(:caseIds)', { caseIds });
+    if (!query.includeWithdrawn) builder.andWhere('t.withdrawn_at IS NULL AND w.withdrawn_at IS NULL');
+    if (query.witnessId) builder.andWhere('t.witness_id = :witnessId', { witnessId: query.witnessId });
+    if (query.status) builder.andWhere('t.status = :status', { status: query.status });
+    if (query.forum) builder.andWhere('t.forum = :forum', { forum: query.forum });
+    if (query.language) builder.andWhere('t.original_language = :language', { language: query.language });
+    if (query.interviewedFrom) builder.andWhere('t.interview_date >= :from', { from: query.interviewedFrom });
+    if (query.interviewedTo) builder.andWhere('t.interview_date <= :to', { to: query.interviewedTo });
+    const descending = query.sort.startsWith('-');
+    const column = SORT_COLUMNS[query.sort.replace('-', '') as keyof typeof SORT_COLUMNS];
+    builder
+      .orderBy(column, descending ? 'DESC' : 'ASC', descending ? 'NULLS LAST' : 'NULLS FIRST')
+      .addOrderBy('t.id', 'ASC')
+      .offset(query.offset)
+      .limit(query.limit);
+    const [{ entities, raw }, total] = await Promise.all([builder.getRawAndEntities(), builder.getCount()]);
+    const items = entities.map((t) => toTestimonySummary(t, raw.find((r) => r.t_id === t.id)?.witness_pseudonym ?? ''));
+    return pageOf(items, total, query);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateTestimonyDto): Promise<TestimonyView> {
+    await this.audit.transaction(async (manager, audit) => {
+      const testimony = await this.findWritable(manager, actor, id, Permission.TestimonyWrite);
+      assertVersion(testimony, dto.version, 'testimony');
+      if (testimony.status === 'approved' && !dto.reason) {
+        throw DomainError.validation([{ field: 'reason', reason: 'an approved testimony changes only with a reason' }]);
+      }
+      const before = contentOf(testimony, await translationsOf(manager, id));
+      const after = this.normalise(
+        {
+          title: dto.title ?? before.title,
+          summary: dto.summary ?? before.summary,
+          narrative: dto.narrative ?? before.narrative,
+        },
+        dto.translations ?? before.translations,
+      );
+      const contentChanged = changedContentFields(before, after);
+      const metadataChanged = METADATA_FIELDS.filter(
+        (f) => dto[f] !== undefined && JSON.stringify(dto[f]) !== JSON.stringify(testimony[f]),
+      );
+      if (!contentChanged.length && !metadataChanged.length) return;
+
+      const changes: Partial<Testimony> = { version: testimony.version + 1, updatedAt: new Date() };
+      for (const field of metadataChanged) Object.assign(changes, { [field]: dto[field] });
+      let sha: string | undefined;
+      if (contentChanged.length) {
+        Object.assign(changes, {
+          title: after.title,
+          summary: after.summary,
+          narrative: after.narrative,
+          revision: testimony.revision + 1,
+        });
+        if (testimony.status === 'approved')
+          Object.assign(changes, { status: 'under_review', approvedBy: null, approvedAt: null });
+        await replaceTranslations(manager, id, after.translations);
+        sha = await this.revisions.append(
+          manager,
+          id,
+          testimony.revision + 1,
+          after,
+          contentChanged,
+          dto.reason ?? null,
+          actor.userId,
+        );
+      }
+      await manager.getRepository(Testimony).update({ id }, changes);
+      audit({
+        action: AuditAction.TestimonyUpdate,
+        subjectType: 'testimony',
+        subjectId: id,
+        caseId: testimony.caseId,
+        reason: dto.reason,
+        details: {
+          fields: [...contentChanged, ...metadataChanged],
+          revision: changes.revision ?? testimony.revision,
+          contentSha256: sha,
+        },
+      });
+    });
+    return this.view(this.dataSource.manager, id);
+  }
+
+  async changeStatus(actor: Actor, id: string, dto: ChangeTestimonyStatusDto): Promise<TestimonyView> {
+    const permission = dto.action === 'submit' ? Permission.TestimonyWrite : Permission.TestimonyApprove;
+    await this.audit.transaction(async (manager, audit) => {
+      const testimony = await this.findWritable(manager, actor, id, permission);
+      assertVersion(testimony, dto.version, 'testimony');
+      const status = nextStatus(testimony.status, dto.action);
+      const approval = status === 'approved' ? { approvedBy: actor.userId, approvedAt: new Date() } : {};
+      await manager
+        .getRepository(Testimony)
+        .update({ id }, { status, ...approval, version: testimony.version + 1, updatedAt: new Date() });
+      audit({
+        action: AuditAction.TestimonyStatusChange,
+        subjectType: 'testimony',
+        subjectId: id,
+        caseId: testimony.caseId,
+        reason: dto.reason,
+        details: { from: testimony.status, to: status, revision: testimony.revision },
+      });
+    });
+    return this.view(this.dataSource.manager, id);
+  }
+
+  async withdraw(actor: Actor, id: string, reason: string): Promise<TestimonyView> {
+    await this.audit.transaction(async (manager, audit) => {
+      const testimony = await findInCase(
+        manager,
+        this.policy,
+        actor,
+        Permission.TestimonyWrite,
+        Testimony,
+        id,
+        'testimony',
+        { lock: true },
+      );
+      if (testimony.withdrawnAt) return;
+      await manager.getRepository(Testimony).update(
+        { id },
+        {
+          withdrawnAt: new Date(),
+          withdrawnReason: reason,
+          withdrawnBy: actor.userId,
+          version: testimony.version + 1,
+        },
+      );
+      audit({
+        action: AuditAction.TestimonyWithdraw,
+        subjectType: 'testimony',
+        subjectId: id,
+        caseId: testimony.caseId,
+        reason,
+      });
+    });
+    return this.view(this.dataSource.manager, id);
+  }
+
+  private async findWritable(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    permission: Permission,
+  ): Promise<Testimony> {
+    const testimony = await findInCase(manager, this.policy, actor, permission, Testimony, id, 'testimony', {
+      lock: true,
+    });
+    if (testimony.withdrawnAt)
+      throw new DomainError(ErrorCode.Conflict, 'the testimony has been withdrawn and no longer changes');
+    return testimony;
+  }
+
+  /** Drops translations repeated for one language (the last wins) and fills defaults. */
+  private normalise(
+    fields: Pick<TestimonyContent, 'title' | 'summary' | 'narrative'>,
+    translations: Array<{ language: string; text: string; translator?: string | null; checked?: boolean }>,
+  ): TestimonyContent {
+    const byLanguage = new Map(
+      translations.map((t) => [
+        t.language,
+        { language: t.language, text: t.text, translator: t.translator ?? null, checked: t.checked ?? false },
+      ]),
+    );
+    return {
+      title: fields.title,
+      summary: fields.summary,
+      narrative: fields.narrative,
+      translations: [...byLanguage.values()].sort((a, b) => a.language.localeCompare(b.language)),
+    };
+  }
+
+  private async view(manager: EntityManager, id: string): Promise<TestimonyView> {
+    const testimony = await manager.getRepository(Testimony).findOneByOrFail({ id });
+    const witness = await manager.getRepository(Witness).findOneByOrFail({ id: testimony.witnessId });
+    const consent = (await this.consent.effectiveFor([testimony])).get(id)!;
+    return toTestimonyView(testimony, witness.pseudonym, await translationsOf(manager, id), consent);
+  }
+}

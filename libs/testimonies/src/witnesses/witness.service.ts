@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { AuditAction, AuditService } from '@sillok/audit';
+import { CaseAccessPolicy } from '@sillok/cases';
+import { pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { assertVersion, findInCase } from '../case-scoped-record.js';
+import type { CreateWitnessDto, UpdateWitnessDto } from '../dto/witness.dto.js';
+import type { ListWitnessesQuery } from '../dto/list-testimonies.query.js';
+import { Witness } from './witness.entity.js';
+import { toWitnessView, type WitnessView } from './witness.view.js';
+
+@Injectable()
+export class WitnessService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly policy: CaseAccessPolicy,
+  ) {}
+
+  async create(actor: Actor, dto: CreateWitnessDto): Promise<WitnessView> {
+    await this.policy.requireCaseAccess(actor, dto.caseId, Permission.WitnessWrite);
+    return this.audit.transaction(async (manager, audit) => {
+      const [{ number }] = await manager.query(`SELECT nextval('witness_pseudonym_seq') AS number`);
+      const { caseId, ...attributes } = dto;
+      const witness = await manager.getRepository(Witness).save(
+        manager.getRepository(Witness).create({
+          ...attributes,
+          caseId,
+          pseudonym: `W-${String(number).padStart(6, '0')}`,
+          createdBy: actor.userId,
+        }),
+      );
+      audit({
+        action: AuditAction.WitnessCreate,
+        subjectType: 'witness',
+        subjectId: witness.id,
+        caseId,
+        details: { fields: Object.keys(attributes) },
+      });
+      return toWitnessView(await manager.getRepository(Witness).findOneByOrFail({ id: witness.id }));
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<WitnessView> {
+    return toWitnessView(await this.find(this.dataSource.manager, actor, id, Permission.WitnessRead));
+  }
+
+  async list(actor: Actor, query: ListWitnessesQuery): Promise<Page<WitnessView>> {
+    const caseIds = await this.policy.scopeCaseIds(actor, Permission.WitnessRead, query.caseId);
+    const [items, total] = await this.dataSource.getRepository(Witness).findAndCount({
+      where: { caseId: In(caseIds), ...(query.includeWithdrawn ? {} : { withdrawnAt: IsNull() }) },
+      order: { pseudonym: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return pageOf(items.map(toWitnessView), total, query);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateWitnessDto): Promise<WitnessView> {
+    return this.audit.transaction(async (manager, audit) => {
+      const witness = await this.find(manager, actor, id, Permission.WitnessWrite, true);
+      assertVersion(witness, dto.version, 'witness');
+      const { version: _version, ...changes } = dto;
+      const changed = Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined);
+      await manager
+        .getRepository(Witness)
+        .update({ id }, { ...changes, version: witness.version + 1, updatedAt: new Date() });
+      audit({
+        action: AuditAction.WitnessUpdate,
+        subjectType: 'witness',
+        subjectId: id,
+        caseId: witness.caseId,
+        details: { fields: changed },
+      });
+      return toWitnessView(await manager.getRepository(Witness).findOneByOrFail({ id }));
+    });
+  }
+
+  async withdraw(actor: Actor, id: string, reason: string): Promise<WitnessView> {
+    return this.audit.transaction(async (manager, audit) => {
+      const witness = await this.find(manager, actor, id, Permission.WitnessWrite, true);
+      if (!witness.withdrawnAt) {
+        await manager.getRepository(Witness).update(
+          { id },
+          {
+            withdrawnAt: new Date(),
+            withdrawnReason: reason,
+            withdrawnBy: actor.userId,
+            version: witness.version + 1,
+          },
+        );
+        audit({
+          action: AuditAction.WitnessWithdraw,
+          subjectType: 'witness',
+          subjectId: id,
+          caseId: witness.caseId,
+          reason,
+        });
+      }
+      return toWitnessView(await manager.getRepository(Witness).findOneByOrFail({ id }));
+    });
+  }
+
+  /** The witness, after the case check; for the other services of this library. */
+  find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false): Promise<Witness> {
+    return findInCase(manager, this.policy, actor, permission, Witness, id, 'witness', { lock });
+  }
+}

@@ -1,0 +1,309 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { bearer, login, loginAllRoles, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
+import { createTwoCases } from '../support/case-fixtures.js';
+import { captureLogs } from '../support/log-capture.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const NARRATIVE_KO =
+  '1997년 무렵 요덕 수용소에서 강제노동을 했습니다.\n보위원들이 매일 구타했습니다.\n어머니는 아직 함경북도에 계십니다.';
+const NARRATIVE_EN = 'Around 1997 I did forced labour at Yodok camp.\nGuards beat us every day.';
+
+describe('testimonies', () => {
+  let t: TestApp;
+  let as: RoleLogins;
+  let outsider: LoggedInUser;
+  let caseA: string;
+  let caseB: string;
+  let witness: { id: string; pseudonym: string; version: number };
+  let first: { id: string; version: number };
+  let second: { id: string; version: number };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    as = await loginAllRoles(t);
+    ({ caseA, caseB, otherLead: outsider } = await createTwoCases(t, as));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const post = (user: LoggedInUser, path: string, body: object) => t.http().post(path).set(bearer(user)).send(body);
+  const get = (user: LoggedInUser, path: string) => t.http().get(path).set(bearer(user));
+  const patch = (user: LoggedInUser, path: string, body: object) => t.http().patch(path).set(bearer(user)).send(body);
+
+  it('registers a witness under a generated pseudonym', async () => {
+    const res = await post(as.investigator, '/witnesses', {
+      caseId: caseA,
+      sex: 'female',
+      birthYear: 1968,
+      provinceOfOrigin: 'North Hamgyong',
+      leftDprkYear: 2003,
+      arrivalYear: 2005,
+      currentCountry: 'KR',
+      languages: ['ko'],
+      reprisalRisk: true,
+      reprisalRiskNote: 'mother still in the DPRK',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.pseudonym).toMatch(/^W-\d{6}$/);
+    witness = res.body;
+  });
+
+  it('refuses bad witness input naming the field', async () => {
+    const res = await post(as.investigator, '/witnesses', { caseId: caseA, birthYear: 1850, legalName: 'x' });
+    expect(res.status).toBe(400);
+    const fields = res.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['birthYear', 'legalName']));
+  });
+
+  it('keeps the identity encrypted: no plaintext in the table', async () => {
+    const res = await t
+      .http()
+      .put(`/witnesses/${witness.id}/identity`)
+      .set(bearer(as.investigator))
+      .send({
+        legalName: '김영희',
+        otherNames: ['Kim Young-hee'],
+        familyInDprk: [{ relation: 'mother', location: '회령' }],
+      });
+    expect(res.status).toBe(200);
+    const client = new pg.Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT * FROM witness_identities WHERE witness_id = $1', [witness.id]);
+      expect(rows).toHaveLength(1);
+      const raw = JSON.stringify(rows[0]) + Buffer.from(rows[0].ciphertext).toString('utf8');
+      for (const secret of ['김영희', 'Kim Young-hee', '회령', 'mother']) expect(raw).not.toContain(secret);
+      expect(rows[0].key_id).toBe('k1');
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('shows the identity only with the permission and a reason, auditing each read', async () => {
+    const path = `/witnesses/${witness.id}/identity/read`;
+    expect((await post(as.analyst, path, { reason: 'checking a family name' })).status).toBe(403);
+    const noReason = await post(as.legal_reviewer, path, {});
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].field).toBe('reason');
+    const read = await post(as.legal_reviewer, path, { reason: 'verifying identity before a court filing' });
+    expect(read.status).toBe(201);
+    expect(read.body.identity.legalName).toBe('김영희');
+    const audit = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT actor_user_id, reason FROM audit_events WHERE action = 'witness.identity.read' AND subject_id = $1`,
+        [witness.id],
+      );
+    expect(audit).toEqual([
+      { actor_user_id: as.legal_reviewer.id, reason: 'verifying identity before a court filing' },
+    ]);
+    expect((await get(as.investigator, `/witnesses/${witness.id}`)).body).not.toHaveProperty('identity');
+  });
+
+  it('records consent as a ledger of versions', async () => {
+    const v1 = await post(as.investigator, `/witnesses/${witness.id}/consents`, {
+      scopes: ['internal', 'un_mechanisms', 'courts'],
+      method: 'written',
+      takenAt: '2024-03-01T10:00:00Z',
+    });
+    expect(v1.status).toBe(201);
+    expect(v1.body.current.scopes).toEqual(['courts', 'internal', 'un_mechanisms']);
+    const bad = await post(as.investigator, `/witnesses/${witness.id}/consents`, {
+      scopes: ['everything'],
+      method: 'oral',
+      takenAt: 'yesterday',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['scopes', 'takenAt']),
+    );
+  });
+
+  it('logs two Korean testimonies with English translations, byte for byte', async () => {
+    const create = (title: string) =>
+      post(as.investigator, '/testimonies', {
+        witnessId: witness.id,
+        forum: 'confidential_interview',
+        interviewDate: '2024-03-01',
+        interviewCity: 'Seoul',
+        interviewCountry: 'KR',
+        originalLanguage: 'ko',
+        interpreterUsed: false,
+        title,
+        narrative: NARRATIVE_KO,
+        translations: [{ language: 'en', text: NARRATIVE_EN, translator: 'J. Park' }],
+      });
+    const a = await create('요덕 강제노동');
+    expect(a.status).toBe(201);
+    expect(a.body).toMatchObject({
+      status: 'draft',
+      revision: 1,
+      narrative: NARRATIVE_KO,
+      witnessPseudonym: witness.pseudonym,
+    });
+    expect(a.body.translations[0].text).toBe(NARRATIVE_EN);
+    expect(a.body.consent.scopes).toEqual(['courts', 'internal', 'un_mechanisms']);
+    first = a.body;
+    second = (await create('두 번째 진술')).body;
+  });
+
+  it('round-trips a 100 KB narrative and a narrative of only Hangul exactly', async () => {
+    const big = '가나다라마바사 ABC xyz 日本語 — '.repeat(2500).slice(0, 100_000);
+    const hangul = '가'.repeat(3000) + '힣';
+    for (const narrative of [big, hangul]) {
+      const res = await post(as.investigator, '/testimonies', {
+        witnessId: witness.id,
+        forum: 'written_submission',
+        originalLanguage: 'ko',
+        title: 'round trip',
+        narrative,
+      });
+      expect(res.status).toBe(201);
+      const back = await get(as.investigator, `/testimonies/${res.body.id}`);
+      expect(Buffer.from(back.body.narrative, 'utf8').equals(Buffer.from(narrative, 'utf8'))).toBe(true);
+    }
+  });
+
+  it('approves one, then changes it only with a reason, keeping every revision', async () => {
+    const submitted = await post(as.investigator, `/testimonies/${first.id}/status`, {
+      action: 'submit',
+      version: first.version,
+    });
+    expect(submitted.status).toBe(201);
+    expect(
+      (
+        await post(as.investigator, `/testimonies/${first.id}/status`, {
+          action: 'approve',
+          version: submitted.body.version,
+        })
+      ).status,
+    ).toBe(403);
+    const approved = await post(as.coordinator, `/testimonies/${first.id}/status`, {
+      action: 'approve',
+      version: submitted.body.version,
+    });
+    expect(approved.body.status).toBe('approved');
+
+    const revised = NARRATIVE_KO.replace('1997년 무렵', '1998년 봄');
+    const noReason = await patch(as.investigator, `/testimonies/${first.id}`, {
+      version: approved.body.version,
+      narrative: revised,
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].field).toBe('reason');
+
+    const changed = await patch(as.investigator, `/testimonies/${first.id}`, {
+      version: approved.body.version,
+      narrative: revised,
+      reason: 'witness corrected the year in a follow-up call',
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ revision: 2, narrative: revised, status: 'under_review' });
+
+    const stale = await patch(as.investigator, `/testimonies/${first.id}`, {
+      version: approved.body.version,
+      title: 'x',
+      reason: 'again',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.currentVersion).toBe(changed.body.version);
+
+    const revisions = await get(as.analyst, `/testimonies/${first.id}/revisions`);
+    expect(revisions.body.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
+    expect(revisions.body[1]).toMatchObject({
+      changedFields: ['narrative'],
+      reason: 'witness corrected the year in a follow-up call',
+    });
+    const diff = await get(as.analyst, `/testimonies/${first.id}/revisions/diff?from=1&to=2`);
+    expect(diff.body.changedFields).toEqual(['narrative']);
+    expect(diff.body.fields.narrative).toContainEqual({ op: 'delete', lines: [NARRATIVE_KO.split('\n')[0]] });
+    const old = await get(as.analyst, `/testimonies/${first.id}/revisions/1`);
+    expect(old.body.content.narrative).toBe(NARRATIVE_KO);
+  });
+
+  it('links the two statements of the witness for side-by-side review', async () => {
+    const link = await post(as.investigator, `/testimonies/${first.id}/links`, {
+      otherTestimonyId: second.id,
+      assessment: 'partly_consistent',
+      notes: 'dates differ by a year',
+    });
+    expect(link.status).toBe(201);
+    const fromOther = await get(as.analyst, `/testimonies/${second.id}/links`);
+    expect(fromOther.body).toEqual([
+      expect.objectContaining({ otherTestimonyId: first.id, assessment: 'partly_consistent' }),
+    ]);
+  });
+
+  it('withdraws the other: gone from lists, still readable by id and in revisions', async () => {
+    const res = await post(as.investigator, `/testimonies/${second.id}/withdraw`, {
+      reason: 'witness asked to withdraw it',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.withdrawn.reason).toBe('witness asked to withdraw it');
+    const list = await get(as.analyst, `/testimonies?caseId=${caseA}`);
+    expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(second.id);
+    expect(list.body.items.map((i: { id: string }) => i.id)).toContain(first.id);
+    expect((await get(as.analyst, `/testimonies/${second.id}`)).status).toBe(200);
+    expect(
+      (await patch(as.investigator, `/testimonies/${second.id}`, { version: res.body.version, title: 'x' })).status,
+    ).toBe(409);
+  });
+
+  it('filters and pages lists', async () => {
+    const res = await get(
+      as.analyst,
+      `/testimonies?caseId=${caseA}&language=ko&forum=confidential_interview&limit=1&sort=reference`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 1, limit: 1, offset: 0 });
+    expect((await get(as.analyst, '/testimonies?limit=0')).status).toBe(400);
+    expect((await get(as.analyst, '/testimonies?sort=title')).body.errors[0].field).toBe('sort');
+  });
+
+  it('answers 404 to a member of another case for every record by id', async () => {
+    for (const path of [
+      `/witnesses/${witness.id}`,
+      `/witnesses/${witness.id}/consents`,
+      `/testimonies/${first.id}`,
+      `/testimonies/${first.id}/revisions`,
+      `/testimonies/${first.id}/links`,
+    ]) {
+      expect({ path, status: (await get(outsider, path)).status }).toEqual({ path, status: 404 });
+    }
+    expect(
+      (await post(outsider, `/witnesses/${witness.id}/identity/read`, { reason: 'not my case at all' })).status,
+    ).toBe(404);
+    expect((await patch(outsider, `/testimonies/${first.id}`, { version: 1, title: 'x' })).status).toBe(404);
+    expect((await get(outsider, `/testimonies?caseId=${caseA}`)).status).toBe(404);
+    expect((await get(outsider, '/testimonies')).body.items).toEqual([]);
+    expect((await post(outsider, '/witnesses', { caseId: caseA })).status).toBe(404);
+    expect((await get(as.auditor, `/testimonies/${first.id}`)).status).toBe(403);
+    expect((await t.http().get(`/testimonies/${first.id}`)).status).toBe(401);
+    void caseB;
+  });
+
+  it('fails loudly, not with garbage, when the identity key is wrong', async () => {
+    const logs = captureLogs();
+    const other = await startTestApp({
+      reuseDatabase: t.database,
+      env: { IDENTITY_ENCRYPTION_KEYS: 'k1:ZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmY=' },
+      logDestination: logs.stream,
+    });
+    try {
+      const legal = await login(other, as.legal_reviewer);
+      const read = await other
+        .http()
+        .post(`/witnesses/${witness.id}/identity/read`)
+        .set(bearer(legal))
+        .send({ reason: 'testing the wrong key' });
+      expect(read.status).toBe(500);
+      expect(JSON.stringify(read.body)).not.toContain('김영희');
+      expect(logs.text()).toContain('cannot be decrypted with key \\"k1\\"'); // JSON-escaped in the log line
+    } finally {
+      await other.close();
+    }
+  });
+});
