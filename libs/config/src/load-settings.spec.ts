@@ -60,7 +60,7 @@ describe('loadSettings', () => {
 
   it('accepts real secrets in production', () => {
     const env: Record<string, string> = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sillok' };
-    for (const name of SENSITIVE_SETTINGS.keys()) env[name] = STRONG;
+    for (const [name, options] of SENSITIVE_SETTINGS) env[name] = options.generate?.() ?? STRONG;
     expect(() => loadSettings(env)).not.toThrow();
   });
 
