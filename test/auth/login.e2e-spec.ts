@@ -88,6 +88,27 @@ describe('login, tokens and sessions', () => {
     ]);
   });
 
+  it('never extends a session past SESSION_MAX_DAYS after its login', async () => {
+    const user = await login(t, await createUser(t, Role.Analyst));
+    const db = t.app.get(DataSource);
+    // A session that began 29 days and 23 hours ago (SESSION_MAX_DAYS 30): a refresh gives it one more hour at most.
+    await db.query(`UPDATE auth_sessions SET created_at = now() - interval '29 days 23 hours' WHERE id = $1`, [
+      user.sessionId,
+    ]);
+    const refreshed = await t.http().post('/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200);
+    const left = new Date(refreshed.body.refreshExpiresAt).getTime() - Date.now();
+    expect(left).toBeLessThanOrEqual(3_600_000);
+    expect(left).toBeGreaterThan(3_500_000);
+    // Past the limit the refresh token is refused and the session's access tokens stop.
+    await db.query(`UPDATE auth_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [user.sessionId]);
+    await t.http().post('/auth/refresh').send({ refreshToken: refreshed.body.refreshToken }).expect(401);
+    await t
+      .http()
+      .get('/auth/me')
+      .set(bearer({ token: refreshed.body.accessToken }))
+      .expect(401);
+  });
+
   it('logs out: the access token and the refresh token stop working', async () => {
     const user = await login(t, await createUser(t, Role.Analyst));
     await t.http().post('/auth/logout').set(bearer(user)).expect(204);

@@ -137,6 +137,25 @@ describe('user administration', () => {
     await login(t, { ...user, password: 'A-much-better-passphrase-42' });
   });
 
+  it('makes a password chosen by the administrator a one-time password too', async () => {
+    const email = 'chosen@example.org';
+    const created = await call(as.admin, 'post', '/users', {
+      email,
+      displayName: 'Chosen',
+      role: 'analyst',
+      password: 'Admin-chosen-passphrase-5',
+    }).expect(201);
+    expect(created.body.user.mustChangePassword).toBe(true);
+    expect(created.body.temporaryPassword).toBeUndefined();
+    const user = await login(t, {
+      id: created.body.user.id,
+      email,
+      password: 'Admin-chosen-passphrase-5',
+      role: Role.Analyst,
+    });
+    expect((await call(user, 'get', '/cases').expect(403)).body.passwordChangeRequired).toBe(true);
+  });
+
   it('refuses a weak chosen password and bad fields with 400 naming them', async () => {
     const weak = await call(as.admin, 'post', '/users', {
       email: 'w@example.org',

@@ -227,6 +227,10 @@ describe('cases and memberships', () => {
     await call(colleague, 'get', `/cases/${caseA}`).expect(200);
     const res = await call(colleague, 'patch', `/cases/${caseA}`, { title: 'mine now' }).expect(403);
     expect(res.body.detail).toMatch(/case role \(member\)/);
+    const [refusal] = await t.app
+      .get(DataSource)
+      .query(`SELECT details FROM audit_events WHERE action = 'access.refused' AND actor_user_id = $1`, [colleague.id]);
+    expect(refusal.details).toEqual({ permission: 'case.manage', why: 'case_role_member' });
   });
 
   it('changes status with an audit row, and keeps at least one lead', async () => {

@@ -66,6 +66,13 @@ export class Settings {
   @Max(90, { message: 'must be a whole number of days between 1 and 90' })
   REFRESH_TOKEN_TTL_DAYS: number = 14;
 
+  /** However often it is refreshed, a session ends this many days after its login. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of days between 1 and 365' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 365' })
+  @Max(365, { message: 'must be a whole number of days between 1 and 365' })
+  SESSION_MAX_DAYS: number = 30;
+
   /** Failed logins in a row that lock an account. */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number between 1 and 100' })

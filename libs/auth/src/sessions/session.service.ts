@@ -41,7 +41,7 @@ export class SessionService {
     const session = await manager.getRepository(Session).save(
       manager.getRepository(Session).create({
         userId: user.id,
-        expiresAt: this.refreshExpiry(),
+        expiresAt: this.refreshExpiry(new Date()),
         mfaVerified: options.mfaVerified,
         userAgent: context?.userAgent ?? null,
         clientAddress: context?.clientAddress ?? null,
@@ -64,12 +64,14 @@ export class SessionService {
         userId: string;
         revokedAt: Date | null;
         expiresAt: Date;
+        createdAt: Date;
         status: string;
         role: string;
       }>(
         manager,
         `SELECT t.id AS "tokenId", t.spent_at AS "spentAt", s.id AS "sessionId", s.user_id AS "userId",
-                s.revoked_at AS "revokedAt", s.expires_at AS "expiresAt", u.status, u.role
+                s.revoked_at AS "revokedAt", s.expires_at AS "expiresAt", s.created_at AS "createdAt",
+                u.status, u.role
            FROM auth_refresh_tokens t
            JOIN auth_sessions s ON s.id = t.session_id
            JOIN users u ON u.id = s.user_id
@@ -96,7 +98,10 @@ export class SessionService {
       }
       await manager.update(RefreshToken, row.tokenId, { spentAt: new Date() });
       const refreshToken = await this.issueRefreshToken(manager, row.sessionId);
-      await manager.update(Session, row.sessionId, { lastUsedAt: new Date(), expiresAt: this.refreshExpiry() });
+      await manager.update(Session, row.sessionId, {
+        lastUsedAt: new Date(),
+        expiresAt: this.refreshExpiry(row.createdAt),
+      });
       const session = await manager.getRepository(Session).findOneByOrFail({ id: row.sessionId });
       const user = await manager.getRepository(User).findOneByOrFail({ id: row.userId });
       audit({ action: AuditAction.AuthTokenRefreshed, subjectType: 'session', subjectId: row.sessionId, actor });
@@ -184,7 +189,10 @@ export class SessionService {
     };
   }
 
-  private refreshExpiry(): Date {
-    return new Date(Date.now() + this.settings.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
+  /** A refresh token's life: REFRESH_TOKEN_TTL_DAYS from now, but never past SESSION_MAX_DAYS after login. */
+  private refreshExpiry(sessionCreatedAt: Date): Date {
+    const sliding = Date.now() + this.settings.REFRESH_TOKEN_TTL_DAYS * 86_400_000;
+    const absolute = sessionCreatedAt.getTime() + this.settings.SESSION_MAX_DAYS * 86_400_000;
+    return new Date(Math.min(sliding, absolute));
   }
 }

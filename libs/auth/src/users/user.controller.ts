@@ -20,10 +20,14 @@ export class UserController {
 
   @Post()
   @RequirePermission(Permission.UserManage)
-  @ApiOperation({ summary: 'Create a user; without a password, a one-time password is returned once' })
+  @ApiOperation({
+    summary: 'Create a user; without a password, a one-time password is returned once',
+    description: 'The user must change the password at first login either way.',
+  })
   @ApiCreatedResponse({ type: UserWithPasswordResponse })
   create(@Body() body: CreateUserDto) {
-    return this.users.create(body);
+    // A password an administrator chose is known to them: the user replaces it at first login.
+    return this.users.create({ ...body, mustChangePassword: true });
   }
 
   @Get()

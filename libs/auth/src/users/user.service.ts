@@ -18,6 +18,8 @@ export interface CreateUserInput {
   role: Role;
   /** Omitted: a one-time password is generated, returned once, and must be changed at first login. */
   password?: string;
+  /** Force a change at first login even for a chosen password (always, when an administrator chose it). */
+  mustChangePassword?: boolean;
 }
 
 export interface UserWithPassword {
@@ -58,7 +60,7 @@ export class UserService {
             role: input.role,
             status: UserStatus.Active,
             passwordHash,
-            mustChangePassword: temporaryPassword !== undefined,
+            mustChangePassword: temporaryPassword !== undefined || input.mustChangePassword === true,
           }),
         );
         audit({

@@ -76,7 +76,7 @@ export class CaseAccessPolicy {
     )) as Array<{ id: string; status: CaseStatus; caseRole: CaseRole | null }>;
     const byId = new Map(rows.map((row) => [row.id, row]));
     const minimum = minimumCaseRole(permission);
-    const granted: CaseAccess[] = [];
+    const granted = new Map<string, CaseAccess>();
     for (const caseId of wanted) {
       const row = byId.get(caseId);
       if (!row) throw DomainError.notFound('case');
@@ -88,9 +88,9 @@ export class CaseAccessPolicy {
         await this.refused(actor, caseId, permission, `case_role_${row.caseRole}`);
         throw new DomainError(ErrorCode.Forbidden, `your case role (${row.caseRole}) does not allow ${permission}`);
       }
-      granted.push({ caseId, caseRole: row.caseRole, status: row.status });
+      granted.set(caseId, { caseId, caseRole: row.caseRole, status: row.status });
     }
-    return caseIds.map((id) => granted.find((access) => access.caseId === id)!);
+    return caseIds.map((id) => granted.get(id)!);
   }
 
   /** Recorded in its own transaction: the caller's work is about to fail and roll back. */
