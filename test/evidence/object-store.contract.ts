@@ -214,9 +214,8 @@ export function describeObjectStoreContract(
       await expect(store.healthCheck()).resolves.toBeUndefined();
     });
 
-    (features.canGoAway ? it : it.skip)(
-      'maps the store going away mid-upload to Unavailable and leaves nothing once it is back',
-      async () => {
+    if (features.canGoAway) {
+      it('maps the store going away mid-upload to Unavailable and leaves nothing once it is back', async () => {
         if (!h.outage) throw new Error('the harness must provide an outage');
         const key = newObjectKey();
         const source = generatedBytes(Infinity);
@@ -230,8 +229,7 @@ export function describeObjectStoreContract(
         await h.outage.restart();
         await nothingLeftAt(key);
         await expect(store.healthCheck()).resolves.toBeUndefined();
-      },
-      60_000,
-    );
+      }, 60_000);
+    }
   });
 }
