@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Readable } from 'node:stream';
 import { DomainError, ErrorCode } from '@sillok/core';
 import { newObjectKey, OBJECT_STORE, S3ObjectStore, type ObjectStore } from '@sillok/evidence';
-import { startS3TestServer, type S3TestServer } from '../support/s3-server.js';
+import { s3StoreOptions, startS3TestServer, type S3TestServer } from '../support/s3-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('EvidenceModule with OBJECT_STORE=s3', () => {
@@ -55,17 +55,9 @@ describe('EvidenceModule with OBJECT_STORE=s3', () => {
   });
 
   it('is refused by the server with a wrong secret (the test server checks SigV4 signatures)', async () => {
-    const forged = new S3ObjectStore({
-      endPoint: server.endPoint,
-      port: server.port,
-      useSSL: false,
-      region: server.region,
-      bucket: server.bucket,
-      accessKey: server.accessKey,
-      secretKey: 'not-the-secret-key',
-      pathStyle: true,
-      partSize: 5 * 1024 * 1024,
-    });
+    const forged = new S3ObjectStore(
+      s3StoreOptions(server, { secretKey: 'not-the-secret-key', partSize: 5 * 1024 * 1024 }),
+    );
     const error = await forged.healthCheck().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe(ErrorCode.Unavailable);

@@ -1,6 +1,6 @@
 import { S3ObjectStore } from '@sillok/evidence';
 import { Client } from 'minio';
-import { startS3TestServer } from '../support/s3-server.js';
+import { s3StoreOptions, startS3TestServer } from '../support/s3-server.js';
 import { MIB } from './generated-bytes.js';
 import { describeObjectStoreContract } from './object-store.contract.js';
 
@@ -11,18 +11,7 @@ describeObjectStoreContract(
   's3 (minio client against a real S3 server over the network)',
   async () => {
     const server = await startS3TestServer();
-    const options = {
-      endPoint: server.endPoint,
-      port: server.port,
-      useSSL: false,
-      region: server.region,
-      bucket: server.bucket,
-      accessKey: server.accessKey,
-      secretKey: server.secretKey,
-      pathStyle: true,
-      partSize: PART_SIZE,
-      cleanupRetryMs: 100,
-    };
+    const options = s3StoreOptions(server, { partSize: PART_SIZE, cleanupRetryMs: 100 });
     const store = new S3ObjectStore(options);
     await store.ensureBucket(); // the bucket does not exist yet: this creates it
     const inspector = new Client({ ...options, partSize: undefined });

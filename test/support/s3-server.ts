@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { S3ObjectStoreOptions } from '@sillok/evidence';
 import { freePort } from './processes.js';
 
 /**
@@ -74,6 +75,24 @@ export async function startS3TestServer(): Promise<S3TestServer> {
       await stop();
       await rm(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/** Options for an S3ObjectStore on this server (path style, no TLS). */
+export function s3StoreOptions(
+  server: S3TestServer,
+  overrides: Partial<S3ObjectStoreOptions> & { partSize: number },
+): S3ObjectStoreOptions {
+  return {
+    endPoint: server.endPoint,
+    port: server.port,
+    useSSL: false,
+    region: server.region,
+    bucket: server.bucket,
+    accessKey: server.accessKey,
+    secretKey: server.secretKey,
+    pathStyle: true,
+    ...overrides,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'minio';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { DomainError, ErrorCode } from '@sillok/core';
 import { assertValidListPrefix, assertValidObjectKey } from './object-key.js';
@@ -15,6 +15,7 @@ import {
 } from './object-store.errors.js';
 import type { ByteRange, ObjectStat, ObjectStore, PutOptions, PutResult } from './object-store.port.js';
 import { CleanupQueue } from './cleanup-queue.js';
+import { CountingPassThrough } from './counting-pass-through.js';
 
 export interface S3ObjectStoreOptions {
   endPoint: string;
@@ -199,24 +200,6 @@ export class S3ObjectStore implements ObjectStore {
       return storeUnavailable(error);
     }
     return error;
-  }
-}
-
-/** Counts bytes on their way to the client and stops at once when a declared size is exceeded. */
-class CountingPassThrough extends Transform {
-  bytes = 0;
-
-  constructor(private readonly declared?: number) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.declared !== undefined && this.bytes > this.declared) {
-      callback(sizeMismatch(this.declared, this.bytes));
-      return;
-    }
-    callback(null, chunk);
   }
 }
 
