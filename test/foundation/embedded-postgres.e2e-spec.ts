@@ -22,7 +22,11 @@ describe('embedded PostgreSQL', () => {
 
   it('starts migrated on first run, survives SIGKILL, and stops cleanly on SIGTERM', async () => {
     const first = startServer(env);
-    expect(await waitForHealthy(port)).toEqual({ status: 'ok', components: { database: { status: 'up' } } });
+    expect(await waitForHealthy(port)).toEqual({
+      status: 'ok',
+      components: { database: { status: 'up' }, objectStore: { status: 'up' } },
+    });
+    expect(existsSync(join(dataDir, 'objects'))).toBe(true); // the embedded object store's root
     expect(first.output()).toContain(`embedded PostgreSQL in ${join(dataDir, 'postgres')}`);
     expect(existsSync(join(dataDir, 'secrets.json'))).toBe(true);
 

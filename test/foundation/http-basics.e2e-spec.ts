@@ -10,9 +10,12 @@ describe('HTTP basics', () => {
     await t.close();
   });
 
-  it('reports the database in /health', async () => {
+  it('reports the database and the object store in /health', async () => {
     const res = await t.http().get('/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', components: { database: { status: 'up' } } });
+    expect(res.body).toEqual({
+      status: 'ok',
+      components: { database: { status: 'up' }, objectStore: { status: 'up' } },
+    });
   });
 
   it('answers an unknown route with problem details and a request id', async () => {

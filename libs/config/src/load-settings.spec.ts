@@ -47,7 +47,57 @@ describe('loadSettings', () => {
 
   it('refuses missing secrets in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sillok' });
-    for (const name of SENSITIVE_SETTINGS.keys()) expect(problems).toContain(`${name}: is required in production`);
+    for (const [name, options] of SENSITIVE_SETTINGS) {
+      if (!options.requiredWhen) expect(problems).toContain(`${name}: is required in production`);
+    }
+  });
+
+  it('requires the S3 keys in production only when the object store is s3', () => {
+    const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sillok', JWT_SECRET: STRONG };
+    expect(problemsOf(base)).toEqual([]);
+    expect(problemsOf({ ...base, OBJECT_STORE: 's3' })).toEqual([
+      'S3_ACCESS_KEY: is required in production',
+      'S3_SECRET_KEY: is required in production',
+    ]);
+    expect(problemsOf({ ...base, OBJECT_STORE: 's3', S3_ACCESS_KEY: 'sillok', S3_SECRET_KEY: 'short' })).toEqual([
+      'S3_SECRET_KEY: must be at least 8 characters in production',
+    ]);
+    expect(problemsOf({ ...base, OBJECT_STORE: 's3', S3_ACCESS_KEY: 'sillok', S3_SECRET_KEY: STRONG })).toEqual([]);
+  });
+
+  it('never generates S3 keys for development: they must match the server', () => {
+    expect(SENSITIVE_SETTINGS.get('S3_ACCESS_KEY')?.generate).toBeUndefined();
+    expect(SENSITIVE_SETTINGS.get('S3_SECRET_KEY')?.generate).toBeUndefined();
+  });
+
+  it('reads object store settings with their defaults and conversions', () => {
+    expect(loadSettings({})).toMatchObject({
+      OBJECT_STORE: 'filesystem',
+      S3_PORT: 9000,
+      S3_USE_SSL: false,
+      S3_PATH_STYLE: true,
+      S3_PART_SIZE_MB: 16,
+      UPLOAD_MAX_BYTES: 10 * 1024 ** 3,
+    });
+    const settings = loadSettings({
+      OBJECT_STORE: 's3',
+      S3_USE_SSL: 'true',
+      S3_PATH_STYLE: '0',
+      UPLOAD_MAX_BYTES: '1024',
+    });
+    expect(settings).toMatchObject({
+      OBJECT_STORE: 's3',
+      S3_USE_SSL: true,
+      S3_PATH_STYLE: false,
+      UPLOAD_MAX_BYTES: 1024,
+    });
+    expect(problemsOf({ OBJECT_STORE: 'ftp', S3_USE_SSL: 'maybe', S3_PART_SIZE_MB: '4' })).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^OBJECT_STORE: must be one of filesystem, s3/),
+        expect.stringMatching(/^S3_USE_SSL: must be true or false/),
+        expect.stringMatching(/^S3_PART_SIZE_MB: must be a whole number between 5 and 5120/),
+      ]),
+    );
   });
 
   it('refuses placeholder and short secrets in production, without echoing them', () => {

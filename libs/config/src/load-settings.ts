@@ -35,18 +35,20 @@ export function loadSettings(env: Environment = process.env): Settings {
     const shown = sensitive || raw[error.property] === undefined ? '' : ` (got "${raw[error.property]}")`;
     problems.push(`${error.property}: ${raw[error.property] === undefined ? 'is required' : reasons}${shown}`);
   }
-  if (production) problems.push(...productionSecretProblems(raw));
+  if (production) problems.push(...productionSecretProblems(raw, settings));
 
   if (problems.length) throw new SettingsError([...new Set(problems)]);
   return settings;
 }
 
-function productionSecretProblems(raw: Environment): string[] {
+function productionSecretProblems(raw: Environment, settings: Settings): string[] {
   const problems: string[] = [];
   for (const [name, options] of SENSITIVE_SETTINGS) {
     const value = raw[name];
-    if (value === undefined) problems.push(`${name}: is required in production`);
-    else if (PLACEHOLDER.test(value)) problems.push(`${name}: is a placeholder; set a real secret in production`);
+    const required = options.requiredWhen?.(settings) ?? true;
+    if (value === undefined) {
+      if (required) problems.push(`${name}: is required in production`);
+    } else if (PLACEHOLDER.test(value)) problems.push(`${name}: is a placeholder; set a real secret in production`);
     else if (options.minLength && value.length < options.minLength) {
       problems.push(`${name}: must be at least ${options.minLength} characters in production`);
     }

@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { Sensitive } from './sensitive.decorator.js';
 import { generateEd25519PrivateKey } from './signing-key.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
+export const OBJECT_STORES = ['filesystem', 's3'] as const;
+export type ObjectStoreKind = (typeof OBJECT_STORES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -123,4 +127,71 @@ export class Settings {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   AUDIT_SIGNING_KEY: string;
+  /** Where evidence objects live: `filesystem` (SILLOK_DATA_DIR/objects) or an S3-compatible server. */
+  @IsIn(OBJECT_STORES, { message: `must be one of ${OBJECT_STORES.join(', ')}` })
+  OBJECT_STORE: ObjectStoreKind = 'filesystem';
+
+  @IsString()
+  @MinLength(1)
+  S3_ENDPOINT: string = 'localhost';
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'must be a whole number between 1 and 65535' })
+  S3_PORT: number = 9000;
+
+  @Transform(({ value }) => parseBoolean(value))
+  @IsBoolean({ message: 'must be true or false' })
+  S3_USE_SSL: boolean = false;
+
+  @IsString()
+  @MinLength(1)
+  S3_REGION: string = 'us-east-1';
+
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a valid S3 bucket name' })
+  S3_BUCKET: string = 'sillok-evidence';
+
+  /** MinIO wants path-style addressing (http://host/bucket/key); AWS prefers virtual hosts. */
+  @Transform(({ value }) => parseBoolean(value))
+  @IsBoolean({ message: 'must be true or false' })
+  S3_PATH_STYLE: boolean = true;
+
+  /** Size of one multipart part; the client holds one part in memory per upload. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 5 and 5120' })
+  @Min(5, { message: 'must be a whole number between 5 and 5120' })
+  @Max(5120, { message: 'must be a whole number between 5 and 5120' })
+  S3_PART_SIZE_MB: number = 16;
+
+  /** Largest accepted upload in bytes (default 10 GiB); larger ones are refused as soon as the limit is crossed. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of bytes, at least 1' })
+  @Min(1, { message: 'must be a whole number of bytes, at least 1' })
+  UPLOAD_MAX_BYTES: number = 10 * 1024 ** 3;
+
+  /** Identifies Sillok to the S3 server; required in production when OBJECT_STORE=s3. */
+  @Sensitive({ requiredWhen: usesS3, generate: undefined, minLength: 3 })
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY?: string;
+
+  /** Required in production when OBJECT_STORE=s3. */
+  @Sensitive({ requiredWhen: usesS3, generate: undefined, minLength: 8 })
+  @IsOptional()
+  @IsString()
+  S3_SECRET_KEY?: string;
+}
+
+function usesS3(settings: Settings): boolean {
+  return settings.OBJECT_STORE === 's3';
+}
+
+/** Environment booleans: true/false, 1/0, yes/no; anything else stays as given and fails validation. */
+function parseBoolean(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const normalized = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(normalized)) return true;
+  if (['false', '0', 'no'].includes(normalized)) return false;
+  return value;
 }

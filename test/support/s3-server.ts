@@ -1,0 +1,169 @@
+import S3rver from '@20minutes/s3rver';
+import authentication from '@20minutes/s3rver/lib/middleware/authentication.js';
+import AWSAccount from '@20minutes/s3rver/lib/models/account.js';
+import S3Error from '@20minutes/s3rver/lib/models/error.js';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { S3ObjectStoreOptions } from '@sillok/evidence';
+import { freePort } from './processes.js';
+
+/**
+ * A real S3-compatible server for tests: @20minutes/s3rver, which checks SigV4 signatures,
+ * on a random free port with its own temporary directory, credentials and bucket.
+ *
+ * s3rver lacks three multipart operations the minio client and Sillok use; they are added
+ * here (never by patching the client): ListMultipartUploads (`GET /bucket?uploads`, which
+ * the client calls before every multipart upload), AbortMultipartUpload
+ * (`DELETE /bucket/key?uploadId=`), and NoSuchUpload answers for parts or completions of an
+ * upload that was aborted (s3rver would silently recreate it).
+ */
+export interface S3TestServer {
+  endPoint: string;
+  port: number;
+  region: string;
+  bucket: string;
+  accessKey: string;
+  secretKey: string;
+  directory: string;
+  /** Stops the server at once, cutting connections in flight (the store "goes away"). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and directory. */
+  restart(): Promise<void>;
+  /** Stops it and removes its directory. */
+  close(): Promise<void>;
+}
+
+export async function startS3TestServer(): Promise<S3TestServer> {
+  const directory = await mkdtemp(join(tmpdir(), 'sillok-s3-'));
+  const port = await freePort();
+  const accessKey = `sillok-test-${randomBytes(4).toString('hex')}`;
+  const secretKey = randomBytes(24).toString('base64url');
+  AWSAccount.DUMMY_ACCOUNT.createKeyPair(accessKey, secretKey);
+  const bucket = 'sillok-test-evidence';
+  let server: S3rver | undefined;
+
+  const start = async (): Promise<void> => {
+    server = new S3rver({ address: '127.0.0.1', port, directory, silent: true, vhostBuckets: false });
+    // Before s3rver's router (the last middleware), after its XML and path handling.
+    server.middleware.splice(server.middleware.length - 1, 0, multipartCompletion(directory));
+    server.logger.silent = true; // `silent: true` only removes its transports, and winston then complains per line
+    await server.run();
+  };
+  const stop = async (): Promise<void> => {
+    const running = server;
+    server = undefined;
+    if (!running?.httpServer) return;
+    const closed = running.close();
+    running.httpServer.closeAllConnections();
+    await closed;
+  };
+  await start();
+  return {
+    endPoint: '127.0.0.1',
+    port,
+    region: 'us-east-1',
+    bucket,
+    accessKey,
+    secretKey,
+    directory,
+    stop,
+    restart: start,
+    close: async () => {
+      await stop();
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Options for an S3ObjectStore on this server (path style, no TLS). */
+export function s3StoreOptions(
+  server: S3TestServer,
+  overrides: Partial<S3ObjectStoreOptions> & { partSize: number },
+): S3ObjectStoreOptions {
+  return {
+    endPoint: server.endPoint,
+    port: server.port,
+    useSSL: false,
+    region: server.region,
+    bucket: server.bucket,
+    accessKey: server.accessKey,
+    secretKey: server.secretKey,
+    pathStyle: true,
+    ...overrides,
+  };
+}
+
+interface KoaContext {
+  method: string;
+  path: string;
+  query: Record<string, string | undefined>;
+  params: Record<string, string | undefined>;
+  status: number;
+  body: unknown;
+}
+
+/** Where s3rver's filesystem store keeps the multipart uploads of a bucket. */
+function uploadsDirectory(root: string, bucket: string): string {
+  return join(root, bucket, '._S3rver_uploads');
+}
+
+function multipartCompletion(root: string) {
+  return async (context: unknown, next: () => Promise<void>): Promise<void> => {
+    const ctx = context as KoaContext;
+    const [, bucket, ...rest] = ctx.path.split('/');
+    const key = rest.map((segment) => decodeURIComponent(segment)).join('/');
+    const query = ctx.query;
+    const listUploads = ctx.method === 'GET' && !key && 'uploads' in query;
+    const abortUpload = ctx.method === 'DELETE' && key && 'uploadId' in query;
+    const useUpload = (ctx.method === 'PUT' || ctx.method === 'POST') && key && 'uploadId' in query;
+    if (!bucket || !(listUploads || abortUpload || useUpload)) return next();
+
+    ctx.params = { ...ctx.params, bucket, key: key || undefined };
+    await authentication()(ctx, async () => {
+      if (!existsSync(join(root, bucket))) throw new S3Error('NoSuchBucket', 'The specified bucket does not exist');
+      if (listUploads) {
+        ctx.body = await listMultipartUploads(root, bucket, query.prefix ?? '');
+        return;
+      }
+      const uploadDirectory = join(uploadsDirectory(root, bucket), String(query.uploadId));
+      if (!/^[0-9a-f]+$/.test(String(query.uploadId)) || !existsSync(join(uploadDirectory, 'key'))) {
+        throw new S3Error('NoSuchUpload', 'The specified upload does not exist.', { UploadId: query.uploadId });
+      }
+      if (abortUpload) {
+        await rm(uploadDirectory, { recursive: true, force: true });
+        ctx.status = 204;
+        ctx.body = null;
+        return;
+      }
+      await next();
+    });
+  };
+}
+
+async function listMultipartUploads(root: string, bucket: string, prefix: string) {
+  const uploads = [];
+  const directory = uploadsDirectory(root, bucket);
+  for (const uploadId of existsSync(directory) ? (await readdir(directory)).sort() : []) {
+    const keyFile = join(directory, uploadId, 'key');
+    if (!existsSync(keyFile)) continue;
+    const key = await readFile(keyFile, 'utf8');
+    if (!key.startsWith(prefix)) continue;
+    const initiated = (await stat(keyFile)).mtime.toISOString();
+    uploads.push({ Key: key, UploadId: uploadId, StorageClass: 'STANDARD', Initiated: initiated });
+  }
+  return {
+    ListMultipartUploadsResult: {
+      '@': { '@_xmlns': 'http://s3.amazonaws.com/doc/2006-03-01/' },
+      Bucket: bucket,
+      KeyMarker: '',
+      UploadIdMarker: '',
+      Prefix: prefix,
+      MaxUploads: 1000,
+      IsTruncated: false,
+      ...(uploads.length ? { Upload: uploads } : {}),
+    },
+  };
+}
