@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { loadSettings, type Settings } from '@sillok/config';
@@ -32,8 +35,11 @@ export interface TestAppOptions {
 /** The whole application on its own migrated database, as main.ts builds it. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.reuseDatabase ?? (await createTestDatabase());
+  // Evidence objects of this app only, never the checkout's ./data.
+  const dataDir = mkdtempSync(join(tmpdir(), 'sillok-test-data-'));
   const settings = loadSettings({
     NODE_ENV: 'test',
+    SILLOK_DATA_DIR: dataDir,
     LOG_LEVEL: options.logDestination ? 'debug' : 'silent',
     DATABASE_URL: database.url,
     // Many logins from one address; the rate-limit test sets its own low limit.
@@ -52,6 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     close: async () => {
       await app.close();
       if (!options.reuseDatabase) await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
