@@ -16,6 +16,7 @@ import { CreateTestimonies1764320000002 } from './1764320000002-create-testimoni
 import { CreateTestimonyRevisions1764320000003 } from './1764320000003-create-testimony-revisions.js';
 import { CreateConsentRecords1764320000004 } from './1764320000004-create-consent-records.js';
 import { CreateTestimonyAnnotations1764330000000 } from './1764330000000-create-testimony-annotations.js';
+import { CreateIncidents1764331000000 } from './1764331000000-create-incidents.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationList = [
   CreateTestimonyRevisions1764320000003,
   CreateConsentRecords1764320000004,
   CreateTestimonyAnnotations1764330000000,
+  CreateIncidents1764331000000,
 ];

@@ -7,6 +7,7 @@ import { HealthModule } from '@sillok/core';
 import { DatabaseModule } from '@sillok/database';
 import { TaxonomyModule } from '@sillok/taxonomy';
 import { TestimoniesModule } from '@sillok/testimonies';
+import { IncidentsModule } from '@sillok/incidents';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
 
@@ -30,6 +31,7 @@ export class AppModule {
         CasesModule,
         TaxonomyModule,
         TestimoniesModule,
+        IncidentsModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseHealth, FirstAdministratorNotice],

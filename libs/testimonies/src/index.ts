@@ -25,3 +25,5 @@ export * from './annotations/annotation.service.js';
 export * from './annotations/annotation-anchoring.js';
 export * from './annotations/event-terms.js';
 export * from './dto/annotation.dto.js';
+export * from './case-scoped-record.js';
+export { toBoolean } from './dto/list-testimonies.query.js';
