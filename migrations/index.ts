@@ -17,6 +17,7 @@ import { CreateTestimonyRevisions1764320000003 } from './1764320000003-create-te
 import { CreateConsentRecords1764320000004 } from './1764320000004-create-consent-records.js';
 import { CreateTestimonyAnnotations1764330000000 } from './1764330000000-create-testimony-annotations.js';
 import { CreateIncidents1764331000000 } from './1764331000000-create-incidents.js';
+import { CreateAbductees1764332000000 } from './1764332000000-create-abductees.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: MigrationList = [
   CreateConsentRecords1764320000004,
   CreateTestimonyAnnotations1764330000000,
   CreateIncidents1764331000000,
+  CreateAbductees1764332000000,
 ];

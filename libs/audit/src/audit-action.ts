@@ -49,6 +49,10 @@ export enum AuditAction {
   IncidentSourceRemove = 'incident.source.remove',
   IncidentLinkAdd = 'incident.link.add',
   IncidentLinkRemove = 'incident.link.remove',
+  AbducteeCreate = 'abductee.create',
+  AbducteeUpdate = 'abductee.update',
+  AbducteeWithdraw = 'abductee.withdraw',
+  AbducteeNameRead = 'abductee.name.read',
   WitnessCreate = 'witness.create',
   WitnessUpdate = 'witness.update',
   WitnessWithdraw = 'witness.withdraw',
@@ -62,4 +66,7 @@ export enum AuditAction {
 }
 
 /** Actions that must state why (the reason is stored in the row and covered by its hash). */
-export const ACTIONS_REQUIRING_REASON: ReadonlySet<AuditAction> = new Set([AuditAction.WitnessIdentityRead]);
+export const ACTIONS_REQUIRING_REASON: ReadonlySet<AuditAction> = new Set([
+  AuditAction.WitnessIdentityRead,
+  AuditAction.AbducteeNameRead,
+]);

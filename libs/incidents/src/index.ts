@@ -8,3 +8,7 @@ export * from './links/incident-link.entity.js';
 export * from './links/incident-link.service.js';
 export * from './dto/incident.dto.js';
 export * from './dto/source.dto.js';
+export * from './abductees/abductee.entity.js';
+export * from './abductees/abductee.view.js';
+export * from './abductees/abductee.service.js';
+export * from './dto/abductee.dto.js';

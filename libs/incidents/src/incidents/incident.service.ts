@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { DomainError, ErrorCode, pageOf, Permission, type Actor, type Page } from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
 import { assertVersion, findInCase, requireDateOrder, requireTermFields, Witness } from '@sillok/testimonies';
 import type { CreateIncidentDto, ListIncidentsQuery, UpdateIncidentDto } from '../dto/incident.dto.js';
+import { requireInCase } from '../same-case.js';
 import { Incident } from './incident.entity.js';
 import { loadIncidentView, toIncidentSummaries, type IncidentSummaryView, type IncidentView } from './incident.view.js';
 
@@ -169,11 +170,6 @@ export class IncidentService {
       { field: 'facilityTermId', scheme: 'facility', ids: dto.facilityTermId, current: current?.facilityTermId },
       { field: 'agencyTermIds', scheme: 'agency', ids: dto.agencyTermIds, current: current?.agencyTermIds },
     ]);
-    if (dto.victimWitnessIds?.length) {
-      // Witnesses of another case are refused exactly like unknown ids: never reveal they exist.
-      const found = await manager.getRepository(Witness).countBy({ id: In(dto.victimWitnessIds), caseId });
-      if (found !== dto.victimWitnessIds.length)
-        throw DomainError.validation([{ field: 'victimWitnessIds', reason: 'each id must be a witness of this case' }]);
-    }
+    await requireInCase(manager, Witness, dto.victimWitnessIds, caseId, 'victimWitnessIds');
   }
 }

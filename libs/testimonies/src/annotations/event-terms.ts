@@ -32,7 +32,11 @@ export async function requireTermFields(
 }
 
 /** A date range must not end before it begins. */
-export function requireDateOrder(dateFrom: string | null | undefined, dateTo: string | null | undefined): void {
+export function requireDateOrder(
+  dateFrom: string | null | undefined,
+  dateTo: string | null | undefined,
+  field = 'dateTo',
+): void {
   if (dateFrom && dateTo && dateTo < dateFrom)
-    throw DomainError.validation([{ field: 'dateTo', reason: 'dateTo must not be before dateFrom' }]);
+    throw DomainError.validation([{ field, reason: `${field} must not be before the start of the range` }]);
 }
