@@ -53,6 +53,7 @@ export enum AuditAction {
   AbducteeUpdate = 'abductee.update',
   AbducteeWithdraw = 'abductee.withdraw',
   AbducteeNameRead = 'abductee.name.read',
+  AbducteeNameRekey = 'abductee.name.rekey',
   WitnessCreate = 'witness.create',
   WitnessUpdate = 'witness.update',
   WitnessWithdraw = 'witness.withdraw',

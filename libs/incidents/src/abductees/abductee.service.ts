@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { Settings } from '@sillok/config';
@@ -176,6 +176,44 @@ export class AbducteeService {
       });
       return { abducteeId: id, name };
     });
+  }
+
+  /**
+   * Re-seals every sealed name not under the current key (`sillok keys:rotate`), in batches,
+   * each record audited; resumable like the witness identity rotation.
+   */
+  async rotateNames(onProgress: (done: number, total: number) => void = () => undefined, batchSize = 200) {
+    const stale = { nameKeyId: Not(this.ring.currentKeyId), nameCiphertext: Not(IsNull()) };
+    const total = await this.dataSource.getRepository(Abductee).countBy(stale);
+    let done = 0;
+    for (;;) {
+      const rekeyed = await this.audit.transaction(async (manager, audit) => {
+        const batch = await manager
+          .getRepository(Abductee)
+          .find({ where: stale, take: batchSize, lock: { mode: 'pessimistic_write' } });
+        for (const a of batch) {
+          const sealed = { keyId: a.nameKeyId!, nonce: a.nameNonce!, ciphertext: a.nameCiphertext! };
+          const resealed = sealRecord(this.ring, owner(a.id), openRecord(this.ring, owner(a.id), sealed));
+          await manager
+            .getRepository(Abductee)
+            .update(
+              { id: a.id },
+              { nameKeyId: resealed.keyId, nameNonce: resealed.nonce, nameCiphertext: resealed.ciphertext },
+            );
+          audit({
+            action: AuditAction.AbducteeNameRekey,
+            subjectType: 'abductee',
+            subjectId: a.id,
+            caseId: a.caseId,
+            details: { fromKeyId: a.nameKeyId, toKeyId: resealed.keyId },
+          });
+        }
+        return batch.length;
+      });
+      if (!rekeyed) return done;
+      done += rekeyed;
+      onProgress(done, total);
+    }
   }
 
   private find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false) {
