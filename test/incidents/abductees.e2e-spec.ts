@@ -174,6 +174,7 @@ describe('abductees', () => {
       [{ caseId: caseA, externalReferences: [{ authority: 'x' }] }, 'externalReferences.0.reference'],
       [{ caseId: caseA, testimonyIds: [foreignTestimony] }, 'testimonyIds'],
       [{ caseId: caseA, incidentIds: [foreignIncident] }, 'incidentIds'],
+      [{ caseId: caseA, notes: null }, 'notes'],
     ];
     for (const [body, field] of cases) {
       const res = await requestAs(t, as.investigator, 'post', '/abductees', body);

@@ -286,6 +286,8 @@ describe('incidents', () => {
       [{ caseId: caseA, title: 'x', datePrecision: 'someday' }, 'datePrecision'],
       [{ caseId: caseA, title: 'x', status: 'closed' }, 'status'],
       [{ caseId: caseA, title: 'x', victimWitnessIds: [foreignWitness] }, 'victimWitnessIds'],
+      [{ caseId: caseA, title: null }, 'title'],
+      [{ caseId: caseA, title: 'x', description: null, victims: null }, 'victims'],
     ];
     for (const [body, field] of cases) {
       const res = await requestAs(t, as.investigator, 'post', '/incidents', body);
@@ -305,6 +307,12 @@ describe('incidents', () => {
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
+    const nullTitle = await requestAs(t, as.investigator, 'patch', `/incidents/${camp.id}`, {
+      version: camp.version,
+      title: null,
+    });
+    expect(nullTitle.status).toBe(400);
+    expect(nullTitle.body.errors[0].field).toBe('title');
     const link = await requestAs(t, as.investigator, 'post', `/incidents/${camp.id}/links`, {
       otherIncidentId: foreignIncident,
       relation: 'same_event',

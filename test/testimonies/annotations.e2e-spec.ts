@@ -153,6 +153,7 @@ describe('passage tags and sensitive spans', () => {
       [{ dateFrom: '1998-01-01', dateTo: '1997-01-01' }, 'dateTo'],
       [{ datePrecision: 'roughly' }, 'datePrecision'],
       [{ dateFrom: '1997-13-01' }, 'dateFrom'],
+      [{ note: null, violationTermIds: null }, 'violationTermIds'],
     ];
     for (const [body, field] of cases) {
       const res = await requestAs(t, as.investigator, 'post', tagsPath(), body);

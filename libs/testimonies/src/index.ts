@@ -27,3 +27,4 @@ export * from './annotations/event-terms.js';
 export * from './dto/annotation.dto.js';
 export * from './case-scoped-record.js';
 export { toBoolean } from './dto/list-testimonies.query.js';
+export * from './annotations/require-non-null.js';

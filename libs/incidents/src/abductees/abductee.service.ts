@@ -12,6 +12,7 @@ import {
   IdentityKeyRing,
   openRecord,
   requireDateOrder,
+  requireNonNull,
   requireTermFields,
   sealRecord,
   Testimony,
@@ -23,6 +24,8 @@ import { Abductee } from './abductee.entity.js';
 import { toAbducteeView, type AbducteeView } from './abductee.view.js';
 
 type AbducteeFields = Omit<UpdateAbducteeDto, 'version'>;
+
+const ALWAYS_SET = ['externalReferences', 'testimonyIds', 'incidentIds', 'notes'] as const;
 
 /** The sealed name binds to its record: a ciphertext copied to another row does not open. */
 const owner = (id: string) => `abductee:${id}`;
@@ -238,6 +241,7 @@ export class AbducteeService {
     dto: AbducteeFields,
     current: Abductee | null,
   ): Promise<void> {
+    requireNonNull(dto, ALWAYS_SET);
     requireDateOrder(
       dto.abductedFrom !== undefined ? dto.abductedFrom : current?.abductedFrom,
       dto.abductedTo !== undefined ? dto.abductedTo : current?.abductedTo,

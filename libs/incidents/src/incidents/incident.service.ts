@@ -4,13 +4,32 @@ import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { DomainError, ErrorCode, pageOf, Permission, type Actor, type Page } from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
-import { assertVersion, findInCase, requireDateOrder, requireTermFields, Witness } from '@sillok/testimonies';
+import {
+  assertVersion,
+  findInCase,
+  requireDateOrder,
+  requireNonNull,
+  requireTermFields,
+  Witness,
+} from '@sillok/testimonies';
 import type { CreateIncidentDto, ListIncidentsQuery, UpdateIncidentDto } from '../dto/incident.dto.js';
 import { requireInCase } from '../same-case.js';
 import { Incident } from './incident.entity.js';
 import { loadIncidentView, toIncidentSummaries, type IncidentSummaryView, type IncidentView } from './incident.view.js';
 
 type IncidentFields = Omit<UpdateIncidentDto, 'version'>;
+
+const ALWAYS_SET = [
+  'title',
+  'description',
+  'violationTermIds',
+  'actTermIds',
+  'agencyTermIds',
+  'perpetratorNames',
+  'victimWitnessIds',
+  'victims',
+  'status',
+] as const;
 
 /** Incidents of a case: each read and write checks membership of the incident's case first. */
 @Injectable()
@@ -155,6 +174,7 @@ export class IncidentService {
     dto: IncidentFields,
     current: Incident | null,
   ): Promise<void> {
+    requireNonNull(dto, ALWAYS_SET);
     requireDateOrder(
       dto.dateFrom !== undefined ? dto.dateFrom : current?.dateFrom,
       dto.dateTo !== undefined ? dto.dateTo : current?.dateTo,

@@ -13,6 +13,9 @@ import { textOf } from './annotation-anchoring.js';
 import { TestimonyAnnotation } from './annotation.entity.js';
 import { toAnnotationView, type AnnotationView } from './annotation.view.js';
 import { requireDateOrder, requireTermFields, type TermField } from './event-terms.js';
+import { requireNonNull } from './require-non-null.js';
+
+const ALWAYS_SET = ['violationTermIds', 'actTermIds', 'agencyTermIds', 'note', 'sensitiveCategory'] as const;
 
 type AnnotationFields = Omit<UpdateAnnotationDto, 'version'>;
 
@@ -222,6 +225,7 @@ export class AnnotationService {
     dto: AnnotationFields,
     current: TestimonyAnnotation | null,
   ): Promise<void> {
+    requireNonNull(dto, ALWAYS_SET);
     const victimKind = dto.victimKind !== undefined ? dto.victimKind : (current?.victimKind ?? null);
     const victimName = dto.victimName !== undefined ? dto.victimName : (current?.victimName ?? null);
     if (victimName && victimKind !== 'named_person')
