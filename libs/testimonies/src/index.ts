@@ -28,3 +28,4 @@ export * from './dto/annotation.dto.js';
 export * from './case-scoped-record.js';
 export { toBoolean } from './dto/list-testimonies.query.js';
 export * from './annotations/require-non-null.js';
+export * from './annotations/event-columns.js';

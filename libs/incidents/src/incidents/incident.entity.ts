@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
 import { TaxonomyTermEntity } from '@sillok/taxonomy';
-import type { DatePrecision } from '@sillok/testimonies';
+import { EventColumns } from '@sillok/testimonies';
 
 export const INCIDENT_STATUSES = ['draft', 'under_review', 'confirmed', 'disputed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -23,7 +23,7 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
   `date_precision IS NULL OR date_precision IN ('exact', 'month', 'year', 'circa', 'unknown')`,
 )
 @Check('incidents_date_check', `date_to IS NULL OR date_from IS NULL OR date_to >= date_from`)
-export class Incident {
+export class Incident extends EventColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -38,30 +38,6 @@ export class Incident {
 
   @Column({ type: 'text', default: '' })
   description: string;
-
-  @Column({ type: 'uuid', array: true, default: '{}' })
-  violationTermIds: string[];
-
-  @Column({ type: 'uuid', array: true, default: '{}' })
-  actTermIds: string[];
-
-  @Column({ type: 'uuid', nullable: true })
-  facilityTermId: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  placeText: string | null;
-
-  @Column({ type: 'date', nullable: true })
-  dateFrom: string | null;
-
-  @Column({ type: 'date', nullable: true })
-  dateTo: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  datePrecision: DatePrecision | null;
-
-  @Column({ type: 'uuid', array: true, default: '{}' })
-  agencyTermIds: string[];
 
   @Column({ type: 'text', array: true, default: '{}' })
   perpetratorNames: string[];

@@ -3,6 +3,7 @@ import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
 import { TaxonomyTermEntity } from '@sillok/taxonomy';
 import { Testimony } from '../testimonies/testimony.entity.js';
+import { EventColumns } from './event-columns.js';
 
 export const ANNOTATION_KINDS = ['tag', 'sensitive'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
@@ -44,7 +45,7 @@ export type VictimKind = (typeof VICTIM_KINDS)[number];
   'testimony_annotations_victim_check',
   `(victim_kind IS NULL OR victim_kind IN ('witness', 'named_person', 'unnamed_person')) AND (victim_name IS NULL OR victim_kind = 'named_person')`,
 )
-export class TestimonyAnnotation {
+export class TestimonyAnnotation extends EventColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -77,30 +78,6 @@ export class TestimonyAnnotation {
 
   @Column({ type: 'text', default: 'anchored' })
   status: AnchorStatus;
-
-  @Column({ type: 'uuid', array: true, default: '{}' })
-  violationTermIds: string[];
-
-  @Column({ type: 'uuid', array: true, default: '{}' })
-  actTermIds: string[];
-
-  @Column({ type: 'uuid', nullable: true })
-  facilityTermId: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  placeText: string | null;
-
-  @Column({ type: 'date', nullable: true })
-  dateFrom: string | null;
-
-  @Column({ type: 'date', nullable: true })
-  dateTo: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  datePrecision: DatePrecision | null;
-
-  @Column({ type: 'uuid', array: true, default: '{}' })
-  agencyTermIds: string[];
 
   @Column({ type: 'text', nullable: true })
   victimKind: VictimKind | null;
