@@ -15,6 +15,9 @@ import { CreateWitnessIdentities1764320000001 } from './1764320000001-create-wit
 import { CreateTestimonies1764320000002 } from './1764320000002-create-testimonies.js';
 import { CreateTestimonyRevisions1764320000003 } from './1764320000003-create-testimony-revisions.js';
 import { CreateConsentRecords1764320000004 } from './1764320000004-create-consent-records.js';
+import { CreateTestimonyAnnotations1764330000000 } from './1764330000000-create-testimony-annotations.js';
+import { CreateIncidents1764331000000 } from './1764331000000-create-incidents.js';
+import { CreateAbductees1764332000000 } from './1764332000000-create-abductees.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -34,4 +37,7 @@ export const MIGRATIONS: MigrationList = [
   CreateTestimonies1764320000002,
   CreateTestimonyRevisions1764320000003,
   CreateConsentRecords1764320000004,
+  CreateTestimonyAnnotations1764330000000,
+  CreateIncidents1764331000000,
+  CreateAbductees1764332000000,
 ];

@@ -11,6 +11,7 @@ describe('sillok keys:rotate', () => {
   let t: TestApp;
   let as: RoleLogins;
   const witnessIds: string[] = [];
+  let abducteeId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -25,6 +26,12 @@ describe('sillok keys:rotate', () => {
         .send({ legalName: name });
       witnessIds.push(witness.body.id);
     }
+    const abductee = await t
+      .http()
+      .post('/abductees')
+      .set(bearer(as.investigator))
+      .send({ caseId: caseA, name: '김철수', nameAtRisk: true });
+    abducteeId = abductee.body.id;
   });
   afterAll(async () => {
     await t.close();
@@ -38,13 +45,20 @@ describe('sillok keys:rotate', () => {
     };
     const first = await runNode([CLI_ENTRY, 'keys:rotate'], env);
     expect(first.stderr).toContain('re-encrypting identities: 3/3 (100%');
-    expect(first.stdout.trim()).toBe('re-encrypted 3 identity records');
+    expect(first.stdout.trim().split('\n')).toEqual([
+      're-encrypted 3 identity records',
+      're-encrypted 1 sealed abductee names',
+    ]);
     expect(first.code).toBe(0);
 
     const db = t.app.get(DataSource);
     expect(await db.query(`SELECT DISTINCT key_id FROM witness_identities`)).toEqual([{ key_id: 'k2' }]);
     const audited = await db.query(`SELECT subject_id FROM audit_events WHERE action = 'witness.identity.rekey'`);
     expect(audited.map((r: { subject_id: string }) => r.subject_id).sort()).toEqual([...witnessIds].sort());
+    expect(await db.query(`SELECT name_key_id FROM abductees`)).toEqual([{ name_key_id: 'k2' }]);
+    expect(await db.query(`SELECT subject_id FROM audit_events WHERE action = 'abductee.name.rekey'`)).toEqual([
+      { subject_id: abducteeId },
+    ]);
 
     const again = await runNode([CLI_ENTRY, 'keys:rotate'], env);
     expect(again.stdout.trim()).toBe('every identity record already uses the current key');
@@ -60,6 +74,12 @@ describe('sillok keys:rotate', () => {
         .send({ reason: 'checking the rotation worked' });
       expect(read.body.identity.legalName).toBe('이순희');
       expect(read.body.keyId).toBe('k2');
+      const name = await rotated
+        .http()
+        .post(`/abductees/${abducteeId}/name/read`)
+        .set(bearer(reviewer))
+        .send({ reason: 'checking the rotation worked' });
+      expect(name.body.name).toBe('김철수');
     } finally {
       await rotated.close();
     }

@@ -8,6 +8,7 @@ import { DatabaseModule } from '@sillok/database';
 import { TaxonomyModule } from '@sillok/taxonomy';
 import { TestimoniesModule } from '@sillok/testimonies';
 import { EvidenceModule } from '@sillok/evidence';
+import { IncidentsModule } from '@sillok/incidents';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
 
@@ -32,6 +33,7 @@ export class AppModule {
         TaxonomyModule,
         TestimoniesModule,
         EvidenceModule,
+        IncidentsModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseHealth, FirstAdministratorNotice],

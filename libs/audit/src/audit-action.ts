@@ -38,6 +38,22 @@ export enum AuditAction {
   TestimonyWithdraw = 'testimony.withdraw',
   TestimonyLinkCreate = 'testimony.link.create',
   TestimonyLinkUpdate = 'testimony.link.update',
+  TestimonyTagCreate = 'testimony.tag.create',
+  TestimonyTagUpdate = 'testimony.tag.update',
+  TestimonyTagWithdraw = 'testimony.tag.withdraw',
+  TestimonyTagsReanchored = 'testimony.tags.reanchored',
+  IncidentCreate = 'incident.create',
+  IncidentUpdate = 'incident.update',
+  IncidentWithdraw = 'incident.withdraw',
+  IncidentSourceAdd = 'incident.source.add',
+  IncidentSourceRemove = 'incident.source.remove',
+  IncidentLinkAdd = 'incident.link.add',
+  IncidentLinkRemove = 'incident.link.remove',
+  AbducteeCreate = 'abductee.create',
+  AbducteeUpdate = 'abductee.update',
+  AbducteeWithdraw = 'abductee.withdraw',
+  AbducteeNameRead = 'abductee.name.read',
+  AbducteeNameRekey = 'abductee.name.rekey',
   WitnessCreate = 'witness.create',
   WitnessUpdate = 'witness.update',
   WitnessWithdraw = 'witness.withdraw',
@@ -51,4 +67,7 @@ export enum AuditAction {
 }
 
 /** Actions that must state why (the reason is stored in the row and covered by its hash). */
-export const ACTIONS_REQUIRING_REASON: ReadonlySet<AuditAction> = new Set([AuditAction.WitnessIdentityRead]);
+export const ACTIONS_REQUIRING_REASON: ReadonlySet<AuditAction> = new Set([
+  AuditAction.WitnessIdentityRead,
+  AuditAction.AbducteeNameRead,
+]);

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '@sillok/cases';
+import { TaxonomyModule } from '@sillok/taxonomy';
+import { AnnotationAnchoring } from './annotations/annotation-anchoring.js';
+import { AnnotationController } from './annotations/annotation.controller.js';
+import { TestimonyAnnotation } from './annotations/annotation.entity.js';
+import { AnnotationService } from './annotations/annotation.service.js';
 import { ConsentRecord } from './consent/consent-record.entity.js';
 import { ConsentService } from './consent/consent.service.js';
 import { IdentityVaultService } from './identity-vault/identity-vault.service.js';
@@ -24,12 +29,15 @@ const SERVICES = [
   TestimonyService,
   RevisionService,
   LineageService,
+  AnnotationService,
+  AnnotationAnchoring,
 ];
 
-/** Witnesses, the identity vault, the consent ledger, testimonies and their revisions and lineage. */
+/** Witnesses, the identity vault, the consent ledger, testimonies and their revisions, lineage and passage tags. */
 @Module({
   imports: [
     CasesModule,
+    TaxonomyModule,
     TypeOrmModule.forFeature([
       Witness,
       WitnessIdentityRecord,
@@ -38,9 +46,10 @@ const SERVICES = [
       TestimonyTranslation,
       TestimonyRevision,
       TestimonyLink,
+      TestimonyAnnotation,
     ]),
   ],
-  controllers: [WitnessController, TestimonyController],
+  controllers: [WitnessController, TestimonyController, AnnotationController],
   providers: SERVICES,
   exports: SERVICES,
 })

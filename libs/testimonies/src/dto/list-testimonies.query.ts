@@ -14,7 +14,8 @@ export const TESTIMONY_SORTS = [
   '-reference',
 ] as const;
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+export const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListTestimoniesQuery extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'omitted: every case the caller is a member of' })

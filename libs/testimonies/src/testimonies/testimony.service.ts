@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
-import { DomainError, ErrorCode, pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { DomainError, pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { AnnotationAnchoring } from '../annotations/annotation-anchoring.js';
 import { assertVersion, findInCase } from '../case-scoped-record.js';
 import { ConsentService } from '../consent/consent.service.js';
 import type { ListTestimoniesQuery } from '../dto/list-testimonies.query.js';
@@ -14,6 +15,7 @@ import { changedContentFields, CONTENT_FIELDS, type TestimonyContent } from './t
 import { contentOf, replaceTranslations, translationsOf } from './testimony-state.js';
 import { nextStatus } from './testimony-status.js';
 import { Testimony } from './testimony.entity.js';
+import { findWritableTestimony } from './writable-testimony.js';
 import {
   toTestimonySummary,
   toTestimonyView,
@@ -47,6 +49,7 @@ export class TestimonyService {
     private readonly witnesses: WitnessService,
     private readonly revisions: RevisionService,
     private readonly consent: ConsentService,
+    private readonly anchoring: AnnotationAnchoring,
   ) {}
 
   async create(actor: Actor, dto: CreateTestimonyDto): Promise<TestimonyView> {
@@ -162,6 +165,16 @@ export class TestimonyService {
           dto.reason ?? null,
           actor.userId,
         );
+        // Tags follow their quotes into the new revision (or are flagged for review).
+        const anchoring = await this.anchoring.reanchor(manager, id, before, after, testimony.revision + 1);
+        if (anchoring.moved || anchoring.needsReview)
+          audit({
+            action: AuditAction.TestimonyTagsReanchored,
+            subjectType: 'testimony',
+            subjectId: id,
+            caseId: testimony.caseId,
+            details: { revision: testimony.revision + 1, ...anchoring },
+          });
       }
       await manager.getRepository(Testimony).update({ id }, changes);
       audit({
@@ -235,18 +248,8 @@ export class TestimonyService {
     return this.view(this.dataSource.manager, id);
   }
 
-  private async findWritable(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    permission: Permission,
-  ): Promise<Testimony> {
-    const testimony = await findInCase(manager, this.policy, actor, permission, Testimony, id, 'testimony', {
-      lock: true,
-    });
-    if (testimony.withdrawnAt)
-      throw new DomainError(ErrorCode.Conflict, 'the testimony has been withdrawn and no longer changes');
-    return testimony;
+  private findWritable(manager: EntityManager, actor: Actor, id: string, permission: Permission) {
+    return findWritableTestimony(manager, this.policy, actor, id, permission);
   }
 
   /** Drops translations repeated for one language (the last wins) and fills defaults. */

@@ -1,0 +1,50 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Page } from '@sillok/core';
+import { DATE_PRECISIONS } from '@sillok/testimonies';
+import { ExternalReferenceDto } from '../dto/abductee.dto.js';
+import { IncidentWithdrawalResponse } from '../incidents.responses.js';
+import type { AbducteeView } from './abductee.view.js';
+
+export class LastSeenResponse {
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) date: string | null;
+  @ApiProperty({ enum: DATE_PRECISIONS, nullable: true, type: String }) datePrecision: string | null;
+  @ApiProperty({ nullable: true, type: String }) place: string | null;
+  @ApiProperty({ nullable: true, type: String }) source: string | null;
+}
+
+export class AbducteeResponse implements AbducteeView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'A-000001' }) reference: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null when sealed (nameSealed)' }) name: string | null;
+  @ApiProperty() nameSealed: boolean;
+  @ApiProperty({ nullable: true, type: String }) nationality: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) abductionCategoryTermId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) abductedFrom: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) abductedTo: string | null;
+  @ApiProperty({ enum: DATE_PRECISIONS, nullable: true, type: String }) abductionDatePrecision: string | null;
+  @ApiProperty({ nullable: true, type: String }) abductionPlace: string | null;
+  @ApiProperty({ type: LastSeenResponse }) lastSeen: LastSeenResponse;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) statusTermId: string | null;
+  @ApiProperty({ type: [ExternalReferenceDto] }) externalReferences: ExternalReferenceDto[];
+  @ApiProperty({ type: [String], format: 'uuid' }) testimonyIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) incidentIds: string[];
+  @ApiProperty() notes: string;
+  @ApiProperty({ nullable: true, type: IncidentWithdrawalResponse }) withdrawn: IncidentWithdrawalResponse | null;
+  @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty() version: number;
+}
+
+export class AbducteePageResponse implements Page<AbducteeView> {
+  @ApiProperty({ type: [AbducteeResponse] }) items: AbducteeResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
+export class AbducteeNameResponse {
+  @ApiProperty({ format: 'uuid' }) abducteeId: string;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+}

@@ -1,0 +1,190 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '@sillok/core';
+import { DATE_PRECISIONS, toBoolean, type DatePrecision } from '@sillok/testimonies';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const COUNTRY = /^[A-Z]{2}$/;
+
+export class ExternalReferenceDto {
+  @ApiProperty({ example: 'Ministry of Unification' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  authority: string;
+
+  @ApiProperty({ example: 'KAR-1977-0042' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  reference: string;
+}
+
+export class CreateAbducteeDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  caseId: string;
+
+  @ApiPropertyOptional({ description: 'sealed in the identity vault when nameAtRisk; never logged' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'living relatives are at risk: keep the name sealed', default: false })
+  @IsOptional()
+  @IsBoolean()
+  nameAtRisk?: boolean;
+
+  @ApiPropertyOptional({ example: 'KR', description: 'ISO 3166-1 alpha-2' })
+  @IsOptional()
+  @Matches(COUNTRY, { message: 'nationality must be an ISO 3166-1 alpha-2 code such as KR' })
+  nationality?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'abduction-category term' })
+  @IsOptional()
+  @IsUUID()
+  abductionCategoryTermId?: string | null;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(DATE, { message: 'abductedFrom must be a date such as 1977-11-15' })
+  @IsISO8601({ strict: true }, { message: 'abductedFrom must be a real date' })
+  abductedFrom?: string | null;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(DATE, { message: 'abductedTo must be a date such as 1977-11-15' })
+  @IsISO8601({ strict: true }, { message: 'abductedTo must be a real date' })
+  abductedTo?: string | null;
+
+  @ApiPropertyOptional({ enum: DATE_PRECISIONS })
+  @IsOptional()
+  @IsIn(DATE_PRECISIONS)
+  abductionDatePrecision?: DatePrecision | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  abductionPlace?: string | null;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(DATE, { message: 'lastSeenDate must be a date such as 1998-05-01' })
+  @IsISO8601({ strict: true }, { message: 'lastSeenDate must be a real date' })
+  lastSeenDate?: string | null;
+
+  @ApiPropertyOptional({ enum: DATE_PRECISIONS })
+  @IsOptional()
+  @IsIn(DATE_PRECISIONS)
+  lastSeenDatePrecision?: DatePrecision | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  lastSeenPlace?: string | null;
+
+  @ApiPropertyOptional({ description: 'who saw them last, or which document says so' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  lastSeenSource?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'abductee-status term' })
+  @IsOptional()
+  @IsUUID()
+  statusTermId?: string | null;
+
+  @ApiPropertyOptional({ type: [ExternalReferenceDto], description: 'government or NGO case numbers' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ExternalReferenceDto)
+  externalReferences?: ExternalReferenceDto[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'testimonies of the case that mention them' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  testimonyIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'incidents of the case that concern them' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  incidentIds?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100_000)
+  notes?: string;
+}
+
+export class UpdateAbducteeDto extends PartialType(OmitType(CreateAbducteeDto, ['caseId'] as const)) {
+  @ApiProperty({ description: 'the version read (optimistic locking)' })
+  @IsInt()
+  version: number;
+}
+
+export class ListAbducteesQuery extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'abduction category, including its descendants' })
+  @IsOptional()
+  @IsUUID()
+  category?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'abductee-status term' })
+  @IsOptional()
+  @IsUUID()
+  status?: string;
+
+  @ApiPropertyOptional({ example: 'JP' })
+  @IsOptional()
+  @Matches(COUNTRY, { message: 'nationality must be an ISO 3166-1 alpha-2 code such as JP' })
+  nationality?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'mentioned in this testimony' })
+  @IsOptional()
+  @IsUUID()
+  testimonyId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'concerned by this incident' })
+  @IsOptional()
+  @IsUUID()
+  incidentId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  includeWithdrawn?: boolean;
+}

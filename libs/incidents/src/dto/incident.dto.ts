@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from '@sillok/core';
+import { EventFieldsDto, toBoolean } from '@sillok/testimonies';
+import { INCIDENT_STATUSES, type IncidentStatus } from '../incidents/incident.entity.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateIncidentDto extends EventFieldsDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  caseId: string;
+
+  @ApiProperty({ example: 'Beatings during interrogation at Yodok, 1997' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100_000)
+  description?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'named perpetrators, as the sources name them' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  perpetratorNames?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'witnesses of the same case who were victims' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  victimWitnessIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'other victims, described; may identify: never logged' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  victims?: string[];
+
+  @ApiPropertyOptional({ enum: INCIDENT_STATUSES, default: 'draft' })
+  @IsOptional()
+  @IsIn(INCIDENT_STATUSES)
+  status?: IncidentStatus;
+}
+
+export class UpdateIncidentDto extends PartialType(OmitType(CreateIncidentDto, ['caseId'] as const)) {
+  @ApiProperty({ description: 'the version read (optimistic locking)' })
+  @IsInt()
+  version: number;
+}
+
+export class ReasonDto {
+  @ApiProperty({ description: 'kept in the audit trail' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class ListIncidentsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'omitted: every case the caller is a member of' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'any term (violation, act, agency, facility) or a descendant' })
+  @IsOptional()
+  @IsUUID()
+  term?: string;
+
+  @ApiPropertyOptional({ description: 'a facility by any name or alias: Yodeok, 요덕, Camp 15' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @Matches(/[\p{L}\p{N}]/u, { message: 'facility must contain letters or digits' })
+  facility?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'an agency term or one of its descendants' })
+  @IsOptional()
+  @IsUUID()
+  agency?: string;
+
+  @ApiPropertyOptional({ description: 'part of a named perpetrator, case-insensitive' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  perpetrator?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'incidents whose date range overlaps [dateFrom, dateTo]' })
+  @IsOptional()
+  @Matches(DATE, { message: 'dateFrom must be a date such as 1997-01-01' })
+  dateFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(DATE, { message: 'dateTo must be a date such as 1997-12-31' })
+  dateTo?: string;
+
+  @ApiPropertyOptional({ enum: INCIDENT_STATUSES })
+  @IsOptional()
+  @IsIn(INCIDENT_STATUSES)
+  status?: IncidentStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  includeWithdrawn?: boolean;
+}

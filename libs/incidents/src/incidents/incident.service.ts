@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditAction, AuditService } from '@sillok/audit';
+import { CaseAccessPolicy } from '@sillok/cases';
+import { DomainError, ErrorCode, pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { TaxonomyService } from '@sillok/taxonomy';
+import {
+  assertVersion,
+  findInCase,
+  requireDateOrder,
+  requireNonNull,
+  requireTermFields,
+  Witness,
+} from '@sillok/testimonies';
+import type { CreateIncidentDto, ListIncidentsQuery, UpdateIncidentDto } from '../dto/incident.dto.js';
+import { requireInCase } from '../same-case.js';
+import { Incident } from './incident.entity.js';
+import { loadIncidentView, toIncidentSummaries, type IncidentSummaryView, type IncidentView } from './incident.view.js';
+
+type IncidentFields = Omit<UpdateIncidentDto, 'version'>;
+
+const ALWAYS_SET = [
+  'title',
+  'description',
+  'violationTermIds',
+  'actTermIds',
+  'agencyTermIds',
+  'perpetratorNames',
+  'victimWitnessIds',
+  'victims',
+  'status',
+] as const;
+
+/** Incidents of a case: each read and write checks membership of the incident's case first. */
+@Injectable()
+export class IncidentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly policy: CaseAccessPolicy,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateIncidentDto): Promise<IncidentView> {
+    const id = await this.audit.transaction(async (manager, audit) => {
+      await this.policy.requireCaseAccess(actor, dto.caseId, Permission.IncidentWrite, manager);
+      await this.checkFields(manager, dto.caseId, dto, null);
+      const [{ number }] = await manager.query(`SELECT nextval('incident_reference_seq') AS number`);
+      const repository = manager.getRepository(Incident);
+      const incident = await repository.save(
+        repository.create({
+          ...dto,
+          reference: `I-${String(number).padStart(6, '0')}`,
+          createdBy: actor.userId,
+        }),
+      );
+      audit({
+        action: AuditAction.IncidentCreate,
+        subjectType: 'incident',
+        subjectId: incident.id,
+        caseId: incident.caseId,
+        // field names only: victims and perpetrators may identify people
+        details: { reference: incident.reference, fields: Object.keys(dto).sort() },
+      });
+      return incident.id;
+    });
+    return loadIncidentView(this.dataSource.manager, id);
+  }
+
+  async get(actor: Actor, id: string): Promise<IncidentView> {
+    await this.find(this.dataSource.manager, actor, id, Permission.IncidentRead);
+    return loadIncidentView(this.dataSource.manager, id);
+  }
+
+  async list(actor: Actor, query: ListIncidentsQuery): Promise<Page<IncidentSummaryView>> {
+    const caseIds = await this.policy.scopeCaseIds(actor, Permission.IncidentRead, query.caseId);
+    const builder = this.dataSource
+      .getRepository(Incident)
+      .createQueryBuilder('i')
+      .where('i.case_id = ANY(:caseIds)', { caseIds });
+    if (!query.includeWithdrawn) builder.andWhere('i.withdrawn_at IS NULL');
+    if (query.status) builder.andWhere('i.status = :status', { status: query.status });
+    if (query.term) {
+      const ids = await this.taxonomy.descendantIds([query.term]);
+      builder.andWhere(
+        `(i.violation_term_ids && :termIds::uuid[] OR i.act_term_ids && :termIds::uuid[]
+          OR i.agency_term_ids && :termIds::uuid[] OR i.facility_term_id = ANY(:termIds::uuid[]))`,
+        { termIds: ids },
+      );
+    }
+    if (query.facility) {
+      const matched = await this.taxonomy.matchingTermIds(query.facility, { scheme: 'facility' });
+      const ids = await this.taxonomy.descendantIds(matched);
+      builder.andWhere('i.facility_term_id = ANY(:facilityIds::uuid[])', { facilityIds: ids });
+    }
+    if (query.agency) {
+      const ids = await this.taxonomy.descendantIds([query.agency]);
+      builder.andWhere('i.agency_term_ids && :agencyIds::uuid[]', { agencyIds: ids });
+    }
+    if (query.perpetrator) {
+      builder.andWhere(
+        `EXISTS (SELECT 1 FROM unnest(i.perpetrator_names) n WHERE strpos(lower(n), lower(:perpetrator)) > 0)`,
+        { perpetrator: query.perpetrator },
+      );
+    }
+    // Overlap of [date_from, date_to] with the asked range; an open end takes the other end's date.
+    if (query.dateFrom) builder.andWhere('COALESCE(i.date_to, i.date_from) >= :dateFrom', { dateFrom: query.dateFrom });
+    if (query.dateTo) builder.andWhere('COALESCE(i.date_from, i.date_to) <= :dateTo', { dateTo: query.dateTo });
+    builder.orderBy('i.created_at', 'ASC').addOrderBy('i.id', 'ASC').offset(query.offset).limit(query.limit);
+    const [incidents, total] = await builder.getManyAndCount();
+    return pageOf(await toIncidentSummaries(this.dataSource.manager, incidents), total, query);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateIncidentDto): Promise<IncidentView> {
+    await this.audit.transaction(async (manager, audit) => {
+      const incident = await this.findWritable(manager, actor, id);
+      assertVersion(incident, dto.version, 'incident');
+      const { version: _version, ...fields } = dto;
+      await this.checkFields(manager, incident.caseId, fields, incident);
+      await manager
+        .getRepository(Incident)
+        .update({ id }, { ...fields, version: incident.version + 1, updatedAt: new Date() } as Record<string, unknown>);
+      audit({
+        action: AuditAction.IncidentUpdate,
+        subjectType: 'incident',
+        subjectId: id,
+        caseId: incident.caseId,
+        details: { fields: Object.keys(fields).sort() },
+      });
+    });
+    return loadIncidentView(this.dataSource.manager, id);
+  }
+
+  async withdraw(actor: Actor, id: string, reason: string): Promise<IncidentView> {
+    await this.audit.transaction(async (manager, audit) => {
+      const incident = await this.find(manager, actor, id, Permission.IncidentWrite, true);
+      if (incident.withdrawnAt) return;
+      await manager.getRepository(Incident).update(
+        { id },
+        {
+          withdrawnAt: new Date(),
+          withdrawnReason: reason,
+          withdrawnBy: actor.userId,
+          version: incident.version + 1,
+        },
+      );
+      audit({
+        action: AuditAction.IncidentWithdraw,
+        subjectType: 'incident',
+        subjectId: id,
+        caseId: incident.caseId,
+        reason,
+      });
+    });
+    return loadIncidentView(this.dataSource.manager, id);
+  }
+
+  /** The incident if the actor may act on it with `permission` (404 for missing and forbidden alike). */
+  find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false): Promise<Incident> {
+    return findInCase(manager, this.policy, actor, permission, Incident, id, 'incident', { lock });
+  }
+
+  /** For writes: locked, and refused once withdrawn. */
+  async findWritable(manager: EntityManager, actor: Actor, id: string): Promise<Incident> {
+    const incident = await this.find(manager, actor, id, Permission.IncidentWrite, true);
+    if (incident.withdrawnAt)
+      throw new DomainError(ErrorCode.Conflict, 'the incident has been withdrawn and no longer changes');
+    return incident;
+  }
+
+  private async checkFields(
+    manager: EntityManager,
+    caseId: string,
+    dto: IncidentFields,
+    current: Incident | null,
+  ): Promise<void> {
+    requireNonNull(dto, ALWAYS_SET);
+    requireDateOrder(
+      dto.dateFrom !== undefined ? dto.dateFrom : current?.dateFrom,
+      dto.dateTo !== undefined ? dto.dateTo : current?.dateTo,
+    );
+    await requireTermFields(this.taxonomy, manager, [
+      {
+        field: 'violationTermIds',
+        scheme: 'coi-violation',
+        ids: dto.violationTermIds,
+        current: current?.violationTermIds,
+      },
+      { field: 'actTermIds', scheme: 'rome-art7', ids: dto.actTermIds, current: current?.actTermIds },
+      { field: 'facilityTermId', scheme: 'facility', ids: dto.facilityTermId, current: current?.facilityTermId },
+      { field: 'agencyTermIds', scheme: 'agency', ids: dto.agencyTermIds, current: current?.agencyTermIds },
+    ]);
+    await requireInCase(manager, Witness, dto.victimWitnessIds, caseId, 'victimWitnessIds');
+  }
+}

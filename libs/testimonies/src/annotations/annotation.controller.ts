@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '@sillok/auth';
+import { Permission, RequirePermission, type Actor } from '@sillok/core';
+import { CreateAnnotationDto, ListAnnotationsQuery, UpdateAnnotationDto } from '../dto/annotation.dto.js';
+import { WithdrawDto } from '../dto/testimony.dto.js';
+import { AnnotationResponse } from './annotation.responses.js';
+import { AnnotationService } from './annotation.service.js';
+
+@ApiTags('testimonies')
+@ApiBearerAuth()
+@Controller('testimonies/:id/tags')
+export class AnnotationController {
+  constructor(private readonly annotations: AnnotationService) {}
+
+  @Post()
+  @RequirePermission(Permission.TestimonyWrite)
+  @ApiOperation({ summary: 'Tag a passage (or the whole testimony), or mark a sensitive span' })
+  @ApiCreatedResponse({ type: AnnotationResponse })
+  create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateAnnotationDto) {
+    return this.annotations.create(actor, id, dto);
+  }
+
+  @Get()
+  @RequirePermission(Permission.TestimonyRead)
+  @ApiOkResponse({ type: [AnnotationResponse] })
+  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListAnnotationsQuery) {
+    return this.annotations.list(actor, id, query);
+  }
+
+  @Patch(':tagId')
+  @RequirePermission(Permission.TestimonyWrite)
+  @ApiOperation({ summary: 'Change a tag (409 on a stale version); a new range re-anchors it' })
+  @ApiOkResponse({ type: AnnotationResponse })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('tagId', ParseUUIDPipe) tagId: string,
+    @Body() dto: UpdateAnnotationDto,
+  ) {
+    return this.annotations.update(actor, id, tagId, dto);
+  }
+
+  @Post(':tagId/withdraw')
+  @RequirePermission(Permission.TestimonyWrite)
+  @ApiCreatedResponse({ type: AnnotationResponse })
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('tagId', ParseUUIDPipe) tagId: string,
+    @Body() dto: WithdrawDto,
+  ) {
+    return this.annotations.withdraw(actor, id, tagId, dto.reason);
+  }
+}

@@ -1,0 +1,266 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditAction, AuditService } from '@sillok/audit';
+import { CaseAccessPolicy } from '@sillok/cases';
+import { DomainError, ErrorCode, Permission, type Actor } from '@sillok/core';
+import { TaxonomyService } from '@sillok/taxonomy';
+import { assertVersion, findInCase } from '../case-scoped-record.js';
+import type { CreateAnnotationDto, ListAnnotationsQuery, UpdateAnnotationDto } from '../dto/annotation.dto.js';
+import { translationsOf } from '../testimonies/testimony-state.js';
+import { Testimony } from '../testimonies/testimony.entity.js';
+import { findWritableTestimony } from '../testimonies/writable-testimony.js';
+import { textOf } from './annotation-anchoring.js';
+import { TestimonyAnnotation } from './annotation.entity.js';
+import { toAnnotationView, type AnnotationView } from './annotation.view.js';
+import { requireDateOrder, requireTermFields, type TermField } from './event-terms.js';
+import { requireNonNull } from './require-non-null.js';
+
+const ALWAYS_SET = ['violationTermIds', 'actTermIds', 'agencyTermIds', 'note', 'sensitiveCategory'] as const;
+
+type AnnotationFields = Omit<UpdateAnnotationDto, 'version'>;
+
+/**
+ * Passage tags and sensitive spans. Every write locks the testimony row first, so a range is
+ * checked against the same text that a concurrent revision would re-anchor it in.
+ */
+@Injectable()
+export class AnnotationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly policy: CaseAccessPolicy,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  async create(actor: Actor, testimonyId: string, dto: CreateAnnotationDto): Promise<AnnotationView> {
+    const id = await this.audit.transaction(async (manager, audit) => {
+      const testimony = await findWritableTestimony(
+        manager,
+        this.policy,
+        actor,
+        testimonyId,
+        Permission.TestimonyWrite,
+      );
+      const kind = dto.kind ?? 'tag';
+      if (kind === 'sensitive' && !dto.sensitiveCategory)
+        throw DomainError.validation([{ field: 'sensitiveCategory', reason: 'a sensitive span needs a category' }]);
+      if (kind === 'tag' && dto.sensitiveCategory)
+        throw DomainError.validation([{ field: 'sensitiveCategory', reason: 'only for kind sensitive' }]);
+      const language = dto.language ?? null;
+      const text = await this.currentText(manager, testimony, language);
+      const range = this.checkRange(text, dto);
+      if (kind === 'sensitive' && !range)
+        throw DomainError.validation([{ field: 'start', reason: 'a sensitive span needs start, end and quote' }]);
+      await this.checkFields(manager, dto, null);
+      const { start: _s, end: _e, quote: _q, kind: _k, ...fields } = dto;
+      const saved = await manager.getRepository(TestimonyAnnotation).save(
+        manager.getRepository(TestimonyAnnotation).create({
+          ...fields,
+          caseId: testimony.caseId,
+          testimonyId,
+          kind,
+          sensitiveCategory: dto.sensitiveCategory ?? null,
+          language,
+          rangeStart: range?.start ?? null,
+          rangeEnd: range?.end ?? null,
+          quote: range?.quote ?? null,
+          anchoredRevision: testimony.revision,
+          createdBy: actor.userId,
+        }),
+      );
+      audit({
+        action: AuditAction.TestimonyTagCreate,
+        subjectType: 'testimony',
+        subjectId: testimonyId,
+        caseId: testimony.caseId,
+        // field names only: a quote or a victim's name identifies people
+        details: { tagId: saved.id, kind, language, fields: Object.keys(dto).sort() },
+      });
+      return saved.id;
+    });
+    return this.view(id);
+  }
+
+  async list(actor: Actor, testimonyId: string, query: ListAnnotationsQuery): Promise<AnnotationView[]> {
+    const manager = this.dataSource.manager;
+    await findInCase(manager, this.policy, actor, Permission.TestimonyRead, Testimony, testimonyId, 'testimony');
+    const builder = manager
+      .getRepository(TestimonyAnnotation)
+      .createQueryBuilder('a')
+      .where('a.testimony_id = :testimonyId', { testimonyId });
+    if (!query.includeWithdrawn) builder.andWhere('a.withdrawn_at IS NULL');
+    if (query.kind) builder.andWhere('a.kind = :kind', { kind: query.kind });
+    if (query.status) builder.andWhere('a.status = :status', { status: query.status });
+    if (query.term) {
+      const ids = await this.taxonomy.descendantIds([query.term]);
+      builder.andWhere(
+        `(a.violation_term_ids && :ids::uuid[] OR a.act_term_ids && :ids::uuid[] OR a.agency_term_ids && :ids::uuid[]
+          OR a.facility_term_id = ANY(:ids::uuid[]) OR a.source_connection_term_id = ANY(:ids::uuid[])
+          OR a.reliability_term_id = ANY(:ids::uuid[]))`,
+        { ids },
+      );
+    }
+    const rows = await builder.orderBy('a.range_start', 'ASC', 'NULLS FIRST').addOrderBy('a.created_at').getMany();
+    return rows.map(toAnnotationView);
+  }
+
+  async update(actor: Actor, testimonyId: string, tagId: string, dto: UpdateAnnotationDto): Promise<AnnotationView> {
+    await this.audit.transaction(async (manager, audit) => {
+      const testimony = await findWritableTestimony(
+        manager,
+        this.policy,
+        actor,
+        testimonyId,
+        Permission.TestimonyWrite,
+      );
+      const tag = await this.findTag(manager, testimonyId, tagId);
+      if (tag.withdrawnAt) throw new DomainError(ErrorCode.Conflict, 'the tag has been withdrawn');
+      assertVersion(tag, dto.version, 'tag');
+      const { version: _v, start: _s, end: _e, quote: _q, ...fields } = dto;
+      const changes: Record<string, unknown> = { ...fields, version: tag.version + 1, updatedAt: new Date() };
+      if (dto.start !== undefined || dto.end !== undefined || dto.quote !== undefined) {
+        const range = this.checkRange(await this.currentText(manager, testimony, tag.language), dto);
+        if (!range && tag.kind === 'sensitive')
+          throw DomainError.validation([{ field: 'start', reason: 'a sensitive span needs start, end and quote' }]);
+        Object.assign(changes, {
+          rangeStart: range?.start ?? null,
+          rangeEnd: range?.end ?? null,
+          quote: range?.quote ?? null,
+          status: 'anchored',
+          anchoredRevision: testimony.revision,
+        });
+      }
+      if (dto.sensitiveCategory !== undefined && tag.kind === 'tag')
+        throw DomainError.validation([{ field: 'sensitiveCategory', reason: 'only for kind sensitive' }]);
+      await this.checkFields(manager, fields, tag);
+      await manager.getRepository(TestimonyAnnotation).update({ id: tagId }, changes);
+      audit({
+        action: AuditAction.TestimonyTagUpdate,
+        subjectType: 'testimony',
+        subjectId: testimonyId,
+        caseId: testimony.caseId,
+        details: {
+          tagId,
+          fields: Object.keys(dto)
+            .filter((f) => f !== 'version')
+            .sort(),
+        },
+      });
+    });
+    return this.view(tagId);
+  }
+
+  async withdraw(actor: Actor, testimonyId: string, tagId: string, reason: string): Promise<AnnotationView> {
+    await this.audit.transaction(async (manager, audit) => {
+      const testimony = await findInCase(
+        manager,
+        this.policy,
+        actor,
+        Permission.TestimonyWrite,
+        Testimony,
+        testimonyId,
+        'testimony',
+        { lock: true },
+      );
+      const tag = await this.findTag(manager, testimonyId, tagId);
+      if (tag.withdrawnAt) return;
+      await manager
+        .getRepository(TestimonyAnnotation)
+        .update(
+          { id: tagId },
+          { withdrawnAt: new Date(), withdrawnReason: reason, withdrawnBy: actor.userId, version: tag.version + 1 },
+        );
+      audit({
+        action: AuditAction.TestimonyTagWithdraw,
+        subjectType: 'testimony',
+        subjectId: testimonyId,
+        caseId: testimony.caseId,
+        reason,
+        details: { tagId },
+      });
+    });
+    return this.view(tagId);
+  }
+
+  private async findTag(manager: EntityManager, testimonyId: string, tagId: string): Promise<TestimonyAnnotation> {
+    const tag = await manager.getRepository(TestimonyAnnotation).findOneBy({ id: tagId, testimonyId });
+    if (!tag) throw DomainError.notFound('tag');
+    return tag;
+  }
+
+  private async currentText(manager: EntityManager, testimony: Testimony, language: string | null): Promise<string> {
+    const text = textOf(
+      { narrative: testimony.narrative, translations: await translationsOf(manager, testimony.id) },
+      language,
+    );
+    if (text === null)
+      throw DomainError.validation([
+        { field: 'language', reason: 'the testimony has no translation in this language' },
+      ]);
+    return text;
+  }
+
+  /** start, end and quote come together (or not at all) and must match the text as it stands. */
+  private checkRange(
+    text: string,
+    dto: { start?: number; end?: number; quote?: string },
+  ): { start: number; end: number; quote: string } | null {
+    const given = [dto.start, dto.end, dto.quote].filter((v) => v !== undefined && v !== null).length;
+    if (given === 0) return null;
+    if (given < 3) {
+      const missing = (['start', 'end', 'quote'] as const).find((f) => dto[f] === undefined || dto[f] === null)!;
+      throw DomainError.validation([{ field: missing, reason: 'start, end and quote go together' }]);
+    }
+    const { start, end, quote } = dto as { start: number; end: number; quote: string };
+    if (end <= start) throw DomainError.validation([{ field: 'end', reason: 'end must be after start' }]);
+    if (end > text.length)
+      throw DomainError.validation([{ field: 'end', reason: `end must be within the text (length ${text.length})` }]);
+    if (text.slice(start, end) !== quote)
+      throw DomainError.validation([{ field: 'quote', reason: 'quote must equal the text at [start, end)' }]);
+    return { start, end, quote };
+  }
+
+  private async checkFields(
+    manager: EntityManager,
+    dto: AnnotationFields,
+    current: TestimonyAnnotation | null,
+  ): Promise<void> {
+    requireNonNull(dto, ALWAYS_SET);
+    const victimKind = dto.victimKind !== undefined ? dto.victimKind : (current?.victimKind ?? null);
+    const victimName = dto.victimName !== undefined ? dto.victimName : (current?.victimName ?? null);
+    if (victimName && victimKind !== 'named_person')
+      throw DomainError.validation([{ field: 'victimName', reason: 'a name goes with victimKind named_person' }]);
+    requireDateOrder(
+      dto.dateFrom !== undefined ? dto.dateFrom : current?.dateFrom,
+      dto.dateTo !== undefined ? dto.dateTo : current?.dateTo,
+    );
+    const fields: TermField[] = [
+      {
+        field: 'violationTermIds',
+        scheme: 'coi-violation',
+        ids: dto.violationTermIds,
+        current: current?.violationTermIds,
+      },
+      { field: 'actTermIds', scheme: 'rome-art7', ids: dto.actTermIds, current: current?.actTermIds },
+      { field: 'facilityTermId', scheme: 'facility', ids: dto.facilityTermId, current: current?.facilityTermId },
+      { field: 'agencyTermIds', scheme: 'agency', ids: dto.agencyTermIds, current: current?.agencyTermIds },
+      {
+        field: 'sourceConnectionTermId',
+        scheme: 'source-connection',
+        ids: dto.sourceConnectionTermId,
+        current: current?.sourceConnectionTermId,
+      },
+      {
+        field: 'reliabilityTermId',
+        scheme: 'reliability',
+        ids: dto.reliabilityTermId,
+        current: current?.reliabilityTermId,
+      },
+    ];
+    await requireTermFields(this.taxonomy, manager, fields);
+  }
+
+  private async view(id: string): Promise<AnnotationView> {
+    return toAnnotationView(await this.dataSource.getRepository(TestimonyAnnotation).findOneByOrFail({ id }));
+  }
+}

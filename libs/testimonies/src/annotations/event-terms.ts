@@ -1,0 +1,42 @@
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '@sillok/core';
+import type { TaxonomyScheme, TaxonomyService } from '@sillok/taxonomy';
+
+/** A term-id field of a request, the scheme its ids must belong to, and the ids it holds. */
+export interface TermField {
+  field: string;
+  scheme: TaxonomyScheme;
+  ids: Array<string | null | undefined> | string | null | undefined;
+  /** The ids the record holds now: kept even if deprecated since (choosing one anew is refused). */
+  current?: Array<string | null> | string | null;
+}
+
+const list = (ids: TermField['ids'] | TermField['current']): string[] =>
+  (Array.isArray(ids) ? ids : [ids]).filter((id): id is string => typeof id === 'string');
+
+/** Checks every given term field by scheme: 400 naming the first bad field. */
+export async function requireTermFields(
+  taxonomy: TaxonomyService,
+  manager: EntityManager,
+  fields: TermField[],
+): Promise<void> {
+  for (const f of fields) {
+    if (f.ids === undefined) continue;
+    const current = new Set(list(f.current));
+    const ids = list(f.ids);
+    const fresh = ids.filter((id) => !current.has(id));
+    const kept = ids.filter((id) => current.has(id));
+    if (fresh.length) await taxonomy.requireTerms(fresh, f.scheme, { field: f.field, manager });
+    if (kept.length) await taxonomy.requireTerms(kept, f.scheme, { field: f.field, manager, allowDeprecated: true });
+  }
+}
+
+/** A date range must not end before it begins. */
+export function requireDateOrder(
+  dateFrom: string | null | undefined,
+  dateTo: string | null | undefined,
+  field = 'dateTo',
+): void {
+  if (dateFrom && dateTo && dateTo < dateFrom)
+    throw DomainError.validation([{ field, reason: `${field} must not be before the start of the range` }]);
+}

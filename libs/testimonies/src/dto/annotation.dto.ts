@@ -1,0 +1,192 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import {
+  ANCHOR_STATUSES,
+  ANNOTATION_KINDS,
+  DATE_PRECISIONS,
+  SENSITIVE_CATEGORIES,
+  VICTIM_KINDS,
+  type AnchorStatus,
+  type AnnotationKind,
+  type DatePrecision,
+  type SensitiveCategory,
+  type VictimKind,
+} from '../annotations/annotation.entity.js';
+import { toBoolean } from './list-testimonies.query.js';
+import { LANGUAGE_TAG } from './witness.dto.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What happened, where and when, by whom: the fields a passage tag and an incident share.
+ * Term ids are checked against their scheme by the service (400 naming the field).
+ */
+export class EventFieldsDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'coi-violation terms' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  violationTermIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'rome-art7 acts (legal qualification)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  actTermIds?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'a facility term' })
+  @IsOptional()
+  @IsUUID()
+  facilityTermId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'a place not in the gazetteer' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  placeText?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, example: '1997-01-01' })
+  @IsOptional()
+  @Matches(DATE, { message: 'dateFrom must be a date such as 1997-01-01' })
+  @IsISO8601({ strict: true }, { message: 'dateFrom must be a real date' })
+  dateFrom?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', nullable: true, type: String, example: '1997-12-31' })
+  @IsOptional()
+  @Matches(DATE, { message: 'dateTo must be a date such as 1997-12-31' })
+  @IsISO8601({ strict: true }, { message: 'dateTo must be a real date' })
+  dateTo?: string | null;
+
+  @ApiPropertyOptional({ enum: DATE_PRECISIONS, nullable: true, description: 'HURIDOCS date precision' })
+  @IsOptional()
+  @IsIn(DATE_PRECISIONS)
+  datePrecision?: DatePrecision | null;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'agency terms (perpetrators)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  agencyTermIds?: string[];
+}
+
+export class CreateAnnotationDto extends EventFieldsDto {
+  @ApiPropertyOptional({ enum: ANNOTATION_KINDS, default: 'tag' })
+  @IsOptional()
+  @IsIn(ANNOTATION_KINDS)
+  kind?: AnnotationKind;
+
+  @ApiPropertyOptional({ enum: SENSITIVE_CATEGORIES, description: 'required for kind sensitive' })
+  @IsOptional()
+  @IsIn(SENSITIVE_CATEGORIES)
+  sensitiveCategory?: SensitiveCategory;
+
+  @ApiPropertyOptional({ example: 'en', description: 'a translation; absent for the original narrative' })
+  @IsOptional()
+  @Matches(LANGUAGE_TAG, { message: 'language must be a BCP 47 tag such as en' })
+  language?: string;
+
+  @ApiPropertyOptional({ description: 'start offset (UTF-16 code units); absent for the whole testimony' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  start?: number;
+
+  @ApiPropertyOptional({ description: 'end offset, exclusive' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  end?: number;
+
+  @ApiPropertyOptional({ description: 'the text at [start, end) exactly as it stands now' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  quote?: string;
+
+  @ApiPropertyOptional({ enum: VICTIM_KINDS, nullable: true })
+  @IsOptional()
+  @IsIn(VICTIM_KINDS)
+  victimKind?: VictimKind | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'a named victim other than the witness: identifying, never logged',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  victimName?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'an unnamed victim, described' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  victimDescription?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'source-connection term' })
+  @IsOptional()
+  @IsUUID()
+  sourceConnectionTermId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'reliability term' })
+  @IsOptional()
+  @IsUUID()
+  reliabilityTermId?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  note?: string;
+}
+
+export class UpdateAnnotationDto extends PartialType(OmitType(CreateAnnotationDto, ['kind', 'language'] as const)) {
+  @ApiProperty({ description: 'the version read (optimistic locking)' })
+  @IsInt()
+  version: number;
+}
+
+export class ListAnnotationsQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'tagged with this term or any of its descendants' })
+  @IsOptional()
+  @IsUUID()
+  term?: string;
+
+  @ApiPropertyOptional({ enum: ANNOTATION_KINDS })
+  @IsOptional()
+  @IsIn(ANNOTATION_KINDS)
+  kind?: AnnotationKind;
+
+  @ApiPropertyOptional({ enum: ANCHOR_STATUSES })
+  @IsOptional()
+  @IsIn(ANCHOR_STATUSES)
+  status?: AnchorStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  includeWithdrawn?: boolean;
+}

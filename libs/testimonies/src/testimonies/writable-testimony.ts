@@ -1,0 +1,19 @@
+import type { EntityManager } from 'typeorm';
+import type { CaseAccessPolicy } from '@sillok/cases';
+import { DomainError, ErrorCode, type Actor, type Permission } from '@sillok/core';
+import { findInCase } from '../case-scoped-record.js';
+import { Testimony } from './testimony.entity.js';
+
+/** The testimony, locked for this transaction, if the actor may change it and it is not withdrawn. */
+export async function findWritableTestimony(
+  manager: EntityManager,
+  policy: CaseAccessPolicy,
+  actor: Actor,
+  id: string,
+  permission: Permission,
+): Promise<Testimony> {
+  const testimony = await findInCase(manager, policy, actor, permission, Testimony, id, 'testimony', { lock: true });
+  if (testimony.withdrawnAt)
+    throw new DomainError(ErrorCode.Conflict, 'the testimony has been withdrawn and no longer changes');
+  return testimony;
+}

@@ -1,0 +1,393 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
+import { createTwoCases } from '../support/case-fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { createTestimony, createWitness, termId } from '../support/testimony-fixtures.js';
+
+const TORTURE = '보위원들에게 고문을 당했습니다';
+const LABOUR = '매일 강제노동을 했습니다';
+const FAMILY = '김순자';
+const NARRATIVE = `1997년 무렵 요덕 수용소에서 ${TORTURE}.\n${LABOUR}.\n어머니 ${FAMILY}는 아직 함경북도에 계십니다.`;
+const REVISED = `제 이야기를 하겠습니다. 1997년 무렵 요덕 수용소에서 ${TORTURE}.\n어머니 ${FAMILY}는 아직 함경북도에 계십니다.`;
+const at = (text: string, quote: string) => ({
+  start: text.indexOf(quote),
+  end: text.indexOf(quote) + quote.length,
+  quote,
+});
+
+interface IncidentBody {
+  id: string;
+  version: number;
+  sources: Array<{ id: string; testimonyId: string; annotationId: string | null }>;
+  links: Array<{ id: string; relation: string; direction: string; otherIncidentId: string }>;
+}
+
+describe('incidents', () => {
+  let t: TestApp;
+  let as: RoleLogins;
+  let otherLead: LoggedInUser;
+  let caseA: string;
+  let caseB: string;
+  let witness: string;
+  let main: { id: string; version: number };
+  let corroborating: Array<{ id: string }>;
+  let foreignTestimony: { id: string };
+  let foreignWitness: string;
+  let foreignIncident: string;
+  let incident: IncidentBody;
+  let camp: IncidentBody;
+  const terms: Record<string, string> = {};
+  const tags: Record<string, { id: string }> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    as = await loginAllRoles(t);
+    ({ caseA, caseB, otherLead } = await createTwoCases(t, as));
+    for (const [name, scheme, code] of [
+      ['E', 'coi-violation', 'E'],
+      ['torture', 'coi-violation', 'E.2'],
+      ['labour', 'coi-violation', 'E.5'],
+      ['food', 'coi-violation', 'D.1'],
+      ['art7torture', 'rome-art7', '7.1.f'],
+      ['yodok', 'facility', 'kwanliso-15'],
+      ['kaechon', 'facility', 'kwanliso-14'],
+      ['mss', 'agency', 'mss-state-security'],
+      ['social', 'agency', 'social-security'],
+      ['eyewitness', 'source-connection', 'eyewitness'],
+      ['victim', 'source-connection', 'victim'],
+      ['reliable', 'reliability', 'reliable'],
+    ])
+      terms[name] = await termId(t, scheme, code);
+    witness = await createWitness(t, as.investigator, caseA);
+    main = await createTestimony(t, as.investigator, witness, NARRATIVE);
+    corroborating = [
+      await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), '요덕에서 봤습니다.'),
+      await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), '15호 관리소.'),
+    ];
+    foreignWitness = await createWitness(t, otherLead, caseB);
+    foreignTestimony = await createTestimony(t, otherLead, foreignWitness, NARRATIVE);
+    const foreign = await requestAs(t, otherLead, 'post', '/incidents', { caseId: caseB, title: 'Case B incident' });
+    foreignIncident = foreign.body.id;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const findIds = async (query: string, user = as.analyst) => {
+    const res = await requestAs(t, user, 'get', `/incidents?${query}`);
+    expect(res.status).toBe(200);
+    return (res.body.items as Array<{ id: string }>).map((i) => i.id).sort();
+  };
+
+  it('tags three passages of a Korean testimony', async () => {
+    const post = (body: object) => requestAs(t, as.investigator, 'post', `/testimonies/${main.id}/tags`, body);
+    const torture = await post({
+      ...at(NARRATIVE, TORTURE),
+      violationTermIds: [terms.torture],
+      facilityTermId: terms.yodok,
+      dateFrom: '1997-01-01',
+      dateTo: '1997-12-31',
+      datePrecision: 'circa',
+    });
+    const labour = await post({ ...at(NARRATIVE, LABOUR), violationTermIds: [terms.labour] });
+    const family = await post({ ...at(NARRATIVE, FAMILY), kind: 'sensitive', sensitiveCategory: 'family_name' });
+    expect([torture.status, labour.status, family.status]).toEqual([201, 201, 201]);
+    Object.assign(tags, { torture: torture.body, labour: labour.body, family: family.body });
+  });
+
+  it('records an incident at Yodok, circa 1997, and links the tags and two more testimonies as sources', async () => {
+    const res = await requestAs(t, as.investigator, 'post', '/incidents', {
+      caseId: caseA,
+      title: 'Torture and forced labour at Yodok, 1997',
+      description: 'Interrogation beatings by guards; daily forced labour.',
+      violationTermIds: [terms.torture, terms.labour],
+      actTermIds: [terms.art7torture],
+      facilityTermId: terms.yodok,
+      dateFrom: '1997-01-01',
+      dateTo: '1997-12-31',
+      datePrecision: 'circa',
+      agencyTermIds: [terms.mss],
+      perpetratorNames: ['Guard Pak'],
+      victimWitnessIds: [witness],
+      victims: ['a cellmate from Hamhung'],
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      reference: expect.stringMatching(/^I-\d{6}$/),
+      status: 'draft',
+      datePrecision: 'circa',
+      victimWitnesses: [{ id: witness, pseudonym: expect.stringMatching(/^W-\d{6}$/) }],
+      sources: [],
+      links: [],
+      version: 1,
+    });
+    incident = res.body;
+    const add = (body: object) => requestAs(t, as.investigator, 'post', `/incidents/${incident.id}/sources`, body);
+    for (const tag of [tags.torture, tags.labour]) {
+      const linked = await add({
+        testimonyId: main.id,
+        annotationId: tag.id,
+        sourceConnectionTermId: terms.victim,
+        reliabilityTermId: terms.reliable,
+      });
+      expect(linked.status).toBe(201);
+    }
+    for (const other of corroborating) {
+      const linked = await add({ testimonyId: other.id, sourceConnectionTermId: terms.eyewitness });
+      expect(linked.status).toBe(201);
+    }
+    const again = await add({ testimonyId: corroborating[0].id });
+    expect(again.status).toBe(409);
+    const got = await requestAs(t, as.analyst, 'get', `/incidents/${incident.id}`);
+    expect(got.status).toBe(200);
+    expect(got.body.sources.map((s: { testimonyId: string }) => s.testimonyId)).toEqual([
+      main.id,
+      main.id,
+      corroborating[0].id,
+      corroborating[1].id,
+    ]);
+    const listed = await requestAs(t, as.analyst, 'get', `/incidents/${incident.id}/sources`);
+    expect(listed.body).toHaveLength(4);
+    incident = got.body;
+  });
+
+  it('keeps the sources when the testimony is revised: tags re-anchored, the removed quote flagged', async () => {
+    const revised = await requestAs(t, as.investigator, 'patch', `/testimonies/${main.id}`, {
+      version: main.version,
+      narrative: REVISED,
+    });
+    expect(revised.status).toBe(200);
+    const listed = await requestAs(t, as.analyst, 'get', `/testimonies/${main.id}/tags`);
+    const byId = new Map(
+      (listed.body as Array<{ id: string; status: string; range: object }>).map((tag) => [tag.id, tag]),
+    );
+    expect(byId.get(tags.torture.id)).toMatchObject({ status: 'anchored', range: at(REVISED, TORTURE) });
+    expect(byId.get(tags.family.id)).toMatchObject({ status: 'anchored', range: at(REVISED, FAMILY) });
+    expect(byId.get(tags.labour.id)).toMatchObject({ status: 'needs_review', range: at(NARRATIVE, LABOUR) });
+    const got = await requestAs(t, as.analyst, 'get', `/incidents/${incident.id}`);
+    expect(got.body.sources.map((s: { annotationId: string | null }) => s.annotationId)).toEqual([
+      tags.torture.id,
+      tags.labour.id,
+      null,
+      null,
+    ]);
+  });
+
+  it('finds the incident by "Yodeok", "요덕" and "Camp 15", and not by another camp', async () => {
+    camp = (
+      await requestAs(t, as.investigator, 'post', '/incidents', {
+        caseId: caseA,
+        title: 'Starvation rations at Kaechon, 2005',
+        violationTermIds: [terms.food],
+        facilityTermId: terms.kaechon,
+        dateFrom: '2005-03-01',
+        dateTo: '2005-03-31',
+        datePrecision: 'month',
+        agencyTermIds: [terms.social],
+      })
+    ).body;
+    for (const name of ['Yodeok', '요덕', 'Camp 15', 'yodŏk', 'Kwanliso 15'])
+      expect({ name, ids: await findIds(`facility=${encodeURIComponent(name)}`) }).toEqual({
+        name,
+        ids: [incident.id],
+      });
+    expect(await findIds(`facility=${encodeURIComponent('Camp 14')}`)).toEqual([camp.id]);
+    expect(await findIds(`facility=nowhere`)).toEqual([]);
+  });
+
+  it('filters by a parent term (children included), agency, perpetrator, date overlap and case', async () => {
+    expect(await findIds(`term=${terms.E}`)).toEqual([incident.id]);
+    expect(await findIds(`term=${terms.labour}`)).toEqual([incident.id]);
+    expect(await findIds(`agency=${terms.social}`)).toEqual([camp.id]);
+    expect(await findIds(`perpetrator=pak`)).toEqual([incident.id]);
+    expect(await findIds(`dateFrom=1996-01-01&dateTo=1997-02-01`)).toEqual([incident.id]);
+    expect(await findIds(`dateFrom=1997-12-31`)).toEqual([camp.id, incident.id].sort());
+    expect(await findIds(`dateFrom=1998-01-01`)).toEqual([camp.id]);
+    expect(await findIds(`dateTo=1996-12-31`)).toEqual([]);
+    expect(await findIds(`caseId=${caseA}&term=${terms.E}&facility=Yodeok`)).toEqual([incident.id]);
+    expect((await requestAs(t, as.analyst, 'get', `/incidents?caseId=${caseB}`)).status).toBe(404);
+  });
+
+  it('links incidents (part_of, follows, same_event) within a case and removes a link without deleting it', async () => {
+    const linked = await requestAs(t, as.investigator, 'post', `/incidents/${camp.id}/links`, {
+      otherIncidentId: incident.id,
+      relation: 'follows',
+    });
+    expect(linked.status).toBe(201);
+    expect(linked.body.links).toEqual([
+      expect.objectContaining({ relation: 'follows', direction: 'outgoing', otherIncidentId: incident.id }),
+    ]);
+    const fromOther = await requestAs(t, as.analyst, 'get', `/incidents/${incident.id}`);
+    expect(fromOther.body.links).toEqual([
+      expect.objectContaining({ relation: 'follows', direction: 'incoming', otherIncidentId: camp.id }),
+    ]);
+    const self = await requestAs(t, as.investigator, 'post', `/incidents/${camp.id}/links`, {
+      otherIncidentId: camp.id,
+      relation: 'same_event',
+    });
+    expect(self.status).toBe(400);
+    expect(self.body.errors[0].field).toBe('otherIncidentId');
+    const removed = await requestAs(
+      t,
+      as.investigator,
+      'post',
+      `/incidents/${camp.id}/links/${linked.body.links[0].id}/remove`,
+      { reason: 'linked by mistake' },
+    );
+    expect(removed.status).toBe(201);
+    expect(removed.body.links).toEqual([]);
+    const rows = await t.app
+      .get(DataSource)
+      .query(`SELECT removed_at FROM incident_links WHERE id = $1`, [linked.body.links[0].id]);
+    expect(rows[0].removed_at).not.toBeNull();
+  });
+
+  it('changes an incident with its version (409 when stale) and keeps it readable after its term is deprecated', async () => {
+    const local = await requestAs(t, as.coordinator, 'post', '/taxonomy/facility/terms', {
+      code: 'local-holding-centre',
+      labelEn: 'Holding centre identified in case A',
+      aliases: ['Sinuiju holding centre'],
+    });
+    expect(local.status).toBe(201);
+    const changed = await requestAs(t, as.investigator, 'patch', `/incidents/${camp.id}`, {
+      version: camp.version,
+      facilityTermId: local.body.id,
+      status: 'under_review',
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ facilityTermId: local.body.id, status: 'under_review', version: 2 });
+    const stale = await requestAs(t, as.investigator, 'patch', `/incidents/${camp.id}`, {
+      version: camp.version,
+      title: 'x',
+    });
+    expect(stale.status).toBe(409);
+    const deprecated = await requestAs(t, as.coordinator, 'post', `/taxonomy/terms/${local.body.id}/deprecate`, {
+      version: local.body.version,
+      reason: 'merged into another record',
+    });
+    expect(deprecated.status).toBe(200);
+    const got = await requestAs(t, as.analyst, 'get', `/incidents/${camp.id}`);
+    expect(got.status).toBe(200);
+    expect(got.body.facilityTermId).toBe(local.body.id);
+    expect(await findIds(`term=${local.body.id}`)).toEqual([camp.id]);
+    expect(await findIds(`facility=${encodeURIComponent('Sinuiju holding centre')}`)).toEqual([camp.id]);
+    camp = got.body;
+  });
+
+  it('refuses bad input and references to another case, naming the field', async () => {
+    const cases: Array<[object, string]> = [
+      [{ caseId: caseA }, 'title'],
+      [{ caseId: caseA, title: 'x', violationTermIds: [terms.yodok] }, 'violationTermIds'],
+      [{ caseId: caseA, title: 'x', actTermIds: [terms.torture] }, 'actTermIds'],
+      [{ caseId: caseA, title: 'x', facilityTermId: terms.mss }, 'facilityTermId'],
+      [{ caseId: caseA, title: 'x', agencyTermIds: [terms.yodok] }, 'agencyTermIds'],
+      [{ caseId: caseA, title: 'x', dateFrom: '1998-01-01', dateTo: '1997-01-01' }, 'dateTo'],
+      [{ caseId: caseA, title: 'x', datePrecision: 'someday' }, 'datePrecision'],
+      [{ caseId: caseA, title: 'x', status: 'closed' }, 'status'],
+      [{ caseId: caseA, title: 'x', victimWitnessIds: [foreignWitness] }, 'victimWitnessIds'],
+      [{ caseId: caseA, title: null }, 'title'],
+      [{ caseId: caseA, title: 'x', description: null, victims: null }, 'victims'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await requestAs(t, as.investigator, 'post', '/incidents', body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const sources: Array<[object, string]> = [
+      [{ testimonyId: foreignTestimony.id }, 'testimonyId'],
+      [{ testimonyId: '00000000-0000-4000-8000-000000000000' }, 'testimonyId'],
+      [{ testimonyId: corroborating[0].id, annotationId: tags.torture.id }, 'annotationId'],
+      [{ testimonyId: main.id, annotationId: tags.family.id }, 'annotationId'],
+      [{ testimonyId: main.id, reliabilityTermId: terms.victim }, 'reliabilityTermId'],
+      [{ testimonyId: main.id, sourceConnectionTermId: terms.reliable }, 'sourceConnectionTermId'],
+    ];
+    for (const [body, field] of sources) {
+      const res = await requestAs(t, as.investigator, 'post', `/incidents/${camp.id}/sources`, body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const nullTitle = await requestAs(t, as.investigator, 'patch', `/incidents/${camp.id}`, {
+      version: camp.version,
+      title: null,
+    });
+    expect(nullTitle.status).toBe(400);
+    expect(nullTitle.body.errors[0].field).toBe('title');
+    const link = await requestAs(t, as.investigator, 'post', `/incidents/${camp.id}/links`, {
+      otherIncidentId: foreignIncident,
+      relation: 'same_event',
+    });
+    expect(link.status).toBe(400);
+    expect(link.body.errors[0].field).toBe('otherIncidentId');
+    const badFilter = await requestAs(t, as.analyst, 'get', '/incidents?dateFrom=soon&facility=-');
+    expect(badFilter.status).toBe(400);
+    expect(badFilter.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['dateFrom', 'facility']),
+    );
+  });
+
+  it('answers 404 for every route with an id of another case', async () => {
+    const someSource = incident.sources[0].id;
+    const routes: Array<['get' | 'post' | 'patch', string, object | undefined]> = [
+      ['post', '/incidents', { caseId: caseB, title: 'x' }],
+      ['get', `/incidents/${foreignIncident}`, undefined],
+      ['patch', `/incidents/${foreignIncident}`, { version: 1, title: 'x' }],
+      ['post', `/incidents/${foreignIncident}/withdraw`, { reason: 'because' }],
+      ['get', `/incidents/${foreignIncident}/sources`, undefined],
+      ['post', `/incidents/${foreignIncident}/sources`, { testimonyId: foreignTestimony.id }],
+      ['post', `/incidents/${foreignIncident}/sources/${someSource}/remove`, { reason: 'because' }],
+      ['post', `/incidents/${foreignIncident}/links`, { otherIncidentId: incident.id, relation: 'follows' }],
+      ['post', `/incidents/${foreignIncident}/links/${someSource}/remove`, { reason: 'because' }],
+      ['post', `/incidents/${camp.id}/sources/${someSource}/remove`, { reason: 'because' }],
+      ['post', `/incidents/${camp.id}/links/${someSource}/remove`, { reason: 'because' }],
+    ];
+    for (const [method, path, body] of routes) {
+      const res = await requestAs(t, as.investigator, method, path, body);
+      expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+    }
+  });
+
+  it('answers 401 without a token and 403 without the permission', async () => {
+    expect((await requestAs(t, undefined, 'get', '/incidents')).status).toBe(401);
+    expect((await requestAs(t, undefined, 'get', `/incidents/${incident.id}`)).status).toBe(401);
+    expect((await requestAs(t, as.analyst, 'post', '/incidents', { caseId: caseA, title: 'x' })).status).toBe(403);
+    expect((await requestAs(t, as.analyst, 'patch', `/incidents/${incident.id}`, { version: 1 })).status).toBe(403);
+    expect((await requestAs(t, as.auditor, 'get', '/incidents')).status).toBe(403);
+    expect((await requestAs(t, as.auditor, 'get', `/incidents/${incident.id}`)).status).toBe(403);
+  });
+
+  it('removes a source and withdraws an incident without deleting them, auditing each write', async () => {
+    const removed = await requestAs(
+      t,
+      as.investigator,
+      'post',
+      `/incidents/${incident.id}/sources/${incident.sources[3].id}/remove`,
+      { reason: 'the witness describes another camp' },
+    );
+    expect(removed.status).toBe(201);
+    expect(removed.body.sources).toHaveLength(3);
+    const withdrawn = await requestAs(t, as.investigator, 'post', `/incidents/${camp.id}/withdraw`, {
+      reason: 'duplicate record',
+    });
+    expect(withdrawn.status).toBe(201);
+    expect(withdrawn.body.withdrawn.reason).toBe('duplicate record');
+    expect(await findIds('')).toEqual([incident.id]);
+    expect(await findIds('includeWithdrawn=true')).toEqual([camp.id, incident.id].sort());
+    const rows: Array<{ action: string; details: unknown }> = await t.app
+      .get(DataSource)
+      .query(`SELECT action, details FROM audit_events WHERE subject_type = 'incident' ORDER BY seq`);
+    expect(new Set(rows.map((r) => r.action))).toEqual(
+      new Set([
+        'incident.create',
+        'incident.update',
+        'incident.withdraw',
+        'incident.source.add',
+        'incident.source.remove',
+        'incident.link.add',
+        'incident.link.remove',
+      ]),
+    );
+    const text = JSON.stringify(rows);
+    for (const secret of ['Guard Pak', 'a cellmate from Hamhung']) expect(text).not.toContain(secret);
+  });
+});

@@ -1,0 +1,39 @@
+import { DataSource } from 'typeorm';
+import { requestAs, type LoggedInUser } from './auth-fixtures.js';
+import type { TestApp } from './test-app.js';
+
+/** A witness in `caseId`, registered through the API by `user`. */
+export async function createWitness(t: TestApp, user: LoggedInUser, caseId: string): Promise<string> {
+  const res = await requestAs(t, user, 'post', '/witnesses', { caseId, sex: 'female', languages: ['ko'] });
+  if (res.status !== 201) throw new Error(`creating a witness failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
+/** A Korean testimony of `witnessId`, logged through the API by `user`; returns the created body. */
+export async function createTestimony(
+  t: TestApp,
+  user: LoggedInUser,
+  witnessId: string,
+  narrative: string,
+  translations: Array<{ language: string; text: string }> = [],
+): Promise<{ id: string; version: number; revision: number; caseId: string }> {
+  const res = await requestAs(t, user, 'post', '/testimonies', {
+    witnessId,
+    forum: 'confidential_interview',
+    originalLanguage: 'ko',
+    title: 'fixture testimony',
+    narrative,
+    translations,
+  });
+  if (res.status !== 201) throw new Error(`creating a testimony failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** The id of a seeded taxonomy term by scheme and code (e.g. 'coi-violation', 'E.2'). */
+export async function termId(t: TestApp, scheme: string, code: string): Promise<string> {
+  const rows: Array<{ id: string }> = await t.app
+    .get(DataSource)
+    .query(`SELECT id FROM taxonomy_terms WHERE scheme = $1 AND code = $2`, [scheme, code]);
+  if (rows.length !== 1) throw new Error(`no term ${scheme} ${code}`);
+  return rows[0].id;
+}
