@@ -64,13 +64,14 @@ describe('brute force: lockout and the same answer for every failure', () => {
     const unknown: number[] = [];
     const wrong: number[] = [];
     // Alternate, so both see the same machine load; compare medians, which one slow request cannot move.
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 8; i++) {
       unknown.push(await time(`nobody-${i}@example.org`));
       wrong.push(await time(users[i % 3].email));
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     // An unknown email still pays for one argon2id verification (against a dummy hash).
-    expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.75);
+    // Without the dummy hash an unknown email answers in about 1 ms against tens of ms: half is a safe bar under load.
+    expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.5);
   });
 });
 
