@@ -15,6 +15,8 @@ import { CreateWitnessIdentities1764320000001 } from './1764320000001-create-wit
 import { CreateTestimonies1764320000002 } from './1764320000002-create-testimonies.js';
 import { CreateTestimonyRevisions1764320000003 } from './1764320000003-create-testimony-revisions.js';
 import { CreateConsentRecords1764320000004 } from './1764320000004-create-consent-records.js';
+import { CreateAttachments1764340000000 } from './1764340000000-create-attachments.js';
+import { CreateFixityChecks1764340000001 } from './1764340000001-create-fixity-checks.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -34,4 +36,6 @@ export const MIGRATIONS: MigrationList = [
   CreateTestimonies1764320000002,
   CreateTestimonyRevisions1764320000003,
   CreateConsentRecords1764320000004,
+  CreateAttachments1764340000000,
+  CreateFixityChecks1764340000001,
 ];
