@@ -3,27 +3,16 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { bearer, loginAllRoles, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { countRows, makeTestimony } from './attachment-fixtures.js';
 import { MIB, generatedBytes } from './generated-bytes.js';
 import { streamUpload } from './multipart-upload.js';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(200_000)]);
 const KOREAN_NAME = '요덕 수용소 지도.pdf';
 const LIMIT = 8 * MIB;
-
-async function countRows(t: TestApp, table: string): Promise<number> {
-  const client = new pg.Client({ connectionString: t.database.url });
-  await client.connect();
-  try {
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
-    return (rows[0] as { n: number }).n;
-  } finally {
-    await client.end();
-  }
-}
 
 async function storedFiles(t: TestApp): Promise<string[]> {
   const root = join(t.settings.SILLOK_DATA_DIR, 'objects');
@@ -43,30 +32,13 @@ describe('attachments (filesystem store)', () => {
   const upload = (user: LoggedInUser, path: string, fields: Record<string, string>, bytes: Buffer, name = 'a.bin') =>
     streamUpload(t, path, user.token, fields, { stream: Readable.from([bytes]), fileName: name });
 
-  async function makeTestimony(lead: LoggedInUser, caseId: string): Promise<string> {
-    const witness = await t
-      .http()
-      .post('/witnesses')
-      .set(bearer(lead))
-      .send({ caseId, sex: 'female', languages: ['ko'] });
-    if (witness.status !== 201) throw new Error(JSON.stringify(witness.body));
-    const testimony = await t.http().post('/testimonies').set(bearer(lead)).send({
-      witnessId: witness.body.id,
-      forum: 'confidential_interview',
-      originalLanguage: 'ko',
-      title: 'interview',
-    });
-    if (testimony.status !== 201) throw new Error(JSON.stringify(testimony.body));
-    return testimony.body.id as string;
-  }
-
   beforeAll(async () => {
     t = await startTestApp({ env: { UPLOAD_MAX_BYTES: String(LIMIT) } });
     as = await loginAllRoles(t);
     ({ caseA, otherLead: outsider } = await createTwoCases(t, as));
-    testimonyA = await makeTestimony(as.investigator, caseA);
+    testimonyA = await makeTestimony(t, as.investigator, caseA);
     const caseB = (await t.http().get('/cases').set(bearer(outsider))).body.items?.[0]?.id as string;
-    testimonyB = await makeTestimony(outsider, caseB);
+    testimonyB = await makeTestimony(t, outsider, caseB);
   });
   afterAll(async () => {
     await t.close();
