@@ -8,6 +8,7 @@ import { AttachmentController } from './attachments/attachment.controller.js';
 import { Attachment } from './attachments/attachment.entity.js';
 import { AttachmentService } from './attachments/attachment.service.js';
 import { FixityCheck } from './attachments/fixity-check.entity.js';
+import { FixityService } from './fixity/fixity.service.js';
 import { createObjectStore } from './object-store/object-store.factory.js';
 import { OBJECT_STORE, type ObjectStore } from './object-store/object-store.port.js';
 
@@ -23,8 +24,9 @@ import { OBJECT_STORE, type ObjectStore } from './object-store/object-store.port
     { provide: OBJECT_STORE, useFactory: createObjectStore, inject: [Settings] },
     AttachmentIngestService,
     AttachmentService,
+    FixityService,
   ],
-  exports: [OBJECT_STORE, AttachmentIngestService, AttachmentService],
+  exports: [OBJECT_STORE, AttachmentIngestService, AttachmentService, FixityService],
 })
 export class EvidenceModule implements OnModuleInit, OnApplicationShutdown {
   constructor(

@@ -13,3 +13,4 @@ export * from './attachments/attachment.view.js';
 export * from './attachments/attachment.service.js';
 export * from './attachments/attachment-ingest.service.js';
 export * from './attachments/media-type.js';
+export * from './fixity/fixity.service.js';
