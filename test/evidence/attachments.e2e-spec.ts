@@ -11,6 +11,7 @@ import { MIB, generatedBytes } from './generated-bytes.js';
 import { streamUpload } from './multipart-upload.js';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(200_000)]);
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(1000)]);
 const KOREAN_NAME = '요덕 수용소 지도.pdf';
 const LIMIT = 8 * MIB;
 
@@ -169,6 +170,14 @@ describe('attachments (filesystem store)', () => {
     );
     expect(extra.status).toBe(400);
     expect(extra.body.errors?.map((e) => e.field)).toContain('secret');
+    const late = await t
+      .http()
+      .post(`/testimonies/${testimonyA}/attachments`)
+      .set(bearer(as.investigator))
+      .attach('file', PDF, 'late.pdf')
+      .field('kind', 'other');
+    expect(late.status).toBe(400);
+    expect(late.body.errors.map((e: { field: string }) => e.field)).toEqual(['kind']);
   });
 
   it('answers 404 for ids in another case on every route', async () => {
@@ -188,6 +197,48 @@ describe('attachments (filesystem store)', () => {
       const res = await upload(as.coordinator, path, { kind: 'other', derivation: 'other', reason: 'xyz' }, PDF);
       expect([path, res.status]).toEqual([path, 404]);
     }
+  });
+
+  it('attaches files to a case itself, listed under the case', async () => {
+    const res = await upload(
+      as.coordinator,
+      `/cases/${caseA}/attachments`,
+      { kind: 'satellite_image' },
+      PNG,
+      'camp.png',
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      ownerType: 'case',
+      ownerId: caseA,
+      caseId: caseA,
+      detectedMediaType: 'image/png',
+    });
+    const list = await t.http().get(`/cases/${caseA}/attachments`).set(bearer(as.analyst));
+    expect(list.body.map((a: { id: string }) => a.id)).toEqual([res.body.id]);
+  });
+
+  it('answers 401 without a token and 400 when the file part is missing', async () => {
+    const anonymous = await upload(
+      { token: 'not-a-token' } as LoggedInUser,
+      `/cases/${caseA}/attachments`,
+      { kind: 'other' },
+      PNG,
+    );
+    expect(anonymous.status).toBe(401);
+    const noFile = await t
+      .http()
+      .post(`/cases/${caseA}/attachments`)
+      .set(bearer(as.coordinator))
+      .field('kind', 'other');
+    expect(noFile.status).toBe(400);
+    expect(noFile.body.errors.map((e: { field: string }) => e.field)).toEqual(['file']);
+    const notMultipart = await t
+      .http()
+      .post(`/cases/${caseA}/attachments`)
+      .set(bearer(as.coordinator))
+      .send({ kind: 'other' });
+    expect(notMultipart.status).toBe(415);
   });
 
   it('refuses an upload over the limit with 413 before reading it whole, leaving nothing', async () => {
