@@ -18,6 +18,8 @@ import { CreateConsentRecords1764320000004 } from './1764320000004-create-consen
 import { CreateTestimonyAnnotations1764330000000 } from './1764330000000-create-testimony-annotations.js';
 import { CreateIncidents1764331000000 } from './1764331000000-create-incidents.js';
 import { CreateAbductees1764332000000 } from './1764332000000-create-abductees.js';
+import { CreateAttachments1764340000000 } from './1764340000000-create-attachments.js';
+import { CreateFixityChecks1764340000001 } from './1764340000001-create-fixity-checks.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -40,4 +42,6 @@ export const MIGRATIONS: MigrationList = [
   CreateTestimonyAnnotations1764330000000,
   CreateIncidents1764331000000,
   CreateAbductees1764332000000,
+  CreateAttachments1764340000000,
+  CreateFixityChecks1764340000001,
 ];

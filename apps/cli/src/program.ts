@@ -3,6 +3,7 @@ import { keysRotateCommand } from './commands/keys-rotate.command.js';
 import { auditCheckpointCommand } from './commands/audit-checkpoint.command.js';
 import { auditPublicKeyCommand } from './commands/audit-public-key.command.js';
 import { auditVerifyCommand } from './commands/audit-verify.command.js';
+import { fixityCheckCommand } from './commands/fixity-check.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { userCreateCommand } from './commands/user-create.command.js';
 import { userListCommand } from './commands/user-list.command.js';
@@ -27,5 +28,6 @@ export function buildProgram(): Command {
   program.addCommand(auditVerifyCommand());
   program.addCommand(auditCheckpointCommand());
   program.addCommand(auditPublicKeyCommand());
+  program.addCommand(fixityCheckCommand());
   return program;
 }

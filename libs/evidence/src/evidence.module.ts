@@ -1,17 +1,32 @@
 import { Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '@sillok/cases';
 import { Settings } from '@sillok/config';
 import { HealthRegistry } from '@sillok/core';
+import { AttachmentIngestService } from './attachments/attachment-ingest.service.js';
+import { AttachmentController } from './attachments/attachment.controller.js';
+import { Attachment } from './attachments/attachment.entity.js';
+import { AttachmentService } from './attachments/attachment.service.js';
+import { FixityCheck } from './attachments/fixity-check.entity.js';
+import { FixityService } from './fixity/fixity.service.js';
 import { createObjectStore } from './object-store/object-store.factory.js';
 import { OBJECT_STORE, type ObjectStore } from './object-store/object-store.port.js';
 
 /**
- * Evidence storage: provides the configured ObjectStore under OBJECT_STORE and reports it
- * as `objectStore` in GET /health. Startup fails when the store cannot be prepared
- * (bucket missing and not creatable, data directory not writable).
+ * Evidence storage and attachments: provides the configured ObjectStore under OBJECT_STORE
+ * and reports it as `objectStore` in GET /health. Startup fails when the store cannot be
+ * prepared (bucket missing and not creatable, data directory not writable).
  */
 @Module({
-  providers: [{ provide: OBJECT_STORE, useFactory: createObjectStore, inject: [Settings] }],
-  exports: [OBJECT_STORE],
+  imports: [CasesModule, TypeOrmModule.forFeature([Attachment, FixityCheck])],
+  controllers: [AttachmentController],
+  providers: [
+    { provide: OBJECT_STORE, useFactory: createObjectStore, inject: [Settings] },
+    AttachmentIngestService,
+    AttachmentService,
+    FixityService,
+  ],
+  exports: [OBJECT_STORE, AttachmentIngestService, AttachmentService, FixityService],
 })
 export class EvidenceModule implements OnModuleInit, OnApplicationShutdown {
   constructor(

@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ATTACHMENT_OWNER_TYPES } from './attachment-owner.js';
+import { ATTACHMENT_KINDS, DERIVATIONS } from './attachment.entity.js';
+import type { AttachmentView, CustodyEntryView, FixityCheckView } from './attachment.view.js';
+
+// OpenAPI descriptions of the responses; the services return plain objects of these shapes.
+
+export class AttachmentResponse implements AttachmentView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ enum: ATTACHMENT_OWNER_TYPES }) ownerType: string;
+  @ApiProperty({ format: 'uuid' }) ownerId: string;
+  @ApiProperty() originalFileName: string;
+  @ApiProperty({ nullable: true, type: String }) declaredMediaType: string | null;
+  @ApiProperty() detectedMediaType: string;
+  @ApiProperty() size: number;
+  @ApiProperty({ description: 'lowercase hex' }) sha256: string;
+  @ApiProperty({ description: 'lowercase hex' }) md5: string;
+  @ApiProperty({ enum: ATTACHMENT_KINDS }) kind: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: String }) language: string | null;
+  @ApiProperty({ format: 'uuid' }) uploadedBy: string;
+  @ApiProperty({ format: 'date-time' }) uploadedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) derivedFrom: string | null;
+  @ApiProperty({ nullable: true, enum: DERIVATIONS, type: String }) derivation: string | null;
+  @ApiProperty({ nullable: true, type: String }) derivationReason: string | null;
+}
+
+export class FixityCheckResponse implements FixityCheckView {
+  @ApiProperty({ format: 'date-time' }) checkedAt: string;
+  @ApiProperty() ok: boolean;
+  @ApiProperty() missing: boolean;
+  @ApiProperty({ nullable: true, type: String }) observedSha256: string | null;
+  @ApiProperty({ nullable: true, type: Number }) observedSize: number | null;
+}
+
+export class CustodyEntryResponse implements CustodyEntryView {
+  @ApiProperty() seq: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty() action: string;
+  @ApiProperty({ nullable: true, type: String }) actorUserId: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorRole: string | null;
+  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
+  @ApiProperty({ nullable: true, type: Object }) details: Record<string, unknown> | null;
+}

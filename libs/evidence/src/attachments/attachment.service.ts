@@ -1,0 +1,99 @@
+import type { Readable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditAction, AuditService } from '@sillok/audit';
+import { CaseAccessPolicy } from '@sillok/cases';
+import { DomainError, Permission, type Actor } from '@sillok/core';
+import { OBJECT_STORE, type ObjectStore } from '../object-store/object-store.port.js';
+import { requireOwnerCase, type AttachmentOwnerType } from './attachment-owner.js';
+import { Attachment } from './attachment.entity.js';
+import {
+  attachmentView,
+  fixityCheckView,
+  type AttachmentView,
+  type CustodyEntryView,
+  type FixityCheckView,
+} from './attachment.view.js';
+import { FixityCheck } from './fixity-check.entity.js';
+import { parseRange } from './http-range.js';
+
+export type AttachmentContent =
+  | { kind: 'unsatisfiable'; attachment: AttachmentView }
+  | { kind: 'full' | 'partial'; attachment: AttachmentView; start: number; end: number; body: Readable };
+
+/** Reading attachments: metadata, content (audited), fixity history and chain of custody. */
+@Injectable()
+export class AttachmentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly policy: CaseAccessPolicy,
+    @Inject(OBJECT_STORE) private readonly store: ObjectStore,
+  ) {}
+
+  async get(actor: Actor, id: string): Promise<AttachmentView> {
+    return attachmentView(await this.find(actor, id, Permission.CaseRead));
+  }
+
+  async listOf(actor: Actor, ownerType: AttachmentOwnerType, ownerId: string): Promise<AttachmentView[]> {
+    const read = ownerType === 'testimony' ? Permission.TestimonyRead : Permission.CaseRead;
+    await requireOwnerCase(this.dataSource.manager, this.policy, actor, read, ownerType, ownerId);
+    const rows = await this.dataSource.manager.find(Attachment, {
+      where: { ownerType, ownerId },
+      order: { uploadedAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map(attachmentView);
+  }
+
+  /** The bytes (or one range of them); the download is audited before any byte flows. */
+  async openContent(actor: Actor, id: string, rangeHeader: string | undefined): Promise<AttachmentContent> {
+    const attachment = await this.find(actor, id, Permission.AttachmentDownload);
+    const view = attachmentView(attachment);
+    const range = parseRange(rangeHeader, attachment.size);
+    if (range.kind === 'unsatisfiable') return { kind: 'unsatisfiable', attachment: view };
+    const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, attachment.size - 1];
+    await this.audit.recordNow({
+      action: AuditAction.AttachmentDownload,
+      subjectType: 'attachment',
+      subjectId: attachment.id,
+      caseId: attachment.caseId,
+      details: range.kind === 'partial' ? { range: { start, end } } : {},
+    });
+    const body =
+      attachment.size === 0
+        ? await this.store.get(attachment.objectKey)
+        : await this.store.get(attachment.objectKey, { start, end });
+    return { kind: range.kind, attachment: view, start, end, body };
+  }
+
+  async fixityHistory(actor: Actor, id: string): Promise<FixityCheckView[]> {
+    const attachment = await this.find(actor, id, Permission.CaseRead);
+    const checks = await this.dataSource.manager.find(FixityCheck, {
+      where: { attachmentId: attachment.id },
+      order: { checkedAt: 'ASC', id: 'ASC' },
+    });
+    return checks.map(fixityCheckView);
+  }
+
+  /** Every audit event about the attachment, in chain order: ingest, derivatives, downloads, fixity checks. */
+  async custody(actor: Actor, id: string): Promise<CustodyEntryView[]> {
+    const attachment = await this.find(actor, id, Permission.CaseRead);
+    const rows = (await this.dataSource.query(
+      `SELECT seq::text AS seq, occurred_at AS at, action, actor_user_id AS "actorUserId", actor_role AS "actorRole",
+              request_id AS "requestId", details
+         FROM audit_events
+        WHERE (subject_type = 'attachment' AND subject_id = $1)
+           OR (action = $2 AND subject_type = 'attachment' AND details->>'derivedFrom' = $1)
+        ORDER BY seq`,
+      [attachment.id, AuditAction.AttachmentDerive],
+    )) as Array<Omit<CustodyEntryView, 'at'> & { at: Date }>;
+    return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+  }
+
+  private async find(actor: Actor, id: string, permission: Permission): Promise<Attachment> {
+    const attachment = await this.dataSource.manager.findOne(Attachment, { where: { id } });
+    if (!attachment) throw DomainError.notFound('attachment');
+    await this.policy.requireCaseAccess(actor, attachment.caseId, permission);
+    return attachment;
+  }
+}

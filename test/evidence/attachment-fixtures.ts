@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { bearer, type LoggedInUser } from '../support/auth-fixtures.js';
+import type { TestApp } from '../support/test-app.js';
+
+/** A witness and a testimony of theirs in `caseId`, made through the API by `member`. */
+export async function makeTestimony(t: TestApp, member: LoggedInUser, caseId: string): Promise<string> {
+  const witness = await t
+    .http()
+    .post('/witnesses')
+    .set(bearer(member))
+    .send({ caseId, sex: 'female', languages: ['ko'] });
+  if (witness.status !== 201) throw new Error(JSON.stringify(witness.body));
+  const testimony = await t.http().post('/testimonies').set(bearer(member)).send({
+    witnessId: witness.body.id,
+    forum: 'confidential_interview',
+    originalLanguage: 'ko',
+    title: 'interview',
+  });
+  if (testimony.status !== 201) throw new Error(JSON.stringify(testimony.body));
+  return testimony.body.id as string;
+}
+
+export async function countRows(t: TestApp, table: string): Promise<number> {
+  const client = new pg.Client({ connectionString: t.database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
+    return (rows[0] as { n: number }).n;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Downloads an attachment's content over a socket, hashing it as it arrives (never held whole). */
+export function downloadSha256(
+  t: TestApp,
+  id: string,
+  token: string,
+): Promise<{ status: number; sha256: string; size: number; headers: Record<string, unknown> }> {
+  const server = t.app.getHttpServer() as { address(): AddressInfo | null; listen(port: number): void };
+  if (!server.address()) server.listen(0);
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: `/attachments/${id}/content`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    req.on('response', (res) => {
+      const hash = createHash('sha256');
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        hash.update(chunk);
+        size += chunk.length;
+      });
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, sha256: hash.digest('hex'), size, headers: res.headers }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -1,0 +1,99 @@
+import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
+import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
+import { createTwoCases } from '../support/case-fixtures.js';
+import { CLI_ENTRY, runNode } from '../support/processes.js';
+import { TEST_SECRETS, startTestApp, type TestApp } from '../support/test-app.js';
+import { makeTestimony } from './attachment-fixtures.js';
+import { finalPath } from './filesystem-layout.js';
+import { streamUpload } from './multipart-upload.js';
+
+describe('sillok fixity:check', () => {
+  let t: TestApp;
+  let as: RoleLogins;
+  let env: Record<string, string>;
+  const ids: string[] = [];
+
+  const objectPath = async (id: string): Promise<string> => {
+    const client = new pg.Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT object_key FROM attachments WHERE id = $1', [id]);
+      return finalPath(join(t.settings.SILLOK_DATA_DIR, 'objects'), (rows[0] as { object_key: string }).object_key);
+    } finally {
+      await client.end();
+    }
+  };
+  const fixity = (...args: string[]) => runNode([CLI_ENTRY, 'fixity:check', ...args], env);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    as = await loginAllRoles(t);
+    const { caseA } = await createTwoCases(t, as);
+    const testimony = await makeTestimony(t, as.investigator, caseA);
+    for (const text of ['first file', 'second file', 'third file']) {
+      const res = await streamUpload(
+        t,
+        `/testimonies/${testimony}/attachments`,
+        as.investigator.token,
+        { kind: 'document' },
+        {
+          stream: Readable.from([Buffer.from(text)]),
+          fileName: `${text}.txt`,
+        },
+      );
+      expect(res.status).toBe(201);
+      ids.push(res.body.id as string);
+    }
+    env = { ...TEST_SECRETS, DATABASE_URL: t.database.url, SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR };
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('passes when every object matches, and records each check', async () => {
+    const result = await fixity();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/fixity run [0-9a-f-]{36}: 3 checked, all match/);
+    expect(result.stderr).toContain('fixity: 3 of 3 checked, 0 failed');
+    const history = await t.http().get(`/attachments/${ids[0]}/fixity`).set(bearer(as.analyst));
+    expect(history.status).toBe(200);
+    expect(history.body).toEqual([expect.objectContaining({ ok: true, missing: false, observedSize: 10 })]);
+    const custody = await t.http().get(`/attachments/${ids[0]}/custody`).set(bearer(as.coordinator));
+    expect(custody.body.map((e: { action: string }) => e.action)).toEqual([
+      'attachment.upload',
+      'attachment.fixity.check',
+    ]);
+  }, 60_000);
+
+  it('fails naming the attachment when one byte of its object changed on disk, or the object is gone', async () => {
+    const changed = await objectPath(ids[1]);
+    await chmod(changed, 0o640);
+    const bytes = await readFile(changed);
+    bytes[0] ^= 0x01;
+    await writeFile(changed, bytes);
+    const gone = await objectPath(ids[2]);
+    await rename(gone, `${gone}.moved`);
+
+    const result = await fixity();
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`MISMATCH attachment ${ids[1]}`);
+    expect(result.stdout).toContain(`MISSING  attachment ${ids[2]}`);
+    expect(result.stdout).not.toContain(ids[0]);
+    expect(result.stderr).toMatch(/3 checked, 1 mismatched, 1 missing/);
+    const history = await t.http().get(`/attachments/${ids[1]}/fixity`).set(bearer(as.coordinator));
+    expect(history.body.map((c: { ok: boolean }) => c.ok)).toEqual([true, false]);
+    await rename(`${gone}.moved`, gone);
+  }, 60_000);
+
+  it('resumes the latest run, skipping what it already checked', async () => {
+    const result = await fixity('--resume');
+    expect(result.code).toBe(1); // the resumed run still holds its mismatch
+    expect(result.stderr).toMatch(/\(resumed\): 3 checked, 1 mismatched, 1 missing/);
+    const history = await t.http().get(`/attachments/${ids[0]}/fixity`).set(bearer(as.coordinator));
+    expect(history.body).toHaveLength(2); // no third check: the run had checked it already
+  }, 60_000);
+});
