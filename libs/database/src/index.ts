@@ -9,3 +9,4 @@ export * from './transaction.js';
 export * from './database.module.js';
 export * from './open-database.js';
 export * from './query-rows.js';
+export * from './withdrawable-record.js';

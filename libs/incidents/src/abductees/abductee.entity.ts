@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { WithdrawableRecord } from '@sillok/database';
 import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
 import { TaxonomyTermEntity } from '@sillok/taxonomy';
@@ -28,7 +29,7 @@ export interface ExternalReference {
   `(abduction_date_precision IS NULL OR abduction_date_precision IN ('exact', 'month', 'year', 'circa', 'unknown')) AND (last_seen_date_precision IS NULL OR last_seen_date_precision IN ('exact', 'month', 'year', 'circa', 'unknown'))`,
 )
 @Check('abductees_date_check', `abducted_to IS NULL OR abducted_from IS NULL OR abducted_to >= abducted_from`)
-export class Abductee {
+export class Abductee extends WithdrawableRecord {
   // The service sets it before insert: the id is the sealed name's associated data.
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -98,27 +99,6 @@ export class Abductee {
 
   @Column({ type: 'text', default: '' })
   notes: string;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  withdrawnAt: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  withdrawnReason: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  withdrawnBy: string | null;
-
-  @Column('uuid')
-  createdBy: string;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
-
-  @Column({ type: 'integer', default: 1 })
-  version: number;
 
   @ManyToOne(() => Case)
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'abductees_case_id_fkey' })

@@ -51,27 +51,6 @@ export class Incident extends EventColumns {
   @Column({ type: 'text', default: 'draft' })
   status: IncidentStatus;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  withdrawnAt: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  withdrawnReason: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  withdrawnBy: string | null;
-
-  @Column('uuid')
-  createdBy: string;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
-
-  @Column({ type: 'integer', default: 1 })
-  version: number;
-
   @ManyToOne(() => Case)
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'incidents_case_id_fkey' })
   case?: Case;

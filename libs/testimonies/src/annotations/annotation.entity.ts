@@ -97,27 +97,6 @@ export class TestimonyAnnotation extends EventColumns {
   @Column({ type: 'text', default: '' })
   note: string;
 
-  @Column({ type: 'timestamptz', nullable: true })
-  withdrawnAt: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  withdrawnReason: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  withdrawnBy: string | null;
-
-  @Column('uuid')
-  createdBy: string;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
-
-  @Column({ type: 'integer', default: 1 })
-  version: number;
-
   @ManyToOne(() => Case)
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'testimony_annotations_case_id_fkey' })
   case?: Case;

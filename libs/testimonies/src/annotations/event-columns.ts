@@ -1,11 +1,12 @@
 import { Column } from 'typeorm';
+import { WithdrawableRecord } from '@sillok/database';
 import type { DatePrecision } from './annotation.entity.js';
 
 /**
  * What was done, where, when and by which agency: the columns a passage tag and an incident
  * share (same names and types in both tables; each table keeps its own constraints).
  */
-export abstract class EventColumns {
+export abstract class EventColumns extends WithdrawableRecord {
   @Column({ type: 'uuid', array: true, default: '{}' })
   violationTermIds: string[];
 

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { WithdrawableRecord } from '@sillok/database';
 import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
 import { Witness } from '../witnesses/witness.entity.js';
@@ -19,7 +20,7 @@ export type TestimonyStatus = (typeof TESTIMONY_STATUSES)[number];
 )
 @Check('testimonies_interview_country_check', `interview_country ~ '^[A-Z]{2}$'`)
 @Check('testimonies_status_check', `status IN ('draft', 'under_review', 'approved')`)
-export class Testimony {
+export class Testimony extends WithdrawableRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -76,27 +77,6 @@ export class Testimony {
 
   @Column({ type: 'timestamptz', nullable: true })
   approvedAt: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  withdrawnAt: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  withdrawnReason: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  withdrawnBy: string | null;
-
-  @Column('uuid')
-  createdBy: string;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
-
-  @Column({ type: 'integer', default: 1 })
-  version: number;
 
   @ManyToOne(() => Case)
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'testimonies_case_id_fkey' })

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { WithdrawableRecord } from '@sillok/database';
 import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
 
@@ -15,7 +16,7 @@ export type WitnessSex = (typeof WITNESS_SEXES)[number];
 @Check('witnesses_left_dprk_year_check', `left_dprk_year BETWEEN 1945 AND 2100`)
 @Check('witnesses_arrival_year_check', `arrival_year BETWEEN 1945 AND 2100`)
 @Check('witnesses_current_country_check', `current_country ~ '^[A-Z]{2}$'`)
-export class Witness {
+export class Witness extends WithdrawableRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -54,27 +55,6 @@ export class Witness {
 
   @Column({ type: 'text', nullable: true })
   reprisalRiskNote: string | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  withdrawnAt: Date | null;
-
-  @Column({ type: 'text', nullable: true })
-  withdrawnReason: string | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  withdrawnBy: string | null;
-
-  @Column('uuid')
-  createdBy: string;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
-
-  @Column({ type: 'integer', default: 1 })
-  version: number;
 
   @ManyToOne(() => Case)
   @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'witnesses_case_id_fkey' })
