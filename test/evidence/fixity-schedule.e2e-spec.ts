@@ -1,15 +1,14 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { FixityScheduler } from '@sillok/evidence';
 import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { makeTestimony } from './attachment-fixtures.js';
+import { makeTestimony, uploadTexts } from './attachment-fixtures.js';
 import { finalPath } from './filesystem-layout.js';
-import { streamUpload } from './multipart-upload.js';
 
 /** Log lines the app wrote, parsed. */
 function logCollector(): { stream: PassThrough; lines: () => Array<Record<string, unknown>> } {
@@ -48,20 +47,7 @@ describe('scheduled fixity (FIXITY_INTERVAL_HOURS)', () => {
     as = await loginAllRoles(t);
     const { caseA } = await createTwoCases(t, as);
     const testimony = await makeTestimony(t, as.investigator, caseA);
-    for (const text of ['one', 'two']) {
-      const res = await streamUpload(
-        t,
-        `/testimonies/${testimony}/attachments`,
-        as.investigator.token,
-        { kind: 'document' },
-        {
-          stream: Readable.from([Buffer.from(text)]),
-          fileName: `${text}.txt`,
-        },
-      );
-      expect(res.status).toBe(201);
-      ids.push(res.body.id as string);
-    }
+    ids.push(...(await uploadTexts(t, as.investigator, testimony, ['one', 'two'])));
   });
   afterAll(async () => {
     await t.close();
