@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 const BENCHMARKS = [
   { name: 'audit-verify', args: ['bench/audit-verify.bench.mjs', process.env.BENCH_AUDIT_ROWS ?? '200000'] },
   { name: 'audit-write', args: ['bench/audit-write.bench.mjs'] },
+  { name: 'upload', args: ['bench/upload.bench.mjs', process.env.BENCH_UPLOAD_MB ?? '256'] },
 ];
 
 const results = [];

@@ -20,6 +20,7 @@ import { CreateIncidents1764331000000 } from './1764331000000-create-incidents.j
 import { CreateAbductees1764332000000 } from './1764332000000-create-abductees.js';
 import { CreateAttachments1764340000000 } from './1764340000000-create-attachments.js';
 import { CreateFixityChecks1764340000001 } from './1764340000001-create-fixity-checks.js';
+import { CreateAttachmentCaptureMetadata1764350000000 } from './1764350000000-create-attachment-capture-metadata.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: MigrationList = [
   CreateAbductees1764332000000,
   CreateAttachments1764340000000,
   CreateFixityChecks1764340000001,
+  CreateAttachmentCaptureMetadata1764350000000,
 ];

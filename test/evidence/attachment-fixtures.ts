@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import pg from 'pg';
 import { bearer, type LoggedInUser } from '../support/auth-fixtures.js';
 import type { TestApp } from '../support/test-app.js';
+import { streamUpload } from './multipart-upload.js';
 
 /** A witness and a testimony of theirs in `caseId`, made through the API by `member`. */
 export async function makeTestimony(t: TestApp, member: LoggedInUser, caseId: string): Promise<string> {
@@ -65,4 +67,29 @@ export function downloadSha256(
     req.on('error', reject);
     req.end();
   });
+}
+
+/** Uploads each text as a small `document` attachment of `testimony`; returns their ids in order. */
+export async function uploadTexts(
+  t: TestApp,
+  user: LoggedInUser,
+  testimony: string,
+  texts: string[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const text of texts) {
+    const res = await streamUpload(
+      t,
+      `/testimonies/${testimony}/attachments`,
+      user.token,
+      { kind: 'document' },
+      {
+        stream: Readable.from([Buffer.from(text)]),
+        fileName: `${text}.txt`,
+      },
+    );
+    if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
+    ids.push(res.body.id as string);
+  }
+  return ids;
 }

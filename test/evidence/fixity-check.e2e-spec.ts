@@ -1,15 +1,13 @@
 import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { TEST_SECRETS, startTestApp, type TestApp } from '../support/test-app.js';
-import { makeTestimony } from './attachment-fixtures.js';
+import { makeTestimony, uploadTexts } from './attachment-fixtures.js';
 import { finalPath } from './filesystem-layout.js';
-import { streamUpload } from './multipart-upload.js';
 
 describe('sillok fixity:check', () => {
   let t: TestApp;
@@ -34,20 +32,7 @@ describe('sillok fixity:check', () => {
     as = await loginAllRoles(t);
     const { caseA } = await createTwoCases(t, as);
     const testimony = await makeTestimony(t, as.investigator, caseA);
-    for (const text of ['first file', 'second file', 'third file']) {
-      const res = await streamUpload(
-        t,
-        `/testimonies/${testimony}/attachments`,
-        as.investigator.token,
-        { kind: 'document' },
-        {
-          stream: Readable.from([Buffer.from(text)]),
-          fileName: `${text}.txt`,
-        },
-      );
-      expect(res.status).toBe(201);
-      ids.push(res.body.id as string);
-    }
+    ids.push(...(await uploadTexts(t, as.investigator, testimony, ['first file', 'second file', 'third file'])));
     env = { ...TEST_SECRETS, DATABASE_URL: t.database.url, SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR };
   });
   afterAll(async () => {

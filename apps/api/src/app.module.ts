@@ -7,7 +7,7 @@ import { HealthModule } from '@sillok/core';
 import { DatabaseModule } from '@sillok/database';
 import { TaxonomyModule } from '@sillok/taxonomy';
 import { TestimoniesModule } from '@sillok/testimonies';
-import { EvidenceModule } from '@sillok/evidence';
+import { EvidenceModule, FixityScheduleModule } from '@sillok/evidence';
 import { IncidentsModule } from '@sillok/incidents';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
@@ -33,6 +33,7 @@ export class AppModule {
         TaxonomyModule,
         TestimoniesModule,
         EvidenceModule,
+        FixityScheduleModule,
         IncidentsModule,
       ],
       controllers: [HealthController],

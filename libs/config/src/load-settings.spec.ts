@@ -101,6 +101,16 @@ describe('loadSettings', () => {
     );
   });
 
+  it('reads FIXITY_INTERVAL_HOURS: off by default, fractions allowed, negatives and timer overflow refused', () => {
+    expect(loadSettings({}).FIXITY_INTERVAL_HOURS).toBe(0);
+    expect(loadSettings({ FIXITY_INTERVAL_HOURS: '0.5' }).FIXITY_INTERVAL_HOURS).toBe(0.5);
+    for (const bad of ['-1', '597', 'daily']) {
+      expect(problemsOf({ FIXITY_INTERVAL_HOURS: bad })).toEqual([
+        expect.stringMatching(/^FIXITY_INTERVAL_HOURS: must be a number of hours between 0 and 596/),
+      ]);
+    }
+  });
+
   it('refuses placeholder and short secrets in production, without echoing them', () => {
     const placeholder = problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'change-me-change-me-change-me-change-me' });
     expect(placeholder).toContain('JWT_SECRET: is a placeholder; set a real secret in production');

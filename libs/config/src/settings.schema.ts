@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { Sensitive } from './sensitive.decorator.js';
 import { generateEd25519PrivateKey } from './signing-key.js';
 
@@ -167,6 +167,14 @@ export class Settings {
   @IsInt({ message: 'must be a whole number of bytes, at least 1' })
   @Min(1, { message: 'must be a whole number of bytes, at least 1' })
   UPLOAD_MAX_BYTES: number = 10 * 1024 ** 3;
+
+  /** Hours between fixity runs inside the API process (fractions allowed); 0 turns them off. */
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of hours between 0 and 596' })
+  @Min(0, { message: 'must be a number of hours between 0 and 596' })
+  // A Node timer cannot wait longer than about 24.8 days (2^31 ms).
+  @Max(596, { message: 'must be a number of hours between 0 and 596' })
+  FIXITY_INTERVAL_HOURS: number = 0;
 
   /** Identifies Sillok to the S3 server; required in production when OBJECT_STORE=s3. */
   @Sensitive({ requiredWhen: usesS3, generate: undefined, minLength: 3 })

@@ -7,6 +7,7 @@ import { AttachmentIngestService } from './attachments/attachment-ingest.service
 import { AttachmentController } from './attachments/attachment.controller.js';
 import { Attachment } from './attachments/attachment.entity.js';
 import { AttachmentService } from './attachments/attachment.service.js';
+import { AttachmentCaptureMetadata } from './capture/capture-metadata.entity.js';
 import { FixityCheck } from './attachments/fixity-check.entity.js';
 import { FixityService } from './fixity/fixity.service.js';
 import { createObjectStore } from './object-store/object-store.factory.js';
@@ -18,7 +19,7 @@ import { OBJECT_STORE, type ObjectStore } from './object-store/object-store.port
  * prepared (bucket missing and not creatable, data directory not writable).
  */
 @Module({
-  imports: [CasesModule, TypeOrmModule.forFeature([Attachment, FixityCheck])],
+  imports: [CasesModule, TypeOrmModule.forFeature([Attachment, FixityCheck, AttachmentCaptureMetadata])],
   controllers: [AttachmentController],
   providers: [
     { provide: OBJECT_STORE, useFactory: createObjectStore, inject: [Settings] },

@@ -14,3 +14,5 @@ export * from './attachments/attachment.service.js';
 export * from './attachments/attachment-ingest.service.js';
 export * from './attachments/media-type.js';
 export * from './fixity/fixity.service.js';
+export * from './fixity/fixity.scheduler.js';
+export * from './fixity/fixity-schedule.module.js';

@@ -9,6 +9,8 @@ import { requireRolePermission } from '@sillok/auth';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { Settings } from '@sillok/config';
 import { DomainError, ErrorCode, Permission, flattenValidationErrors, requestContext, type Actor } from '@sillok/core';
+import { CAPTURE_METADATA_HEAD_BYTES, extractCaptureMetadata } from '../capture/capture-metadata.extractor.js';
+import { AttachmentCaptureMetadata } from '../capture/capture-metadata.entity.js';
 import { hashingStream } from '../hashing/hashing-pass-through.js';
 import { newObjectKey } from '../object-store/object-key.js';
 import { OBJECT_STORE, type ObjectStore } from '../object-store/object-store.port.js';
@@ -100,13 +102,15 @@ export class AttachmentIngestService {
     action: AuditAction,
   ): Promise<AttachmentView> {
     const key = newObjectKey();
-    const head = new HeadCapture(MEDIA_SNIFF_BYTES);
+    // The first bytes serve media type detection and capture metadata; never the whole file.
+    const head = new HeadCapture(Math.max(MEDIA_SNIFF_BYTES, CAPTURE_METADATA_HEAD_BYTES));
     const hashing = hashingStream({ maxBytes: this.settings.UPLOAD_MAX_BYTES });
     // Any stage failing destroys the others; put() then rejects and leaves nothing.
     pipeline(file.stream, head, hashing, () => undefined);
     try {
       await this.store.put(key, hashing, { contentType: 'application/octet-stream' });
       const digests = hashing.digests();
+      const capture = extractCaptureMetadata(head.head);
       return await this.audit.transaction(async (manager, audit) => {
         const saved = await manager.save(
           manager.create(Attachment, {
@@ -125,6 +129,9 @@ export class AttachmentIngestService {
             requestId: requestContext.current()?.requestId ?? null,
           }),
         );
+        const captureMetadata = capture
+          ? await manager.save(manager.create(AttachmentCaptureMetadata, { ...capture, attachmentId: saved.id }))
+          : null;
         audit({
           action,
           subjectType: 'attachment',
@@ -138,7 +145,7 @@ export class AttachmentIngestService {
             ...(saved.derivedFrom ? { derivedFrom: saved.derivedFrom, derivation: saved.derivation } : {}),
           },
         });
-        return attachmentView(saved);
+        return attachmentView(saved, captureMetadata, true);
       });
     } catch (error) {
       await this.store.removeIncomplete(key).catch(() => undefined);

@@ -1,9 +1,39 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ATTACHMENT_OWNER_TYPES } from './attachment-owner.js';
 import { ATTACHMENT_KINDS, DERIVATIONS } from './attachment.entity.js';
-import type { AttachmentView, CustodyEntryView, FixityCheckView } from './attachment.view.js';
+import type { AttachmentView, CaptureMetadataView, CustodyEntryView, FixityCheckView } from './attachment.view.js';
 
 // OpenAPI descriptions of the responses; the services return plain objects of these shapes.
+
+export class CaptureMetadataResponse implements CaptureMetadataView {
+  @ApiProperty({ enum: ['exif', 'mvhd'] }) source: string;
+  @ApiProperty({ format: 'date-time' }) extractedAt: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'EXIF DateTimeOriginal (UTC unless the file gives an offset) or MP4/MOV creation time',
+  })
+  capturedAt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'decimal degrees; only for readers with attachment.download',
+  })
+  gpsLatitude: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'decimal degrees; only for readers with attachment.download',
+  })
+  gpsLongitude: number | null;
+  @ApiProperty({ description: 'the file carries a location this reader may not see' }) gpsWithheld: boolean;
+  @ApiProperty({ nullable: true, type: String }) cameraMake: string | null;
+  @ApiProperty({ nullable: true, type: String }) cameraModel: string | null;
+  @ApiProperty({ type: Object, description: 'other tags read (GPS tags only for readers with attachment.download)' })
+  raw: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String, description: 'what could not be read' }) errors: string | null;
+}
 
 export class AttachmentResponse implements AttachmentView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -24,6 +54,13 @@ export class AttachmentResponse implements AttachmentView {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) derivedFrom: string | null;
   @ApiProperty({ nullable: true, enum: DERIVATIONS, type: String }) derivation: string | null;
   @ApiProperty({ nullable: true, type: String }) derivationReason: string | null;
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    type: () => CaptureMetadataResponse,
+    description: 'read from the bytes at ingest (GET /attachments/:id and the upload answer only); null when none',
+  })
+  captureMetadata?: CaptureMetadataResponse | null;
 }
 
 export class FixityCheckResponse implements FixityCheckView {

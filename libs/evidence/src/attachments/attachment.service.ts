@@ -2,8 +2,10 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy } from '@sillok/cases';
+import { roleHasPermission } from '@sillok/auth';
+import { CaseAccessPolicy, caseRoleAtLeast, minimumCaseRole } from '@sillok/cases';
 import { DomainError, Permission, type Actor } from '@sillok/core';
+import { AttachmentCaptureMetadata } from '../capture/capture-metadata.entity.js';
 import { OBJECT_STORE, type ObjectStore } from '../object-store/object-store.port.js';
 import { requireOwnerCase, type AttachmentOwnerType } from './attachment-owner.js';
 import { Attachment } from './attachment.entity.js';
@@ -31,8 +33,18 @@ export class AttachmentService {
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
   ) {}
 
+  /** With its capture metadata; the location in it only for readers who may download the file. */
   async get(actor: Actor, id: string): Promise<AttachmentView> {
-    return attachmentView(await this.find(actor, id, Permission.CaseRead));
+    const attachment = await this.dataSource.manager.findOne(Attachment, { where: { id } });
+    if (!attachment) throw DomainError.notFound('attachment');
+    const access = await this.policy.requireCaseAccess(actor, attachment.caseId, Permission.CaseRead);
+    const mayDownload =
+      roleHasPermission(actor.role, Permission.AttachmentDownload) &&
+      caseRoleAtLeast(access.caseRole, minimumCaseRole(Permission.AttachmentDownload));
+    const capture = await this.dataSource.manager.findOne(AttachmentCaptureMetadata, {
+      where: { attachmentId: attachment.id },
+    });
+    return attachmentView(attachment, capture, mayDownload);
   }
 
   async listOf(actor: Actor, ownerType: AttachmentOwnerType, ownerId: string): Promise<AttachmentView[]> {
@@ -42,7 +54,7 @@ export class AttachmentService {
       where: { ownerType, ownerId },
       order: { uploadedAt: 'ASC', id: 'ASC' },
     });
-    return rows.map(attachmentView);
+    return rows.map((row) => attachmentView(row));
   }
 
   /** The bytes (or one range of them); the download is audited before any byte flows. */
