@@ -45,6 +45,9 @@ export function readMultipartFile<T>(request: IncomingMessage, onFile: (file: In
       if (settled) return;
       settled = true;
       request.unpipe(parser);
+      // Read (and discard) the rest of the body: a request left unread makes the server reset the
+      // connection, and the client would lose the error answer to EPIPE.
+      request.resume();
       file?.destroy();
       reject(error);
     };
