@@ -13,3 +13,4 @@ export * from './access/permission.js';
 export * from './access/route-access.decorators.js';
 export * from './pagination/page-query.dto.js';
 export * from './http/id-param.dto.js';
+export * from './validation/optional-id-list.decorator.js';

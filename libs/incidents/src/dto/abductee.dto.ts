@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -16,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@sillok/core';
+import { OptionalIdList, PageQueryDto } from '@sillok/core';
 import { DATE_PRECISIONS, toBoolean, type DatePrecision } from '@sillok/testimonies';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -122,20 +121,10 @@ export class CreateAbducteeDto {
   @Type(() => ExternalReferenceDto)
   externalReferences?: ExternalReferenceDto[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'testimonies of the case that mention them' })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
+  @OptionalIdList(500, 'testimonies of the case that mention them')
   testimonyIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'incidents of the case that concern them' })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
+  @OptionalIdList(500, 'incidents of the case that concern them')
   incidentIds?: string[];
 
   @ApiPropertyOptional()

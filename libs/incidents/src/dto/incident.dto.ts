@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -14,7 +13,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto } from '@sillok/core';
+import { OptionalIdList, PageQueryDto } from '@sillok/core';
 import { EventFieldsDto, toBoolean } from '@sillok/testimonies';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../incidents/incident.entity.js';
 
@@ -45,12 +44,7 @@ export class CreateIncidentDto extends EventFieldsDto {
   @MaxLength(300, { each: true })
   perpetratorNames?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'witnesses of the same case who were victims' })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true })
+  @OptionalIdList(200, 'witnesses of the same case who were victims')
   victimWitnessIds?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'other victims, described; may identify: never logged' })

@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -29,6 +26,7 @@ import {
 } from '../annotations/annotation.entity.js';
 import { toBoolean } from './list-testimonies.query.js';
 import { LANGUAGE_TAG } from './witness.dto.js';
+import { OptionalIdList } from '@sillok/core';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -37,20 +35,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * Term ids are checked against their scheme by the service (400 naming the field).
  */
 export class EventFieldsDto {
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'coi-violation terms' })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
+  @OptionalIdList(50, 'coi-violation terms')
   violationTermIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'rome-art7 acts (legal qualification)' })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(20)
-  @IsUUID('all', { each: true })
+  @OptionalIdList(20, 'rome-art7 acts (legal qualification)')
   actTermIds?: string[];
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'a facility term' })
@@ -81,12 +69,7 @@ export class EventFieldsDto {
   @IsIn(DATE_PRECISIONS)
   datePrecision?: DatePrecision | null;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'agency terms (perpetrators)' })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(20)
-  @IsUUID('all', { each: true })
+  @OptionalIdList(20, 'agency terms (perpetrators)')
   agencyTermIds?: string[];
 }
 

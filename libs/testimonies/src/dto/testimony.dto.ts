@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -19,6 +18,7 @@ import {
 } from 'class-validator';
 import { FORUMS, type Forum } from '../testimonies/testimony.entity.js';
 import { COUNTRY, LANGUAGE_TAG } from './witness.dto.js';
+import { OptionalIdList } from '@sillok/core';
 
 /** Narratives are long (hours of interview); 2 MB of UTF-8 is the request body limit anyway. */
 const NARRATIVE_MAX = 1_000_000;
@@ -67,12 +67,7 @@ export class TestimonyFieldsDto {
   @Matches(COUNTRY, { message: 'interviewCountry must be an ISO 3166-1 alpha-2 code such as KR' })
   interviewCountry?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
-  @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(20)
-  @IsUUID('all', { each: true })
+  @OptionalIdList(20)
   interviewerIds?: string[];
 
   @ApiProperty({ example: 'ko' })
