@@ -4,11 +4,11 @@ import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { DomainError, ErrorCode, Permission, type Actor } from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
-import { assertVersion, findInCase } from '../case-scoped-record.js';
+import { assertVersion } from '../case-scoped-record.js';
 import type { CreateAnnotationDto, ListAnnotationsQuery, UpdateAnnotationDto } from '../dto/annotation.dto.js';
 import { translationsOf } from '../testimonies/testimony-state.js';
 import { Testimony } from '../testimonies/testimony.entity.js';
-import { findWritableTestimony } from '../testimonies/writable-testimony.js';
+import { findTestimony, findWritableTestimony } from '../testimonies/writable-testimony.js';
 import { textOf } from './annotation-anchoring.js';
 import { TestimonyAnnotation } from './annotation.entity.js';
 import { toAnnotationView, type AnnotationView } from './annotation.view.js';
@@ -83,7 +83,7 @@ export class AnnotationService {
 
   async list(actor: Actor, testimonyId: string, query: ListAnnotationsQuery): Promise<AnnotationView[]> {
     const manager = this.dataSource.manager;
-    await findInCase(manager, this.policy, actor, Permission.TestimonyRead, Testimony, testimonyId, 'testimony');
+    await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
     const builder = manager
       .getRepository(TestimonyAnnotation)
       .createQueryBuilder('a')
@@ -152,16 +152,9 @@ export class AnnotationService {
 
   async withdraw(actor: Actor, testimonyId: string, tagId: string, reason: string): Promise<AnnotationView> {
     await this.audit.transaction(async (manager, audit) => {
-      const testimony = await findInCase(
-        manager,
-        this.policy,
-        actor,
-        Permission.TestimonyWrite,
-        Testimony,
-        testimonyId,
-        'testimony',
-        { lock: true },
-      );
+      const testimony = await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyWrite, {
+        lock: true,
+      });
       const tag = await this.findTag(manager, testimonyId, tagId);
       if (tag.withdrawnAt) return;
       await manager

@@ -3,10 +3,10 @@ import { DataSource } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { DomainError, ErrorCode, Permission, type Actor } from '@sillok/core';
-import { findInCase } from '../case-scoped-record.js';
 import type { CreateLinkDto, UpdateLinkDto } from '../dto/link.dto.js';
 import { Testimony } from '../testimonies/testimony.entity.js';
 import { TestimonyLink } from './testimony-link.entity.js';
+import { findTestimony } from '../testimonies/writable-testimony.js';
 
 export interface LinkView {
   id: string;
@@ -31,15 +31,7 @@ export class LineageService {
 
   async link(actor: Actor, testimonyId: string, dto: CreateLinkDto): Promise<LinkView> {
     const linkId = await this.audit.transaction(async (manager, audit) => {
-      const testimony = await findInCase(
-        manager,
-        this.policy,
-        actor,
-        Permission.TestimonyWrite,
-        Testimony,
-        testimonyId,
-        'testimony',
-      );
+      const testimony = await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyWrite);
       const other = await manager.getRepository(Testimony).findOneBy({ id: dto.otherTestimonyId });
       if (
         !other ||
@@ -84,15 +76,7 @@ export class LineageService {
 
   async update(actor: Actor, testimonyId: string, linkId: string, dto: UpdateLinkDto): Promise<LinkView> {
     await this.audit.transaction(async (manager, audit) => {
-      const testimony = await findInCase(
-        manager,
-        this.policy,
-        actor,
-        Permission.TestimonyWrite,
-        Testimony,
-        testimonyId,
-        'testimony',
-      );
+      const testimony = await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyWrite);
       const link = await manager.getRepository(TestimonyLink).findOneBy({ id: linkId, caseId: testimony.caseId });
       if (!link || (link.fromTestimonyId !== testimonyId && link.toTestimonyId !== testimonyId))
         throw DomainError.notFound('link');
@@ -109,15 +93,7 @@ export class LineageService {
   }
 
   async list(actor: Actor, testimonyId: string): Promise<LinkView[]> {
-    await findInCase(
-      this.dataSource.manager,
-      this.policy,
-      actor,
-      Permission.TestimonyRead,
-      Testimony,
-      testimonyId,
-      'testimony',
-    );
+    await findTestimony(this.dataSource.manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
     const rows: Array<TestimonyLink & { other_reference: string }> = await this.dataSource.query(
       `SELECT l.*, o.reference AS other_reference
          FROM testimony_links l

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { DomainError, Permission, type Actor } from '@sillok/core';
-import { findInCase } from '../case-scoped-record.js';
 import { CONTENT_FIELDS, contentSha256, type TestimonyContent } from '../testimonies/testimony-content.js';
 import { TestimonyRevision } from '../testimonies/testimony-revision.entity.js';
-import { Testimony } from '../testimonies/testimony.entity.js';
 import { diffLines, type DiffOperation } from './text-diff.js';
+import { findTestimony } from '../testimonies/writable-testimony.js';
 
 export interface RevisionView {
   revision: number;
@@ -63,15 +62,7 @@ export class RevisionService {
   }
 
   async list(actor: Actor, testimonyId: string): Promise<RevisionView[]> {
-    await findInCase(
-      this.dataSource.manager,
-      this.policy,
-      actor,
-      Permission.TestimonyRead,
-      Testimony,
-      testimonyId,
-      'testimony',
-    );
+    await findTestimony(this.dataSource.manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
     const revisions = await this.dataSource
       .getRepository(TestimonyRevision)
       .find({ where: { testimonyId }, order: { revision: 'ASC' } });
@@ -79,28 +70,12 @@ export class RevisionService {
   }
 
   async get(actor: Actor, testimonyId: string, revision: number): Promise<RevisionView> {
-    await findInCase(
-      this.dataSource.manager,
-      this.policy,
-      actor,
-      Permission.TestimonyRead,
-      Testimony,
-      testimonyId,
-      'testimony',
-    );
+    await findTestimony(this.dataSource.manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
     return toView(await this.load(testimonyId, revision), true);
   }
 
   async diff(actor: Actor, testimonyId: string, from: number, to: number): Promise<RevisionDiffView> {
-    await findInCase(
-      this.dataSource.manager,
-      this.policy,
-      actor,
-      Permission.TestimonyRead,
-      Testimony,
-      testimonyId,
-      'testimony',
-    );
+    await findTestimony(this.dataSource.manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
     const [before, after] = await Promise.all([this.load(testimonyId, from), this.load(testimonyId, to)]);
     const fields: RevisionDiffView['fields'] = {};
     const changedFields: string[] = [];

@@ -4,7 +4,7 @@ import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { DomainError, pageOf, Permission, type Actor, type Page } from '@sillok/core';
 import { AnnotationAnchoring } from '../annotations/annotation-anchoring.js';
-import { assertVersion, findInCase } from '../case-scoped-record.js';
+import { assertVersion } from '../case-scoped-record.js';
 import { ConsentService } from '../consent/consent.service.js';
 import type { ListTestimoniesQuery } from '../dto/list-testimonies.query.js';
 import type { ChangeTestimonyStatusDto, CreateTestimonyDto, UpdateTestimonyDto } from '../dto/testimony.dto.js';
@@ -15,7 +15,7 @@ import { changedContentFields, CONTENT_FIELDS, type TestimonyContent } from './t
 import { contentOf, replaceTranslations, translationsOf } from './testimony-state.js';
 import { nextStatus } from './testimony-status.js';
 import { Testimony } from './testimony.entity.js';
-import { findWritableTestimony } from './writable-testimony.js';
+import { findTestimony, findWritableTestimony } from './writable-testimony.js';
 import {
   toTestimonySummary,
   toTestimonyView,
@@ -90,7 +90,7 @@ export class TestimonyService {
   }
 
   async get(actor: Actor, id: string): Promise<TestimonyView> {
-    await findInCase(this.dataSource.manager, this.policy, actor, Permission.TestimonyRead, Testimony, id, 'testimony');
+    await findTestimony(this.dataSource.manager, this.policy, actor, id, Permission.TestimonyRead);
     return this.view(this.dataSource.manager, id);
   }
 
@@ -217,16 +217,7 @@ export class TestimonyService {
 
   async withdraw(actor: Actor, id: string, reason: string): Promise<TestimonyView> {
     await this.audit.transaction(async (manager, audit) => {
-      const testimony = await findInCase(
-        manager,
-        this.policy,
-        actor,
-        Permission.TestimonyWrite,
-        Testimony,
-        id,
-        'testimony',
-        { lock: true },
-      );
+      const testimony = await findTestimony(manager, this.policy, actor, id, Permission.TestimonyWrite, { lock: true });
       if (testimony.withdrawnAt) return;
       await manager.getRepository(Testimony).update(
         { id },
