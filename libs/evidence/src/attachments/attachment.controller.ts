@@ -18,6 +18,7 @@ import { UploadAttachmentBody, UploadDerivativeBody } from './attachment.dto.js'
 import { AttachmentResponse, CustodyEntryResponse, FixityCheckResponse } from './attachment.responses.js';
 import { AttachmentService } from './attachment.service.js';
 import { contentDisposition } from './content-disposition.js';
+import { lingerAfterAnswer } from './lingering-close.js';
 
 const UPLOAD_NOTE =
   'multipart/form-data streamed to the object store: the fields (kind, description, language) first, the part named file last';
@@ -43,7 +44,7 @@ export class AttachmentController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    closeAfterFailure(response);
+    lingerAfterAnswer(request, response);
     return this.ingest.upload(actor, 'testimony', id, request);
   }
 
@@ -59,7 +60,7 @@ export class AttachmentController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    closeAfterFailure(response);
+    lingerAfterAnswer(request, response);
     return this.ingest.upload(actor, 'case', id, request);
   }
 
@@ -75,7 +76,7 @@ export class AttachmentController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    closeAfterFailure(response);
+    lingerAfterAnswer(request, response);
     return this.ingest.uploadDerivative(actor, id, request);
   }
 
@@ -148,12 +149,4 @@ export class AttachmentController {
   custody(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.attachments.custody(actor, id);
   }
-}
-
-/**
- * A refused upload is answered at once, before the rest of the body is read; closing the
- * connection afterwards stops the client sending what nobody will read.
- */
-function closeAfterFailure(response: Response): void {
-  response.setHeader('Connection', 'close');
 }
