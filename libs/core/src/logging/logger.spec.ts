@@ -28,4 +28,17 @@ describe('logger redaction', () => {
     expect(line).toMatchObject({ level: 'info', msg: 'hello', service: 'sillok' });
     expect(new Date(line.time).toISOString()).toBe(line.time);
   });
+
+  it('never writes the SQL, parameters or server detail of a failed query', () => {
+    class QueryFailedError extends Error {}
+    const failure = Object.assign(new QueryFailedError('invalid byte sequence for encoding "UTF8": 0x00'), {
+      query: 'INSERT INTO testimonies (narrative) VALUES ($1)',
+      parameters: ['My brother Kim Chol-su is still in Hoeryong'],
+      driverError: { code: '22021', detail: 'Key (name)=(Kim Chol-su) already exists' },
+    });
+    const line = JSON.parse(logLines((logger) => logger.error({ err: failure }, 'request failed')).trim());
+    expect(JSON.stringify(line)).not.toMatch(/Kim Chol-su|INSERT INTO|Hoeryong/);
+    expect(line.err).toMatchObject({ type: 'QueryFailedError', errorCode: '22021' });
+    expect(line.err.message).toContain('invalid byte sequence');
+  });
 });

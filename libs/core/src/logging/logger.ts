@@ -1,4 +1,5 @@
 import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { serializeError } from './error-serializer.js';
 import { redactPaths } from './redaction.js';
 
 export type { Logger } from 'pino';
@@ -17,6 +18,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       base: { service: 'sillok' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: redactPaths(), censor: '[redacted]' },
+      serializers: { err: serializeError, error: serializeError },
       formatters: { level: (label) => ({ level: label }) },
     },
     // pino's types want its own destination type; any writable stream works.
