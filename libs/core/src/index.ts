@@ -13,4 +13,7 @@ export * from './access/permission.js';
 export * from './access/route-access.decorators.js';
 export * from './pagination/page-query.dto.js';
 export * from './http/id-param.dto.js';
+export * from './http/param-pipes.js';
 export * from './validation/optional-id-list.decorator.js';
+export * from './validation/nul-characters.js';
+export * from './validation/date-validators.js';

@@ -67,4 +67,22 @@ describe('ProblemDetailsFilter', () => {
     expect(body?.detail).toContain('req-12345678');
     expect(logged).toContain('relation \\"users\\" does not exist');
   });
+
+  it('answers a database data exception (bad number, date or encoding) as 400, logging no query or value', () => {
+    class QueryFailedError extends Error {}
+    const failure = Object.assign(new QueryFailedError('date/time field value out of range: "2026-02-30"'), {
+      query: 'SELECT * FROM incidents WHERE date_from <= $1',
+      parameters: ['2026-02-30', 'Kim Chol-su'],
+      driverError: { code: '22008' },
+    });
+    const { status, body, logged } = capture(failure);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ type: 'urn:sillok:problem:validation', status: 400 });
+    expect(logged).not.toMatch(/Kim Chol-su|SELECT/);
+  });
+
+  it('keeps any other database failure a bare 500', () => {
+    const failure = Object.assign(new Error('connection terminated'), { driverError: { code: '57P01' } });
+    expect(capture(failure).status).toBe(500);
+  });
 });

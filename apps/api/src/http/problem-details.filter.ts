@@ -34,6 +34,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId, path: request.path }, 'request failed');
+    } else if (isDataException(exception)) {
+      // Validation let through a value the database refused: answered 400, logged so a DTO check can be added.
+      this.logger.warn({ err: exception, requestId, path: request.path }, 'database refused a request value');
     }
     if (response.headersSent) {
       response.destroy();
@@ -70,6 +73,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: 'the request body could not be read',
       };
     }
+    if (isDataException(exception)) {
+      return {
+        type: problemType(ErrorCode.Validation),
+        title: ERROR_STATUS[ErrorCode.Validation].title,
+        status: ERROR_STATUS[ErrorCode.Validation].status,
+        detail: 'a value in the request is malformed or out of range',
+      };
+    }
     return {
       type: problemType(ErrorCode.Internal),
       title: ERROR_STATUS[ErrorCode.Internal].title,
@@ -83,4 +94,11 @@ function messageOf(body: object): string | undefined {
   const message = (body as { message?: unknown }).message;
   if (Array.isArray(message)) return message.join('; ');
   return typeof message === 'string' ? message : undefined;
+}
+
+/** PostgreSQL's class 22 (data exception: bad number, date, encoding, out of range) is the caller's input. */
+function isDataException(exception: unknown): boolean {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const sqlState = error?.driverError?.code ?? error?.code;
+  return typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState);
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEnum, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsTimestamp } from '@sillok/core';
 import { AuditAction } from '../audit-action.js';
 import type { AuditEventFilter } from '../audit-event.filter.js';
 import { AUDIT_PAGE_MAX } from '../audit-read.service.js';
@@ -36,12 +37,12 @@ export class ListAuditEventsQuery implements AuditEventFilter {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'ISO 8601; events at or after this time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'ISO 8601; events before this time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   to?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: AUDIT_PAGE_MAX, default: 50 })

@@ -8,7 +8,15 @@ import { AuditAction, AuditService } from '@sillok/audit';
 import { requireRolePermission } from '@sillok/auth';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { Settings } from '@sillok/config';
-import { DomainError, ErrorCode, Permission, flattenValidationErrors, requestContext, type Actor } from '@sillok/core';
+import {
+  DomainError,
+  ErrorCode,
+  Permission,
+  flattenValidationErrors,
+  refuseNulCharacters,
+  requestContext,
+  type Actor,
+} from '@sillok/core';
 import { CAPTURE_METADATA_HEAD_BYTES, extractCaptureMetadata } from '../capture/capture-metadata.extractor.js';
 import { AttachmentCaptureMetadata } from '../capture/capture-metadata.entity.js';
 import { hashingStream } from '../hashing/hashing-pass-through.js';
@@ -155,6 +163,8 @@ export class AttachmentIngestService {
 }
 
 async function validFields<T extends object>(type: new () => T, file: IncomingFile): Promise<T> {
+  // Form fields do not pass the global validation pipe: refuse what PostgreSQL cannot store here.
+  refuseNulCharacters({ ...file.fields, file: file.fileName });
   const dto = plainToInstance(type, file.fields);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) throw DomainError.validation(flattenValidationErrors(errors));

@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream';
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor } from '@sillok/auth';
-import { Permission, RequirePermission, type Actor } from '@sillok/core';
+import { ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
 import { AttachmentIngestService } from './attachment-ingest.service.js';
 import { UploadAttachmentBody, UploadDerivativeBody } from './attachment.dto.js';
 import { AttachmentResponse, CustodyEntryResponse, FixityCheckResponse } from './attachment.responses.js';
@@ -40,7 +40,7 @@ export class AttachmentController {
   @ApiCreatedResponse({ type: AttachmentResponse })
   uploadToTestimony(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -56,7 +56,7 @@ export class AttachmentController {
   @ApiCreatedResponse({ type: AttachmentResponse })
   uploadToCase(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -72,7 +72,7 @@ export class AttachmentController {
   @ApiCreatedResponse({ type: AttachmentResponse })
   uploadDerivative(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -83,21 +83,21 @@ export class AttachmentController {
   @Get('testimonies/:id/attachments')
   @RequirePermission(Permission.TestimonyRead)
   @ApiOkResponse({ type: [AttachmentResponse] })
-  listOfTestimony(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  listOfTestimony(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.attachments.listOf(actor, 'testimony', id);
   }
 
   @Get('cases/:id/attachments')
   @RequirePermission(Permission.CaseRead)
   @ApiOkResponse({ type: [AttachmentResponse] })
-  listOfCase(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  listOfCase(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.attachments.listOf(actor, 'case', id);
   }
 
   @Get('attachments/:id')
   @RequirePermission(Permission.CaseRead)
   @ApiOkResponse({ type: AttachmentResponse })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.attachments.get(actor, id);
   }
 
@@ -108,7 +108,7 @@ export class AttachmentController {
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async content(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @Headers('range') range: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
@@ -139,14 +139,14 @@ export class AttachmentController {
   @Get('attachments/:id/fixity')
   @RequirePermission(Permission.CaseRead)
   @ApiOkResponse({ type: [FixityCheckResponse] })
-  fixity(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  fixity(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.attachments.fixityHistory(actor, id);
   }
 
   @Get('attachments/:id/custody')
   @RequirePermission(Permission.CaseRead)
   @ApiOkResponse({ type: [CustodyEntryResponse] })
-  custody(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  custody(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.attachments.custody(actor, id);
   }
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { Permission, RequirePermission, type Actor } from '@sillok/core';
+import { ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
 import { CreateAbducteeDto, ListAbducteesQuery, UpdateAbducteeDto } from '../dto/abductee.dto.js';
 import { ReasonDto } from '../dto/incident.dto.js';
 import { AbducteeNameResponse, AbducteePageResponse, AbducteeResponse } from './abductee.responses.js';
@@ -31,21 +31,21 @@ export class AbducteeController {
   @Get(':id')
   @RequirePermission(Permission.IncidentRead)
   @ApiOkResponse({ type: AbducteeResponse })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.abductees.get(actor, id);
   }
 
   @Patch(':id')
   @RequirePermission(Permission.IncidentWrite)
   @ApiOkResponse({ type: AbducteeResponse })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAbducteeDto) {
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateAbducteeDto) {
     return this.abductees.update(actor, id, dto);
   }
 
   @Post(':id/withdraw')
   @RequirePermission(Permission.IncidentWrite)
   @ApiCreatedResponse({ type: AbducteeResponse })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
     return this.abductees.withdraw(actor, id, dto.reason);
   }
 
@@ -53,7 +53,7 @@ export class AbducteeController {
   @RequirePermission(Permission.WitnessIdentityRead)
   @ApiOperation({ summary: 'Open the name, stating why; each read is audited' })
   @ApiCreatedResponse({ type: AbducteeNameResponse })
-  readName(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+  readName(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
     return this.abductees.readName(actor, id, dto.reason);
   }
 }

@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,10 +14,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { OptionalIdList, PageQueryDto } from '@sillok/core';
+import { IsCalendarDate, OptionalIdList, PageQueryDto } from '@sillok/core';
 import { DATE_PRECISIONS, toBoolean, type DatePrecision } from '@sillok/testimonies';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
 export class ExternalReferenceDto {
@@ -64,14 +62,12 @@ export class CreateAbducteeDto {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'abductedFrom must be a date such as 1977-11-15' })
-  @IsISO8601({ strict: true }, { message: 'abductedFrom must be a real date' })
+  @IsCalendarDate('1977-11-15')
   abductedFrom?: string | null;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'abductedTo must be a date such as 1977-11-15' })
-  @IsISO8601({ strict: true }, { message: 'abductedTo must be a real date' })
+  @IsCalendarDate('1977-11-15')
   abductedTo?: string | null;
 
   @ApiPropertyOptional({ enum: DATE_PRECISIONS })
@@ -87,8 +83,7 @@ export class CreateAbducteeDto {
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'lastSeenDate must be a date such as 1998-05-01' })
-  @IsISO8601({ strict: true }, { message: 'lastSeenDate must be a real date' })
+  @IsCalendarDate('1998-05-01')
   lastSeenDate?: string | null;
 
   @ApiPropertyOptional({ enum: DATE_PRECISIONS })

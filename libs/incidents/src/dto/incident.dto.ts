@@ -13,11 +13,9 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { OptionalIdList, PageQueryDto } from '@sillok/core';
+import { IsCalendarDate, OptionalIdList, PageQueryDto } from '@sillok/core';
 import { EventFieldsDto, toBoolean } from '@sillok/testimonies';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../incidents/incident.entity.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateIncidentDto extends EventFieldsDto {
   @ApiProperty({ format: 'uuid' })
@@ -106,12 +104,12 @@ export class ListIncidentsQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'incidents whose date range overlaps [dateFrom, dateTo]' })
   @IsOptional()
-  @Matches(DATE, { message: 'dateFrom must be a date such as 1997-01-01' })
+  @IsCalendarDate('1997-01-01')
   dateFrom?: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @Matches(DATE, { message: 'dateTo must be a date such as 1997-12-31' })
+  @IsCalendarDate('1997-12-31')
   dateTo?: string;
 
   @ApiPropertyOptional({ enum: INCIDENT_STATUSES })

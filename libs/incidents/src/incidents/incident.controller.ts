@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { Permission, RequirePermission, type Actor } from '@sillok/core';
+import { ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
 import { CreateIncidentDto, ListIncidentsQuery, ReasonDto, UpdateIncidentDto } from '../dto/incident.dto.js';
 import { AddLinkDto, AddSourceDto } from '../dto/source.dto.js';
 import { IncidentPageResponse, IncidentResponse, IncidentSourceResponse } from '../incidents.responses.js';
@@ -38,7 +38,7 @@ export class IncidentController {
   @Get(':id')
   @RequirePermission(Permission.IncidentRead)
   @ApiOkResponse({ type: IncidentResponse })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.incidents.get(actor, id);
   }
 
@@ -46,21 +46,21 @@ export class IncidentController {
   @RequirePermission(Permission.IncidentWrite)
   @ApiOperation({ summary: 'Change an incident (409 on a stale version)' })
   @ApiOkResponse({ type: IncidentResponse })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateIncidentDto) {
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateIncidentDto) {
     return this.incidents.update(actor, id, dto);
   }
 
   @Post(':id/withdraw')
   @RequirePermission(Permission.IncidentWrite)
   @ApiCreatedResponse({ type: IncidentResponse })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReasonDto) {
+  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
     return this.incidents.withdraw(actor, id, dto.reason);
   }
 
   @Get(':id/sources')
   @RequirePermission(Permission.IncidentRead)
   @ApiOkResponse({ type: [IncidentSourceResponse] })
-  sourceList(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  sourceList(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.sources.list(actor, id);
   }
 
@@ -68,7 +68,7 @@ export class IncidentController {
   @RequirePermission(Permission.IncidentWrite)
   @ApiOperation({ summary: 'Link a testimony (optionally one of its tags) of the same case as a source' })
   @ApiCreatedResponse({ type: IncidentResponse })
-  addSource(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddSourceDto) {
+  addSource(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AddSourceDto) {
     return this.sources.add(actor, id, dto);
   }
 
@@ -77,8 +77,8 @@ export class IncidentController {
   @ApiCreatedResponse({ type: IncidentResponse })
   removeSource(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('sourceId', ParseUUIDPipe) sourceId: string,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('sourceId', ParseIdPipe) sourceId: string,
     @Body() dto: ReasonDto,
   ) {
     return this.sources.remove(actor, id, sourceId, dto.reason);
@@ -88,7 +88,7 @@ export class IncidentController {
   @RequirePermission(Permission.IncidentWrite)
   @ApiOperation({ summary: 'This incident is part_of / follows / same_event as another of the same case' })
   @ApiCreatedResponse({ type: IncidentResponse })
-  addLink(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AddLinkDto) {
+  addLink(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AddLinkDto) {
     return this.links.add(actor, id, dto);
   }
 
@@ -97,8 +97,8 @@ export class IncidentController {
   @ApiCreatedResponse({ type: IncidentResponse })
   removeLink(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('linkId', ParseUUIDPipe) linkId: string,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('linkId', ParseIdPipe) linkId: string,
     @Body() dto: ReasonDto,
   ) {
     return this.links.remove(actor, id, linkId, dto.reason);

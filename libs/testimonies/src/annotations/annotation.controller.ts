@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { Permission, RequirePermission, type Actor } from '@sillok/core';
+import { ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
 import { CreateAnnotationDto, ListAnnotationsQuery, UpdateAnnotationDto } from '../dto/annotation.dto.js';
 import { WithdrawDto } from '../dto/testimony.dto.js';
 import { AnnotationResponse } from './annotation.responses.js';
@@ -17,14 +17,14 @@ export class AnnotationController {
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'Tag a passage (or the whole testimony), or mark a sensitive span' })
   @ApiCreatedResponse({ type: AnnotationResponse })
-  create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateAnnotationDto) {
+  create(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CreateAnnotationDto) {
     return this.annotations.create(actor, id, dto);
   }
 
   @Get()
   @RequirePermission(Permission.TestimonyRead)
   @ApiOkResponse({ type: [AnnotationResponse] })
-  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListAnnotationsQuery) {
+  list(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: ListAnnotationsQuery) {
     return this.annotations.list(actor, id, query);
   }
 
@@ -34,8 +34,8 @@ export class AnnotationController {
   @ApiOkResponse({ type: AnnotationResponse })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('tagId', ParseUUIDPipe) tagId: string,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('tagId', ParseIdPipe) tagId: string,
     @Body() dto: UpdateAnnotationDto,
   ) {
     return this.annotations.update(actor, id, tagId, dto);
@@ -46,8 +46,8 @@ export class AnnotationController {
   @ApiCreatedResponse({ type: AnnotationResponse })
   withdraw(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('tagId', ParseUUIDPipe) tagId: string,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('tagId', ParseIdPipe) tagId: string,
     @Body() dto: WithdrawDto,
   ) {
     return this.annotations.withdraw(actor, id, tagId, dto.reason);

@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import {
   ANCHOR_STATUSES,
   ANNOTATION_KINDS,
@@ -26,9 +15,7 @@ import {
 } from '../annotations/annotation.entity.js';
 import { toBoolean } from './list-testimonies.query.js';
 import { LANGUAGE_TAG } from './witness.dto.js';
-import { OptionalIdList } from '@sillok/core';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsCalendarDate, OptionalIdList } from '@sillok/core';
 
 /**
  * What happened, where and when, by whom: the fields a passage tag and an incident share.
@@ -54,14 +41,12 @@ export class EventFieldsDto {
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String, example: '1997-01-01' })
   @IsOptional()
-  @Matches(DATE, { message: 'dateFrom must be a date such as 1997-01-01' })
-  @IsISO8601({ strict: true }, { message: 'dateFrom must be a real date' })
+  @IsCalendarDate('1997-01-01')
   dateFrom?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true, type: String, example: '1997-12-31' })
   @IsOptional()
-  @Matches(DATE, { message: 'dateTo must be a date such as 1997-12-31' })
-  @IsISO8601({ strict: true }, { message: 'dateTo must be a real date' })
+  @IsCalendarDate('1997-12-31')
   dateTo?: string | null;
 
   @ApiPropertyOptional({ enum: DATE_PRECISIONS, nullable: true, description: 'HURIDOCS date precision' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
-import { PageQueryDto } from '@sillok/core';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsCalendarDate, PageQueryDto } from '@sillok/core';
 import { FORUMS, TESTIMONY_STATUSES, type Forum, type TestimonyStatus } from '../testimonies/testimony.entity.js';
 import { LANGUAGE_TAG } from './witness.dto.js';
 
@@ -45,12 +45,12 @@ export class ListTestimoniesQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'interviews on or after this date' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate('2013-01-01')
   interviewedFrom?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'interviews on or before this date' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate('2013-12-31')
   interviewedTo?: string;
 
   @ApiPropertyOptional({ enum: TESTIMONY_SORTS, default: '-createdAt' })

@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,7 +17,7 @@ import {
 } from 'class-validator';
 import { FORUMS, type Forum } from '../testimonies/testimony.entity.js';
 import { COUNTRY, LANGUAGE_TAG } from './witness.dto.js';
-import { OptionalIdList } from '@sillok/core';
+import { IsCalendarDate, OptionalIdList } from '@sillok/core';
 
 /** Narratives are long (hours of interview); 2 MB of UTF-8 is the request body limit anyway. */
 const NARRATIVE_MAX = 1_000_000;
@@ -52,8 +51,7 @@ export class TestimonyFieldsDto {
 
   @ApiPropertyOptional({ format: 'date', example: '2013-08-21' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'interviewDate must be an ISO 8601 date such as 2013-08-21' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'interviewDate must be a date without a time' })
+  @IsCalendarDate('2013-08-21')
   interviewDate?: string;
 
   @ApiPropertyOptional()

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { Permission, RequirePermission, type Actor } from '@sillok/core';
+import { ParseIdPipe, ParsePositiveIntPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
 import {
   LinkResponse,
   RevisionDiffResponse,
@@ -44,7 +44,7 @@ export class TestimonyController {
   @Get(':id')
   @RequirePermission(Permission.TestimonyRead)
   @ApiOkResponse({ type: TestimonyResponse })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.testimonies.get(actor, id);
   }
 
@@ -52,7 +52,7 @@ export class TestimonyController {
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'Change a testimony; content changes make a new revision (409 on a stale version)' })
   @ApiOkResponse({ type: TestimonyResponse })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateTestimonyDto) {
+  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateTestimonyDto) {
     return this.testimonies.update(actor, id, dto);
   }
 
@@ -62,7 +62,7 @@ export class TestimonyController {
   @ApiCreatedResponse({ type: TestimonyResponse })
   changeStatus(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @Body() dto: ChangeTestimonyStatusDto,
   ) {
     return this.testimonies.changeStatus(actor, id, dto);
@@ -71,14 +71,14 @@ export class TestimonyController {
   @Post(':id/withdraw')
   @RequirePermission(Permission.TestimonyWrite)
   @ApiCreatedResponse({ type: TestimonyResponse })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: WithdrawDto) {
+  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: WithdrawDto) {
     return this.testimonies.withdraw(actor, id, dto.reason);
   }
 
   @Get(':id/revisions')
   @RequirePermission(Permission.TestimonyRead)
   @ApiOkResponse({ type: [RevisionResponse] })
-  revisionList(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  revisionList(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.revisions.list(actor, id);
   }
 
@@ -88,9 +88,9 @@ export class TestimonyController {
   @ApiOkResponse({ type: RevisionDiffResponse })
   revisionDiff(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query('from', ParseIntPipe) from: number,
-    @Query('to', ParseIntPipe) to: number,
+    @Param('id', ParseIdPipe) id: string,
+    @Query('from', ParsePositiveIntPipe) from: number,
+    @Query('to', ParsePositiveIntPipe) to: number,
   ) {
     return this.revisions.diff(actor, id, from, to);
   }
@@ -100,8 +100,8 @@ export class TestimonyController {
   @ApiOkResponse({ type: RevisionResponse })
   revision(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('revision', ParseIntPipe) revision: number,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('revision', ParsePositiveIntPipe) revision: number,
   ) {
     return this.revisions.get(actor, id, revision);
   }
@@ -110,14 +110,14 @@ export class TestimonyController {
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'Link another statement of the same witness, with an assessment of consistency' })
   @ApiCreatedResponse({ type: LinkResponse })
-  link(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateLinkDto) {
+  link(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CreateLinkDto) {
     return this.lineage.link(actor, id, dto);
   }
 
   @Get(':id/links')
   @RequirePermission(Permission.TestimonyRead)
   @ApiOkResponse({ type: [LinkResponse] })
-  links(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  links(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.lineage.list(actor, id);
   }
 
@@ -126,8 +126,8 @@ export class TestimonyController {
   @ApiOkResponse({ type: LinkResponse })
   updateLink(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('linkId', ParseUUIDPipe) linkId: string,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('linkId', ParseIdPipe) linkId: string,
     @Body() dto: UpdateLinkDto,
   ) {
     return this.lineage.update(actor, id, linkId, dto);
