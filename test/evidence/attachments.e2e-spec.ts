@@ -218,6 +218,34 @@ describe('attachments (filesystem store)', () => {
     expect(list.body.map((a: { id: string }) => a.id)).toEqual([res.body.id]);
   });
 
+  it('attaches files to an incident, listed under the incident; an incident of another case is 404', async () => {
+    const incident = await t
+      .http()
+      .post('/incidents')
+      .set(bearer(as.investigator))
+      .send({ caseId: caseA, title: 'Public execution at Yodok, circa 1997' });
+    expect(incident.status).toBe(201);
+    const res = await upload(
+      as.investigator,
+      `/incidents/${incident.body.id}/attachments`,
+      { kind: 'satellite_image' },
+      PNG,
+      'yodok-1997.png',
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ ownerType: 'incident', ownerId: incident.body.id, caseId: caseA });
+    const list = await t.http().get(`/incidents/${incident.body.id}/attachments`).set(bearer(as.analyst));
+    expect(list.body.map((a: { id: string }) => a.id)).toEqual([res.body.id]);
+
+    const caseB = (await t.http().get('/cases').set(bearer(outsider))).body.items?.[0]?.id as string;
+    const theirs = await t.http().post('/incidents').set(bearer(outsider)).send({ caseId: caseB, title: 'Theirs' });
+    const intoTheirs = await upload(as.coordinator, `/incidents/${theirs.body.id}/attachments`, { kind: 'other' }, PNG);
+    expect(intoTheirs.status).toBe(404);
+    expect((await t.http().get(`/incidents/${theirs.body.id}/attachments`).set(bearer(as.coordinator))).status).toBe(
+      404,
+    );
+  });
+
   it('answers 401 without a token and 400 when the file part is missing', async () => {
     const anonymous = await upload(
       { token: 'not-a-token' } as LoggedInUser,

@@ -1,19 +1,26 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError, type Actor, type Permission } from '@sillok/core';
-import { Case, type CaseAccessPolicy } from '@sillok/cases';
-import { Testimony } from '@sillok/testimonies';
+import { DomainError, Permission, type Actor } from '@sillok/core';
+import type { CaseAccessPolicy } from '@sillok/cases';
 
 /**
- * What an attachment can belong to, and how to find the case that holds each owner.
- * Incidents join with one line here (and the owner_type CHECK in a migration).
+ * What an attachment can belong to: the query that finds the case holding each owner, and
+ * the permission that lists an owner's attachments. Incidents sit above evidence in the
+ * layering, so owners are found by their table rather than their entity. A new owner is one
+ * line here and the owner_type CHECK in a migration.
  */
 const OWNERS = {
-  testimony: { entity: Testimony, caseIdOf: (record: Testimony) => record.caseId },
-  case: { entity: Case, caseIdOf: (record: Case) => record.id },
+  testimony: { caseOf: 'SELECT case_id AS "caseId" FROM testimonies WHERE id = $1', read: Permission.TestimonyRead },
+  case: { caseOf: 'SELECT id AS "caseId" FROM cases WHERE id = $1', read: Permission.CaseRead },
+  incident: { caseOf: 'SELECT case_id AS "caseId" FROM incidents WHERE id = $1', read: Permission.IncidentRead },
 } as const;
 
 export type AttachmentOwnerType = keyof typeof OWNERS;
 export const ATTACHMENT_OWNER_TYPES = Object.keys(OWNERS) as AttachmentOwnerType[];
+
+/** The permission that lists the attachments of an owner of this type. */
+export function ownerReadPermission(ownerType: AttachmentOwnerType): Permission {
+  return OWNERS[ownerType].read;
+}
 
 /**
  * The case holding the owner, once the actor's access with `permission` is checked.
@@ -27,10 +34,8 @@ export async function requireOwnerCase(
   ownerType: AttachmentOwnerType,
   ownerId: string,
 ): Promise<string> {
-  const owner = OWNERS[ownerType] as { entity: new () => object; caseIdOf: (record: object) => string };
-  const record = await manager.getRepository(owner.entity).findOne({ where: { id: ownerId } });
-  if (!record) throw DomainError.notFound(ownerType);
-  const caseId = owner.caseIdOf(record);
-  await policy.requireCaseAccess(actor, caseId, permission, manager);
-  return caseId;
+  const [owner] = (await manager.query(OWNERS[ownerType].caseOf, [ownerId])) as Array<{ caseId: string }>;
+  if (!owner) throw DomainError.notFound(ownerType);
+  await policy.requireCaseAccess(actor, owner.caseId, permission, manager);
+  return owner.caseId;
 }

@@ -64,6 +64,22 @@ export class AttachmentController {
     return this.ingest.upload(actor, 'case', id, request);
   }
 
+  @Post('incidents/:id/attachments')
+  @RequirePermission(Permission.AttachmentUpload)
+  @ApiOperation({ summary: 'Attach an evidence file to an incident', description: UPLOAD_NOTE })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadAttachmentBody })
+  @ApiCreatedResponse({ type: AttachmentResponse })
+  uploadToIncident(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    lingerAfterAnswer(request, response);
+    return this.ingest.upload(actor, 'incident', id, request);
+  }
+
   @Post('attachments/:id/derivatives')
   @RequirePermission(Permission.AttachmentUpload)
   @ApiOperation({ summary: 'Upload a redacted or transcoded copy linked to its original', description: UPLOAD_NOTE })
@@ -92,6 +108,13 @@ export class AttachmentController {
   @ApiOkResponse({ type: [AttachmentResponse] })
   listOfCase(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
     return this.attachments.listOf(actor, 'case', id);
+  }
+
+  @Get('incidents/:id/attachments')
+  @RequirePermission(Permission.IncidentRead)
+  @ApiOkResponse({ type: [AttachmentResponse] })
+  listOfIncident(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
+    return this.attachments.listOf(actor, 'incident', id);
   }
 
   @Get('attachments/:id')

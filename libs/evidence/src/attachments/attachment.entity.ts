@@ -25,7 +25,7 @@ export type Derivation = (typeof DERIVATIONS)[number];
 @Index('attachments_owner_idx', { synchronize: false })
 @Index('attachments_case_idx', { synchronize: false })
 @Index('attachments_derived_from_idx', { synchronize: false })
-@Check('attachments_owner_type_check', `owner_type IN ('testimony', 'case')`)
+@Check('attachments_owner_type_check', `owner_type IN ('testimony', 'case', 'incident')`)
 @Check('attachments_size_check', `size >= 0`)
 @Check('attachments_sha256_check', `sha256 ~ '^[0-9a-f]{64}$'`)
 @Check('attachments_md5_check', `md5 ~ '^[0-9a-f]{32}$'`)

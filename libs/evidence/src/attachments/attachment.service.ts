@@ -7,7 +7,7 @@ import { CaseAccessPolicy, caseRoleAtLeast, minimumCaseRole } from '@sillok/case
 import { DomainError, Permission, type Actor } from '@sillok/core';
 import { AttachmentCaptureMetadata } from '../capture/capture-metadata.entity.js';
 import { OBJECT_STORE, type ObjectStore } from '../object-store/object-store.port.js';
-import { requireOwnerCase, type AttachmentOwnerType } from './attachment-owner.js';
+import { ownerReadPermission, requireOwnerCase, type AttachmentOwnerType } from './attachment-owner.js';
 import { Attachment } from './attachment.entity.js';
 import {
   attachmentView,
@@ -48,7 +48,7 @@ export class AttachmentService {
   }
 
   async listOf(actor: Actor, ownerType: AttachmentOwnerType, ownerId: string): Promise<AttachmentView[]> {
-    const read = ownerType === 'testimony' ? Permission.TestimonyRead : Permission.CaseRead;
+    const read = ownerReadPermission(ownerType);
     await requireOwnerCase(this.dataSource.manager, this.policy, actor, read, ownerType, ownerId);
     const rows = await this.dataSource.manager.find(Attachment, {
       where: { ownerType, ownerId },
