@@ -32,6 +32,7 @@ describe('testimonies', () => {
   const post = (user: LoggedInUser, path: string, body: object) => t.http().post(path).set(bearer(user)).send(body);
   const get = (user: LoggedInUser, path: string) => t.http().get(path).set(bearer(user));
   const patch = (user: LoggedInUser, path: string, body: object) => t.http().patch(path).set(bearer(user)).send(body);
+  const put = (user: LoggedInUser, path: string, body: object) => t.http().put(path).set(bearer(user)).send(body);
 
   it('registers a witness under a generated pseudonym', async () => {
     const res = await post(as.investigator, '/witnesses', {
@@ -277,6 +278,37 @@ describe('testimonies', () => {
       (await post(outsider, `/witnesses/${witness.id}/identity/read`, { reason: 'not my case at all' })).status,
     ).toBe(404);
     expect((await patch(outsider, `/testimonies/${first.id}`, { version: 1, title: 'x' })).status).toBe(404);
+    // Every other route that takes one of case A's ids, with a body that would otherwise be accepted.
+    const writes: Array<[string, ReturnType<typeof post>]> = [
+      [`PATCH /witnesses/:id`, patch(outsider, `/witnesses/${witness.id}`, { version: 1, sex: 'male' })],
+      [`POST /witnesses/:id/withdraw`, post(outsider, `/witnesses/${witness.id}/withdraw`, { reason: 'not mine' })],
+      [`PUT /witnesses/:id/identity`, put(outsider, `/witnesses/${witness.id}/identity`, { legalName: 'Someone' })],
+      [
+        `POST /witnesses/:id/consents`,
+        post(outsider, `/witnesses/${witness.id}/consents`, {
+          scopes: ['internal'],
+          method: 'written',
+          takenAt: '2024-01-01T00:00:00Z',
+        }),
+      ],
+      [
+        `POST /testimonies/:id/status`,
+        post(outsider, `/testimonies/${first.id}/status`, { version: 1, action: 'submit' }),
+      ],
+      [`POST /testimonies/:id/withdraw`, post(outsider, `/testimonies/${first.id}/withdraw`, { reason: 'not mine' })],
+      [
+        `POST /testimonies/:id/links`,
+        post(outsider, `/testimonies/${first.id}/links`, { otherTestimonyId: second.id }),
+      ],
+    ];
+    for (const [route, answer] of writes)
+      expect({ route, status: (await answer).status }).toEqual({ route, status: 404 });
+    for (const path of [
+      `/testimonies/${first.id}/revisions/1`,
+      `/testimonies/${first.id}/revisions/diff?from=1&to=2`,
+    ]) {
+      expect({ path, status: (await get(outsider, path)).status }).toEqual({ path, status: 404 });
+    }
     expect((await get(outsider, `/testimonies?caseId=${caseA}`)).status).toBe(404);
     expect((await get(outsider, '/testimonies')).body.items).toEqual([]);
     expect((await post(outsider, '/witnesses', { caseId: caseA })).status).toBe(404);
