@@ -68,6 +68,30 @@ describe('bad input never reaches the database', () => {
     expect(logs.text()).not.toContain('Kim Chol-su');
   });
 
+  it('an interviewer who is no user is a 400 naming interviewerIds, and nothing is written', async () => {
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const res = await t
+      .http()
+      .post('/testimonies')
+      .set(bearer(as.investigator))
+      .send({
+        witnessId: witness,
+        forum: 'confidential_interview',
+        originalLanguage: 'ko',
+        title: 'x',
+        interviewerIds: [nobody],
+      });
+    expect([res.status, fields(res.body)]).toEqual([400, ['interviewerIds']]);
+    const list = await get(`/testimonies?witnessId=${witness}`);
+    expect(list.body.total).toBe(1);
+    const known = await t
+      .http()
+      .patch(`/testimonies/${testimony.id}`)
+      .set(bearer(as.investigator))
+      .send({ version: testimony.version, interviewerIds: [as.investigator.id] });
+    expect(known.status).toBe(200);
+  });
+
   it('answered none of the above with a 500', () => {
     expect(logs.text()).not.toContain('"level":"error"');
   });

@@ -14,6 +14,7 @@ import { WitnessService } from '../witnesses/witness.service.js';
 import { changedContentFields, CONTENT_FIELDS, type TestimonyContent } from './testimony-content.js';
 import { contentOf, replaceTranslations, translationsOf } from './testimony-state.js';
 import { nextStatus } from './testimony-status.js';
+import { requireKnownUsers } from './known-users.js';
 import { Testimony } from './testimony.entity.js';
 import { findTestimony, findWritableTestimony } from './writable-testimony.js';
 import {
@@ -57,6 +58,7 @@ export class TestimonyService {
       const witness = await this.witnesses.find(manager, actor, dto.witnessId, Permission.TestimonyWrite);
       if (witness.withdrawnAt)
         throw DomainError.validation([{ field: 'witnessId', reason: 'the witness has been withdrawn' }]);
+      await requireKnownUsers(manager, dto.interviewerIds, 'interviewerIds');
       const [{ number }] = await manager.query(`SELECT nextval('testimony_reference_seq') AS number`);
       const { translations = [], witnessId, ...fields } = dto;
       const testimony = await manager.getRepository(Testimony).save(
@@ -125,6 +127,7 @@ export class TestimonyService {
     await this.audit.transaction(async (manager, audit) => {
       const testimony = await this.findWritable(manager, actor, id, Permission.TestimonyWrite);
       assertVersion(testimony, dto.version, 'testimony');
+      await requireKnownUsers(manager, dto.interviewerIds, 'interviewerIds');
       if (testimony.status === 'approved' && !dto.reason) {
         throw DomainError.validation([{ field: 'reason', reason: 'an approved testimony changes only with a reason' }]);
       }
