@@ -336,6 +336,8 @@ describe('incidents', () => {
       ['get', `/incidents/${foreignIncident}/sources`, undefined],
       ['post', `/incidents/${foreignIncident}/sources`, { testimonyId: foreignTestimony.id }],
       ['post', `/incidents/${foreignIncident}/sources/${someSource}/remove`, { reason: 'because' }],
+      ['patch', `/incidents/${foreignIncident}/sources/${someSource}`, { note: 'x' }],
+      ['patch', `/incidents/${camp.id}/sources/${someSource}`, { note: 'x' }],
       ['post', `/incidents/${foreignIncident}/links`, { otherIncidentId: incident.id, relation: 'follows' }],
       ['post', `/incidents/${foreignIncident}/links/${someSource}/remove`, { reason: 'because' }],
       ['post', `/incidents/${camp.id}/sources/${someSource}/remove`, { reason: 'because' }],
@@ -354,6 +356,23 @@ describe('incidents', () => {
     expect((await requestAs(t, as.analyst, 'patch', `/incidents/${incident.id}`, { version: 1 })).status).toBe(403);
     expect((await requestAs(t, as.auditor, 'get', '/incidents')).status).toBe(403);
     expect((await requestAs(t, as.auditor, 'get', `/incidents/${incident.id}`)).status).toBe(403);
+  });
+
+  it('re-assesses a source (connection, reliability, note), refusing a term of the wrong scheme', async () => {
+    const path = `/incidents/${incident.id}/sources/${incident.sources[0].id}`;
+    const wrong = await requestAs(t, as.investigator, 'patch', path, { reliabilityTermId: terms.victim });
+    expect([wrong.status, wrong.body.errors?.[0]?.field]).toEqual([400, 'reliabilityTermId']);
+    const res = await requestAs(t, as.investigator, 'patch', path, {
+      sourceConnectionTermId: terms.victim,
+      note: 'second interview: she was held there herself',
+    });
+    expect(res.status).toBe(200);
+    const updated = res.body.sources.find((s: { id: string }) => s.id === incident.sources[0].id);
+    expect(updated).toMatchObject({
+      sourceConnectionTermId: terms.victim,
+      note: 'second interview: she was held there herself',
+    });
+    expect((await requestAs(t, as.analyst, 'patch', path, { note: 'x' })).status).toBe(403);
   });
 
   it('removes a source and withdraws an incident without deleting them, auditing each write', async () => {
@@ -383,6 +402,7 @@ describe('incidents', () => {
         'incident.withdraw',
         'incident.source.add',
         'incident.source.remove',
+        'incident.source.update',
         'incident.link.add',
         'incident.link.remove',
       ]),

@@ -47,6 +47,7 @@ export enum AuditAction {
   IncidentWithdraw = 'incident.withdraw',
   IncidentSourceAdd = 'incident.source.add',
   IncidentSourceRemove = 'incident.source.remove',
+  IncidentSourceUpdate = 'incident.source.update',
   IncidentLinkAdd = 'incident.link.add',
   IncidentLinkRemove = 'incident.link.remove',
   AbducteeCreate = 'abductee.create',

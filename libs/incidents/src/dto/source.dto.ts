@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { INCIDENT_RELATIONS, type IncidentRelation } from '../links/incident-link.entity.js';
 
@@ -28,6 +28,13 @@ export class AddSourceDto {
   @MaxLength(10_000)
   note?: string;
 }
+
+/** A source's assessment changes as the investigation goes on; which testimony it is does not. */
+export class UpdateSourceDto extends PickType(AddSourceDto, [
+  'sourceConnectionTermId',
+  'reliabilityTermId',
+  'note',
+] as const) {}
 
 export class AddLinkDto {
   @ApiProperty({ format: 'uuid', description: 'another incident of the same case' })

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentActor } from '@sillok/auth';
 import { ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
 import { CreateIncidentDto, ListIncidentsQuery, ReasonDto, UpdateIncidentDto } from '../dto/incident.dto.js';
-import { AddLinkDto, AddSourceDto } from '../dto/source.dto.js';
+import { AddLinkDto, AddSourceDto, UpdateSourceDto } from '../dto/source.dto.js';
 import { IncidentPageResponse, IncidentResponse, IncidentSourceResponse } from '../incidents.responses.js';
 import { IncidentLinkService } from '../links/incident-link.service.js';
 import { IncidentSourceService } from '../sources/incident-source.service.js';
@@ -70,6 +70,19 @@ export class IncidentController {
   @ApiCreatedResponse({ type: IncidentResponse })
   addSource(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AddSourceDto) {
     return this.sources.add(actor, id, dto);
+  }
+
+  @Patch(':id/sources/:sourceId')
+  @RequirePermission(Permission.IncidentWrite)
+  @ApiOperation({ summary: 'Change the source connection, reliability or note of a source' })
+  @ApiOkResponse({ type: IncidentResponse })
+  updateSource(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('sourceId', ParseIdPipe) sourceId: string,
+    @Body() dto: UpdateSourceDto,
+  ) {
+    return this.sources.update(actor, id, sourceId, dto);
   }
 
   @Post(':id/sources/:sourceId/remove')

@@ -4,7 +4,7 @@ import { AuditAction, AuditService } from '@sillok/audit';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
 import { requireTermFields, Testimony, TestimonyAnnotation } from '@sillok/testimonies';
-import type { AddSourceDto } from '../dto/source.dto.js';
+import type { AddSourceDto, UpdateSourceDto } from '../dto/source.dto.js';
 import { IncidentService } from '../incidents/incident.service.js';
 import { loadIncidentView, type IncidentView } from '../incidents/incident.view.js';
 import { IncidentSource } from './incident-source.entity.js';
@@ -79,6 +79,35 @@ export class IncidentSourceService {
         caseId: incident.caseId,
         reason,
         details: { sourceId, testimonyId: source.testimonyId },
+      });
+    });
+    return loadIncidentView(this.dataSource.manager, incidentId);
+  }
+
+  /** Changes a source's connection, reliability or note; the audit row keeps the values before and after. */
+  async update(actor: Actor, incidentId: string, sourceId: string, dto: UpdateSourceDto): Promise<IncidentView> {
+    await this.audit.transaction(async (manager, audit) => {
+      const incident = await this.incidents.findWritable(manager, actor, incidentId);
+      const source = await manager.getRepository(IncidentSource).findOneBy({ id: sourceId, incidentId });
+      if (!source || source.removedAt) throw DomainError.notFound('source');
+      await requireTermFields(this.taxonomy, manager, [
+        { field: 'sourceConnectionTermId', scheme: 'source-connection', ids: dto.sourceConnectionTermId },
+        { field: 'reliabilityTermId', scheme: 'reliability', ids: dto.reliabilityTermId },
+      ]);
+      const fields = (['sourceConnectionTermId', 'reliabilityTermId', 'note'] as const).filter(
+        (field) => dto[field] !== undefined && dto[field] !== source[field],
+      );
+      if (fields.length === 0) return;
+      const before = Object.fromEntries(fields.map((field) => [field, source[field]]));
+      const after = Object.fromEntries(fields.map((field) => [field, dto[field]]));
+      await manager.getRepository(IncidentSource).update({ id: sourceId }, after);
+      audit({
+        action: AuditAction.IncidentSourceUpdate,
+        subjectType: 'incident',
+        subjectId: incidentId,
+        caseId: incident.caseId,
+        // Term ids and the assessor's note: nothing here identifies a witness.
+        details: { sourceId, changed: fields, before, after },
       });
     });
     return loadIncidentView(this.dataSource.manager, incidentId);
