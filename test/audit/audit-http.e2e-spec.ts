@@ -35,8 +35,8 @@ describe('GET /audit and GET /audit/verify over HTTP', () => {
     });
   });
 
-  it('refuses verification without audit.read, and without a login', async () => {
-    for (const role of [Role.Admin, Role.Investigator, Role.Analyst, Role.LegalReviewer]) {
+  it('refuses verification without audit.verify (a coordinator too), and without a login', async () => {
+    for (const role of [Role.Admin, Role.Coordinator, Role.Investigator, Role.Analyst, Role.LegalReviewer]) {
       await t.http().get('/audit/verify').set(bearer(as[role])).expect(403);
     }
     await t.http().get('/audit/verify').expect(401);

@@ -140,12 +140,12 @@ describe('reading the audit log', () => {
   });
 
   describe('over HTTP', () => {
-    it('declares audit.read on both routes', () => {
-      for (const handler of [AuditController.prototype.list, AuditController.prototype.verify]) {
-        expect(Reflect.getMetadata(ROUTE_ACCESS_KEY, handler)).toEqual({
-          kind: 'permission',
-          permission: Permission.AuditRead,
-        });
+    it('declares audit.read on the list and audit.verify on verification', () => {
+      for (const [handler, permission] of [
+        [AuditController.prototype.list, Permission.AuditRead],
+        [AuditController.prototype.verify, Permission.AuditVerify],
+      ] as const) {
+        expect(Reflect.getMetadata(ROUTE_ACCESS_KEY, handler)).toEqual({ kind: 'permission', permission });
       }
     });
 

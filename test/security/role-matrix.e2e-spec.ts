@@ -32,6 +32,7 @@ const ROLES_HOLDING: Record<string, string[]> = {
   'export.read': ['coordinator', 'legal_reviewer'],
   'search.read': ['admin', 'coordinator', 'investigator', 'analyst', 'legal_reviewer'],
   'audit.read': ['coordinator', 'auditor'],
+  'audit.verify': ['auditor'],
 };
 
 // Path parameters that are not ids.

@@ -19,7 +19,7 @@ export class AuditController {
   }
 
   @Get('verify')
-  @RequirePermission(Permission.AuditRead)
+  @RequirePermission(Permission.AuditVerify)
   @ApiOperation({ summary: 'Recompute the hash chain: OK with count and head hash, or the first broken seq and why' })
   @ApiOkResponse({ type: AuditVerificationResponse })
   verify() {

@@ -5,7 +5,7 @@ import { permissionsOf, roleHasPermission, rolesHoldingSensitivePermissions } fr
 
 describe('role map', () => {
   it('gives the auditor the audit log and nothing else', () => {
-    expect(permissionsOf(Role.Auditor)).toEqual([Permission.AuditRead]);
+    expect(permissionsOf(Role.Auditor)).toEqual([Permission.AuditRead, Permission.AuditVerify]);
   });
 
   it('lets the admin manage users and the system, but never export, see identities or read the audit log', () => {

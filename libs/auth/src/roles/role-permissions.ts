@@ -52,7 +52,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     P.ExportCreate,
     P.ExportRead,
   ]),
-  [Role.Auditor]: new Set([P.AuditRead]),
+  [Role.Auditor]: new Set([P.AuditRead, P.AuditVerify]),
 };
 
 export function roleHasPermission(role: string, permission: Permission): boolean {

@@ -26,4 +26,6 @@ export enum Permission {
   ExportRead = 'export.read',
   SearchRead = 'search.read',
   AuditRead = 'audit.read',
+  /** Recomputing the whole chain reports its length and head: the auditor's, not a case lead's. */
+  AuditVerify = 'audit.verify',
 }
