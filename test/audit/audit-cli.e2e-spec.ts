@@ -3,24 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createTestDatabase, queryOnce, type TestDatabase } from '../support/test-database.js';
 import { TEST_SECRETS } from '../support/test-app.js';
 
 describe('sillok audit:verify, audit:checkpoint, audit:public-key', () => {
   let database: TestDatabase;
   let dir: string;
   let env: Record<string, string>;
-  const sql = async (text: string) => {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return (await client.query(text)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const sql = (text: string) => queryOnce(database.url, text);
 
   beforeAll(async () => {
     database = await createTestDatabase();

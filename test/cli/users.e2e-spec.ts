@@ -1,26 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { verify } from '@node-rs/argon2';
-import pg from 'pg';
 import { FIRST_ADMINISTRATOR_HINT, FirstAdministratorNotice, Role } from '@sillok/auth';
 import { createUser } from '../support/auth-fixtures.js';
 import { captureLogs } from '../support/log-capture.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { startTestApp, TEST_SECRETS } from '../support/test-app.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createTestDatabase, queryOnce, type TestDatabase } from '../support/test-database.js';
 
 describe('sillok user:* commands', () => {
   let database: TestDatabase;
   let env: Record<string, string>;
   const sillok = (args: string[], input?: string) => runNode([CLI_ENTRY, ...args], env, input);
-  const query = async (sql: string, params: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const query = (sql: string, params: unknown[] = []) => queryOnce(database.url, sql, params);
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -20,7 +20,22 @@ describe('production packaging', () => {
     const required = ['NODE_ENV', 'DATABASE_URL', 'HOST', ...SENSITIVE_SETTINGS.keys()];
     expect(Object.keys(api.environment ?? {})).toEqual(expect.arrayContaining(required));
     expect(api.environment?.NODE_ENV).toBe('production');
-    expect(compose.services.migrate.environment).toEqual(api.environment);
+    const { DATABASE_URL: ownerUrl, ...migrateRest } = compose.services.migrate.environment ?? {};
+    const { DATABASE_URL: appUrl, ...apiRest } = api.environment ?? {};
+    expect(migrateRest).toEqual(apiRest);
+    // The owner migrates and grants; the API runs as the role that cannot change the audit log.
+    expect(ownerUrl).toMatch(/^postgres:\/\/sillok:/);
+    expect(appUrl).toMatch(/^postgres:\/\/sillok_app:/);
+    expect((compose.services.migrate as { command?: string[] }).command).toEqual([
+      'node',
+      'bin/sillok.js',
+      'migrate',
+      '--grant-to',
+      'sillok_app',
+    ]);
+    const init = readFileSync(`${ROOT}docker/postgres-init/10-app-role.sh`, 'utf8');
+    expect(init).toMatch(/CREATE ROLE sillok_app LOGIN PASSWORD :'app_password'/);
+    expect(compose.services.postgres.volumes).toContain('./postgres-init:/docker-entrypoint-initdb.d:ro');
   });
 
   it('names only settings the schema knows', () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { databaseUrl, withAdminClient } from '../setup/test-postgres.mjs';
 
 export interface TestDatabase {
@@ -33,4 +34,15 @@ async function newDatabase({ fromTemplate }: { fromTemplate: boolean }): Promise
       await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+/** One statement on its own connection (tests reading or tampering with rows as the database sees them). */
+export async function queryOnce(url: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult['rows']> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
 }

@@ -3,6 +3,7 @@ export * from './data-source-options.js';
 export * from './database-url.js';
 export * from './database-reachability.js';
 export * from './run-migrations.js';
+export * from './grant-application-role.js';
 export * from './migration-list.js';
 export * from './embedded-postgres.launcher.js';
 export * from './transaction.js';
