@@ -7,7 +7,7 @@ import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '..
 import { createTwoCases } from '../support/case-fixtures.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { termId } from '../support/testimony-fixtures.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
 import {
   at,
   downloadBundle,
@@ -303,6 +303,25 @@ describe('case-file exports', () => {
     expect(removed.stdout).toContain('Payload-Oxum');
   }, 120_000);
 
+  it('prosecution with identities: only on request with a reason, each read audited, spans then unredacted', async () => {
+    const put = await requestAs(t, as.investigator, 'put', `/witnesses/${all.witnessId}/identity`, {
+      legalName: '김영희',
+    });
+    expect(put.status).toBe(200);
+    const reason = 'court filing, case 2026/17';
+    const { record, bag } = await exportBag('prosecution', { includeIdentities: true, identityReason: reason });
+    expect(record.includesIdentities).toBe(true);
+    const testimony = JSON.parse(bag.read(`data/testimonies/${all.reference}.json`));
+    expect(testimony.witness.identity).toMatchObject({ legalName: '김영희' });
+    expect(testimony.narrative).toBe(NARRATIVE);
+    // No identity recorded for this witness: null, and nothing decrypted, so nothing to audit.
+    expect(JSON.parse(bag.read(`data/testimonies/${courts.reference}.json`)).witness.identity).toBeNull();
+    const reads = await t.app
+      .get(DataSource)
+      .query(`SELECT subject_id, reason FROM audit_events WHERE action = 'witness.identity.read' ORDER BY seq`);
+    expect(reads).toEqual([{ subject_id: all.witnessId, reason }]);
+  }, 60_000);
+
   it('records the export on each attachment’s chain of custody and audits downloads', async () => {
     const custody = await requestAs(t, as.coordinator, 'get', `/attachments/${caseMap.id}/custody`);
     expect(custody.body.map((row: { action: string }) => row.action)).toContain('attachment.export');
@@ -339,6 +358,7 @@ describe('case-file exports', () => {
       [{ profile: 'internal', recipient: 'line\nbreak' }, 'recipient'],
       [{ profile: 'internal', recipient: 'Counsel', testimonyIds: ['nope'] }, 'testimonyIds'],
       [{ profile: 'internal', recipient: 'Counsel', includeIdentities: true }, 'identityReason'],
+      [{ profile: 'internal', recipient: 'Counsel', includeIdentities: true, identityReason: 'why' }, 'identityReason'],
       [
         { profile: 'un-submission', recipient: 'Counsel', includeIdentities: true, identityReason: 'for the court' },
         'includeIdentities',
@@ -372,6 +392,55 @@ describe('case-file exports', () => {
     expect((await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`)).body.length).toBe(before);
     expect(countFiles(join(t.settings.SILLOK_DATA_DIR, 'objects'))).toBe(objectsBefore);
   });
+
+  it('sillok export writes the same kind of bundle from the command line, and refuses bad input in one line', async () => {
+    const env = {
+      ...TEST_SECRETS,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.database.url,
+      SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR,
+    };
+    const reference = (await requestAs(t, as.coordinator, 'get', `/cases/${caseA}`)).body.reference as string;
+    const out = join(t.settings.SILLOK_DATA_DIR, 'cli-export.zip');
+    const args = ['export', '--case', reference, '--recipient', 'OHCHR Seoul', '--as', as.coordinator.email];
+    const made = await runNode([CLI_ENTRY, ...args, '--profile', 'un-submission', '--out', out], env);
+    expect([made.code, made.stderr]).toEqual([0, expect.stringContaining('export (attachment bytes)')]);
+    expect(made.stdout).toMatch(
+      /^export [0-9a-f-]{36}: 1 testimonies, 2 attachments, 2 withheld; \d+ bytes written to /,
+    );
+    const checked = await runNode([CLI_ENTRY, 'verify', out], {});
+    expect(checked.code).toBe(0);
+    const bag = unzipBag(readFileSync(out));
+    bags.push(bag);
+    expect(testimonyFiles(bag)).toEqual([all.reference]);
+
+    const again = await runNode([CLI_ENTRY, ...args, '--profile', 'un-submission', '--out', out], env);
+    expect([again.code, again.stderr.trim()]).toEqual([1, `sillok: ${out} exists; exports are never overwritten`]);
+    const other = join(t.settings.SILLOK_DATA_DIR, 'other.zip');
+    const badProfile = await runNode([CLI_ENTRY, ...args, '--profile', 'everything', '--out', other], env);
+    expect([badProfile.code, badProfile.stderr.trim()]).toEqual([
+      1,
+      'sillok: --profile must be one of un-submission, prosecution, public-anonymised, internal',
+    ]);
+    const analyst = await runNode(
+      [
+        CLI_ENTRY,
+        'export',
+        '--case',
+        reference,
+        '--recipient',
+        'x',
+        '--as',
+        as.analyst.email,
+        '--profile',
+        'internal',
+        '--out',
+        other,
+      ],
+      env,
+    );
+    expect([analyst.code, analyst.stderr.trim()]).toEqual([1, 'sillok: your role does not grant export.create']);
+  }, 180_000);
 });
 
 function rezip(root: string, target: string): void {

@@ -58,6 +58,9 @@ export class BagWriter {
     this.zip.outputStream.on('data', (chunk: Buffer) => this.onProgress((this.bytes += chunk.length)));
     this.zip.outputStream.pipe(this.output);
     this.zip.on('error', (error: Error) => this.fail(error));
+    // A failed bag reaches its maker through finish() and its consumer as a destroyed stream;
+    // a consumer between reads (no listener yet) must not turn it into an uncaught error.
+    this.output.on('error', () => undefined);
   }
 
   /** A generated payload file under data/. */

@@ -41,7 +41,7 @@ export class CreateExportDto {
   })
   @ValidateIf((dto: CreateExportDto) => dto.includeIdentities === true)
   @IsString()
-  @MinLength(5, { message: 'must state why identities are exported (at least 5 characters)' })
+  @MinLength(10, { message: 'must say why identities are exported (at least 10 characters)' })
   @MaxLength(500)
   identityReason?: string;
 }
