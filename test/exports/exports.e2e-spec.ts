@@ -180,8 +180,18 @@ describe('case-file exports', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(custody.some((row) => row.action === 'attachment.derive')).toBe(true);
-    // Every PDF page carries the export id (the running reference is drawn as text).
-    expect(readFileSync(join(bag.root, 'data/case-summary.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // Every PDF page is numbered on from the last page of the one before, under the export id.
+    let next = 1;
+    for (const pdf of [
+      'data/case-summary.pdf',
+      ...[all.reference, un.reference].sort().map((r) => `data/testimonies/${r}.pdf`),
+    ]) {
+      const raw = readFileSync(join(bag.root, pdf)).toString('latin1');
+      expect(raw.startsWith('%PDF-')).toBe(true);
+      expect(raw).toContain(`/PageLabels <<\n/Nums [0 <<\n/S /D\n/P (${record.id} p. )\n/St ${next}`);
+      next += raw.match(/\/Type \/Page\n/g)!.length;
+    }
+    expect(next).toBeGreaterThan(4);
   }, 60_000);
 
   it('prosecution: courts consent, originals, spans still redacted without identities', async () => {

@@ -19,6 +19,11 @@ export class BatesCounter {
     return `${this.exportId} · ${String(page).padStart(6, '0')}`;
   }
 
+  /** What PDF viewers show as the page number (a page label): ASCII, so any viewer shows it. */
+  labelPrefix(): string {
+    return `${this.exportId} p. `;
+  }
+
   /** The number the next page will get (for a table of contents drawn before the pages are). */
   peek(): number {
     return this.next;
@@ -72,9 +77,21 @@ export async function renderPdf(
       });
     doc.page.margins.bottom = bottom;
   }
+  setPageLabels(doc, bates.labelPrefix(), firstPage);
   doc.end();
   await ended;
   return Buffer.concat(chunks);
+}
+
+/**
+ * PDF page labels (ISO 32000 12.4.2): viewers then show a page's running reference as its
+ * page number, so "go to page" and citations use the same numbers as the footers.
+ */
+function setPageLabels(doc: Pdf, prefix: string, firstPage: number): void {
+  // pdfkit has no API for the catalog's PageLabels; its catalog is written at doc.end().
+  const catalog = (doc as unknown as { _root: { data: Record<string, unknown> } })._root;
+  // A String object is written as a PDF text string; a plain string would become a PDF name.
+  catalog.data.PageLabels = { Nums: [0, { S: 'D', P: new String(prefix), St: firstPage }] };
 }
 
 /** A section heading. */
