@@ -209,7 +209,7 @@ describe('case-file exports', () => {
   }, 60_000);
 
   it('public-anonymised: no pseudonyms, no place of interview, only redacted copies', async () => {
-    const { bag } = await exportBag('public-anonymised');
+    const { bag } = await exportBag('public-anonymised', { recipient: 'Public website' });
     expect(testimonyFiles(bag)).toEqual([all.reference]);
     const testimony = JSON.parse(bag.read(`data/testimonies/${all.reference}.json`));
     expect(testimony.witness).toEqual({ label: 'Witness 1', pseudonym: null });
@@ -219,6 +219,17 @@ describe('case-file exports', () => {
     for (const hidden of [all.pseudonym, courts.pseudonym, un.pseudonym, FAMILY, 'Hanawon-Anseong', 'Kim Chul-su'])
       expect(text).not.toContain(hidden);
     expect(attachmentFiles(bag)).toEqual([`data/attachments/${redacted.sha256}-drawing.pdf`]);
+    // Earlier exports of the same file are on its custody log, but not whom they went to.
+    const custody = bag
+      .read('data/custody-log.jsonl')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const exported = custody.filter((row) => row.action === 'attachment.export');
+    expect(exported.length).toBeGreaterThan(0);
+    for (const row of exported) expect(Object.keys(row.details)).toEqual(['exportId']);
+    expect(text).not.toContain('OHCHR Seoul');
+    expect(text).not.toContain('drawing-redacted');
     expect(bag.read('data/withheld.csv')).toContain('attachment,,,no redacted copy for this profile');
   }, 60_000);
 

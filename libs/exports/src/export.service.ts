@@ -196,7 +196,7 @@ export class ExportService {
           subjectType: 'attachment',
           subjectId: attachment.id,
           caseId,
-          details: { exportId: row.id, profile: row.profile, recipient: row.recipient, path: attachment.path },
+          details: { exportId: row.id, profile: row.profile, recipient: row.recipient },
         });
       }
     });

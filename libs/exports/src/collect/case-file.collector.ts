@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { AuditAction } from '@sillok/audit';
 import { Case } from '@sillok/cases';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
 import { Attachment } from '@sillok/evidence';
@@ -217,6 +218,11 @@ async function custodyOf(m: EntityManager, ids: string[]): Promise<Array<Record<
          OR (subject_type = 'attachment' AND details->>'derivedFrom' = ANY($1::text[]))
       ORDER BY seq`,
     [ids],
-  )) as Array<Record<string, unknown> & { at: Date }>;
-  return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+  )) as Array<Record<string, unknown> & { at: Date; action: string; details: Record<string, unknown> }>;
+  return rows.map((row) => ({
+    ...row,
+    at: row.at.toISOString(),
+    // Which earlier export an item went into is custody; to whom it went is not this recipient's business.
+    details: row.action === AuditAction.AttachmentExport ? { exportId: row.details.exportId } : row.details,
+  }));
 }
