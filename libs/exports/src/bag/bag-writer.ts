@@ -46,10 +46,17 @@ export class BagWriter {
   private readonly manifest: ManifestLine[] = [];
   private readonly pending: Array<Promise<void>> = [];
   private failure: Error | undefined;
+  private failed!: (error: Error) => void;
+  /** Rejects with the first failure, so finish() never waits on a bag nobody reads any more. */
+  private readonly failedSignal = new Promise<never>((_resolve, reject) => (this.failed = reject));
+  /** The stored file streaming into the ZIP now, closed when the bag fails. */
+  private current: Readable | undefined;
   private bytes = 0;
   private payloadSize = 0;
   /** The ZIP bytes; fails with the first error (a store read failing, a hash mismatch). */
-  readonly output: PassThrough = new PassThrough({ highWaterMark: 1024 * 1024 });
+  readonly output: PassThrough = new PassThrough({
+    highWaterMark: 1024 * 1024,
+  });
 
   constructor(
     private readonly root: string,
@@ -61,6 +68,11 @@ export class BagWriter {
     // A failed bag reaches its maker through finish() and its consumer as a destroyed stream;
     // a consumer between reads (no listener yet) must not turn it into an uncaught error.
     this.output.on('error', () => undefined);
+    this.failedSignal.catch(() => undefined);
+    // The consumer (the object store) gave up: stop reading stored files and fail the bag.
+    this.output.on('close', () => {
+      if (!this.output.writableFinished) this.fail(new Error('the bag stopped before it was complete'));
+    });
   }
 
   /** A generated payload file under data/. */
@@ -90,6 +102,7 @@ export class BagWriter {
     this.zip.addReadStreamLazy(`${this.root}/${manifestPath}`, { size, compress: false }, (callback) => {
       open().then(
         (source) => {
+          this.current = source;
           const checked = new Sha256CheckStream(manifestPath, expectedSha256);
           source.on('error', (error) => checked.destroy(error));
           // yazl does not listen for errors of a lazily opened stream: this bag does.
@@ -111,7 +124,7 @@ export class BagWriter {
    */
   async finish(info: Array<[string, string]>, signer: BagSigner): Promise<FinishedBag> {
     try {
-      await Promise.all(this.pending);
+      await Promise.race([Promise.all(this.pending), this.failedSignal]);
     } catch (error) {
       this.fail(error as Error);
     }
@@ -132,13 +145,19 @@ export class BagWriter {
       this.zip.addBuffer(data, `${this.root}/${path}`, { compress: false });
     }
     this.zip.end();
-    return { payloadOxum: oxum, tagManifestSha256: sha256(tagManifest), signature: signature.toString('base64') };
+    return {
+      payloadOxum: oxum,
+      tagManifestSha256: sha256(tagManifest),
+      signature: signature.toString('base64'),
+    };
   }
 
   /** Stops the bag: the ZIP stream fails, so whoever stores it keeps nothing. */
   fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
+    this.failed(error);
+    this.current?.destroy();
     this.zip.outputStream.unpipe(this.output);
     this.output.destroy(error);
   }
