@@ -8,6 +8,10 @@ const BENCHMARKS = [
   { name: 'audit-verify', args: ['bench/audit-verify.bench.mjs', process.env.BENCH_AUDIT_ROWS ?? '200000'] },
   { name: 'audit-write', args: ['bench/audit-write.bench.mjs'] },
   { name: 'upload', args: ['bench/upload.bench.mjs', process.env.BENCH_UPLOAD_MB ?? '256'] },
+  {
+    name: 'export',
+    args: ['bench/export.bench.mjs', process.env.BENCH_EXPORT_MB ?? '256', process.env.BENCH_EXPORT_FILES ?? '4'],
+  },
 ];
 
 const results = [];

@@ -22,6 +22,7 @@ import { CreateAttachments1764340000000 } from './1764340000000-create-attachmen
 import { CreateFixityChecks1764340000001 } from './1764340000001-create-fixity-checks.js';
 import { CreateAttachmentCaptureMetadata1764350000000 } from './1764350000000-create-attachment-capture-metadata.js';
 import { AttachmentsOfIncidents1764360000000 } from './1764360000000-attachments-of-incidents.js';
+import { CreateCaseExports1764400000000 } from './1764400000000-create-case-exports.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: MigrationList = [
   CreateFixityChecks1764340000001,
   CreateAttachmentCaptureMetadata1764350000000,
   AttachmentsOfIncidents1764360000000,
+  CreateCaseExports1764400000000,
 ];

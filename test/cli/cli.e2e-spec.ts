@@ -14,7 +14,8 @@ describe('the sillok command line', () => {
       expect({ command: command.name(), code: help.code }).toEqual({ command: command.name(), code: 0 });
       expect(help.stdout).toContain(`Usage: sillok ${command.name()}`);
     }
-  });
+    // One process start per command: on a loaded 2-core machine that is seconds each.
+  }, 120_000);
 
   it('refuses an unknown command with a non-zero exit', async () => {
     const result = await runNode([CLI_ENTRY, 'no-such-command'], {});

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Client } from 'minio';
+import type { Client } from 'minio';
 import { loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
-import { startS3TestServer, type S3TestServer } from '../support/s3-server.js';
+import {
+  objectsAndUploads as listObjectsAndUploads,
+  s3AppEnv,
+  s3Inspector,
+  startS3TestServer,
+  type S3TestServer,
+} from '../support/s3-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { countRows, downloadSha256, makeTestimony } from './attachment-fixtures.js';
 import { MIB, eventually, generatedBytes } from './generated-bytes.js';
@@ -15,40 +21,12 @@ describe('attachments (s3 store over the network)', () => {
   let as: RoleLogins;
   let testimony: string;
 
-  const objectsAndUploads = async (): Promise<string[]> => {
-    const names: string[] = [];
-    for await (const item of inspector.listObjectsV2(server.bucket, '', true) as AsyncIterable<{ name: string }>) {
-      names.push(item.name);
-    }
-    const { uploads } = await inspector.listIncompleteUploadsQuery(server.bucket, '', '', '', '');
-    return [...names, ...uploads.map((u) => `multipart ${u.uploadId}`)];
-  };
+  const objectsAndUploads = () => listObjectsAndUploads(inspector, server.bucket);
 
   beforeAll(async () => {
     server = await startS3TestServer();
-    t = await startTestApp({
-      env: {
-        OBJECT_STORE: 's3',
-        S3_ENDPOINT: server.endPoint,
-        S3_PORT: String(server.port),
-        S3_USE_SSL: 'false',
-        S3_REGION: server.region,
-        S3_BUCKET: server.bucket,
-        S3_PATH_STYLE: 'true',
-        S3_PART_SIZE_MB: '5',
-        S3_ACCESS_KEY: server.accessKey,
-        S3_SECRET_KEY: server.secretKey,
-      },
-    });
-    inspector = new Client({
-      endPoint: server.endPoint,
-      port: server.port,
-      useSSL: false,
-      region: server.region,
-      accessKey: server.accessKey,
-      secretKey: server.secretKey,
-      pathStyle: true,
-    });
+    t = await startTestApp({ env: s3AppEnv(server) });
+    inspector = s3Inspector(server);
     as = await loginAllRoles(t);
     const { caseA } = await createTwoCases(t, as);
     testimony = await makeTestimony(t, as.investigator, caseA);

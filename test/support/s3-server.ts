@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'minio';
 import type { S3ObjectStoreOptions } from '@sillok/evidence';
 import { freePort } from './processes.js';
 
@@ -94,6 +95,45 @@ export function s3StoreOptions(
     pathStyle: true,
     ...overrides,
   };
+}
+
+/** The settings that point a test app's object store at this server. */
+export function s3AppEnv(server: S3TestServer): Record<string, string> {
+  return {
+    OBJECT_STORE: 's3',
+    S3_ENDPOINT: server.endPoint,
+    S3_PORT: String(server.port),
+    S3_USE_SSL: 'false',
+    S3_REGION: server.region,
+    S3_BUCKET: server.bucket,
+    S3_PATH_STYLE: 'true',
+    S3_PART_SIZE_MB: '5',
+    S3_ACCESS_KEY: server.accessKey,
+    S3_SECRET_KEY: server.secretKey,
+  };
+}
+
+/** A client of its own, for tests to look into (or tamper with) the bucket behind the app's back. */
+export function s3Inspector(server: S3TestServer): Client {
+  return new Client({
+    endPoint: server.endPoint,
+    port: server.port,
+    useSSL: false,
+    region: server.region,
+    accessKey: server.accessKey,
+    secretKey: server.secretKey,
+    pathStyle: true,
+  });
+}
+
+/** Every object name in the bucket, then every incomplete multipart upload. */
+export async function objectsAndUploads(inspector: Client, bucket: string): Promise<string[]> {
+  const names: string[] = [];
+  for await (const item of inspector.listObjectsV2(bucket, '', true) as AsyncIterable<{ name: string }>) {
+    names.push(item.name);
+  }
+  const { uploads } = await inspector.listIncompleteUploadsQuery(bucket, '', '', '', '');
+  return [...names, ...uploads.map((u) => `multipart ${u.uploadId}`)];
 }
 
 interface KoaContext {

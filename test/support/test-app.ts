@@ -14,6 +14,7 @@ export const TEST_SECRETS = {
   MFA_ENCRYPTION_KEY: 'test-mfa-encryption-key-long-enough-0123456789',
   // Ed25519, for tests only.
   AUDIT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIOyEyQ2RFENYFOJLFDe8HzIJ8TgvfDCCE5/veNKKu4KY',
+  EXPORT_SIGNING_KEY: 'MC4CAQAwBQYDK2VwBCIEIFmNaJDbK7EF9DzbiAKP3RKZMC2LEbueybxvKoOTgu4p',
 };
 
 export interface TestApp {

@@ -10,6 +10,8 @@ import { userListCommand } from './commands/user-list.command.js';
 import { userResetPasswordCommand } from './commands/user-reset-password.command.js';
 import { userDisableCommand } from './commands/user-disable.command.js';
 import { userEnableCommand } from './commands/user-enable.command.js';
+import { exportCommand } from './commands/export.command.js';
+import { verifyCommand } from './commands/verify.command.js';
 
 /** Every `sillok` command. Each lives in commands/ and is added here. */
 export function buildProgram(): Command {
@@ -29,5 +31,7 @@ export function buildProgram(): Command {
   program.addCommand(auditCheckpointCommand());
   program.addCommand(auditPublicKeyCommand());
   program.addCommand(fixityCheckCommand());
+  program.addCommand(exportCommand());
+  program.addCommand(verifyCommand());
   return program;
 }

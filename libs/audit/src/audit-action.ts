@@ -66,6 +66,8 @@ export enum AuditAction {
   AttachmentDownload = 'attachment.download',
   AttachmentFixityCheck = 'attachment.fixity.check',
   ExportCreate = 'export.create',
+  ExportDownload = 'export.download',
+  AttachmentExport = 'attachment.export',
   AuditVerify = 'audit.verify',
   AuditCheckpoint = 'audit.checkpoint',
 }

@@ -125,6 +125,17 @@ export class Settings {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   AUDIT_SIGNING_KEY: string;
+
+  /** Signs case-file exports (the bag's tag manifest): base64 of a PKCS#8 DER Ed25519 private key. */
+  @Sensitive({ generate: generateEd25519PrivateKey })
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  EXPORT_SIGNING_KEY: string;
+
+  /** Source-Organization of every exported bag: the organisation that sends the case files. */
+  @IsString()
+  @MinLength(1)
+  EXPORT_SOURCE_ORGANIZATION: string = 'Sillok';
   /** Where evidence objects live: `filesystem` (SILLOK_DATA_DIR/objects) or an S3-compatible server. */
   @IsIn(OBJECT_STORES, { message: `must be one of ${OBJECT_STORES.join(', ')}` })
   OBJECT_STORE: ObjectStoreKind = 'filesystem';

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, existsSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { Command } from 'commander';
+import { DataSource } from 'typeorm';
+import { AuditModule } from '@sillok/audit';
+import { AuthModule, UserService } from '@sillok/auth';
+import { requestContext, type Actor } from '@sillok/core';
+import type { ExportProfileName } from '@sillok/exports';
+import { userByEmail } from '../accounts.js';
+import { CliError, withServices } from '../cli-runtime.js';
+import { progressLine } from '../progress.js';
+
+interface ExportOptions {
+  case: string;
+  profile: ExportProfileName;
+  recipient: string;
+  as: string;
+  out: string;
+  testimony?: string[];
+  includeIdentities?: boolean;
+  identityReason?: string;
+}
+
+export function exportCommand(): Command {
+  return new Command('export')
+    .description('export a signed case-file bundle (BagIt in a ZIP) of a case under a profile, for a named recipient')
+    .requiredOption('--case <reference>', 'the case, e.g. CASE-2026-0001')
+    .requiredOption('--profile <name>', 'un-submission, prosecution, public-anonymised or internal (see README)')
+    .requiredOption('--recipient <name>', 'who receives the bundle (recorded and written into the bag)')
+    .requiredOption('--as <email>', 'the account the export is made by (its role and case membership decide)')
+    .requiredOption('--out <file>', 'where to write the ZIP (never overwritten)')
+    .option('--testimony <reference...>', 'only these testimonies (T-000123), default all of the case')
+    .option('--include-identities', 'add witness identities (prosecution, internal; needs witness.identity.read)')
+    .option('--identity-reason <text>', 'why identities go out (required with --include-identities)')
+    .action(async (options: ExportOptions) => {
+      if (existsSync(options.out)) throw new CliError(`${options.out} exists; exports are never overwritten`);
+      // Loaded here, not at start: PDF and font code would slow down every other command.
+      const { EXPORT_PROFILE_NAMES, ExportService, ExportsModule } = await import('@sillok/exports');
+      if (!EXPORT_PROFILE_NAMES.includes(options.profile))
+        throw new CliError(`--profile must be one of ${EXPORT_PROFILE_NAMES.join(', ')}`);
+      await withServices([AuditModule, AuthModule, ExportsModule], async (context) => {
+        const user = await userByEmail(context.get(UserService), options.as);
+        if (user.status !== 'active') throw new CliError(`the account ${options.as} is ${user.status}`);
+        const actor: Actor = { userId: user.id, role: user.role };
+        const dataSource = context.get(DataSource);
+        const caseId = await idByReference(dataSource, 'cases', options.case, '--case');
+        const testimonyIds = options.testimony
+          ? await Promise.all(
+              options.testimony.map((ref) => idByReference(dataSource, 'testimonies', ref, '--testimony', caseId)),
+            )
+          : undefined;
+        const exports = context.get(ExportService);
+        const progress = progressLine('export (attachment bytes)');
+        // Audit rows name the account the export was made as, as if it came through the API.
+        await requestContext.run({ requestId: `cli-${randomUUID()}`, actor }, async () => {
+          const created = await exports.create(
+            actor,
+            caseId,
+            {
+              profile: options.profile,
+              recipient: options.recipient,
+              testimonyIds,
+              includeIdentities: options.includeIdentities,
+              identityReason: options.identityReason,
+            },
+            (bytes, total) => progress.update(Math.min(bytes, total), total),
+          );
+          progress.finish();
+          const download = await exports.openDownload(actor, created.id);
+          await pipeline(download.body, createWriteStream(options.out, { flags: 'wx' }));
+          console.log(
+            `export ${created.id}: ${created.testimonyIds.length} testimonies, ${created.attachmentIds.length} attachments, ` +
+              `${created.withheld.length} withheld; ${created.size} bytes written to ${options.out}`,
+          );
+        });
+      });
+    });
+}
+
+async function idByReference(
+  dataSource: DataSource,
+  table: 'cases' | 'testimonies',
+  reference: string,
+  option: string,
+  caseId?: string,
+): Promise<string> {
+  const rows = (await dataSource.query(
+    `SELECT id FROM ${table} WHERE reference = $1${caseId ? ' AND case_id = $2' : ''}`,
+    caseId ? [reference, caseId] : [reference],
+  )) as Array<{ id: string }>;
+  if (!rows.length)
+    throw new CliError(`${option}: no ${table === 'cases' ? 'case' : 'testimony of that case'} ${reference}`);
+  return rows[0].id;
+}

@@ -1,0 +1,228 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { AuditAction } from '@sillok/audit';
+import { Case } from '@sillok/cases';
+import { DomainError, ErrorCode, type Actor } from '@sillok/core';
+import { Attachment } from '@sillok/evidence';
+import { Incident, IncidentSource } from '@sillok/incidents';
+import { TaxonomyTermEntity } from '@sillok/taxonomy';
+import {
+  ConsentService,
+  IdentityVaultService,
+  Testimony,
+  TestimonyAnnotation,
+  TestimonyTranslation,
+  Witness,
+} from '@sillok/testimonies';
+import type { ExportSelection } from '../case-export.entity.js';
+import type { ExportProfile } from '../profiles/export-profile.js';
+import { selectAttachments } from './attachment-selection.js';
+import type { CaseFile, ExportedIncident, ExportedWitness, WithheldItem } from './case-file.js';
+import { withholdingReason } from './consent-decision.js';
+import { TermLookup } from './term-lookup.js';
+import { exportedTestimony, exportedWitness } from './testimony-export.js';
+
+export interface CollectRequest {
+  actor: Actor;
+  caseId: string;
+  profile: ExportProfile;
+  selection: ExportSelection;
+  identityReason?: string;
+}
+
+/**
+ * Reads what one export of a case will hold and applies the profile: consent filtering into
+ * included and withheld, redaction, witness naming, attachment choice. The caller has
+ * already checked the actor's access to the case; everything here stays inside that case.
+ */
+@Injectable()
+export class CaseFileCollector {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly consent: ConsentService,
+    private readonly vault: IdentityVaultService,
+  ) {}
+
+  async collect(request: CollectRequest): Promise<CaseFile> {
+    const { caseId, profile, selection } = request;
+    const m = this.dataSource.manager;
+    const kase = await m.findOneByOrFail(Case, { id: caseId });
+    const all = await m.find(Testimony, { where: { caseId }, order: { reference: 'ASC' } });
+    const chosen = chooseById('testimonyIds', selection.testimonyIds, all);
+    const witnesses = new Map((await m.findBy(Witness, { caseId })).map((w) => [w.id, w]));
+    const consents = await this.consent.effectiveFor(chosen);
+
+    const withheld: WithheldItem[] = [];
+    const included: Testimony[] = [];
+    const labels = new Map<string, string>();
+    for (const testimony of chosen) {
+      const witness = witnesses.get(testimony.witnessId);
+      const reason = withholdingReason(testimony, witness, consents.get(testimony.id), profile);
+      if (reason) {
+        withheld.push({
+          kind: 'testimony',
+          id: testimony.id,
+          reference: testimony.reference,
+          pseudonym: profile.witnessNaming === 'pseudonym' ? (witness?.pseudonym ?? '') : '',
+          reason,
+        });
+        continue;
+      }
+      included.push(testimony);
+      if (!labels.has(testimony.witnessId))
+        labels.set(
+          testimony.witnessId,
+          profile.witnessNaming === 'pseudonym' ? witness!.pseudonym : `Witness ${labels.size + 1}`,
+        );
+    }
+
+    const ids = included.map((t) => t.id);
+    const [annotations, translations, hashes] = await Promise.all([
+      ids.length ? m.find(TestimonyAnnotation, { where: { testimonyId: In(ids), withdrawnAt: IsNull() } }) : [],
+      ids.length ? m.find(TestimonyTranslation, { where: { testimonyId: In(ids) } }) : [],
+      currentContentHashes(m, ids),
+    ]);
+    const incidents = chooseById(
+      'incidentIds',
+      selection.incidentIds,
+      await m.find(Incident, { where: { caseId, withdrawnAt: IsNull() }, order: { reference: 'ASC' } }),
+    );
+    const sources = incidents.length
+      ? await m.find(IncidentSource, {
+          where: { incidentId: In(incidents.map((i) => i.id)), removedAt: IsNull() },
+          order: { createdAt: 'ASC' },
+        })
+      : [];
+    const tags = annotations.filter((a) => a.kind === 'tag');
+    const terms = new TermLookup(
+      await m.findBy(TaxonomyTermEntity, { id: In(TermLookup.idsOf([...tags, ...incidents])) }),
+    );
+
+    const attachments = selectAttachments({
+      all: await m.find(Attachment, { where: { caseId }, order: { uploadedAt: 'ASC', id: 'ASC' } }),
+      chosenIds: selection.attachmentIds,
+      testimonies: all,
+      included: new Set(ids),
+      chosenTestimonies: new Set(chosen.map((t) => t.id)),
+      profile,
+    });
+    withheld.push(...attachments.withheld);
+
+    const identities = selection.includeIdentities
+      ? await this.identities(request, [...labels.keys()])
+      : new Map<string, Record<string, unknown> | null>();
+    const testimonies = included.map((testimony) => {
+      const witness: ExportedWitness = exportedWitness(
+        witnesses.get(testimony.witnessId)!,
+        labels.get(testimony.witnessId)!,
+        profile,
+      );
+      if (selection.includeIdentities) witness.identity = identities.get(testimony.witnessId) ?? null;
+      return exportedTestimony(
+        {
+          testimony,
+          witness,
+          consent: consents.get(testimony.id)!,
+          translations: translations.filter((tr) => tr.testimonyId === testimony.id),
+          annotations: annotations.filter((a) => a.testimonyId === testimony.id),
+          contentSha256: hashes.get(testimony.id) ?? null,
+          attachments: attachments.files.filter((f) => f.owner.reference === testimony.reference).map((f) => f.path),
+        },
+        profile,
+        terms,
+      );
+    });
+
+    const references = new Map(all.map((t) => [t.id, t.reference]));
+    const exportedIncidents: ExportedIncident[] = incidents.map((incident) => ({
+      id: incident.id,
+      reference: incident.reference,
+      title: incident.title,
+      description: incident.description,
+      status: incident.status,
+      ...terms.event(incident, incident.placeText),
+      ...(profile.personNames ? { perpetratorNames: incident.perpetratorNames, victims: incident.victims } : {}),
+      victimWitnesses: incident.victimWitnessIds.map((id) => labels.get(id) ?? 'a witness not in this export'),
+      sources: sources
+        .filter((s) => s.incidentId === incident.id)
+        .map((s) => ({
+          testimony: references.get(s.testimonyId) ?? '',
+          withheld: !ids.includes(s.testimonyId),
+          note: s.note,
+        })),
+    }));
+
+    const custody = await custodyOf(m, [...ids, ...incidents.map((i) => i.id), ...attachments.files.map((f) => f.id)]);
+    return {
+      case: {
+        id: kase.id,
+        reference: kase.reference,
+        title: kase.title,
+        description: kase.description,
+        status: kase.status,
+      },
+      testimonies,
+      incidents: exportedIncidents,
+      attachments: attachments.files,
+      withheld,
+      custody,
+    };
+  }
+
+  /** Each read goes through the vault, which checks witness.identity.read and audits it with the reason. */
+  private async identities(request: CollectRequest, witnessIds: string[]) {
+    const found = new Map<string, Record<string, unknown> | null>();
+    for (const witnessId of witnessIds) {
+      try {
+        const view = await this.vault.read(request.actor, witnessId, request.identityReason ?? '');
+        found.set(witnessId, view.identity as unknown as Record<string, unknown>);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== ErrorCode.NotFound) throw error;
+        found.set(witnessId, null);
+      }
+    }
+    return found;
+  }
+}
+
+/** The rows named by `ids`, in their own order, or a 400 naming the field when one is not of this case. */
+function chooseById<T extends { id: string }>(field: string, ids: string[] | undefined, rows: T[]): T[] {
+  if (!ids) return rows;
+  const known = new Set(rows.map((row) => row.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length)
+    throw DomainError.validation([{ field, reason: `${unknown.join(', ')} is not in this case (or is withdrawn)` }]);
+  const wanted = new Set(ids);
+  return rows.filter((row) => wanted.has(row.id));
+}
+
+async function currentContentHashes(m: EntityManager, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = (await m.query(
+    `SELECT r.testimony_id AS id, r.content_sha256 AS sha256
+       FROM testimony_revisions r JOIN testimonies t ON t.id = r.testimony_id AND t.revision = r.revision
+      WHERE t.id = ANY($1::uuid[])`,
+    [ids],
+  )) as Array<{ id: string; sha256: string }>;
+  return new Map(rows.map((row) => [row.id, row.sha256]));
+}
+
+/** The audit rows about the included records (and copies derived from included attachments), in chain order. */
+async function custodyOf(m: EntityManager, ids: string[]): Promise<Array<Record<string, unknown>>> {
+  if (!ids.length) return [];
+  const rows = (await m.query(
+    `SELECT seq::text AS seq, occurred_at AS at, action, subject_type AS "subjectType", subject_id AS "subjectId",
+            actor_user_id AS "actorUserId", actor_role AS "actorRole", request_id AS "requestId", details, hash
+       FROM audit_events
+      WHERE subject_id = ANY($1::text[])
+         OR (subject_type = 'attachment' AND details->>'derivedFrom' = ANY($1::text[]))
+      ORDER BY seq`,
+    [ids],
+  )) as Array<Record<string, unknown> & { at: Date; action: string; details: Record<string, unknown> }>;
+  return rows.map((row) => ({
+    ...row,
+    at: row.at.toISOString(),
+    // Which earlier export an item went into is custody; to whom it went is not this recipient's business.
+    details: row.action === AuditAction.AttachmentExport ? { exportId: row.details.exportId } : row.details,
+  }));
+}

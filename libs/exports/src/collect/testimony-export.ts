@@ -1,0 +1,109 @@
+import type {
+  EffectiveConsent,
+  Testimony,
+  TestimonyAnnotation,
+  TestimonyTranslation,
+  Witness,
+} from '@sillok/testimonies';
+import type { ExportProfile } from '../profiles/export-profile.js';
+import type { ExportedTag, ExportedTestimony, ExportedWitness } from './case-file.js';
+import type { TermLookup } from './term-lookup.js';
+import { TestimonyRedactor } from './testimony-redactor.js';
+
+export interface TestimonyParts {
+  testimony: Testimony;
+  witness: ExportedWitness;
+  consent: EffectiveConsent;
+  translations: TestimonyTranslation[];
+  annotations: TestimonyAnnotation[];
+  contentSha256: string | null;
+  attachments: string[];
+}
+
+const HASH_NOTE =
+  'withheld because the text is redacted: the hash of the full text would let anyone test guesses of the redacted words';
+
+/** One testimony as the profile lets it out: redacted texts, its tags beside them, no sensitive spans. */
+export function exportedTestimony(parts: TestimonyParts, profile: ExportProfile, terms: TermLookup): ExportedTestimony {
+  const { testimony: t } = parts;
+  const spans = parts.annotations.filter((a) => a.kind === 'sensitive');
+  const redactor = new TestimonyRedactor(spans, profile.redactSensitiveSpans);
+  const narrative = redactor.anchoredText(t.narrative, null);
+  const translations = parts.translations
+    .sort((a, b) => a.language.localeCompare(b.language))
+    .map((tr) => ({
+      language: tr.language,
+      text: redactor.anchoredText(tr.text, tr.language),
+      translator: tr.translator,
+      checked: tr.checked,
+    }));
+  const tags = parts.annotations
+    .filter((a) => a.kind === 'tag')
+    .map((tag) => exportedTag(tag, profile, terms, redactor));
+  const title = redactor.freeText(t.title);
+  const summary = redactor.freeText(t.summary);
+  const redacted = redactor.redactions > 0;
+  return {
+    id: t.id,
+    reference: t.reference,
+    title,
+    summary,
+    narrative,
+    originalLanguage: t.originalLanguage,
+    forum: t.forum,
+    status: t.status,
+    interviewDate: t.interviewDate,
+    interviewCity: profile.redactInterviewPlace ? null : t.interviewCity,
+    interviewCountry: t.interviewCountry,
+    revision: t.revision,
+    contentSha256: redacted ? null : parts.contentSha256,
+    ...(redacted ? { contentSha256Note: HASH_NOTE } : {}),
+    consent: parts.consent,
+    witness: parts.witness,
+    translations,
+    tags,
+    redactions: redactor.redactions,
+    attachments: parts.attachments,
+  };
+}
+
+function exportedTag(
+  tag: TestimonyAnnotation,
+  profile: ExportProfile,
+  terms: TermLookup,
+  redactor: TestimonyRedactor,
+): ExportedTag {
+  return {
+    id: tag.id,
+    language: tag.language,
+    range: tag.rangeStart === null || tag.rangeEnd === null ? null : { start: tag.rangeStart, end: tag.rangeEnd },
+    quote: redactor.freeText(tag.quote),
+    ...terms.event(tag, redactor.freeText(tag.placeText)),
+    victimKind: tag.victimKind,
+    ...(profile.personNames ? { victimName: tag.victimName } : {}),
+    victimDescription: redactor.freeText(tag.victimDescription),
+    note: redactor.freeText(tag.note),
+  };
+}
+
+/** The witness as the profile names them; attributes only where the profile allows. */
+export function exportedWitness(witness: Witness, label: string, profile: ExportProfile): ExportedWitness {
+  return {
+    label,
+    pseudonym: profile.witnessNaming === 'pseudonym' ? witness.pseudonym : null,
+    ...(profile.witnessAttributes
+      ? {
+          attributes: {
+            sex: witness.sex,
+            birthYear: witness.birthYear,
+            ageRange: witness.ageRange,
+            provinceOfOrigin: witness.provinceOfOrigin,
+            leftDprkYear: witness.leftDprkYear,
+            arrivalYear: witness.arrivalYear,
+            currentCountry: witness.currentCountry,
+            languages: witness.languages,
+          },
+        }
+      : {}),
+  };
+}

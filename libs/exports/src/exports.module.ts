@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '@sillok/cases';
+import { Settings } from '@sillok/config';
+import { EvidenceModule } from '@sillok/evidence';
+import { TestimoniesModule } from '@sillok/testimonies';
+import { CaseExport } from './case-export.entity.js';
+import { CaseFileCollector } from './collect/case-file.collector.js';
+import { ExportSigningKey } from './export-signing-key.js';
+import { ExportService } from './export.service.js';
+import { ExportController } from './http/export.controller.js';
+
+/** Case-file exports: profiles, consent-aware selection, signed BagIt bundles in the object store. */
+@Module({
+  imports: [CasesModule, TestimoniesModule, EvidenceModule, TypeOrmModule.forFeature([CaseExport])],
+  controllers: [ExportController],
+  providers: [
+    // Fails at start, naming EXPORT_SIGNING_KEY, when the key is not an Ed25519 private key.
+    {
+      provide: ExportSigningKey,
+      useFactory: (settings: Settings) => ExportSigningKey.fromSettings(settings),
+      inject: [Settings],
+    },
+    CaseFileCollector,
+    ExportService,
+  ],
+  exports: [ExportService, ExportSigningKey],
+})
+export class ExportsModule {}

@@ -1,0 +1,60 @@
+import { pipeline } from 'node:stream';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor } from '@sillok/auth';
+import { Permission, RequirePermission, type Actor } from '@sillok/core';
+import { ExportService } from '../export.service.js';
+import { CreateExportDto } from './create-export.dto.js';
+import { ExportResponse } from './export.responses.js';
+import { ListExportsQuery } from './list-exports.query.js';
+
+@ApiTags('exports')
+@ApiBearerAuth()
+@Controller()
+export class ExportController {
+  constructor(private readonly exports: ExportService) {}
+
+  @Post('cases/:id/exports')
+  @RequirePermission(Permission.ExportCreate)
+  @ApiOperation({
+    summary: 'Export a signed case-file bundle (BagIt in a ZIP) under a profile, for a named recipient',
+    description: 'The bag is streamed to the object store and recorded; download it with GET /exports/:id/download',
+  })
+  @ApiCreatedResponse({ type: ExportResponse })
+  create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateExportDto) {
+    return this.exports.create(actor, id, dto);
+  }
+
+  @Get('cases/:id/exports')
+  @RequirePermission(Permission.ExportRead)
+  @ApiOkResponse({ type: [ExportResponse] })
+  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListExportsQuery) {
+    return this.exports.list(actor, id, query.testimonyId);
+  }
+
+  @Get('exports/:id')
+  @RequirePermission(Permission.ExportRead)
+  @ApiOkResponse({ type: ExportResponse })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.exports.get(actor, id);
+  }
+
+  @Get('exports/:id/download')
+  @RequirePermission(Permission.ExportRead)
+  @ApiOperation({ summary: 'The stored bundle again; every download is audited' })
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const download = await this.exports.openDownload(actor, id);
+    response.status(200).type('application/zip');
+    response.setHeader('Content-Length', String(download.export.size));
+    response.setHeader('Content-Disposition', `attachment; filename="${download.fileName}"`);
+    response.setHeader('Cache-Control', 'no-store');
+    pipeline(download.body, response, () => undefined);
+  }
+}

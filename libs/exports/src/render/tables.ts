@@ -1,0 +1,44 @@
+import type { ExportedIncident, TermRef, WithheldItem } from '../collect/case-file.js';
+import { toCsv } from './csv.js';
+
+export const termList = (terms: TermRef[]) => terms.map((t) => `${t.code} ${t.label}`).join('; ');
+
+export function incidentsCsv(incidents: ExportedIncident[]): string {
+  return toCsv(
+    [
+      'reference',
+      'title',
+      'status',
+      'violations',
+      'acts',
+      'facility',
+      'place',
+      'date_from',
+      'date_to',
+      'date_precision',
+      'agencies',
+      'sources',
+    ],
+    incidents.map((i) => [
+      i.reference,
+      i.title,
+      i.status,
+      termList(i.violations),
+      termList(i.acts),
+      i.facility ? `${i.facility.code} ${i.facility.label}` : null,
+      i.place,
+      i.dateFrom,
+      i.dateTo,
+      i.datePrecision,
+      termList(i.agencies),
+      i.sources.map((s) => (s.withheld ? `${s.testimony} (withheld)` : s.testimony)).join('; '),
+    ]),
+  );
+}
+
+export function withheldCsv(items: WithheldItem[]): string {
+  return toCsv(
+    ['kind', 'reference', 'pseudonym', 'reason'],
+    items.map((item) => [item.kind, item.reference, item.pseudonym, item.reason]),
+  );
+}

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { requestAs, type LoggedInUser } from '../support/auth-fixtures.js';
+import { createTestimony, createWitness } from '../support/testimony-fixtures.js';
+import type { TestApp } from '../support/test-app.js';
+import { streamUpload } from '../evidence/multipart-upload.js';
+
+export const at = (text: string, quote: string) => ({
+  start: text.indexOf(quote),
+  end: text.indexOf(quote) + quote.length,
+  quote,
+});
+
+/** Records `scopes` as the witness's consent now (a narrower set is a withdrawal). */
+export async function recordConsent(
+  t: TestApp,
+  user: LoggedInUser,
+  witnessId: string,
+  scopes: string[],
+): Promise<void> {
+  const res = await requestAs(t, user, 'post', `/witnesses/${witnessId}/consents`, {
+    scopes,
+    method: 'written',
+    takenAt: new Date().toISOString(),
+  });
+  if (res.status !== 201) throw new Error(`consent failed: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+export async function uploadFile(
+  t: TestApp,
+  user: LoggedInUser,
+  path: string,
+  fields: Record<string, string>,
+  bytes: Buffer,
+  fileName: string,
+): Promise<{ id: string; sha256: string }> {
+  const res = await streamUpload(t, path, user.token, fields, { stream: Readable.from([bytes]), fileName });
+  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; sha256: string };
+}
+
+/** A witness with consent `scopes` and one testimony of theirs. */
+export async function witnessWithTestimony(
+  t: TestApp,
+  user: LoggedInUser,
+  caseId: string,
+  scopes: string[],
+  narrative: string,
+  translations: Array<{ language: string; text: string }> = [],
+) {
+  const witnessId = await createWitness(t, user, caseId);
+  await recordConsent(t, user, witnessId, scopes);
+  const testimony = await createTestimony(t, user, witnessId, narrative, translations);
+  const witness = await requestAs(t, user, 'get', `/witnesses/${witnessId}`);
+  const full = await requestAs(t, user, 'get', `/testimonies/${testimony.id}`);
+  return {
+    witnessId,
+    pseudonym: witness.body.pseudonym as string,
+    id: testimony.id,
+    reference: full.body.reference as string,
+  };
+}
+
+export async function downloadBundle(t: TestApp, user: LoggedInUser, exportId: string) {
+  return requestAs(t, user, 'get', `/exports/${exportId}/download`)
+    .buffer(true)
+    .parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
+}
+
+export interface UnzippedBag {
+  zip: string;
+  /** The bag's directory (sillok-export-<id>). */
+  root: string;
+  files: string[];
+  read(path: string): string;
+}
+
+/** Writes the ZIP to a temporary directory and unpacks it there with `unzip`. */
+export function unzipBag(zip: Buffer): UnzippedBag {
+  const dir = mkdtempSync(join(tmpdir(), 'sillok-bag-'));
+  const file = join(dir, 'bundle.zip');
+  writeFileSync(file, zip);
+  const out = join(dir, 'out');
+  const run = spawnSync('unzip', ['-q', file, '-d', out], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`unzip failed: ${run.stderr}`);
+  const [top] = readdirSync(out);
+  const root = join(out, top);
+  const files = (
+    readdirSync(root, { recursive: true, withFileTypes: true }) as Array<{
+      isFile(): boolean;
+      parentPath: string;
+      name: string;
+    }>
+  )
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(root.length + 1))
+    .sort();
+  return { zip: file, root, files, read: (path) => readFileSync(join(root, path), 'utf8') };
+}
+
+export function run(command: string, args: string[], cwd: string) {
+  return spawnSync(command, args, { cwd, encoding: 'utf8' });
+}

@@ -1,0 +1,476 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { finalPath } from '../evidence/filesystem-layout.js';
+import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
+import { createTwoCases } from '../support/case-fixtures.js';
+import { CLI_ENTRY, runNode } from '../support/processes.js';
+import { termId } from '../support/testimony-fixtures.js';
+import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
+import {
+  at,
+  downloadBundle,
+  recordConsent,
+  run,
+  unzipBag,
+  uploadFile,
+  witnessWithTestimony,
+  type UnzippedBag,
+} from './export-fixtures.js';
+
+const FAMILY = '김철수';
+const NARRATIVE = `저는 ${FAMILY}의 딸입니다. 1997년 요덕 수용소에서 아버지 ${FAMILY}가 고문을 당했습니다.`;
+const ENGLISH = `I am the daughter of Kim Chul-su. In 1997 my father was tortured at Yodok.`;
+const ORIGINAL = Buffer.from('%PDF-1.7 original drawing naming the guard Pak and the village');
+const REDACTED = Buffer.from('%PDF-1.7 redacted drawing');
+const CASE_MAP = Buffer.from('%PDF-1.7 map of the camp');
+
+describe('case-file exports', () => {
+  let t: TestApp;
+  let as: RoleLogins;
+  let outsider: LoggedInUser;
+  let caseA: string;
+  let caseB: string;
+  // Consent: all = every scope but public named; courts = internal and courts; un = internal and UN (withdrawn later).
+  let all: Awaited<ReturnType<typeof witnessWithTestimony>>;
+  let courts: Awaited<ReturnType<typeof witnessWithTestimony>>;
+  let un: Awaited<ReturnType<typeof witnessWithTestimony>>;
+  let original: { id: string; sha256: string };
+  let redacted: { id: string; sha256: string };
+  let caseMap: { id: string; sha256: string };
+  const bags: UnzippedBag[] = [];
+
+  const exportAs = (user: LoggedInUser, body: object, caseId = caseA) =>
+    requestAs(t, user, 'post', `/cases/${caseId}/exports`, body);
+
+  async function exportBag(profile: string, extra: object = {}) {
+    const res = await exportAs(as.coordinator, { profile, recipient: 'OHCHR Seoul', ...extra });
+    expect(res.status).toBe(201);
+    const zip = await downloadBundle(t, as.coordinator, res.body.id);
+    expect(zip.status).toBe(200);
+    const bag = unzipBag(zip.body as Buffer);
+    bags.push(bag);
+    return { record: res.body, bag };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    as = await loginAllRoles(t);
+    ({ caseA, caseB, otherLead: outsider } = await createTwoCases(t, as));
+    const inv = as.investigator;
+    all = await witnessWithTestimony(
+      t,
+      inv,
+      caseA,
+      ['internal', 'un_mechanisms', 'courts', 'public_anonymised'],
+      NARRATIVE,
+      [{ language: 'en', text: ENGLISH }],
+    );
+    courts = await witnessWithTestimony(t, inv, caseA, ['internal', 'courts'], 'Courts-only testimony text.');
+    un = await witnessWithTestimony(t, inv, caseA, ['internal', 'un_mechanisms'], 'UN-only testimony text.');
+    const current = await requestAs(t, inv, 'get', `/testimonies/${all.id}`);
+    const city = await requestAs(t, inv, 'patch', `/testimonies/${all.id}`, {
+      version: current.body.version,
+      interviewCity: 'Hanawon-Anseong',
+      interviewCountry: 'KR',
+    });
+    expect(city.status).toBe(200);
+    const tags = `/testimonies/${all.id}/tags`;
+    for (const body of [
+      { ...at(NARRATIVE, FAMILY), kind: 'sensitive', sensitiveCategory: 'family_name' },
+      { language: 'en', ...at(ENGLISH, 'Kim Chul-su'), kind: 'sensitive', sensitiveCategory: 'family_name' },
+      { ...at(NARRATIVE, '고문을 당했습니다'), violationTermIds: [await termId(t, 'coi-violation', 'E.2')] },
+    ]) {
+      const res = await requestAs(t, inv, 'post', tags, body);
+      expect(res.status).toBe(201);
+    }
+    original = await uploadFile(
+      t,
+      inv,
+      `/testimonies/${all.id}/attachments`,
+      { kind: 'drawing' },
+      ORIGINAL,
+      '박 경비 그림.pdf',
+    );
+    redacted = await uploadFile(
+      t,
+      inv,
+      `/attachments/${original.id}/derivatives`,
+      { kind: 'drawing', derivation: 'redacted', reason: 'guard and village names removed' },
+      REDACTED,
+      'drawing-redacted.pdf',
+    );
+    caseMap = await uploadFile(
+      t,
+      as.coordinator,
+      `/cases/${caseA}/attachments`,
+      { kind: 'document' },
+      CASE_MAP,
+      'camp map.pdf',
+    );
+    const incident = await requestAs(t, inv, 'post', '/incidents', {
+      caseId: caseA,
+      title: 'Torture at Yodok, 1997',
+      violationTermIds: [await termId(t, 'coi-violation', 'E.2')],
+      perpetratorNames: ['Guard Pak'],
+    });
+    expect(incident.status).toBe(201);
+    for (const testimonyId of [all.id, courts.id]) {
+      const source = await requestAs(t, inv, 'post', `/incidents/${incident.body.id}/sources`, { testimonyId });
+      expect(source.status).toBe(201);
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const bag of bags) rmSync(join(bag.root, '..', '..'), { recursive: true, force: true });
+    await t.close();
+  });
+
+  const testimonyFiles = (bag: UnzippedBag) =>
+    bag.files.filter((f) => f.startsWith('data/testimonies/') && f.endsWith('.json')).map((f) => f.slice(17, -5));
+  const attachmentFiles = (bag: UnzippedBag) => bag.files.filter((f) => f.startsWith('data/attachments/'));
+  const everyText = (bag: UnzippedBag) =>
+    bag.files
+      .filter((f) => !f.endsWith('.pdf') && !f.endsWith('.sig'))
+      .map((f) => bag.read(f))
+      .join('\n');
+
+  it('un-submission: only UN consent, pseudonyms, sensitive spans redacted, redacted copies preferred', async () => {
+    const { record, bag } = await exportBag('un-submission');
+    expect(testimonyFiles(bag)).toEqual([all.reference, un.reference].sort());
+    const testimony = JSON.parse(bag.read(`data/testimonies/${all.reference}.json`));
+    expect(testimony.narrative).not.toContain(FAMILY);
+    expect(testimony.narrative).toContain('[REDACTED]');
+    expect(testimony.translations[0].text).not.toContain('Kim Chul-su');
+    expect(testimony.witness).toEqual({ label: all.pseudonym, pseudonym: all.pseudonym });
+    expect(testimony.tags).toHaveLength(1);
+    expect(testimony.tags[0].violations[0]).toMatchObject({ scheme: 'coi-violation', code: 'E.2' });
+    expect(testimony.revision).toBe(1);
+    expect(testimony.contentSha256).toBeNull();
+    expect(everyText(bag)).not.toContain(FAMILY);
+    expect(attachmentFiles(bag).sort()).toEqual(
+      [
+        `data/attachments/${redacted.sha256}-drawing-redacted.pdf`,
+        `data/attachments/${caseMap.sha256}-camp_map.pdf`,
+      ].sort(),
+    );
+    expect(bag.read('data/withheld.csv')).toContain(
+      `testimony,${courts.reference},${courts.pseudonym},consent does not cover un_mechanisms`,
+    );
+    expect(record).toMatchObject({ profile: 'un-submission', recipient: 'OHCHR Seoul', includesIdentities: false });
+    expect(record.testimonyIds.sort()).toEqual([all.id, un.id].sort());
+    const incidents = JSON.parse(bag.read('data/incidents.json'));
+    expect(incidents[0].perpetratorNames).toBeUndefined();
+    expect(
+      incidents[0].sources.map((s: { testimony: string; withheld: boolean }) => [s.testimony, s.withheld]),
+    ).toEqual([
+      [all.reference, false],
+      [courts.reference, true],
+    ]);
+    const info = bag.read('bag-info.txt');
+    for (const label of ['Source-Organization', 'Contact-Name', 'Bagging-Date', 'Payload-Oxum'])
+      expect(info).toContain(`${label}: `);
+    expect(info).toContain(`External-Identifier: ${record.id}`);
+    expect(info).toContain('Sillok-Profile: un-submission');
+    expect(info).toContain('Sillok-Recipient: OHCHR Seoul');
+    const custody = bag
+      .read('data/custody-log.jsonl')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(custody.some((row) => row.action === 'attachment.derive')).toBe(true);
+    // Every PDF page is numbered on from the last page of the one before, under the export id.
+    let next = 1;
+    for (const pdf of [
+      'data/case-summary.pdf',
+      ...[all.reference, un.reference].sort().map((r) => `data/testimonies/${r}.pdf`),
+    ]) {
+      const raw = readFileSync(join(bag.root, pdf)).toString('latin1');
+      expect(raw.startsWith('%PDF-')).toBe(true);
+      expect(raw).toContain(`/PageLabels <<\n/Nums [0 <<\n/S /D\n/P (${record.id} p. )\n/St ${next}`);
+      next += raw.match(/\/Type \/Page\n/g)!.length;
+    }
+    expect(next).toBeGreaterThan(4);
+  }, 60_000);
+
+  it('prosecution: courts consent, originals, spans still redacted without identities', async () => {
+    const { bag } = await exportBag('prosecution');
+    expect(testimonyFiles(bag)).toEqual([all.reference, courts.reference].sort());
+    expect(attachmentFiles(bag).sort()).toEqual(
+      [
+        `data/attachments/${original.sha256}-박_경비_그림.pdf`,
+        `data/attachments/${caseMap.sha256}-camp_map.pdf`,
+      ].sort(),
+    );
+    expect(JSON.parse(bag.read(`data/testimonies/${all.reference}.json`)).narrative).not.toContain(FAMILY);
+    expect(JSON.parse(bag.read('data/incidents.json'))[0].perpetratorNames).toEqual(['Guard Pak']);
+    expect(bag.read('data/withheld.csv')).toContain(`${un.reference},${un.pseudonym},consent does not cover courts`);
+  }, 60_000);
+
+  it('public-anonymised: no pseudonyms, no place of interview, only redacted copies', async () => {
+    const { bag } = await exportBag('public-anonymised', { recipient: 'Public website' });
+    expect(testimonyFiles(bag)).toEqual([all.reference]);
+    const testimony = JSON.parse(bag.read(`data/testimonies/${all.reference}.json`));
+    expect(testimony.witness).toEqual({ label: 'Witness 1', pseudonym: null });
+    expect(testimony.interviewCity).toBeNull();
+    expect(testimony.interviewCountry).toBe('KR');
+    const text = everyText(bag);
+    for (const hidden of [all.pseudonym, courts.pseudonym, un.pseudonym, FAMILY, 'Hanawon-Anseong', 'Kim Chul-su'])
+      expect(text).not.toContain(hidden);
+    expect(attachmentFiles(bag)).toEqual([`data/attachments/${redacted.sha256}-drawing.pdf`]);
+    // Earlier exports of the same file are on its custody log, but not whom they went to.
+    const custody = bag
+      .read('data/custody-log.jsonl')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const exported = custody.filter((row) => row.action === 'attachment.export');
+    expect(exported.length).toBeGreaterThan(0);
+    for (const row of exported) expect(Object.keys(row.details)).toEqual(['exportId']);
+    expect(text).not.toContain('OHCHR Seoul');
+    expect(text).not.toContain('drawing-redacted');
+    expect(bag.read('data/withheld.csv')).toContain('attachment,,,no redacted copy for this profile');
+  }, 60_000);
+
+  it('internal: everything the requester may read, unredacted, with the revision hash', async () => {
+    const { bag } = await exportBag('internal');
+    expect(testimonyFiles(bag)).toEqual([all.reference, courts.reference, un.reference].sort());
+    const testimony = JSON.parse(bag.read(`data/testimonies/${all.reference}.json`));
+    expect(testimony.narrative).toBe(NARRATIVE);
+    expect(testimony.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(testimony.witness.attributes).toMatchObject({ sex: 'female' });
+    expect(bag.read('data/withheld.csv').trim().split('\r\n')).toHaveLength(1);
+  }, 60_000);
+
+  it('honours a consent withdrawal in every later export, and shows who received the testimony before', async () => {
+    await recordConsent(t, as.investigator, un.witnessId, ['internal']);
+    const { bag } = await exportBag('un-submission');
+    expect(testimonyFiles(bag)).toEqual([all.reference]);
+    expect(bag.read('data/withheld.csv')).toContain(
+      `${un.reference},${un.pseudonym},consent does not cover un_mechanisms`,
+    );
+    const earlier = await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports?testimonyId=${un.id}`);
+    expect(earlier.status).toBe(200);
+    expect(earlier.body.map((e: { profile: string; recipient: string }) => [e.profile, e.recipient])).toEqual([
+      ['internal', 'OHCHR Seoul'],
+      ['un-submission', 'OHCHR Seoul'],
+    ]);
+  }, 60_000);
+
+  it('verifies with sha256sum -c, openssl pkeyutl -verify and sillok verify; one changed or removed byte fails all', async () => {
+    const bag = bags[0];
+    expect(run('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], bag.root).status).toBe(0);
+    expect(run('sha256sum', ['-c', '--quiet', 'tagmanifest-sha256.txt'], bag.root).status).toBe(0);
+    const openssl = [
+      'pkeyutl',
+      '-verify',
+      '-pubin',
+      '-inkey',
+      'export-signing-key.pem',
+      '-rawin',
+      '-in',
+      'tagmanifest-sha256.txt',
+      '-sigfile',
+      'tagmanifest-sha256.txt.sig',
+    ];
+    const verified = run('openssl', openssl, bag.root);
+    expect(verified.stdout + verified.stderr).toContain('Signature Verified Successfully');
+    expect(bag.read('VERIFY.txt')).toContain('openssl pkeyutl -verify');
+    const ok = await runNode([CLI_ENTRY, 'verify', bag.zip], {});
+    expect(ok.stdout).toContain('OK');
+    expect(ok.stderr).toContain('warning: the signature was checked with the key shipped inside the bag');
+    expect(ok.code).toBe(0);
+    writeFileSync(join(bag.root, '..', 'published.pem'), bag.read('export-signing-key.pem'));
+    const withKey = await runNode(
+      [CLI_ENTRY, 'verify', bag.zip, '--public-key', join(bag.root, '..', 'published.pem')],
+      {},
+    );
+    expect([withKey.code, withKey.stderr]).toEqual([0, '']);
+
+    // Change one byte of a payload file, re-zip: the manifest check and sillok verify both fail.
+    const summary = join(bag.root, 'data', 'case.json');
+    const bytes = readFileSync(summary);
+    bytes[10] ^= 1;
+    writeFileSync(summary, bytes);
+    expect(run('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], bag.root).status).not.toBe(0);
+    const changedZip = join(bag.root, '..', 'changed.zip');
+    rezip(bag.root, changedZip);
+    const changed = await runNode([CLI_ENTRY, 'verify', changedZip], {});
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toContain('FAIL data/case.json: SHA-256 is');
+    bytes[10] ^= 1;
+    writeFileSync(summary, bytes);
+
+    // A changed tag manifest fails the signature (openssl and sillok verify).
+    const tagManifest = join(bag.root, 'tagmanifest-sha256.txt');
+    const tags = readFileSync(tagManifest);
+    writeFileSync(tagManifest, Buffer.concat([tags, Buffer.from('\n')]));
+    expect(run('openssl', openssl, bag.root).status).not.toBe(0);
+    rezip(bag.root, join(bag.root, '..', 'resigned.zip'));
+    const resigned = await runNode([CLI_ENTRY, 'verify', join(bag.root, '..', 'resigned.zip')], {});
+    expect(resigned.code).toBe(1);
+    expect(resigned.stdout).toContain('signature');
+    writeFileSync(tagManifest, tags);
+
+    // A removed payload file: sha256sum -c and sillok verify (missing file, Payload-Oxum) fail.
+    const attachment = readdirSync(join(bag.root, 'data', 'attachments'))[0];
+    rmSync(join(bag.root, 'data', 'attachments', attachment));
+    expect(run('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], bag.root).status).not.toBe(0);
+    rezip(bag.root, join(bag.root, '..', 'removed.zip'));
+    const removed = await runNode([CLI_ENTRY, 'verify', join(bag.root, '..', 'removed.zip')], {});
+    expect(removed.code).toBe(1);
+    expect(removed.stdout).toContain(`FAIL data/attachments/${attachment}: listed in the manifest but missing`);
+    expect(removed.stdout).toContain('Payload-Oxum');
+  }, 120_000);
+
+  it('prosecution with identities: only on request with a reason, each read audited, spans then unredacted', async () => {
+    const put = await requestAs(t, as.investigator, 'put', `/witnesses/${all.witnessId}/identity`, {
+      legalName: '김영희',
+    });
+    expect(put.status).toBe(200);
+    const reason = 'court filing, case 2026/17';
+    const { record, bag } = await exportBag('prosecution', { includeIdentities: true, identityReason: reason });
+    expect(record.includesIdentities).toBe(true);
+    const testimony = JSON.parse(bag.read(`data/testimonies/${all.reference}.json`));
+    expect(testimony.witness.identity).toMatchObject({ legalName: '김영희' });
+    expect(testimony.narrative).toBe(NARRATIVE);
+    // No identity recorded for this witness: null, and nothing decrypted, so nothing to audit.
+    expect(JSON.parse(bag.read(`data/testimonies/${courts.reference}.json`)).witness.identity).toBeNull();
+    const reads = await t.app
+      .get(DataSource)
+      .query(`SELECT subject_id, reason FROM audit_events WHERE action = 'witness.identity.read' ORDER BY seq`);
+    expect(reads).toEqual([{ subject_id: all.witnessId, reason }]);
+  }, 60_000);
+
+  it('records the export on each attachment’s chain of custody and audits downloads', async () => {
+    const custody = await requestAs(t, as.coordinator, 'get', `/attachments/${caseMap.id}/custody`);
+    expect(custody.body.map((row: { action: string }) => row.action)).toContain('attachment.export');
+    const audit = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT action, count(*)::int AS n FROM audit_events WHERE action IN ('export.create', 'export.download') GROUP BY action ORDER BY action`,
+      );
+    expect(audit).toEqual([
+      { action: 'export.create', n: bags.length },
+      { action: 'export.download', n: bags.length },
+    ]);
+  });
+
+  it('lets only exporters of the case export and download; others get 403 or 404', async () => {
+    const body = { profile: 'internal', recipient: 'Counsel' };
+    expect((await exportAs(as.analyst, body)).status).toBe(403);
+    expect((await exportAs(as.investigator, body)).status).toBe(403);
+    expect((await exportAs(outsider, body)).status).toBe(404);
+    expect((await exportAs(as.coordinator, body, caseB)).status).toBe(404);
+    expect((await requestAs(t, undefined, 'post', `/cases/${caseA}/exports`, body)).status).toBe(401);
+    const list = await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`);
+    const id = list.body[0].id as string;
+    expect((await requestAs(t, outsider, 'get', `/exports/${id}/download`)).status).toBe(404);
+    expect((await requestAs(t, as.investigator, 'get', `/exports/${id}/download`)).status).toBe(403);
+    expect((await downloadBundle(t, as.legal_reviewer, id)).status).toBe(200);
+  });
+
+  it('refuses bad input with the field and the reason, recording nothing', async () => {
+    const before = (await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`)).body.length;
+    const cases: Array<[object, string]> = [
+      [{ profile: 'everything', recipient: 'x y' }, 'profile'],
+      [{ profile: 'internal' }, 'recipient'],
+      [{ profile: 'internal', recipient: 'line\nbreak' }, 'recipient'],
+      [{ profile: 'internal', recipient: 'Counsel', testimonyIds: ['nope'] }, 'testimonyIds'],
+      [{ profile: 'internal', recipient: 'Counsel', includeIdentities: true }, 'identityReason'],
+      [{ profile: 'internal', recipient: 'Counsel', includeIdentities: true, identityReason: 'why' }, 'identityReason'],
+      [
+        { profile: 'un-submission', recipient: 'Counsel', includeIdentities: true, identityReason: 'for the court' },
+        'includeIdentities',
+      ],
+      [{ profile: 'internal', recipient: 'Counsel', testimonyIds: [caseMap.id] }, 'testimonyIds'],
+      [{ profile: 'internal', recipient: 'Counsel', attachmentIds: [all.id] }, 'attachmentIds'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await exportAs(as.coordinator, body);
+      expect([field, res.status]).toEqual([field, 400]);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect((await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`)).body.length).toBe(before);
+  });
+
+  it('stops an export whose stored attachment no longer matches its hash, leaving no record and no object', async () => {
+    const before = (await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`)).body.length;
+    const [row] = await t.app.get(DataSource).query(`SELECT object_key FROM attachments WHERE id = $1`, [caseMap.id]);
+    const stored = finalPath(join(t.settings.SILLOK_DATA_DIR, 'objects'), row.object_key as string);
+    const objectsBefore = countFiles(join(t.settings.SILLOK_DATA_DIR, 'objects'));
+    const good = readFileSync(stored);
+    writeFileSync(stored, Buffer.concat([good.subarray(0, 5), Buffer.from('X'), good.subarray(6)]));
+    try {
+      const res = await exportAs(as.coordinator, { profile: 'internal', recipient: 'Counsel' });
+      expect(res.status).toBe(409);
+      expect(res.body.detail).toContain('export stopped');
+      expect(res.body.detail).toContain(caseMap.sha256);
+    } finally {
+      writeFileSync(stored, good);
+    }
+    expect((await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`)).body.length).toBe(before);
+    expect(countFiles(join(t.settings.SILLOK_DATA_DIR, 'objects'))).toBe(objectsBefore);
+  });
+
+  it('sillok export writes the same kind of bundle from the command line, and refuses bad input in one line', async () => {
+    const env = {
+      ...TEST_SECRETS,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.database.url,
+      SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR,
+    };
+    const reference = (await requestAs(t, as.coordinator, 'get', `/cases/${caseA}`)).body.reference as string;
+    const out = join(t.settings.SILLOK_DATA_DIR, 'cli-export.zip');
+    const args = ['export', '--case', reference, '--recipient', 'OHCHR Seoul', '--as', as.coordinator.email];
+    const made = await runNode([CLI_ENTRY, ...args, '--profile', 'un-submission', '--out', out], env);
+    expect([made.code, made.stderr]).toEqual([0, expect.stringContaining('export (attachment bytes)')]);
+    expect(made.stdout).toMatch(
+      /^export [0-9a-f-]{36}: 1 testimonies, 2 attachments, 2 withheld; \d+ bytes written to /,
+    );
+    const checked = await runNode([CLI_ENTRY, 'verify', out], {});
+    expect(checked.code).toBe(0);
+    const bag = unzipBag(readFileSync(out));
+    bags.push(bag);
+    expect(testimonyFiles(bag)).toEqual([all.reference]);
+
+    const again = await runNode([CLI_ENTRY, ...args, '--profile', 'un-submission', '--out', out], env);
+    expect([again.code, again.stderr.trim()]).toEqual([1, `sillok: ${out} exists; exports are never overwritten`]);
+    const other = join(t.settings.SILLOK_DATA_DIR, 'other.zip');
+    const badProfile = await runNode([CLI_ENTRY, ...args, '--profile', 'everything', '--out', other], env);
+    expect([badProfile.code, badProfile.stderr.trim()]).toEqual([
+      1,
+      'sillok: --profile must be one of un-submission, prosecution, public-anonymised, internal',
+    ]);
+    const analyst = await runNode(
+      [
+        CLI_ENTRY,
+        'export',
+        '--case',
+        reference,
+        '--recipient',
+        'x',
+        '--as',
+        as.analyst.email,
+        '--profile',
+        'internal',
+        '--out',
+        other,
+      ],
+      env,
+    );
+    expect([analyst.code, analyst.stderr.trim()]).toEqual([1, 'sillok: your role does not grant export.create']);
+  }, 180_000);
+});
+
+function rezip(root: string, target: string): void {
+  const result = run('zip', ['-q', '-r', '-0', target, '.'], root);
+  if (result.status !== 0) throw new Error(result.stderr);
+}
+
+function countFiles(dir: string): number {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Array<{ isFile(): boolean }>).filter((e) =>
+    e.isFile(),
+  ).length;
+}
