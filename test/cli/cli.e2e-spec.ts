@@ -14,7 +14,7 @@ describe('the sillok command line', () => {
       expect({ command: command.name(), code: help.code }).toEqual({ command: command.name(), code: 0 });
       expect(help.stdout).toContain(`Usage: sillok ${command.name()}`);
     }
-  });
+  }, 120_000); // a process a command, each a few seconds on a loaded machine
 
   it('refuses an unknown command with a non-zero exit', async () => {
     const result = await runNode([CLI_ENTRY, 'no-such-command'], {});

@@ -67,6 +67,7 @@ export enum AuditAction {
   ExportCreate = 'export.create',
   AuditVerify = 'audit.verify',
   AuditCheckpoint = 'audit.checkpoint',
+  ImportRun = 'import.run',
 }
 
 /** Actions that must state why (the reason is stored in the row and covered by its hash). */

@@ -16,3 +16,4 @@ export * from './attachments/media-type.js';
 export * from './fixity/fixity.service.js';
 export * from './fixity/fixity.scheduler.js';
 export * from './fixity/fixity-schedule.module.js';
+export * from './attachments/multipart-reader.js';

@@ -26,4 +26,5 @@ export enum Permission {
   ExportRead = 'export.read',
   SearchRead = 'search.read',
   AuditRead = 'audit.read',
+  ImportCreate = 'import.create',
 }
