@@ -4,10 +4,18 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
+// Sizes given to npm run bench (`npm run bench -- --testimonies 100000`), passed on to the benchmarks that take them.
+const sizeOptions = (...names) =>
+  names.flatMap((name) => {
+    const at = process.argv.indexOf(`--${name}`);
+    return at >= 0 ? [`--${name}`, process.argv[at + 1]] : [];
+  });
+
 const BENCHMARKS = [
   { name: 'audit-verify', args: ['bench/audit-verify.bench.mjs', process.env.BENCH_AUDIT_ROWS ?? '200000'] },
   { name: 'audit-write', args: ['bench/audit-write.bench.mjs'] },
   { name: 'upload', args: ['bench/upload.bench.mjs', process.env.BENCH_UPLOAD_MB ?? '256'] },
+  { name: 'import', args: ['bench/import.bench.mjs', ...sizeOptions('testimonies')] },
 ];
 
 const results = [];
