@@ -1,8 +1,10 @@
 // `npm run bench`: runs every benchmark in its own process (needs the build: npm run bench builds first),
-// prints each result line, and writes them to bench/results/latest.json. Not part of npm test.
+// prints each result line, and writes them to bench/results/latest.json and, as a table, latest.md. Not part of npm test.
 // Each benchmark measures our figure against a raw baseline in the same run and prints the ratio.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resultsMarkdown } from './support/results-markdown.mjs';
 
 // Sizes given to npm run bench (`npm run bench -- --testimonies 100000`), passed on to the benchmarks that take them.
 const sizeOptions = (...names) =>
@@ -16,6 +18,8 @@ const BENCHMARKS = [
   { name: 'audit-write', args: ['bench/audit-write.bench.mjs'] },
   { name: 'upload', args: ['bench/upload.bench.mjs', process.env.BENCH_UPLOAD_MB ?? '256'] },
   { name: 'import', args: ['bench/import.bench.mjs', ...sizeOptions('testimonies')] },
+  { name: 'api-create', args: ['bench/api-create.bench.mjs', ...sizeOptions('seconds', 'clients')] },
+  { name: 'fixity', args: ['bench/fixity.bench.mjs', ...sizeOptions('files', 'file-mb')] },
 ];
 
 const results = [];
@@ -32,4 +36,7 @@ for (const { name, args } of BENCHMARKS) {
   results.push(JSON.parse(line));
 }
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), results }, null, 2) + '\n');
+const at = new Date().toISOString();
+writeFileSync('bench/results/latest.json', JSON.stringify({ at, results }, null, 2) + '\n');
+const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+writeFileSync('bench/results/latest.md', resultsMarkdown({ at, results, machine }));

@@ -65,7 +65,9 @@ export async function withBenchServer(prefix, work, env = {}) {
         encoding: 'utf8',
       });
       if (created.status !== 0) throw new Error(`user:create failed: ${created.stderr}`);
-      server = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+      // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+      const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      server = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
         env: settings,
         stdio: ['ignore', 'ignore', 'inherit'],
       });
