@@ -1,13 +1,6 @@
 import { AuditAction } from '@sillok/audit';
 import { Permission } from '@sillok/core';
-import {
-  contentSha256,
-  canonicalContent,
-  COUNTRY,
-  FORUMS,
-  LANGUAGE_TAG,
-  type TestimonyContent,
-} from '@sillok/testimonies';
+import { contentSha256, COUNTRY, FORUMS, LANGUAGE_TAG, type TestimonyContent } from '@sillok/testimonies';
 import { boolean, date, EXTERNAL_ID, FieldProblem, matching, oneOf, text, type ImportField } from './import-field.js';
 import { freshRows, ON_EXTERNAL_ID_CONFLICT, referenceFrom, type ImportRecordType } from './import-record-type.js';
 
@@ -95,8 +88,13 @@ function firstRevision(row: Record<string, unknown>) {
   const changed = (['title', 'summary', 'narrative', 'translations'] as const).filter((f) =>
     f === 'translations' ? content.translations.length > 0 : content[f] !== '',
   );
-  return { content: canonicalContent(content), content_sha256: contentSha256(content), changed_fields: changed };
+  // The content itself is rebuilt from the staged columns in SQL (CONTENT_SQL), so the narrative is staged once.
+  return { content_sha256: contentSha256(content), changed_fields: changed };
 }
+
+// Revision 1's content as jsonb: the same value as the canonical JSON hashed above (jsonb keeps no key order).
+const CONTENT_SQL = `jsonb_build_object('title', s.title, 'summary', coalesce(s.summary, ''),
+  'narrative', coalesce(s.narrative, ''), 'translations', coalesce(s.translations, '[]'))`;
 
 const JOIN_STAGED = 'JOIN import_rows s ON s.external_id = ins.external_id';
 
@@ -106,7 +104,6 @@ export const TESTIMONIES: ImportRecordType = {
   fields: FIELDS,
   derived: {
     columns: [
-      { column: 'content', type: 'jsonb' },
       { column: 'content_sha256', type: 'text' },
       { column: 'changed_fields', type: 'text[]' },
     ],
@@ -136,7 +133,7 @@ export const TESTIMONIES: ImportRecordType = {
         RETURNING id, reference, external_id),
       revisions AS (
         INSERT INTO testimony_revisions (testimony_id, revision, content, content_sha256, changed_fields, created_by)
-        SELECT ins.id, 1, s.content, s.content_sha256, s.changed_fields, $2 FROM ins ${JOIN_STAGED}),
+        SELECT ins.id, 1, ${CONTENT_SQL}, s.content_sha256, s.changed_fields, $2 FROM ins ${JOIN_STAGED}),
       translations AS (
         INSERT INTO testimony_translations (testimony_id, language, text, translator, checked)
         SELECT ins.id, t.language, t.text, t.translator, t.checked
