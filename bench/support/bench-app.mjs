@@ -7,7 +7,7 @@ import { ConfigModule, generateEd25519PrivateKey, loadSettings } from '../../dis
 import { HealthModule } from '../../dist/libs/core/src/index.js';
 import { DatabaseModule, runMigrations } from '../../dist/libs/database/src/index.js';
 import { MIGRATIONS } from '../../dist/migrations/index.js';
-import { DEFAULT_TEST_SERVER, databaseUrl, withAdminClient } from '../../test/setup/test-postgres.mjs';
+import { databaseUrl, testServer, withAdminClient } from '../../test/setup/test-postgres.mjs';
 
 /** Secrets for a scratch installation (never used outside the benchmark). */
 export function scratchSecrets() {
@@ -19,17 +19,25 @@ export function scratchSecrets() {
   };
 }
 
-/** A scratch database, migrated: `work(url)`, then the database is dropped. */
+/**
+ * A scratch database, migrated: `work(url)`, then the database is dropped. On the server the tests
+ * use (TEST_DATABASE_URL, else 127.0.0.1:5432, else an embedded one started for the run, so a fresh
+ * clone needs nothing installed).
+ */
 export async function withScratchDatabase(prefix, work) {
-  const adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_SERVER;
+  const { adminUrl, embedded } = await testServer();
   const name = `${prefix}_${process.pid}`;
-  await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   try {
-    const url = databaseUrl(adminUrl, name);
-    await runMigrations(url, MIGRATIONS);
-    return await work(url);
+    await withAdminClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+    try {
+      const url = databaseUrl(adminUrl, name);
+      await runMigrations(url, MIGRATIONS);
+      return await work(url);
+    } finally {
+      await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    }
   } finally {
-    await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await embedded?.stop();
   }
 }
 
