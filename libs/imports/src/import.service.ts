@@ -48,7 +48,7 @@ export class ImportService {
   ) {}
 
   async run(actor: Actor, request: ImportRequest): Promise<ImportReport> {
-    const recordType = IMPORT_RECORD_TYPES[request.type];
+    const recordType = Object.hasOwn(IMPORT_RECORD_TYPES, request.type) ? IMPORT_RECORD_TYPES[request.type] : null;
     if (!recordType)
       throw DomainError.validation([
         { field: 'type', reason: `must be one of ${Object.keys(IMPORT_RECORD_TYPES).join(', ')}` },
