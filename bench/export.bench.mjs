@@ -14,7 +14,9 @@ import { Readable } from 'node:stream';
 import { clearInterval, setInterval } from 'node:timers';
 import pg from 'pg';
 import { FilesystemObjectStore, newObjectKey } from '../dist/libs/evidence/src/index.js';
-import { json, MIB, rssOf, withApiBenchServer } from './support/api-bench-server.mjs';
+import { json, rssOf, withBenchServer } from './support/bench-server.mjs';
+
+const MIB = 1024 * 1024;
 
 const megabytes = Number(process.argv[2] ?? 256);
 const files = Number(process.argv[3] ?? 4);
@@ -44,79 +46,83 @@ function objectPath(root, key) {
   return join(root, year, month, id.slice(0, 2), id);
 }
 
-await withApiBenchServer('bench_export', async ({ port, pid, url, dataDir, token: accessToken }) => {
-  const me = await json(port, 'GET', '/auth/me', undefined, accessToken);
-  const { id: caseId } = await json(port, 'POST', '/cases', { title: 'export benchmark' }, accessToken);
+await withBenchServer(
+  'bench_export',
+  async ({ port, pid, url, dataDir, token: accessToken }) => {
+    const me = await json(port, 'GET', '/auth/me', undefined, accessToken);
+    const { id: caseId } = await json(port, 'POST', '/cases', { title: 'export benchmark' }, accessToken);
 
-  // The attachments, as an upload leaves them: objects in the store, rows with their hashes.
-  const root = join(dataDir, 'objects');
-  const store = new FilesystemObjectStore(root);
-  const block = randomBytes(MIB);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const paths = [];
-  try {
-    for (let i = 0; i < files; i++) {
-      const sha256 = createHash('sha256');
-      const md5 = createHash('md5');
-      for await (const chunk of generated(perFile, i, block)) {
-        sha256.update(chunk);
-        md5.update(chunk);
-      }
-      const key = newObjectKey();
-      await store.put(key, generated(perFile, i, block), { size: perFile });
-      paths.push(objectPath(root, key));
-      await client.query(
-        `INSERT INTO attachments (case_id, owner_type, owner_id, object_key, original_file_name, detected_media_type,
+    // The attachments, as an upload leaves them: objects in the store, rows with their hashes.
+    const root = join(dataDir, 'objects');
+    const store = new FilesystemObjectStore(root);
+    const block = randomBytes(MIB);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const paths = [];
+    try {
+      for (let i = 0; i < files; i++) {
+        const sha256 = createHash('sha256');
+        const md5 = createHash('md5');
+        for await (const chunk of generated(perFile, i, block)) {
+          sha256.update(chunk);
+          md5.update(chunk);
+        }
+        const key = newObjectKey();
+        await store.put(key, generated(perFile, i, block), { size: perFile });
+        paths.push(objectPath(root, key));
+        await client.query(
+          `INSERT INTO attachments (case_id, owner_type, owner_id, object_key, original_file_name, detected_media_type,
                                   size, sha256, md5, kind, uploaded_by)
          VALUES ($1, 'case', $1, $2, $3, 'application/octet-stream', $4, $5, $6, 'other', $7)`,
-        [caseId, key, `bench-${i}.bin`, perFile, sha256.digest('hex'), md5.digest('hex'), me.id],
-      );
+          [caseId, key, `bench-${i}.bin`, perFile, sha256.digest('hex'), md5.digest('hex'), me.id],
+        );
+      }
+    } finally {
+      await client.end();
     }
-  } finally {
-    await client.end();
-  }
 
-  // Baseline: zip -0 of the same files (read from the same disk, written beside them), page cache warm for both.
-  const zipOut = join(dataDir, 'baseline.zip');
-  spawnSync('cat', paths, { stdio: 'ignore' });
-  let started = process.hrtime.bigint();
-  const zipped = spawnSync('zip', ['-0', '-q', '-j', zipOut, ...paths]);
-  const zipSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (zipped.status !== 0) throw new Error(`zip failed: ${zipped.stderr}`);
-  const zipBytes = statSync(zipOut).size;
-  rmSync(zipOut);
+    // Baseline: zip -0 of the same files (read from the same disk, written beside them), page cache warm for both.
+    const zipOut = join(dataDir, 'baseline.zip');
+    spawnSync('cat', paths, { stdio: 'ignore' });
+    let started = process.hrtime.bigint();
+    const zipped = spawnSync('zip', ['-0', '-q', '-j', zipOut, ...paths]);
+    const zipSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (zipped.status !== 0) throw new Error(`zip failed: ${zipped.stderr}`);
+    const zipBytes = statSync(zipOut).size;
+    rmSync(zipOut);
 
-  const baselineRss = rssOf(pid);
-  let peakRss = baselineRss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(pid))), 20);
-  started = process.hrtime.bigint();
-  const exported = await json(
-    port,
-    'POST',
-    `/cases/${caseId}/exports`,
-    { profile: 'internal', recipient: 'bench' },
-    accessToken,
-  );
-  const exportSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-  clearInterval(sampler);
-  peakRss = Math.max(peakRss, rssOf(pid));
+    const baselineRss = rssOf(pid);
+    let peakRss = baselineRss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(pid))), 20);
+    started = process.hrtime.bigint();
+    const exported = await json(
+      port,
+      'POST',
+      `/cases/${caseId}/exports`,
+      { profile: 'internal', recipient: 'bench' },
+      accessToken,
+    );
+    const exportSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, rssOf(pid));
 
-  const mb = (files * perFile) / 1e6;
-  const round = (n) => Math.round(n * 10) / 10;
-  console.log(
-    JSON.stringify({
-      name: 'export',
-      megabytes,
-      files,
-      exportMBps: round(mb / exportSeconds),
-      zipStoreMBps: round(mb / zipSeconds),
-      ratio: Math.round((zipSeconds / exportSeconds) * 1000) / 1000,
-      bagBytes: exported.size,
-      zipBytes,
-      serverBaselineRssMB: round(baselineRss / MIB),
-      serverPeakRssMB: round(peakRss / MIB),
-      serverRssGrowthMB: round((peakRss - baselineRss) / MIB),
-    }),
-  );
-});
+    const mb = (files * perFile) / 1e6;
+    const round = (n) => Math.round(n * 10) / 10;
+    console.log(
+      JSON.stringify({
+        name: 'export',
+        megabytes,
+        files,
+        exportMBps: round(mb / exportSeconds),
+        zipStoreMBps: round(mb / zipSeconds),
+        ratio: Math.round((zipSeconds / exportSeconds) * 1000) / 1000,
+        bagBytes: exported.size,
+        zipBytes,
+        serverBaselineRssMB: round(baselineRss / MIB),
+        serverPeakRssMB: round(peakRss / MIB),
+        serverRssGrowthMB: round((peakRss - baselineRss) / MIB),
+      }),
+    );
+  },
+  { OBJECT_STORE: 'filesystem' },
+);

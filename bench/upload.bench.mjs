@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { clearInterval, setInterval } from 'node:timers';
 import { FilesystemObjectStore, newObjectKey } from '../dist/libs/evidence/src/index.js';
-import { json, MIB, rssOf, withApiBenchServer } from './support/api-bench-server.mjs';
+import { json, rssOf, withBenchServer } from './support/bench-server.mjs';
 
+const MIB = 1024 * 1024;
 const megabytes = Number(process.argv[2] ?? 256);
 const bytes = megabytes * MIB;
 
@@ -79,44 +80,48 @@ function streamUpload(port, path, token, source) {
 
 const directRoot = mkdtempSync(join(tmpdir(), 'sillok-bench-direct-'));
 try {
-  await withApiBenchServer('bench_upload', async ({ port, pid, token: accessToken }) => {
-    const { id: caseId } = await json(port, 'POST', '/cases', { title: 'upload benchmark' }, accessToken);
+  await withBenchServer(
+    'bench_upload',
+    async ({ port, token: accessToken, pid }) => {
+      const { id: caseId } = await json(port, 'POST', '/cases', { title: 'upload benchmark' }, accessToken);
 
-    const source = generated();
-    const expected = createHash('sha256');
-    for await (const chunk of source()) expected.update(chunk);
-    const sha256 = expected.digest('hex');
+      const source = generated();
+      const expected = createHash('sha256');
+      for await (const chunk of source()) expected.update(chunk);
+      const sha256 = expected.digest('hex');
 
-    const baselineRss = rssOf(pid);
-    let peakRss = baselineRss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(pid))), 20);
-    let started = process.hrtime.bigint();
-    const uploaded = await streamUpload(port, `/cases/${caseId}/attachments`, accessToken, source);
-    const apiSeconds = Number(process.hrtime.bigint() - started) / 1e9;
-    clearInterval(sampler);
-    peakRss = Math.max(peakRss, rssOf(pid));
+      const baselineRss = rssOf(pid);
+      let peakRss = baselineRss;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(pid))), 20);
+      let started = process.hrtime.bigint();
+      const uploaded = await streamUpload(port, `/cases/${caseId}/attachments`, accessToken, source);
+      const apiSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+      clearInterval(sampler);
+      peakRss = Math.max(peakRss, rssOf(pid));
 
-    const store = new FilesystemObjectStore(directRoot);
-    started = process.hrtime.bigint();
-    await store.put(newObjectKey(), source(), {});
-    const directSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const store = new FilesystemObjectStore(directRoot);
+      started = process.hrtime.bigint();
+      await store.put(newObjectKey(), source(), {});
+      const directSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 
-    const mb = bytes / 1e6;
-    const round = (n) => Math.round(n * 10) / 10;
-    console.log(
-      JSON.stringify({
-        name: 'upload',
-        megabytes,
-        apiMBps: round(mb / apiSeconds),
-        directPutMBps: round(mb / directSeconds),
-        ratio: Math.round((directSeconds / apiSeconds) * 1000) / 1000,
-        serverBaselineRssMB: round(baselineRss / MIB),
-        serverPeakRssMB: round(peakRss / MIB),
-        serverRssGrowthMB: round((peakRss - baselineRss) / MIB),
-        sha256Match: uploaded.sha256 === sha256,
-      }),
-    );
-  });
+      const mb = bytes / 1e6;
+      const round = (n) => Math.round(n * 10) / 10;
+      console.log(
+        JSON.stringify({
+          name: 'upload',
+          megabytes,
+          apiMBps: round(mb / apiSeconds),
+          directPutMBps: round(mb / directSeconds),
+          ratio: Math.round((directSeconds / apiSeconds) * 1000) / 1000,
+          serverBaselineRssMB: round(baselineRss / MIB),
+          serverPeakRssMB: round(peakRss / MIB),
+          serverRssGrowthMB: round((peakRss - baselineRss) / MIB),
+          sha256Match: uploaded.sha256 === sha256,
+        }),
+      );
+    },
+    { OBJECT_STORE: 'filesystem' },
+  );
 } finally {
   rmSync(directRoot, { recursive: true, force: true });
 }

@@ -33,6 +33,7 @@ const ROLES_HOLDING: Record<string, string[]> = {
   'search.read': ['admin', 'coordinator', 'investigator', 'analyst', 'legal_reviewer'],
   'audit.read': ['coordinator', 'auditor'],
   'audit.verify': ['auditor'],
+  'import.create': ['coordinator', 'investigator'],
 };
 
 // Path parameters that are not ids.

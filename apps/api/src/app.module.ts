@@ -10,6 +10,7 @@ import { TestimoniesModule } from '@sillok/testimonies';
 import { EvidenceModule, FixityScheduleModule } from '@sillok/evidence';
 import { IncidentsModule } from '@sillok/incidents';
 import { ExportsModule } from '@sillok/exports';
+import { ImportsModule } from '@sillok/imports';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
 
@@ -37,6 +38,7 @@ export class AppModule {
         FixityScheduleModule,
         IncidentsModule,
         ExportsModule,
+        ImportsModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseHealth, FirstAdministratorNotice],

@@ -4,6 +4,7 @@ import { auditCheckpointCommand } from './commands/audit-checkpoint.command.js';
 import { auditPublicKeyCommand } from './commands/audit-public-key.command.js';
 import { auditVerifyCommand } from './commands/audit-verify.command.js';
 import { fixityCheckCommand } from './commands/fixity-check.command.js';
+import { importCommand } from './commands/import.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { userCreateCommand } from './commands/user-create.command.js';
 import { userListCommand } from './commands/user-list.command.js';
@@ -33,5 +34,6 @@ export function buildProgram(): Command {
   program.addCommand(fixityCheckCommand());
   program.addCommand(exportCommand());
   program.addCommand(verifyCommand());
+  program.addCommand(importCommand());
   return program;
 }

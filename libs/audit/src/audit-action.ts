@@ -70,6 +70,7 @@ export enum AuditAction {
   AttachmentExport = 'attachment.export',
   AuditVerify = 'audit.verify',
   AuditCheckpoint = 'audit.checkpoint',
+  ImportRun = 'import.run',
 }
 
 /** Actions that must state why (the reason is stored in the row and covered by its hash). */

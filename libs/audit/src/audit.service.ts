@@ -4,6 +4,7 @@ import { inTransaction } from '@sillok/database';
 import { canonicalJson } from './canonical-json.js';
 import type { AuditEventInput } from './audit-event.input.js';
 import { prepareAuditEvent, type PreparedAuditEvent } from './audit-event.prepare.js';
+import { recordPerRow, type AuditPerRow } from './audit-per-row.js';
 
 /** Collects an event to be written when the surrounding AuditService.transaction commits. */
 export type AuditRecorder = (event: AuditEventInput) => void;
@@ -58,6 +59,14 @@ export class AuditService {
    */
   async record(manager: EntityManager, ...events: AuditEventInput[]): Promise<void> {
     await this.append(manager, events.map(prepareAuditEvent));
+  }
+
+  /**
+   * Bulk writes (imports): runs a data-modifying statement and writes one event per row it
+   * returns, in the same statement and transaction; see AuditPerRow. Returns the row count.
+   */
+  recordPerRow(manager: EntityManager, spec: AuditPerRow): Promise<number> {
+    return recordPerRow(manager, spec);
   }
 
   /** One event in its own transaction (failed logins, refused access, reads with no other write). */

@@ -8,6 +8,7 @@ export * from './audit-checkpoint.js';
 export * from './audit-case-scope.js';
 export * from './audit-event.filter.js';
 export * from './audit-event.view.js';
+export * from './audit-per-row.js';
 export * from './audit.service.js';
 export * from './audit-verifier.service.js';
 export * from './audit-checkpoint.service.js';

@@ -26,4 +26,8 @@ export abstract class WithdrawableRecord {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /** Its id in the archive it was imported from; unique per case (index <table>_external_id_key). */
+  @Column({ type: 'text', nullable: true })
+  externalId: string | null;
 }

@@ -17,3 +17,4 @@ export * from './fixity/fixity.service.js';
 export * from './fixity/fixity.scheduler.js';
 export * from './fixity/fixity-schedule.module.js';
 export * from './attachments/bigint-number.js';
+export * from './attachments/multipart-reader.js';

@@ -29,3 +29,4 @@ export * from './case-scoped-record.js';
 export { toBoolean } from './dto/list-testimonies.query.js';
 export * from './annotations/require-non-null.js';
 export * from './annotations/event-columns.js';
+export { COUNTRY, LANGUAGE_TAG } from './dto/witness.dto.js';

@@ -29,6 +29,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     P.AttachmentDownload,
     P.ExportCreate,
     P.ExportRead,
+    P.ImportCreate,
     // GET /audit narrows a coordinator to the events of the cases they lead (CaseAuditScope).
     P.AuditRead,
   ]),
@@ -42,6 +43,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     P.IncidentWrite,
     P.AttachmentUpload,
     P.AttachmentDownload,
+    P.ImportCreate,
   ]),
   // Pseudonymised content only: no identities, no original files, no exports.
   [Role.Analyst]: new Set([...READ_CASE_CONTENT]),

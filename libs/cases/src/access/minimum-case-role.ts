@@ -14,6 +14,7 @@ const MINIMUM: Partial<Record<Permission, CaseRole>> = {
   [Permission.TestimonyApprove]: CaseRole.Member,
   [Permission.IncidentWrite]: CaseRole.Member,
   [Permission.AttachmentUpload]: CaseRole.Member,
+  [Permission.ImportCreate]: CaseRole.Member,
 };
 
 export function minimumCaseRole(permission: Permission): CaseRole {

@@ -28,4 +28,5 @@ export enum Permission {
   AuditRead = 'audit.read',
   /** Recomputing the whole chain reports its length and head: the auditor's, not a case lead's. */
   AuditVerify = 'audit.verify',
+  ImportCreate = 'import.create',
 }

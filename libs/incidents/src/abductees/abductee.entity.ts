@@ -15,6 +15,7 @@ export interface ExternalReference {
  * identity (`nameKeyId`, `nameNonce`, `nameCiphertext`) and `name` stays null.
  */
 @Entity('abductees')
+@Index('abductees_external_id_key', { synchronize: false })
 @Index('abductees_reference_key', { synchronize: false })
 @Index('abductees_case_idx', { synchronize: false })
 @Index('abductees_links_idx', { synchronize: false })

@@ -12,6 +12,7 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
  * who are not witnesses of the case; they may identify people at risk and are never logged.
  */
 @Entity('incidents')
+@Index('incidents_external_id_key', { synchronize: false })
 @Index('incidents_reference_key', { synchronize: false })
 @Index('incidents_case_idx', { synchronize: false })
 @Index('incidents_terms_idx', { synchronize: false })

@@ -23,6 +23,7 @@ export type VictimKind = (typeof VICTIM_KINDS)[number];
  * `victimName` identifies a person at risk: it never goes to a log or an audit row.
  */
 @Entity('testimony_annotations')
+@Index('testimony_annotations_external_id_key', { synchronize: false })
 @Index('testimony_annotations_testimony_idx', { synchronize: false })
 @Index('testimony_annotations_case_idx', { synchronize: false })
 @Index('testimony_annotations_terms_idx', { synchronize: false })

@@ -10,6 +10,7 @@ export const TESTIMONY_STATUSES = ['draft', 'under_review', 'approved'] as const
 export type TestimonyStatus = (typeof TESTIMONY_STATUSES)[number];
 
 @Entity('testimonies')
+@Index('testimonies_external_id_key', { synchronize: false })
 @Index('testimonies_reference_key', { synchronize: false })
 @Index('testimonies_case_idx', { synchronize: false })
 @Index('testimonies_witness_idx', { synchronize: false })

@@ -8,6 +8,7 @@ export type WitnessSex = (typeof WITNESS_SEXES)[number];
 
 /** A witness as the rest of the system sees them: a pseudonym and non-identifying attributes. */
 @Entity('witnesses')
+@Index('witnesses_external_id_key', { synchronize: false })
 @Index('witnesses_pseudonym_key', { synchronize: false })
 @Index('witnesses_case_idx', { synchronize: false })
 @Check('witnesses_pseudonym_check', `pseudonym ~ '^W-[0-9]{6,}$'`)

@@ -1,0 +1,218 @@
+// Creating a testimony with 5 tags through the API under 32 concurrent clients, against the same
+// rows inserted directly with pg (one transaction each, 32 connections).
+//   node bench/api-create.bench.mjs [--seconds 8] [--clients 32]      (after npm run build)
+// Each operation is POST /testimonies and five POST /testimonies/:id/tags (seeded Korean and English
+// narratives, tags over the real vocabularies with quotes from the narrative). Prints one JSON line:
+// operations and requests per second, p50/p99 latency of an operation and of a request, errors.
+import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { canonicalContent } from '../dist/libs/testimonies/src/index.js';
+import { benchOption, round } from './support/bench-args.mjs';
+import { json, withBenchServer } from './support/bench-server.mjs';
+import { CaseDataGenerator, loadVocabularies } from './support/data-generator.mjs';
+
+const seconds = benchOption('seconds', 8);
+const clients = benchOption('clients', 32);
+const TAGS = 5;
+
+/** The body of a testimony and of its five tags (term ids), generated from the seed. */
+function operations(vocabularies, witnessId) {
+  const g = new CaseDataGenerator(7, vocabularies);
+  const ids = (scheme, n) => Array.from({ length: n }, () => g.pick(vocabularies[scheme]).id);
+  return (i) => {
+    const t = g.testimony(i, null);
+    const testimony = {
+      witnessId,
+      forum: t.forum,
+      interviewDate: t.interviewDate,
+      originalLanguage: t.originalLanguage,
+      title: t.title,
+      summary: t.summary,
+      narrative: t.narrative,
+    };
+    const tags = Array.from({ length: TAGS }, () => {
+      const quote = g.tag(i, t).quote ?? t.narrative.slice(0, 20);
+      const start = t.narrative.indexOf(quote);
+      return {
+        start,
+        end: start + quote.length,
+        quote,
+        violationTermIds: ids('coi-violation', 1),
+        facilityTermId: ids('facility', 1)[0],
+        agencyTermIds: ids('agency', 1),
+        reliabilityTermId: ids('reliability', 1)[0],
+        dateFrom: '1997-01-01',
+        dateTo: '1999-12-31',
+        datePrecision: 'year',
+      };
+    });
+    return { testimony, tags };
+  };
+}
+
+const percentile = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0;
+
+/** `clients` loops running `operation` until the time is up. */
+async function load(operation) {
+  const latencies = [];
+  let errors = 0;
+  let next = 0;
+  const end = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const started = performance.now();
+        try {
+          await operation(next++);
+          latencies.push(performance.now() - started);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { done: latencies.length, errors, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+}
+
+await withBenchServer('bench_api_create', async ({ port, token, url }) => {
+  const { id: caseId } = await json(port, 'POST', '/cases', { title: 'create benchmark' }, token);
+  const { id: witnessId } = await json(port, 'POST', '/witnesses', { caseId, languages: ['ko'] }, token);
+  const pool = new pg.Pool({ connectionString: url, max: clients });
+  try {
+    const vocabularies = await loadVocabularies(async (sql) => (await pool.query(sql)).rows);
+    const agent = new Agent({ keepAlive: true, maxSockets: clients });
+    const requestLatencies = [];
+    const post = (path, body) =>
+      new Promise((resolve, reject) => {
+        const payload = Buffer.from(JSON.stringify(body));
+        const started = performance.now();
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path,
+            method: 'POST',
+            agent,
+            headers: {
+              authorization: `Bearer ${token}`,
+              'content-type': 'application/json',
+              'content-length': payload.length,
+            },
+          },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (c) => (text += c));
+            res.on('end', () => {
+              requestLatencies.push(performance.now() - started);
+              if (res.statusCode === 201) resolve(JSON.parse(text));
+              else reject(new Error(`${path}: ${res.statusCode} ${text.slice(0, 200)}`));
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end(payload);
+      });
+
+    const apiOperation = operations(vocabularies, witnessId);
+    const api = await load(async (i) => {
+      const { testimony, tags } = apiOperation(i);
+      const created = await post('/testimonies', testimony);
+      for (const tag of tags) await post(`/testimonies/${created.id}/tags`, tag);
+    });
+    agent.destroy();
+    requestLatencies.sort((a, b) => a - b);
+
+    // The same rows, straight into the same tables, one transaction an operation.
+    const [{ id: userId }] = (await pool.query(`SELECT id FROM users LIMIT 1`)).rows;
+    const directOperation = operations(vocabularies, witnessId);
+    const direct = await load(async (i) => {
+      const { testimony: t, tags } = directOperation(i);
+      const content = canonicalContent({
+        title: t.title,
+        summary: t.summary,
+        narrative: t.narrative,
+        translations: [],
+      });
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const { rows } = await client.query(
+          `INSERT INTO testimonies (reference, case_id, witness_id, forum, interview_date, original_language, title,
+                                    summary, narrative, created_by)
+           VALUES ('T-' || lpad(nextval('testimony_reference_seq')::text, 6, '0'), $1, $2, $3, $4, $5, $6, $7, $8, $9)
+           RETURNING id, revision`,
+          [caseId, witnessId, t.forum, t.interviewDate, t.originalLanguage, t.title, t.summary, t.narrative, userId],
+        );
+        await client.query(
+          `INSERT INTO testimony_revisions (testimony_id, revision, content, content_sha256, changed_fields, created_by)
+           VALUES ($1, 1, $2, $3, $4, $5)`,
+          [
+            rows[0].id,
+            content,
+            createHash('sha256').update(content).digest('hex'),
+            ['title', 'summary', 'narrative'],
+            userId,
+          ],
+        );
+        for (const tag of tags) {
+          await client.query(
+            `INSERT INTO testimony_annotations (case_id, testimony_id, range_start, range_end, quote, anchored_revision,
+                                               violation_term_ids, facility_term_id, agency_term_ids, reliability_term_id,
+                                               date_from, date_to, date_precision, created_by)
+             VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9, $10, $11, $12, $13)`,
+            [
+              caseId,
+              rows[0].id,
+              tag.start,
+              tag.end,
+              tag.quote,
+              tag.violationTermIds,
+              tag.facilityTermId,
+              tag.agencyTermIds,
+              tag.reliabilityTermId,
+              tag.dateFrom,
+              tag.dateTo,
+              tag.datePrecision,
+              userId,
+            ],
+          );
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
+
+    const perSecond = (n) => round(n / seconds);
+    console.log(
+      JSON.stringify({
+        name: 'api-create-testimony-5-tags',
+        clients,
+        seconds,
+        apiOperationsPerSecond: perSecond(api.done),
+        apiRequestsPerSecond: perSecond(requestLatencies.length),
+        directOperationsPerSecond: perSecond(direct.done),
+        ratio: round(api.done / Math.max(1, direct.done), 3),
+        operationP50Ms: round(api.p50),
+        operationP99Ms: round(api.p99),
+        requestP50Ms: round(percentile(requestLatencies, 0.5)),
+        requestP99Ms: round(percentile(requestLatencies, 0.99)),
+        directP50Ms: round(direct.p50),
+        directP99Ms: round(direct.p99),
+        errors: api.errors,
+        directErrors: direct.errors,
+      }),
+    );
+  } finally {
+    await pool.end();
+  }
+});

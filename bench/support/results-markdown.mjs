@@ -1,0 +1,33 @@
+// bench/results/latest.md: the results of one `npm run bench` as a table, ratio first (our figure
+// against the raw baseline measured in the same run), then every figure the benchmark printed.
+const TARGETS = {
+  'audit-verify': 'at least 100,000 rows/s',
+  'audit-write': 'audited / plain transactions',
+  upload: 'at least 0.8 of a direct put; RSS growth under 150 MB for 1 GB',
+  import: 'at least 0.5 of COPY',
+  'api-create-testimony-5-tags': 'at least 0.5 of direct pg, 0 errors, p99 under 100 ms',
+  fixity: 'at least 0.8 of sha256sum',
+  export: 'at least 0.7 of zip -0; RSS growth under 200 MB for 2 GB',
+  search: 'p95 under 100 ms, within 2x of the bare SQL',
+};
+
+export function resultsMarkdown({ at, results, machine }) {
+  const cell = (value) => String(value).replace(/\|/g, '\\|');
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Run of \`npm run bench\` at ${at} on ${machine}. Each ratio is our figure divided by the raw baseline`,
+    'measured in the same run (higher is better; 1 = as fast as the baseline). Regenerate with `npm run bench`.',
+    '',
+    '| benchmark | ratio | target | figures |',
+    '| --- | ---: | --- | --- |',
+  ];
+  for (const { name, bench, ratio, ...figures } of results) {
+    const label = name ?? bench;
+    const rest = Object.entries(figures)
+      .map(([key, value]) => `${key} ${cell(value)}`)
+      .join(', ');
+    lines.push(`| ${label} | ${ratio ?? ''} | ${TARGETS[label] ?? ''} | ${rest} |`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,49 @@
+import { Controller, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentActor } from '@sillok/auth';
+import { Permission, RequirePermission, type Actor } from '@sillok/core';
+import { readMultipartFile } from '@sillok/evidence';
+import { ImportService } from '../import.service.js';
+import { formatOfBody, formatOfFileName } from './import-body.js';
+import { ImportQuery } from './import.query.js';
+import { ImportReportResponse } from './import.responses.js';
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller()
+export class ImportController {
+  constructor(private readonly imports: ImportService) {}
+
+  @Post('cases/:id/imports')
+  @RequirePermission(Permission.ImportCreate)
+  @ApiOperation({
+    summary: 'Import witnesses, testimonies, tags or incidents from a CSV or JSON Lines file',
+    description:
+      'The body is the file (text/csv or application/x-ndjson), or multipart/form-data with one part named file; ' +
+      'it is streamed. Every row is checked first: any bad row and nothing is written (400 with the report), ' +
+      'unless skipInvalid. Rows whose external id the case already holds are left unchanged.',
+  })
+  @ApiConsumes('text/csv', 'application/x-ndjson', 'multipart/form-data')
+  @ApiCreatedResponse({ type: ImportReportResponse })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) caseId: string,
+    @Query() query: ImportQuery,
+    @Req() request: Request,
+  ): Promise<ImportReportResponse> {
+    const run = (format: ImportQuery['format'] & string, source: AsyncIterable<Buffer>) =>
+      this.imports.run(actor, { caseId, type: query.type, format, source, skipInvalid: query.skipInvalid });
+    try {
+      if (request.is('multipart/form-data')) {
+        return await readMultipartFile(request, (file) =>
+          run(formatOfFileName(file.fileName, query.format), file.stream),
+        );
+      }
+      return await run(formatOfBody(request, query.format), request);
+    } finally {
+      // A refused import answers before the body is read: drain it, so the client reads the answer.
+      request.resume();
+    }
+  }
+}

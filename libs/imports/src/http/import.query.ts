@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { toBoolean } from '@sillok/testimonies';
+import { IMPORT_FORMATS, type ImportFormat } from '../formats/source-record.js';
+import { RECORD_TYPES, type RecordTypeName } from '../record-types/import-record-type.js';
+
+export class ImportQuery {
+  @ApiProperty({ enum: RECORD_TYPES, description: 'which template the file follows' })
+  @IsIn(RECORD_TYPES)
+  type: RecordTypeName;
+
+  @ApiPropertyOptional({
+    enum: IMPORT_FORMATS,
+    description: 'default: from the content type (text/csv, application/x-ndjson) or the file name',
+  })
+  @IsOptional()
+  @IsIn(IMPORT_FORMATS)
+  format?: ImportFormat;
+
+  @ApiPropertyOptional({ description: 'write the valid rows and list the invalid ones (default: write nothing)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  skipInvalid?: boolean;
+}

@@ -1,0 +1,32 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IMPORT_FORMATS, type ImportFormat } from '../formats/source-record.js';
+import type { ImportReport, InvalidRow, UnmatchedName } from '../import-report.js';
+import { RECORD_TYPES, type RecordTypeName } from '../record-types/import-record-type.js';
+
+export class InvalidRowResponse implements InvalidRow {
+  @ApiProperty({ description: 'the line of the file the row starts on' }) line: number;
+  @ApiProperty({ nullable: true, type: String }) externalId: string | null;
+  @ApiProperty({ description: 'as the file names it (CSV column or JSON key)' }) field: string;
+  @ApiProperty() reason: string;
+}
+
+export class UnmatchedNameResponse implements UnmatchedName {
+  @ApiProperty() field: string;
+  @ApiProperty({ example: 'facility' }) scheme: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'rows using the name' }) rows: number;
+}
+
+export class ImportReportResponse implements ImportReport {
+  @ApiProperty({ format: 'uuid' }) importId: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ enum: RECORD_TYPES }) type: RecordTypeName;
+  @ApiProperty({ enum: IMPORT_FORMATS }) format: ImportFormat;
+  @ApiProperty({ description: 'records read' }) rows: number;
+  @ApiProperty({ description: 'records written, each audited' }) created: number;
+  @ApiProperty({ description: 'already imported under the same external id: left as they are' }) unchanged: number;
+  @ApiProperty({ description: 'invalid rows not written (skipInvalid)' }) rejected: number;
+  @ApiProperty() written: boolean;
+  @ApiProperty({ type: [InvalidRowResponse] }) invalid: InvalidRowResponse[];
+  @ApiProperty({ type: [UnmatchedNameResponse] }) unmatchedNames: UnmatchedNameResponse[];
+}
