@@ -21,6 +21,7 @@ import { CreateAbductees1764332000000 } from './1764332000000-create-abductees.j
 import { CreateAttachments1764340000000 } from './1764340000000-create-attachments.js';
 import { CreateFixityChecks1764340000001 } from './1764340000001-create-fixity-checks.js';
 import { CreateAttachmentCaptureMetadata1764350000000 } from './1764350000000-create-attachment-capture-metadata.js';
+import { CreateSearchDocuments1764410000000 } from './1764410000000-create-search-documents.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: MigrationList = [
   CreateAttachments1764340000000,
   CreateFixityChecks1764340000001,
   CreateAttachmentCaptureMetadata1764350000000,
+  CreateSearchDocuments1764410000000,
 ];

@@ -9,6 +9,7 @@ import { TaxonomyModule } from '@sillok/taxonomy';
 import { TestimoniesModule } from '@sillok/testimonies';
 import { EvidenceModule, FixityScheduleModule } from '@sillok/evidence';
 import { IncidentsModule } from '@sillok/incidents';
+import { SearchModule } from '@sillok/search';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
 
@@ -35,6 +36,7 @@ export class AppModule {
         EvidenceModule,
         FixityScheduleModule,
         IncidentsModule,
+        SearchModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseHealth, FirstAdministratorNotice],
