@@ -8,6 +8,7 @@ const BENCHMARKS = [
   { name: 'audit-verify', args: ['bench/audit-verify.bench.mjs', process.env.BENCH_AUDIT_ROWS ?? '200000'] },
   { name: 'audit-write', args: ['bench/audit-write.bench.mjs'] },
   { name: 'upload', args: ['bench/upload.bench.mjs', process.env.BENCH_UPLOAD_MB ?? '256'] },
+  { name: 'search', args: ['bench/search.bench.mjs'] },
 ];
 
 const results = [];

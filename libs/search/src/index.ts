@@ -11,3 +11,4 @@ export * from './corroboration/corroboration-rule.js';
 export * from './corroboration/corroboration.service.js';
 export * from './text/search-text.js';
 export * from './text/snippet.js';
+export * from './search-facets.js';

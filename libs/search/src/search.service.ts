@@ -36,6 +36,28 @@ export interface SearchSql {
   textParamCount: number;
 }
 
+/** One page of hits, best first; identities are never joined (witnesses give the pseudonym only). */
+export function pageStatement(sql: SearchSql, limit: number, offset: number): { text: string; values: unknown[] } {
+  const n = sql.params.values.length;
+  return {
+    text: `SELECT d.kind, d.id, d.reference, d.case_id, d.title, d.status, d.language, d.forum,
+                  w.pseudonym AS witness_pseudonym, ${sql.rank} AS rank
+             FROM ${sql.from}
+             LEFT JOIN witnesses w ON w.id = d.witness_id
+            WHERE ${sql.where.join(' AND ')}
+            ORDER BY rank DESC, d.created_at DESC, d.id
+            LIMIT $${n + 1} OFFSET $${n + 2}`,
+    values: [...sql.params.values, limit, offset],
+  };
+}
+
+export function countStatement(sql: SearchSql): { text: string; values: unknown[] } {
+  return {
+    text: `SELECT count(*)::int AS total FROM ${sql.from} WHERE ${sql.where.join(' AND ')}`,
+    values: sql.params.values,
+  };
+}
+
 /**
  * Full-text search with filters and facets over search_documents (testimonies and incidents),
  * limited to the cases where the caller's membership allows search.read; withdrawn records
@@ -63,24 +85,12 @@ export class SearchService {
     const sql = await this.buildSql(query, caseIds);
     await this.requireSearchableText(sql);
     const manager = this.dataSource.manager;
-    const values = sql.params.values;
-    const conditions = sql.where.join(' AND ');
-    const page = values.length;
+    const page = pageStatement(sql, query.limit, query.offset);
+    const count = countStatement(sql);
     const [rows, [{ total }], facets] = await Promise.all([
-      manager.query(
-        `SELECT d.kind, d.id, d.reference, d.case_id, d.title, d.status, d.language, d.forum,
-                w.pseudonym AS witness_pseudonym, ${sql.rank} AS rank
-           FROM ${sql.from}
-           LEFT JOIN witnesses w ON w.id = d.witness_id
-          WHERE ${conditions}
-          ORDER BY rank DESC, d.created_at DESC, d.id
-          LIMIT $${page + 1} OFFSET $${page + 2}`,
-        [...values, query.limit, query.offset],
-      ) as Promise<HitRow[]>,
-      manager.query(`SELECT count(*)::int AS total FROM ${sql.from} WHERE ${conditions}`, values) as Promise<
-        Array<{ total: number }>
-      >,
-      query.facets ? countFacets(manager, sql.from, sql.where, values) : Promise.resolve(null),
+      manager.query(page.text, page.values) as Promise<HitRow[]>,
+      manager.query(count.text, count.values) as Promise<Array<{ total: number }>>,
+      query.facets ? countFacets(manager, sql.from, sql.where, sql.params.values) : Promise.resolve(null),
     ]);
     const snippets = await loadSnippets(manager, rows, sql.words);
     const items: SearchHitView[] = rows.map((r) => ({
