@@ -1,6 +1,7 @@
 // Seeded generator for the search benchmark: cases, witnesses, testimonies with ~2 KB mixed
 // Korean/English narratives, and ~5 passage tags each, written with COPY; then the search
 // documents built in bulk from the same views the triggers use, and their indexes.
+import { Buffer } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
