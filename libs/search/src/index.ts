@@ -12,3 +12,4 @@ export * from './corroboration/corroboration.service.js';
 export * from './text/search-text.js';
 export * from './text/snippet.js';
 export * from './search-facets.js';
+export * from './search-statements.js';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { TaxonomyService } from '@sillok/taxonomy';
 import type { EventFilterQuery, SearchQuery } from './dto/search.query.js';
 import type { SqlParams } from './text/search-text.js';
@@ -8,7 +9,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The term ids a filter stands for: the term and its descendants; a facility also by any name or alias. */
 @Injectable()
 export class TermFilters {
-  constructor(private readonly taxonomy: TaxonomyService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
 
   /** Ids for a term filter with descendants; undefined when the filter is not set. */
   async withDescendants(termId: string | undefined): Promise<string[] | undefined> {
@@ -25,14 +29,24 @@ export class TermFilters {
     return matched.length ? this.taxonomy.descendantIds(matched) : [];
   }
 
-  /** Every spelling of the facilities a word names (labels, aliases), to widen a text query; none if it names none. */
-  async facilitySpellings(word: string): Promise<string[]> {
-    if (!/[\p{L}\p{N}]/u.test(word)) return [];
-    const ids = await this.taxonomy.matchingTermIds(word, { scheme: 'facility' });
-    if (!ids.length) return [];
-    const terms = await this.taxonomy.findTerms(ids);
-    const names = terms.flatMap((t) => [t.labelEn, t.labelKo, ...t.aliases]);
-    return [...new Set([word, ...names.filter((n): n is string => !!n)])];
+  /**
+   * For each word that names a facility (exactly, by taxonomy_search_key: any label or alias, any
+   * romanisation), every spelling of it, the word included: one query for all the words of a search.
+   */
+  async facilitySpellings(words: string[]): Promise<Map<string, string[]>> {
+    const named = words.filter((w) => /[\p{L}\p{N}]/u.test(w));
+    if (!named.length) return new Map();
+    const rows: Array<{ word: string; names: string[] }> = await this.dataSource.query(
+      `SELECT q.word, array_agg(DISTINCT n.name) AS names
+         FROM unnest($1::text[]) AS q(word)
+         JOIN taxonomy_term_keys k ON k.key = taxonomy_search_key(q.word)
+         JOIN taxonomy_terms t ON t.id = k.term_id AND t.scheme = 'facility'
+         CROSS JOIN LATERAL unnest(ARRAY[t.label_en, t.label_ko] || t.aliases) AS n(name)
+        WHERE n.name IS NOT NULL
+        GROUP BY q.word`,
+      [named],
+    );
+    return new Map(rows.map((r) => [r.word, [...new Set([r.word, ...r.names])]]));
   }
 }
 

@@ -6,57 +6,10 @@ import { requireDateOrder } from '@sillok/testimonies';
 import type { SearchQuery } from './dto/search.query.js';
 import { countFacets, emptyFacets } from './search-facets.js';
 import { documentConditions, TermFilters, type ResolvedFilters } from './search-filters.js';
-import { loadSnippets } from './search-snippets.js';
+import { snippetOf } from './search-snippets.js';
+import { countStatement, pageStatement, type PageRow, type SearchSql } from './search-statements.js';
 import type { SearchHitView, SearchResultView } from './search.view.js';
 import { anyOfTsQuery, MAX_QUERY_TOKENS, parseQueryText, SqlParams, tokenTsQuery } from './text/search-text.js';
-
-interface HitRow {
-  kind: 'testimony' | 'incident';
-  id: string;
-  reference: string;
-  case_id: string;
-  title: string;
-  status: string;
-  witness_pseudonym: string | null;
-  language: string | null;
-  forum: string | null;
-  rank: number | null;
-}
-
-/** The SQL of one search: where the rows come from, the conditions, the ranking, and their parameters. */
-export interface SearchSql {
-  from: string;
-  where: string[];
-  rank: string;
-  params: SqlParams;
-  /** The query's words, for highlighting. */
-  words: string[];
-  /** `SELECT <tsquery> AS query` over the first `textParamCount` parameters; null without text. */
-  textQuery: string | null;
-  textParamCount: number;
-}
-
-/** One page of hits, best first; identities are never joined (witnesses give the pseudonym only). */
-export function pageStatement(sql: SearchSql, limit: number, offset: number): { text: string; values: unknown[] } {
-  const n = sql.params.values.length;
-  return {
-    text: `SELECT d.kind, d.id, d.reference, d.case_id, d.title, d.status, d.language, d.forum,
-                  w.pseudonym AS witness_pseudonym, ${sql.rank} AS rank
-             FROM ${sql.from}
-             LEFT JOIN witnesses w ON w.id = d.witness_id
-            WHERE ${sql.where.join(' AND ')}
-            ORDER BY rank DESC, d.created_at DESC, d.id
-            LIMIT $${n + 1} OFFSET $${n + 2}`,
-    values: [...sql.params.values, limit, offset],
-  };
-}
-
-export function countStatement(sql: SearchSql): { text: string; values: unknown[] } {
-  return {
-    text: `SELECT count(*)::int AS total FROM ${sql.from} WHERE ${sql.where.join(' AND ')}`,
-    values: sql.params.values,
-  };
-}
 
 /**
  * Full-text search with filters and facets over search_documents (testimonies and incidents),
@@ -72,8 +25,12 @@ export class SearchService {
   ) {}
 
   async search(actor: Actor, query: SearchQuery): Promise<SearchResultView> {
-    const caseIds = await this.policy.scopeCaseIds(actor, Permission.SearchRead, query.caseId);
     requireDateOrder(query.dateFrom, query.dateTo);
+    // The filters' terms are resolved while the scope is read: one wait, not two.
+    const [caseIds, prepared] = await Promise.all([
+      this.policy.scopeCaseIds(actor, Permission.SearchRead, query.caseId),
+      this.prepare(query),
+    ]);
     if (!caseIds.length)
       return {
         items: [],
@@ -82,17 +39,20 @@ export class SearchService {
         offset: query.offset,
         facets: query.facets ? emptyFacets() : null,
       };
-    const sql = await this.buildSql(query, caseIds);
-    await this.requireSearchableText(sql);
+    const sql = this.toSql(query, caseIds, prepared);
     const manager = this.dataSource.manager;
     const page = pageStatement(sql, query.limit, query.offset);
-    const count = countStatement(sql);
-    const [rows, [{ total }], facets] = await Promise.all([
-      manager.query(page.text, page.values) as Promise<HitRow[]>,
-      manager.query(count.text, count.values) as Promise<Array<{ total: number }>>,
+    const [rows, facets] = await Promise.all([
+      manager.query(page.text, page.values) as Promise<PageRow[]>,
       query.facets ? countFacets(manager, sql.from, sql.where, sql.params.values) : Promise.resolve(null),
     ]);
-    const snippets = await loadSnippets(manager, rows, sql.words);
+    let total = rows[0]?.total ?? 0;
+    if (!rows.length && query.offset > 0) {
+      const count = countStatement(sql);
+      [{ total }] = await manager.query(count.text, count.values);
+    }
+    // Only a query that found nothing can be one of stop words alone: checked then, not on every search.
+    if (total === 0) await this.requireSearchableText(sql);
     const items: SearchHitView[] = rows.map((r) => ({
       kind: r.kind,
       id: r.id,
@@ -104,32 +64,46 @@ export class SearchService {
       language: r.language,
       forum: r.forum,
       rank: Math.round(Number(r.rank ?? 0) * 1e6) / 1e6,
-      snippet: snippets.get(r.id) ?? null,
+      snippet: snippetOf(r, sql.words),
     }));
     return { items, total, limit: query.limit, offset: query.offset, facets };
   }
 
   /** The SQL for a query within `caseIds`; the benchmark runs the same SQL directly for its baseline. */
   async buildSql(query: SearchQuery, caseIds: string[]): Promise<SearchSql> {
-    const resolved: ResolvedFilters = {
-      caseIds,
-      violationIds: await this.terms.withDescendants(query.violation),
-      actIds: await this.terms.withDescendants(query.act),
-      facilityIds: await this.terms.facilityIds(query.facility),
-      agencyIds: await this.terms.withDescendants(query.agency),
-    };
-    const params = new SqlParams();
+    return this.toSql(query, caseIds, await this.prepare(query));
+  }
+
+  /** What a query needs from the vocabularies: the filters' term ids and the facility spellings of its words. */
+  private async prepare(query: SearchQuery) {
     const tokens = parseQueryText(query.q ?? '');
     if (tokens.length > MAX_QUERY_TOKENS)
       throw DomainError.validation([{ field: 'q', reason: `at most ${MAX_QUERY_TOKENS} words or phrases` }]);
+    const [violationIds, actIds, facilityIds, agencyIds, spellings] = await Promise.all([
+      this.terms.withDescendants(query.violation),
+      this.terms.withDescendants(query.act),
+      this.terms.facilityIds(query.facility),
+      this.terms.withDescendants(query.agency),
+      this.terms.facilitySpellings(tokens.map((t) => t.text)),
+    ]);
+    return { tokens, spellings, filters: { violationIds, actIds, facilityIds, agencyIds } };
+  }
+
+  private toSql(
+    query: SearchQuery,
+    caseIds: string[],
+    { tokens, spellings, filters }: Awaited<ReturnType<SearchService['prepare']>>,
+  ): SearchSql {
+    const resolved: ResolvedFilters = { caseIds, ...filters };
+    const params = new SqlParams();
     // The text query's parameters come first, so that it can be checked on its own.
     const words: string[] = [];
     const parts: string[] = [];
     for (const token of tokens) {
       // A facility's name matches every spelling of it: Yodeok finds 요덕 and Camp 15.
-      const spellings = await this.terms.facilitySpellings(token.text);
-      parts.push(spellings.length ? anyOfTsQuery(spellings, params) : tokenTsQuery(token.text, params));
-      words.push(...(spellings.length ? spellings : [token.text]));
+      const names = spellings.get(token.text);
+      parts.push(names ? anyOfTsQuery(names, params) : tokenTsQuery(token.text, params));
+      words.push(...(names ?? [token.text]));
     }
     const textQuery = parts.length ? `SELECT ${parts.join(' && ')} AS query` : null;
     const textParamCount = params.values.length;
