@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
 import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -199,6 +200,54 @@ describe('search', () => {
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
+  });
+
+  it('shows pseudonyms only: a hit has no identity field', async () => {
+    const [hit] = (await search(q('수용소'))).items;
+    expect(Object.keys(hit).sort()).toEqual([
+      'caseId',
+      'forum',
+      'id',
+      'kind',
+      'language',
+      'rank',
+      'reference',
+      'snippet',
+      'status',
+      'title',
+      'witnessPseudonym',
+    ]);
+    expect(hit).toMatchObject({ witnessPseudonym: expect.stringMatching(/^W-\d{6,}$/) });
+  });
+
+  it('keeps the index in step with writes made by any path, plain SQL included (imports)', async () => {
+    const db = t.app.get(DataSource);
+    const [{ witness_id: witnessId, created_by: createdBy }] = await db.query(
+      `SELECT witness_id, created_by FROM testimonies WHERE id = $1`,
+      [japanese.id],
+    );
+    const [{ id }] = await db.query(
+      `INSERT INTO testimonies (reference, case_id, witness_id, forum, original_language, title, narrative, created_by)
+       VALUES ('T-900001', $1, $2, 'other', 'ko', 'imported', '함흥에서 일했습니다', $3) RETURNING id`,
+      [caseA, witnessId, createdBy],
+    );
+    expect(await ids(q('함흥'))).toEqual([id]);
+    await db.query(`UPDATE testimonies SET narrative = '청진에서 일했습니다' WHERE id = $1`, [id]);
+    expect(await ids(q('함흥'))).toEqual([]);
+    expect(await ids(q('청진'))).toEqual([id]);
+    // a tag written in the same transaction as the testimony is indexed with it
+    await db.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO testimony_annotations (case_id, testimony_id, anchored_revision, violation_term_ids, created_by)
+         VALUES ($1, $2, 1, $3, $4)`,
+        [caseA, id, [terms.torture], createdBy],
+      );
+      await manager.query(`UPDATE testimonies SET title = 'imported again' WHERE id = $1`, [id]);
+    });
+    expect(await ids(`${q('청진')}&violation=${terms.E}`)).toEqual([id]);
+    await db.query(`UPDATE witnesses SET withdrawn_at = now(), withdrawn_reason = 'test' WHERE id = $1`, [witnessId]);
+    expect(await ids(q('청진'))).toEqual([]);
+    expect(await ids(q('拉致'))).toEqual([]);
   });
 
   it('counts tagged violations by term, facility and year, as JSON and CSV', async () => {
