@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -15,35 +15,21 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '@sillok/core';
 import { FORUMS, TESTIMONY_STATUSES, toBoolean } from '@sillok/testimonies';
-import { INCIDENT_STATUSES } from '@sillok/incidents';
+import { INCIDENT_STATUSES, ListIncidentsQuery } from '@sillok/incidents';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const DOCUMENT_KINDS = ['testimony', 'incident'] as const;
 export const WITNESS_SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
-/** The filters shared by search and patterns: what was tagged, where, when, in which case. */
-export class EventFilterQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: 'omitted: every case the caller is a member of' })
-  @IsOptional()
-  @IsUUID()
-  caseId?: string;
-
+/**
+ * The filters shared by search and patterns: case, facility by any name and agency as the
+ * incident list takes them, a violation term, and a date range checked to be real dates.
+ */
+export class EventFilterQuery extends PickType(ListIncidentsQuery, ['caseId', 'facility', 'agency'] as const) {
   @ApiPropertyOptional({ format: 'uuid', description: 'a coi-violation term; its descendants match too' })
   @IsOptional()
   @IsUUID()
   violation?: string;
-
-  @ApiPropertyOptional({ description: 'a facility by any name or alias (Yodeok, 요덕, Camp 15), or its term id' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @Matches(/[\p{L}\p{N}]/u, { message: 'facility must contain letters or digits' })
-  facility?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'an agency term; its descendants match too' })
-  @IsOptional()
-  @IsUUID()
-  agency?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'events whose date range overlaps [dateFrom, dateTo]' })
   @IsOptional()
