@@ -89,7 +89,7 @@ describe('search', () => {
   const search = async (query: string, user = as.analyst) => {
     const res = await requestAs(t, user, 'get', `/search?${query}`);
     expect({ status: res.status, body: res.status === 200 ? 'ok' : res.body }).toEqual({ status: 200, body: 'ok' });
-    return res.body as { items: Hit[]; total: number; facets: Record<string, Array<{ value: string; count: number }>> };
+    return res.body as { items: Hit[]; total: number; order: string; facets: Record<string, Array<{ value: string; count: number }>> };
   };
   const ids = async (query: string, user = as.analyst) => (await search(query, user)).items.map((i) => i.id).sort();
   const q = (text: string) => `q=${encodeURIComponent(text)}`;
@@ -99,6 +99,8 @@ describe('search', () => {
     expect(await ids(q('수용소'))).toEqual([korean.id]);
     const result = await search(q('고문'));
     expect(result.items.map((i) => i.id)).toEqual([korean.id]);
+    expect(result).toMatchObject({ total: 1, order: 'relevance' });
+    expect((await search('kind=testimony')).order).toBe('newest');
     const snippet = result.items[0].snippet!;
     expect(snippet.field).toBe('narrative');
     const [mark] = snippet.highlights;

@@ -29,6 +29,8 @@ export interface PageRow {
   language: string | null;
   forum: string | null;
   rank: number | null;
+  /** Whether the page was ordered by rank (at most RANK_AT_MOST hits) or newest first. */
+  ranked: boolean;
   total: number;
   witness_pseudonym: string | null;
   summary: string | null;
@@ -42,23 +44,39 @@ export interface PageRow {
 }
 
 /**
- * One page of hits, best first, with the number of all hits and the texts for the snippets, in
- * one statement: the matches are ranked and counted in the same pass. Identities are never
- * joined (witnesses give the pseudonym only).
+ * Ranking reads each hit's whole text vector (out of line, compressed): affordable for this many
+ * hits; beyond it the page is ordered newest first and only its own rows are ranked (the response
+ * says `order: "newest"`), so a common word stays fast and a narrower query gets relevance order back.
+ */
+export const RANK_AT_MOST = 1000;
+
+/**
+ * One page of hits with the number of all hits and the texts for the snippets, in one statement:
+ * the matches are found and counted once. Identities are never joined (witnesses give the
+ * pseudonym only).
  */
 export function pageStatement(sql: SearchSql, limit: number, offset: number): Statement {
   const n = sql.params.values.length;
+  const rank = (alias: string) => sql.rank.replace(/\bd\./g, `${alias}.`);
+  const ranked = sql.textQuery
+    ? `CASE WHEN c.total <= ${RANK_AT_MOST} THEN
+         (SELECT ${rank('r')} FROM search_documents r CROSS JOIN (${sql.textQuery}) q WHERE r.id = h.id) END`
+    : 'NULL::real';
   return {
-    text: `WITH page AS (
-             SELECT d.kind, d.id, d.reference, d.case_id, d.title, d.status, d.language, d.forum, d.witness_id,
-                    d.created_at, ${sql.rank} AS rank, count(*) OVER ()::int AS total
+    text: `WITH hits AS MATERIALIZED (
+             SELECT d.kind, d.id, d.reference, d.case_id, d.title, d.status, d.language, d.forum, d.witness_id, d.created_at
                FROM ${sql.from}
-              WHERE ${sql.where.join(' AND ')}
-              ORDER BY rank DESC, d.created_at DESC, d.id
+              WHERE ${sql.where.join(' AND ')}),
+           c AS (SELECT count(*)::int AS total FROM hits),
+           page AS (
+             SELECT h.*, c.total, ${ranked} AS rank
+               FROM hits h CROSS JOIN c
+              ORDER BY rank DESC NULLS LAST, h.created_at DESC, h.id
               LIMIT $${n + 1} OFFSET $${n + 2})
            SELECT page.kind, page.id, page.reference, page.case_id, page.title, page.status, page.language,
-                  page.forum, page.rank, page.total, w.pseudonym AS witness_pseudonym,
-                  t.summary, t.narrative, i.description,
+                  page.forum, page.total, page.rank IS NOT NULL AS ranked,
+                  coalesce(page.rank, ${sql.textQuery ? `(SELECT ${rank('r')} FROM search_documents r CROSS JOIN (${sql.textQuery}) q WHERE r.id = page.id)` : '0'}) AS rank,
+                  w.pseudonym AS witness_pseudonym, t.summary, t.narrative, i.description,
                   (SELECT json_agg(json_build_object('language', x.language, 'text', x.text) ORDER BY x.language)
                      FROM testimony_translations x WHERE x.testimony_id = t.id) AS translations,
                   (SELECT array_agg(a.quote) FROM testimony_annotations a
@@ -69,7 +87,7 @@ export function pageStatement(sql: SearchSql, limit: number, offset: number): St
              LEFT JOIN witnesses w ON w.id = page.witness_id
              LEFT JOIN testimonies t ON page.kind = 'testimony' AND t.id = page.id
              LEFT JOIN incidents i ON page.kind = 'incident' AND i.id = page.id
-            ORDER BY page.rank DESC, page.created_at DESC, page.id`,
+            ORDER BY page.rank DESC NULLS LAST, page.created_at DESC, page.id`,
     values: [...sql.params.values, limit, offset, sql.words.join(' ')],
   };
 }

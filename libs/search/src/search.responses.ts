@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CORROBORATION_LEVELS } from './corroboration/corroboration-rule.js';
 import { PATTERN_DIMENSIONS } from './dto/patterns.query.js';
 import { DOCUMENT_KINDS } from './dto/search.query.js';
+import { RANK_AT_MOST } from './search-statements.js';
 
 // OpenAPI descriptions of the responses; the services return plain objects of these shapes.
 
@@ -61,6 +62,11 @@ export class SearchResultResponse {
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
+  @ApiProperty({
+    enum: ['relevance', 'newest'],
+    description: `ranked when the text query has at most ${RANK_AT_MOST} hits; otherwise newest first`,
+  })
+  order: string;
   @ApiProperty({ nullable: true, type: FacetsResponse }) facets: FacetsResponse | null;
 }
 

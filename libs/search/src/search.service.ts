@@ -7,7 +7,7 @@ import type { SearchQuery } from './dto/search.query.js';
 import { countFacets, emptyFacets } from './search-facets.js';
 import { documentConditions, TermFilters, type ResolvedFilters } from './search-filters.js';
 import { snippetOf } from './search-snippets.js';
-import { countStatement, pageStatement, type PageRow, type SearchSql } from './search-statements.js';
+import { countStatement, pageStatement, RANK_AT_MOST, type PageRow, type SearchSql } from './search-statements.js';
 import type { SearchHitView, SearchResultView } from './search.view.js';
 import { anyOfTsQuery, MAX_QUERY_TOKENS, parseQueryText, SqlParams, tokenTsQuery } from './text/search-text.js';
 
@@ -37,6 +37,7 @@ export class SearchService {
         total: 0,
         limit: query.limit,
         offset: query.offset,
+        order: 'newest',
         facets: query.facets ? emptyFacets() : null,
       };
     const sql = this.toSql(query, caseIds, prepared);
@@ -66,7 +67,8 @@ export class SearchService {
       rank: Math.round(Number(r.rank ?? 0) * 1e6) / 1e6,
       snippet: snippetOf(r, sql.words),
     }));
-    return { items, total, limit: query.limit, offset: query.offset, facets };
+    const order = !sql.textQuery || total > RANK_AT_MOST ? 'newest' : 'relevance';
+    return { items, total, limit: query.limit, offset: query.offset, order, facets };
   }
 
   /** The SQL for a query within `caseIds`; the benchmark runs the same SQL directly for its baseline. */
@@ -102,7 +104,7 @@ export class SearchService {
     for (const token of tokens) {
       // A facility's name matches every spelling of it: Yodeok finds 요덕 and Camp 15.
       const names = spellings.get(token.text);
-      parts.push(names ? anyOfTsQuery(names, params) : tokenTsQuery(token.text, params));
+      parts.push(names ? anyOfTsQuery(names, params) : tokenTsQuery(token.text, params, token.phrase));
       words.push(...(names ?? [token.text]));
     }
     const textQuery = parts.length ? `SELECT ${parts.join(' && ')} AS query` : null;

@@ -43,5 +43,7 @@ export type FacetName =
 export type Facets = Record<FacetName, FacetValue[]>;
 
 export interface SearchResultView extends Page<SearchHitView> {
+  /** `relevance` (ranked), or `newest` first: without a text query, or with more hits than are ranked. */
+  order: 'relevance' | 'newest';
   facets: Facets | null;
 }

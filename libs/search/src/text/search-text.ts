@@ -29,22 +29,24 @@ export class SqlParams {
 }
 
 /**
- * The tsquery SQL for one token: its English words (stemmed, as a phrase when quoted or when the
- * token holds several words) and its CJK runs (a phrase of character bigrams, so 고문 matches
- * inside 고문을; a lone character matches any bigram it begins).
+ * The tsquery SQL for one token: its English words, stemmed, and its CJK runs as character bigrams
+ * (고문 matches inside 고문을; a lone character matches any bigram it begins). A phrase must match in
+ * order, which PostgreSQL checks on each candidate's stored vector; a bare word only needs all its
+ * parts (a Korean word of three or more characters: all its bigrams), which the index answers alone.
  */
-export function tokenTsQuery(text: string, params: SqlParams): string {
+export function tokenTsQuery(text: string, params: SqlParams, phrase = false): string {
   const parts: string[] = [];
-  if (hasLatin(text)) parts.push(`phraseto_tsquery('english', search_latin_text(${params.add(text)}))`);
+  const build = phrase ? 'phraseto_tsquery' : 'plainto_tsquery';
+  if (hasLatin(text)) parts.push(`${build}('english', search_latin_text(${params.add(text)}))`);
   if (hasCjk(text)) {
     const runs = cjkRuns(text);
     if (runs.length === 1 && runs[0].length === 1) parts.push(`to_tsquery('simple', ${params.add(`${runs[0]}:*`)})`);
-    else parts.push(`phraseto_tsquery('simple', search_cjk_bigrams(${params.add(text)}))`);
+    else parts.push(`${build}('simple', search_cjk_bigrams(${params.add(text)}))`);
   }
   return parts.length ? `(${parts.join(' && ')})` : `''::tsquery`;
 }
 
-/** Any of several spellings (a facility's names and aliases): OR of their token queries. */
+/** Any of several spellings (a facility's names and aliases, each a phrase): OR of their queries. */
 export function anyOfTsQuery(spellings: string[], params: SqlParams): string {
-  return `(${spellings.map((s) => tokenTsQuery(s, params)).join(' || ')})`;
+  return `(${spellings.map((s) => tokenTsQuery(s, params, true)).join(' || ')})`;
 }
