@@ -99,6 +99,23 @@ export class CreateSearchDocuments1764410000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX search_documents_case_idx ON search_documents (case_id, created_at)`);
 
+    // A testimony's filter values: those of its live tags (the tag-only refresh reads this too).
+    await queryRunner.query(`
+      CREATE FUNCTION search_testimony_tag_values(testimony uuid)
+        RETURNS TABLE (violation_term_ids uuid[], act_term_ids uuid[], facility_term_ids uuid[], agency_term_ids uuid[],
+                       source_connection_term_ids uuid[], reliability_term_ids uuid[], event_dates datemultirange)
+        LANGUAGE sql STABLE PARALLEL SAFE AS $$
+        SELECT coalesce(search_distinct_ids(search_concat_ids(a.violation_term_ids)), '{}'),
+               coalesce(search_distinct_ids(search_concat_ids(a.act_term_ids)), '{}'),
+               coalesce(array_agg(DISTINCT a.facility_term_id) FILTER (WHERE a.facility_term_id IS NOT NULL), '{}'),
+               coalesce(search_distinct_ids(search_concat_ids(a.agency_term_ids)), '{}'),
+               coalesce(array_agg(DISTINCT a.source_connection_term_id)
+                          FILTER (WHERE a.source_connection_term_id IS NOT NULL), '{}'),
+               coalesce(array_agg(DISTINCT a.reliability_term_id) FILTER (WHERE a.reliability_term_id IS NOT NULL), '{}'),
+               coalesce(range_agg(search_event_range(a.date_from, a.date_to, a.date_precision)), '{}'::datemultirange)
+          FROM testimony_annotations a
+         WHERE a.testimony_id = testimony AND a.kind = 'tag' AND a.withdrawn_at IS NULL
+      $$`);
     // What a document is made of; the refresh and a rebuild both read these views.
     await queryRunner.query(`
       CREATE VIEW search_testimony_sources AS
@@ -106,13 +123,8 @@ export class CreateSearchDocuments1764410000000 implements MigrationInterface {
              t.original_language AS language, t.forum, t.status, w.sex AS witness_sex,
              (w.birth_year / 10) * 10 AS witness_birth_decade,
              (t.withdrawn_at IS NOT NULL OR w.withdrawn_at IS NOT NULL) AS withdrawn,
-             coalesce(tags.violation_term_ids, '{}') AS violation_term_ids,
-             coalesce(tags.act_term_ids, '{}') AS act_term_ids,
-             coalesce(tags.facility_term_ids, '{}') AS facility_term_ids,
-             coalesce(tags.agency_term_ids, '{}') AS agency_term_ids,
-             coalesce(tags.source_connection_term_ids, '{}') AS source_connection_term_ids,
-             coalesce(tags.reliability_term_ids, '{}') AS reliability_term_ids,
-             coalesce(tags.event_dates, '{}'::datemultirange) AS event_dates,
+             tags.violation_term_ids, tags.act_term_ids, tags.facility_term_ids, tags.agency_term_ids,
+             tags.source_connection_term_ids, tags.reliability_term_ids, tags.event_dates,
              search_vector(t.title, concat_ws(E'\\n', t.summary, t.narrative, tr.texts)) AS document,
              t.created_at
         FROM testimonies t
@@ -120,18 +132,7 @@ export class CreateSearchDocuments1764410000000 implements MigrationInterface {
         LEFT JOIN LATERAL (
           SELECT string_agg(x.text, E'\\n' ORDER BY x.language) AS texts
             FROM testimony_translations x WHERE x.testimony_id = t.id) tr ON true
-        LEFT JOIN LATERAL (
-          SELECT search_distinct_ids(search_concat_ids(a.violation_term_ids)) AS violation_term_ids,
-                 search_distinct_ids(search_concat_ids(a.act_term_ids)) AS act_term_ids,
-                 array_agg(DISTINCT a.facility_term_id) FILTER (WHERE a.facility_term_id IS NOT NULL) AS facility_term_ids,
-                 search_distinct_ids(search_concat_ids(a.agency_term_ids)) AS agency_term_ids,
-                 array_agg(DISTINCT a.source_connection_term_id) FILTER (WHERE a.source_connection_term_id IS NOT NULL)
-                   AS source_connection_term_ids,
-                 array_agg(DISTINCT a.reliability_term_id) FILTER (WHERE a.reliability_term_id IS NOT NULL)
-                   AS reliability_term_ids,
-                 range_agg(search_event_range(a.date_from, a.date_to, a.date_precision)) AS event_dates
-            FROM testimony_annotations a
-           WHERE a.testimony_id = t.id AND a.kind = 'tag' AND a.withdrawn_at IS NULL) tags ON true`);
+        CROSS JOIN LATERAL search_testimony_tag_values(t.id) tags`);
     await queryRunner.query(`
       CREATE VIEW search_incident_sources AS
       SELECT i.id, 'incident'::text AS kind, i.case_id, i.reference, i.title, NULL::uuid AS witness_id,
@@ -178,6 +179,22 @@ export class CreateSearchDocuments1764410000000 implements MigrationInterface {
         END
         $$`);
     }
+    // A tag changes only the filter values: the text vector (the costly part) is left as it is.
+    await queryRunner.query(`
+      CREATE FUNCTION search_refresh_testimony_tags(record_id uuid) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM search_documents WHERE id = record_id AND refreshed_txid = txid_current()) THEN
+          RETURN;
+        END IF;
+        UPDATE search_documents d
+           SET (violation_term_ids, act_term_ids, facility_term_ids, agency_term_ids, source_connection_term_ids,
+                reliability_term_ids, event_dates) = (SELECT * FROM search_testimony_tag_values(record_id))
+         WHERE d.id = record_id;
+        IF NOT FOUND THEN
+          PERFORM search_refresh_testimony(record_id);
+        END IF;
+      END
+      $$`);
     // One trigger function per source table: which record's document the changed row belongs to.
     const sources: Array<{ table: string; events: string; refresh: string }> = [
       { table: 'testimonies', events: 'INSERT OR UPDATE', refresh: 'PERFORM search_refresh_testimony(NEW.id)' },
@@ -189,7 +206,7 @@ export class CreateSearchDocuments1764410000000 implements MigrationInterface {
       {
         table: 'testimony_annotations',
         events: 'INSERT OR UPDATE',
-        refresh: `IF NEW.kind = 'tag' THEN PERFORM search_refresh_testimony(NEW.testimony_id); END IF`,
+        refresh: `IF NEW.kind = 'tag' THEN PERFORM search_refresh_testimony_tags(NEW.testimony_id); END IF`,
       },
       {
         table: 'witnesses',
@@ -233,10 +250,12 @@ export class CreateSearchDocuments1764410000000 implements MigrationInterface {
       await queryRunner.query(`DROP TRIGGER search_documents_refresh ON ${table}`);
       await queryRunner.query(`DROP FUNCTION search_${table}_changed()`);
     }
+    await queryRunner.query(`DROP FUNCTION search_refresh_testimony_tags(uuid)`);
     await queryRunner.query(`DROP FUNCTION search_refresh_incident(uuid)`);
     await queryRunner.query(`DROP FUNCTION search_refresh_testimony(uuid)`);
     await queryRunner.query(`DROP VIEW search_incident_sources`);
     await queryRunner.query(`DROP VIEW search_testimony_sources`);
+    await queryRunner.query(`DROP FUNCTION search_testimony_tag_values(uuid)`);
     await queryRunner.query(`DROP TABLE search_documents`);
     await queryRunner.query(`DROP FUNCTION search_event_range(date, date, text)`);
     await queryRunner.query(`DROP FUNCTION search_distinct_ids(uuid[])`);
