@@ -89,7 +89,12 @@ describe('search', () => {
   const search = async (query: string, user = as.analyst) => {
     const res = await requestAs(t, user, 'get', `/search?${query}`);
     expect({ status: res.status, body: res.status === 200 ? 'ok' : res.body }).toEqual({ status: 200, body: 'ok' });
-    return res.body as { items: Hit[]; total: number; order: string; facets: Record<string, Array<{ value: string; count: number }>> };
+    return res.body as {
+      items: Hit[];
+      total: number;
+      order: string;
+      facets: Record<string, Array<{ value: string; count: number }>>;
+    };
   };
   const ids = async (query: string, user = as.analyst) => (await search(query, user)).items.map((i) => i.id).sort();
   const q = (text: string) => `q=${encodeURIComponent(text)}`;
