@@ -24,6 +24,7 @@ const BENCHMARKS = [
   { name: 'import', args: ['bench/import.bench.mjs', ...sizeOptions('testimonies')] },
   { name: 'api-create', args: ['bench/api-create.bench.mjs', ...sizeOptions('seconds', 'clients')] },
   { name: 'fixity', args: ['bench/fixity.bench.mjs', ...sizeOptions('files', 'file-mb')] },
+  { name: 'search', args: ['bench/search.bench.mjs'] },
 ];
 
 const results = [];

@@ -23,6 +23,7 @@ import { CreateFixityChecks1764340000001 } from './1764340000001-create-fixity-c
 import { CreateAttachmentCaptureMetadata1764350000000 } from './1764350000000-create-attachment-capture-metadata.js';
 import { AttachmentsOfIncidents1764360000000 } from './1764360000000-attachments-of-incidents.js';
 import { CreateCaseExports1764400000000 } from './1764400000000-create-case-exports.js';
+import { CreateSearchDocuments1764410000000 } from './1764410000000-create-search-documents.js';
 import { AddExternalIds1764420000000 } from './1764420000000-add-external-ids.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
@@ -51,5 +52,6 @@ export const MIGRATIONS: MigrationList = [
   CreateAttachmentCaptureMetadata1764350000000,
   AttachmentsOfIncidents1764360000000,
   CreateCaseExports1764400000000,
+  CreateSearchDocuments1764410000000,
   AddExternalIds1764420000000,
 ];

@@ -11,6 +11,7 @@ import { EvidenceModule, FixityScheduleModule } from '@sillok/evidence';
 import { IncidentsModule } from '@sillok/incidents';
 import { ExportsModule } from '@sillok/exports';
 import { ImportsModule } from '@sillok/imports';
+import { SearchModule } from '@sillok/search';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
 
@@ -39,6 +40,7 @@ export class AppModule {
         IncidentsModule,
         ExportsModule,
         ImportsModule,
+        SearchModule,
       ],
       controllers: [HealthController],
       providers: [DatabaseHealth, FirstAdministratorNotice],

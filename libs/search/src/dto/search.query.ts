@@ -1,0 +1,110 @@
+import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageQueryDto } from '@sillok/core';
+import { FORUMS, TESTIMONY_STATUSES, toBoolean } from '@sillok/testimonies';
+import { INCIDENT_STATUSES, ListIncidentsQuery } from '@sillok/incidents';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const DOCUMENT_KINDS = ['testimony', 'incident'] as const;
+export const WITNESS_SEXES = ['female', 'male', 'other', 'unknown'] as const;
+
+/**
+ * The filters shared by search and patterns: case, facility by any name and agency as the
+ * incident list takes them, a violation term, and a date range checked to be real dates.
+ */
+export class EventFilterQuery extends PickType(ListIncidentsQuery, ['caseId', 'facility', 'agency'] as const) {
+  @ApiPropertyOptional({ format: 'uuid', description: 'a coi-violation term; its descendants match too' })
+  @IsOptional()
+  @IsUUID()
+  violation?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'events whose date range overlaps [dateFrom, dateTo]' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'dateFrom must be a date such as 1997-01-01' })
+  @Matches(DATE, { message: 'dateFrom must be a date such as 1997-01-01' })
+  dateFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'dateTo must be a date such as 1997-12-31' })
+  @Matches(DATE, { message: 'dateTo must be a date such as 1997-12-31' })
+  dateTo?: string;
+}
+
+export class SearchQuery extends IntersectionType(PageQueryDto, EventFilterQuery) {
+  @ApiPropertyOptional({
+    description: 'words (all must match; English is stemmed, Korean/Japanese match inside words) and "quoted phrases"',
+    example: '요덕 "beaten by guards"',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: DOCUMENT_KINDS, description: 'testimonies or incidents only' })
+  @IsOptional()
+  @IsIn(DOCUMENT_KINDS)
+  kind?: (typeof DOCUMENT_KINDS)[number];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'a rome-art7 act; its descendants match too' })
+  @IsOptional()
+  @IsUUID()
+  act?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'a source-connection term (victim, eyewitness, hearsay...)' })
+  @IsOptional()
+  @IsUUID()
+  sourceConnection?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'a reliability term' })
+  @IsOptional()
+  @IsUUID()
+  reliability?: string;
+
+  @ApiPropertyOptional({ enum: WITNESS_SEXES })
+  @IsOptional()
+  @IsIn(WITNESS_SEXES)
+  witnessSex?: (typeof WITNESS_SEXES)[number];
+
+  @ApiPropertyOptional({ description: 'decade of the witness birth year, e.g. 1970' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  birthDecade?: number;
+
+  @ApiPropertyOptional({ enum: FORUMS })
+  @IsOptional()
+  @IsIn(FORUMS)
+  forum?: string;
+
+  @ApiPropertyOptional({ example: 'ko', description: 'original language of the testimony' })
+  @IsOptional()
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'language must be a BCP 47 tag such as ko' })
+  language?: string;
+
+  @ApiPropertyOptional({ enum: [...new Set([...TESTIMONY_STATUSES, ...INCIDENT_STATUSES])] })
+  @IsOptional()
+  @IsIn([...new Set([...TESTIMONY_STATUSES, ...INCIDENT_STATUSES])])
+  status?: string;
+
+  @ApiPropertyOptional({ default: true, description: 'count the results by every filter (facets)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  facets: boolean = true;
+}

@@ -1,0 +1,65 @@
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor } from '@sillok/auth';
+import { Permission, RequirePermission, type Actor } from '@sillok/core';
+import { CorroborationService } from './corroboration/corroboration.service.js';
+import { CorroborationQuery } from './dto/corroboration.query.js';
+import { PatternsQuery } from './dto/patterns.query.js';
+import { SearchQuery } from './dto/search.query.js';
+import { PatternsService } from './patterns/patterns.service.js';
+import { patternsCsv } from './patterns/patterns.view.js';
+import { CorroborationResponse, PatternsResponse, SearchResultResponse } from './search.responses.js';
+import { SearchService } from './search.service.js';
+
+@ApiTags('search')
+@ApiBearerAuth()
+@Controller()
+export class SearchController {
+  constructor(
+    private readonly searchService: SearchService,
+    private readonly patternsService: PatternsService,
+    private readonly corroborationService: CorroborationService,
+  ) {}
+
+  @Get('search')
+  @RequirePermission(Permission.SearchRead)
+  @ApiOperation({
+    summary: 'Full-text search of testimonies and incidents (Korean, English, Japanese) with filters and facets',
+  })
+  @ApiOkResponse({ type: SearchResultResponse })
+  search(@CurrentActor() actor: Actor, @Query() query: SearchQuery) {
+    return this.searchService.search(actor, query);
+  }
+
+  @Get('search/patterns')
+  @RequirePermission(Permission.SearchRead)
+  @ApiOperation({ summary: 'Counts of tagged violations by term, facility, year, agency, witness sex (JSON or CSV)' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: PatternsResponse })
+  async patterns(
+    @CurrentActor() actor: Actor,
+    @Query() query: PatternsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const view = await this.patternsService.patterns(actor, query);
+    const csv = query.format ? query.format === 'csv' : /\btext\/csv\b/.test(accept ?? '');
+    if (!csv) return view;
+    response.type('text/csv; charset=utf-8');
+    response.attachment('patterns.csv');
+    return patternsCsv(view);
+  }
+
+  @Get('cases/:id/corroboration')
+  @RequirePermission(Permission.SearchRead)
+  @ApiOperation({ summary: 'Corroboration matrix of a case: independent and direct sources, agreement, level' })
+  @ApiOkResponse({ type: CorroborationResponse })
+  corroboration(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: CorroborationQuery,
+  ) {
+    return this.corroborationService.matrix(actor, id, query);
+  }
+}

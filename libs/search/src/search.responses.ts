@@ -1,0 +1,147 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CORROBORATION_LEVELS } from './corroboration/corroboration-rule.js';
+import { PATTERN_DIMENSIONS } from './dto/patterns.query.js';
+import { DOCUMENT_KINDS } from './dto/search.query.js';
+import { RANK_AT_MOST } from './search-statements.js';
+
+// OpenAPI descriptions of the responses; the services return plain objects of these shapes.
+
+export class HighlightResponse {
+  @ApiProperty() start: number;
+  @ApiProperty() end: number;
+}
+
+export class SnippetResponse {
+  @ApiProperty({ example: 'narrative', description: 'summary, narrative, description, translation:<lang> or title' })
+  field: string;
+  @ApiProperty({ description: 'about 200 characters around the first match; sensitive spans masked (▒)' })
+  text: string;
+  @ApiProperty({ type: [HighlightResponse], description: 'matched words as offsets into text' })
+  highlights: HighlightResponse[];
+}
+
+export class SearchHitResponse {
+  @ApiProperty({ enum: DOCUMENT_KINDS }) kind: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'T-000042' }) reference: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ nullable: true, type: String, example: 'W-000123' }) witnessPseudonym: string | null;
+  @ApiProperty({ nullable: true, type: String }) language: string | null;
+  @ApiProperty({ nullable: true, type: String }) forum: string | null;
+  @ApiProperty() rank: number;
+  @ApiProperty({ nullable: true, type: SnippetResponse }) snippet: SnippetResponse | null;
+}
+
+export class FacetValueResponse {
+  @ApiProperty({ description: 'the filter value (a term id for term facets)' }) value: string;
+  @ApiProperty() count: number;
+  @ApiPropertyOptional() code?: string;
+  @ApiPropertyOptional() label?: string;
+}
+
+export class FacetsResponse {
+  @ApiProperty({ type: [FacetValueResponse] }) kind: FacetValueResponse[];
+  @ApiProperty({ type: [FacetValueResponse] }) case: FacetValueResponse[];
+  @ApiProperty({ type: [FacetValueResponse] }) forum: FacetValueResponse[];
+  @ApiProperty({ type: [FacetValueResponse] }) language: FacetValueResponse[];
+  @ApiProperty({ type: [FacetValueResponse] }) status: FacetValueResponse[];
+  @ApiProperty({ type: [FacetValueResponse] }) witnessSex: FacetValueResponse[];
+  @ApiProperty({ type: [FacetValueResponse] }) witnessBirthDecade: FacetValueResponse[];
+  @ApiProperty({ type: [FacetValueResponse] }) violation: FacetValueResponse[];
+  @ApiProperty({ type: [FacetValueResponse] }) act: FacetValueResponse[];
+  @ApiProperty({ type: [FacetValueResponse] }) facility: FacetValueResponse[];
+  @ApiProperty({ type: [FacetValueResponse] }) agency: FacetValueResponse[];
+  @ApiProperty({ type: [FacetValueResponse] }) sourceConnection: FacetValueResponse[];
+  @ApiProperty({ type: [FacetValueResponse] }) reliability: FacetValueResponse[];
+}
+
+export class SearchResultResponse {
+  @ApiProperty({ type: [SearchHitResponse] }) items: SearchHitResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+  @ApiProperty({
+    enum: ['relevance', 'newest'],
+    description: `ranked when the text query has at most ${RANK_AT_MOST} hits; otherwise newest first`,
+  })
+  order: string;
+  @ApiProperty({ nullable: true, type: FacetsResponse }) facets: FacetsResponse | null;
+}
+
+export class PatternRowResponse {
+  @ApiPropertyOptional({ format: 'uuid' }) termId?: string;
+  @ApiPropertyOptional() termCode?: string;
+  @ApiPropertyOptional() termLabel?: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) facilityId?: string;
+  @ApiPropertyOptional() facilityCode?: string;
+  @ApiPropertyOptional() facilityLabel?: string;
+  @ApiPropertyOptional({ nullable: true, description: 'year of the middle of the date range' }) year?: number;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) agencyId?: string;
+  @ApiPropertyOptional() agencyCode?: string;
+  @ApiPropertyOptional() agencyLabel?: string;
+  @ApiPropertyOptional() witnessSex?: string;
+  @ApiProperty({ description: 'tagged violations (tag x violation term)' }) tags: number;
+  @ApiProperty() testimonies: number;
+  @ApiProperty() witnesses: number;
+  @ApiProperty({ description: 'of tags: circa, unknown, or spanning more than one year' }) approximate: number;
+}
+
+export class PatternsResponse {
+  @ApiProperty({ enum: PATTERN_DIMENSIONS, isArray: true }) by: string[];
+  @ApiProperty({ type: [PatternRowResponse] }) rows: PatternRowResponse[];
+}
+
+export class AgreementCountsResponse {
+  @ApiProperty() agree: number;
+  @ApiProperty() conflict: number;
+  @ApiProperty() unstated: number;
+}
+
+export class CorroborationSourceResponse {
+  @ApiProperty({ format: 'uuid' }) testimonyId: string;
+  @ApiProperty() testimonyReference: string;
+  @ApiProperty({ format: 'uuid' }) witnessId: string;
+  @ApiProperty() witnessPseudonym: string;
+  @ApiProperty({ nullable: true, type: String }) connection: string | null;
+  @ApiProperty({ nullable: true, type: String }) reliability: string | null;
+  @ApiProperty({ enum: ['agree', 'conflict', 'unstated'] }) date: string;
+  @ApiProperty({ enum: ['agree', 'conflict', 'unstated'] }) place: string;
+}
+
+export class IncidentCorroborationResponse {
+  @ApiProperty({ format: 'uuid' }) incidentId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'distinct witnesses' }) independentSources: number;
+  @ApiProperty() direct: number;
+  @ApiProperty({ description: 'hearsay, relatives, documents, unstated' }) indirect: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) byConnection: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) reliability: Record<string, number>;
+  @ApiProperty({ type: AgreementCountsResponse }) dates: AgreementCountsResponse;
+  @ApiProperty({ type: AgreementCountsResponse }) places: AgreementCountsResponse;
+  @ApiProperty() agreeingDirect: number;
+  @ApiProperty({ enum: CORROBORATION_LEVELS }) level: string;
+  @ApiProperty({ type: [CorroborationSourceResponse] }) sources: CorroborationSourceResponse[];
+}
+
+export class CorroborationRuleResponse {
+  @ApiProperty() minDirect: number;
+  @ApiProperty({ type: [String] }) directConnections: string[];
+  @ApiProperty() strict: boolean;
+}
+
+export class IncidentRefResponse {
+  @ApiProperty({ format: 'uuid' }) incidentId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() title: string;
+}
+
+export class CorroborationResponse {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ type: CorroborationRuleResponse }) rule: CorroborationRuleResponse;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) summary: Record<string, number>;
+  @ApiProperty({ type: [IncidentRefResponse] }) singleSource: IncidentRefResponse[];
+  @ApiProperty({ type: [IncidentCorroborationResponse] }) incidents: IncidentCorroborationResponse[];
+}
