@@ -25,7 +25,8 @@ import {
 } from '../dist/libs/search/src/index.js';
 import { MIGRATIONS } from '../dist/migrations/index.js';
 import { DEFAULT_TEST_SERVER, databaseUrl, withAdminClient } from '../test/setup/test-postgres.mjs';
-import { buildSearchDocuments, prng, seedSearchCorpus, VOCABULARY_SIZE, vocabulary } from './support/search-seed.mjs';
+import { seededRandom } from './support/data-generator.mjs';
+import { buildSearchDocuments, seedSearchCorpus, VOCABULARY_SIZE, vocabulary } from './support/search-seed.mjs';
 
 const option = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -120,7 +121,7 @@ try {
   const violationE = await term('coi-violation', 'E');
   const actor = { userId, role: 'analyst' };
   // Query words drawn evenly over the vocabulary's ranks (common and rare alike), Korean and English in turn.
-  const random = prng(7);
+  const random = seededRandom(7);
   const words = vocabulary();
   const shapes = [
     (w) => ({ q: w, violation: violationE, witnessSex: 'female' }),

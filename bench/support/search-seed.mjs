@@ -7,18 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-
-/** mulberry32: a small seeded PRNG, so every run writes the same corpus. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './data-generator.mjs';
 
 const SYLLABLES = [
   ...'가나다라마바사아자차카타파하고노도로모보소오조초코토포호구누두루무부수우주추규리미비시이지기니디요덕탈북강제노동감옥',
@@ -118,7 +107,7 @@ const log = (message) => process.stderr.write(`search bench: ${message}\n`);
  * the triggers' own views, two connections in parallel.
  */
 export async function seedSearchCorpus(url, testimonies) {
-  const random = prng(20261201);
+  const random = seededRandom(20261201);
   const words = vocabulary();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
