@@ -24,10 +24,19 @@ export function resultsMarkdown({ at, results, machine }) {
   ];
   for (const { name, bench, ratio, ...figures } of results) {
     const label = name ?? bench;
-    const rest = Object.entries(figures)
+    const rest = flatten(figures)
       .map(([key, value]) => `${key} ${cell(value)}`)
       .join(', ');
     lines.push(`| ${label} | ${ratio ?? ''} | ${TARGETS[label] ?? ''} | ${rest} |`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** Nested figures (latencies by percentile) as `textTwoFiltersMs.p95 22`. */
+function flatten(figures, prefix = '') {
+  return Object.entries(figures).flatMap(([key, value]) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? flatten(value, `${prefix}${key}.`)
+      : [[`${prefix}${key}`, value]],
+  );
 }
