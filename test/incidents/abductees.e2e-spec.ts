@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createTestimony, createWitness, termId } from '../support/testimony-fixtures.js';
+import { createTestimony, createWitness, termIds } from '../support/testimony-fixtures.js';
 
 const SEALED_NAME = '최영철';
 
@@ -27,14 +27,16 @@ describe('abductees', () => {
     t = await startTestApp();
     as = await loginAllRoles(t);
     ({ caseA, caseB, otherLead } = await createTwoCases(t, as));
-    for (const [name, scheme, code] of [
-      ['postWar', 'abduction-category', 'post-war-rok'],
-      ['japanese', 'abduction-category', 'japanese'],
-      ['missing', 'abductee-status', 'missing'],
-      ['returned', 'abductee-status', 'returned'],
-      ['yodok', 'facility', 'kwanliso-15'],
-    ])
-      terms[name] = await termId(t, scheme, code);
+    Object.assign(
+      terms,
+      await termIds(t, [
+        ['postWar', 'abduction-category', 'post-war-rok'],
+        ['japanese', 'abduction-category', 'japanese'],
+        ['missing', 'abductee-status', 'missing'],
+        ['returned', 'abductee-status', 'returned'],
+        ['yodok', 'facility', 'kwanliso-15'],
+      ]),
+    );
     testimony = (await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), '납북')).id;
     incident = (await requestAs(t, as.investigator, 'post', '/incidents', { caseId: caseA, title: 'Abduction at sea' }))
       .body.id;

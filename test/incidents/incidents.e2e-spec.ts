@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createTestimony, createWitness, termId } from '../support/testimony-fixtures.js';
+import { createTestimony, createWitness, termIds } from '../support/testimony-fixtures.js';
 
 const TORTURE = '보위원들에게 고문을 당했습니다';
 const LABOUR = '매일 강제노동을 했습니다';
@@ -44,21 +44,23 @@ describe('incidents', () => {
     t = await startTestApp();
     as = await loginAllRoles(t);
     ({ caseA, caseB, otherLead } = await createTwoCases(t, as));
-    for (const [name, scheme, code] of [
-      ['E', 'coi-violation', 'E'],
-      ['torture', 'coi-violation', 'E.2'],
-      ['labour', 'coi-violation', 'E.5'],
-      ['food', 'coi-violation', 'D.1'],
-      ['art7torture', 'rome-art7', '7.1.f'],
-      ['yodok', 'facility', 'kwanliso-15'],
-      ['kaechon', 'facility', 'kwanliso-14'],
-      ['mss', 'agency', 'mss-state-security'],
-      ['social', 'agency', 'social-security'],
-      ['eyewitness', 'source-connection', 'eyewitness'],
-      ['victim', 'source-connection', 'victim'],
-      ['reliable', 'reliability', 'reliable'],
-    ])
-      terms[name] = await termId(t, scheme, code);
+    Object.assign(
+      terms,
+      await termIds(t, [
+        ['E', 'coi-violation', 'E'],
+        ['torture', 'coi-violation', 'E.2'],
+        ['labour', 'coi-violation', 'E.5'],
+        ['food', 'coi-violation', 'D.1'],
+        ['art7torture', 'rome-art7', '7.1.f'],
+        ['yodok', 'facility', 'kwanliso-15'],
+        ['kaechon', 'facility', 'kwanliso-14'],
+        ['mss', 'agency', 'mss-state-security'],
+        ['social', 'agency', 'social-security'],
+        ['eyewitness', 'source-connection', 'eyewitness'],
+        ['victim', 'source-connection', 'victim'],
+        ['reliable', 'reliability', 'reliable'],
+      ]),
+    );
     witness = await createWitness(t, as.investigator, caseA);
     main = await createTestimony(t, as.investigator, witness, NARRATIVE);
     corroborating = [

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loginAllRoles, requestAs, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createTestimony, createWitness, termId } from '../support/testimony-fixtures.js';
+import { createTestimony, createWitness, termIds } from '../support/testimony-fixtures.js';
 
 interface Assessment {
   reference: string;
@@ -51,17 +51,19 @@ describe('corroboration matrix', () => {
     t = await startTestApp();
     as = await loginAllRoles(t);
     ({ caseA, caseB } = await createTwoCases(t, as));
-    for (const [name, scheme, code] of [
-      ['torture', 'coi-violation', 'E.2'],
-      ['yodok', 'facility', 'kwanliso-15'],
-      ['kaechon', 'facility', 'kwanliso-14'],
-      ['victim', 'source-connection', 'victim'],
-      ['eyewitness', 'source-connection', 'eyewitness'],
-      ['hearsay', 'source-connection', 'hearsay'],
-      ['reliable', 'reliability', 'reliable'],
-      ['fairly', 'reliability', 'fairly-reliable'],
-    ])
-      terms[name] = await termId(t, scheme, code);
+    Object.assign(
+      terms,
+      await termIds(t, [
+        ['torture', 'coi-violation', 'E.2'],
+        ['yodok', 'facility', 'kwanliso-15'],
+        ['kaechon', 'facility', 'kwanliso-14'],
+        ['victim', 'source-connection', 'victim'],
+        ['eyewitness', 'source-connection', 'eyewitness'],
+        ['hearsay', 'source-connection', 'hearsay'],
+        ['reliable', 'reliability', 'reliable'],
+        ['fairly', 'reliability', 'fairly-reliable'],
+      ]),
+    );
     const w1 = await createWitness(t, as.investigator, caseA);
     const w2 = await createWitness(t, as.investigator, caseA);
     const w3 = await createWitness(t, as.investigator, caseA);

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createTestimony, createWitness, termId } from '../support/testimony-fixtures.js';
+import { createTestimony, createWitness, termIds } from '../support/testimony-fixtures.js';
 
 const TORTURE = '보위원들에게 고문을 당했습니다';
 const FAMILY = '김순자';
@@ -40,14 +40,16 @@ describe('search', () => {
     t = await startTestApp();
     as = await loginAllRoles(t);
     ({ caseA, caseB, otherLead } = await createTwoCases(t, as));
-    for (const [name, scheme, code] of [
-      ['E', 'coi-violation', 'E'],
-      ['torture', 'coi-violation', 'E.2'],
-      ['D', 'coi-violation', 'D'],
-      ['yodok', 'facility', 'kwanliso-15'],
-      ['victim', 'source-connection', 'victim'],
-    ])
-      terms[name] = await termId(t, scheme, code);
+    Object.assign(
+      terms,
+      await termIds(t, [
+        ['E', 'coi-violation', 'E'],
+        ['torture', 'coi-violation', 'E.2'],
+        ['D', 'coi-violation', 'D'],
+        ['yodok', 'facility', 'kwanliso-15'],
+        ['victim', 'source-connection', 'victim'],
+      ]),
+    );
     const witness = await createWitness(t, as.investigator, caseA);
     korean = await createTestimony(t, as.investigator, witness, KOREAN);
     const tagged = await requestAs(t, as.investigator, 'post', `/testimonies/${korean.id}/tags`, {

@@ -37,3 +37,13 @@ export async function termId(t: TestApp, scheme: string, code: string): Promise<
   if (rows.length !== 1) throw new Error(`no term ${scheme} ${code}`);
   return rows[0].id;
 }
+
+/** Seeded term ids by a name of the test's choosing: `[name, scheme, code]` each. */
+export async function termIds(
+  t: TestApp,
+  wanted: ReadonlyArray<readonly [name: string, scheme: string, code: string]>,
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [name, scheme, code] of wanted) ids[name] = await termId(t, scheme, code);
+  return ids;
+}

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { requestAs, loginAllRoles, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createTestimony, createWitness, termId } from '../support/testimony-fixtures.js';
+import { createTestimony, createWitness, termIds } from '../support/testimony-fixtures.js';
 
 const TORTURE = '보위원들에게 고문을 당했습니다';
 const LABOUR = '매일 강제노동을 했습니다';
@@ -38,18 +38,20 @@ describe('passage tags and sensitive spans', () => {
     const witness = await createWitness(t, as.investigator, caseA);
     testimony = await createTestimony(t, as.investigator, witness, NARRATIVE, [{ language: 'en', text: ENGLISH }]);
     foreign = await createTestimony(t, otherLead, await createWitness(t, otherLead, caseB), NARRATIVE);
-    for (const [name, scheme, code] of [
-      ['E', 'coi-violation', 'E'],
-      ['torture', 'coi-violation', 'E.2'],
-      ['labour', 'coi-violation', 'E.5'],
-      ['art7torture', 'rome-art7', '7.1.f'],
-      ['enslavement', 'rome-art7', '7.1.c'],
-      ['yodok', 'facility', 'kwanliso-15'],
-      ['mss', 'agency', 'mss-state-security'],
-      ['victim', 'source-connection', 'victim'],
-      ['reliable', 'reliability', 'reliable'],
-    ])
-      terms[name] = await termId(t, scheme, code);
+    Object.assign(
+      terms,
+      await termIds(t, [
+        ['E', 'coi-violation', 'E'],
+        ['torture', 'coi-violation', 'E.2'],
+        ['labour', 'coi-violation', 'E.5'],
+        ['art7torture', 'rome-art7', '7.1.f'],
+        ['enslavement', 'rome-art7', '7.1.c'],
+        ['yodok', 'facility', 'kwanliso-15'],
+        ['mss', 'agency', 'mss-state-security'],
+        ['victim', 'source-connection', 'victim'],
+        ['reliable', 'reliability', 'reliable'],
+      ]),
+    );
     const res = await requestAs(t, otherLead, 'post', `/testimonies/${foreign.id}/tags`, {
       ...at(NARRATIVE, TORTURE),
       violationTermIds: [terms.torture],
