@@ -7,6 +7,9 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d
 const realDate = (pattern: RegExp) => (value: unknown) =>
   typeof value === 'string' && pattern.test(value) && isISO8601(value, { strict: true });
 
+/** A real calendar date written YYYY-MM-DD, as a PostgreSQL date column takes it (1997-02-30 is not). */
+export const isCalendarDate = realDate(CALENDAR_DATE);
+
 /**
  * A real calendar date written YYYY-MM-DD (1997-02-30 and 1997 are refused): ISO 8601 allows
  * more forms than a PostgreSQL date column takes, and those must answer 400, not 500.
@@ -15,7 +18,7 @@ export function IsCalendarDate(example = '1997-01-01'): PropertyDecorator {
   return ValidateBy({
     name: 'isCalendarDate',
     validator: {
-      validate: realDate(CALENDAR_DATE),
+      validate: isCalendarDate,
       defaultMessage: () => `$property must be a real date written like ${example}`,
     },
   });

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@sillok/core';
 import type { TaxonomyScheme } from '@sillok/taxonomy';
 
 /** A value that cannot be imported, with the reason (never the value: it may identify someone). */
@@ -65,9 +66,7 @@ export function boolean(): (raw: unknown) => boolean | null {
 export function date(): (raw: unknown) => string | null {
   return optional((raw) => {
     const value = String(raw).trim();
-    const parsed = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-    if (!parsed || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value)
-      throw new FieldProblem('must be a real date such as 1997-01-31');
+    if (!isCalendarDate(value)) throw new FieldProblem('must be a real date such as 1997-01-31');
     return value;
   });
 }

@@ -1,25 +1,11 @@
 import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { PageQueryDto } from '@sillok/core';
-import { FORUMS, TESTIMONY_STATUSES, toBoolean } from '@sillok/testimonies';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, PageQueryDto } from '@sillok/core';
+import { FORUMS, LANGUAGE_TAG, TESTIMONY_STATUSES, WITNESS_SEXES, toBoolean } from '@sillok/testimonies';
 import { INCIDENT_STATUSES, ListIncidentsQuery } from '@sillok/incidents';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const DOCUMENT_KINDS = ['testimony', 'incident'] as const;
-export const WITNESS_SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
 /**
  * The filters shared by search and patterns: case, facility by any name and agency as the
@@ -33,14 +19,12 @@ export class EventFilterQuery extends PickType(ListIncidentsQuery, ['caseId', 'f
 
   @ApiPropertyOptional({ format: 'date', description: 'events whose date range overlaps [dateFrom, dateTo]' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dateFrom must be a date such as 1997-01-01' })
-  @Matches(DATE, { message: 'dateFrom must be a date such as 1997-01-01' })
+  @IsCalendarDate('1997-01-01')
   dateFrom?: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'dateTo must be a date such as 1997-12-31' })
-  @Matches(DATE, { message: 'dateTo must be a date such as 1997-12-31' })
+  @IsCalendarDate('1997-12-31')
   dateTo?: string;
 }
 
@@ -94,7 +78,7 @@ export class SearchQuery extends IntersectionType(PageQueryDto, EventFilterQuery
 
   @ApiPropertyOptional({ example: 'ko', description: 'original language of the testimony' })
   @IsOptional()
-  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'language must be a BCP 47 tag such as ko' })
+  @Matches(LANGUAGE_TAG, { message: 'language must be a BCP 47 tag such as ko' })
   language?: string;
 
   @ApiPropertyOptional({ enum: [...new Set([...TESTIMONY_STATUSES, ...INCIDENT_STATUSES])] })
