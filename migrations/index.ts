@@ -25,6 +25,7 @@ import { AttachmentsOfIncidents1764360000000 } from './1764360000000-attachments
 import { CreateCaseExports1764400000000 } from './1764400000000-create-case-exports.js';
 import { CreateSearchDocuments1764410000000 } from './1764410000000-create-search-documents.js';
 import { AddExternalIds1764420000000 } from './1764420000000-add-external-ids.js';
+import { SearchMatchIndex1764430000000 } from './1764430000000-search-match-index.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -54,4 +55,5 @@ export const MIGRATIONS: MigrationList = [
   CreateCaseExports1764400000000,
   CreateSearchDocuments1764410000000,
   AddExternalIds1764420000000,
+  SearchMatchIndex1764430000000,
 ];

@@ -169,6 +169,14 @@ describe('search', () => {
     expect(facets.facility).toEqual([expect.objectContaining({ value: terms.yodok, count: 1 })]);
     expect(facets.witnessSex).toEqual([{ value: 'female', count: 2 }]);
     expect(facets.case).toEqual([{ value: caseA, count: 2 }]);
+    // Every facet in its place (scalars are grouping sets of one aggregate, terms one unnest).
+    expect(facets.language).toEqual([{ value: 'ko', count: 2 }]);
+    expect(facets.forum).toEqual([{ value: 'confidential_interview', count: 2 }]);
+    expect(facets.status).toEqual([{ value: 'draft', count: 2 }]);
+    expect(facets.sourceConnection).toEqual([
+      expect.objectContaining({ value: terms.victim, count: 1, code: 'victim' }),
+    ]);
+    expect([facets.witnessBirthDecade, facets.act, facets.agency, facets.reliability]).toEqual([[], [], [], []]);
   });
 
   it('never finds withdrawn testimonies nor another case’s records', async () => {

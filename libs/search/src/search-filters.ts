@@ -59,9 +59,13 @@ export interface ResolvedFilters {
   agencyIds?: string[];
 }
 
-/** WHERE conditions over search_documents `d` for the query's filters (the text match is added by the caller). */
+/**
+ * WHERE conditions over search_documents `d` for the query's filters (the text match is added by
+ * the caller), written as search_documents_match_idx indexes them: the case as `ARRAY[case_id]`,
+ * and `NOT withdrawn`, the index's predicate.
+ */
 export function documentConditions(query: SearchQuery, resolved: ResolvedFilters, params: SqlParams): string[] {
-  const where = [`d.case_id = ANY(${params.add(resolved.caseIds)}::uuid[])`, 'NOT d.withdrawn'];
+  const where = [`ARRAY[d.case_id] && ${params.add(resolved.caseIds)}::uuid[]`, 'NOT d.withdrawn'];
   const overlap = (column: string, ids: string[] | undefined) => {
     if (ids) where.push(`d.${column} && ${params.add(ids)}::uuid[]`);
   };

@@ -52,30 +52,30 @@ export const RANK_AT_MOST = 1000;
 
 /**
  * One page of hits with the number of all hits and the texts for the snippets, in one statement:
- * the matches are found and counted once. Identities are never joined (witnesses give the
- * pseudonym only).
+ * the matches are found and counted once, keeping only what ordering needs (id and date, so tens
+ * of thousands of hits stay in memory); the page's own rows are then read by id. Identities are
+ * never joined (witnesses give the pseudonym only).
  */
 export function pageStatement(sql: SearchSql, limit: number, offset: number): Statement {
   const n = sql.params.values.length;
   const rank = (alias: string) => sql.rank.replace(/\bd\./g, `${alias}.`);
-  const ranked = sql.textQuery
-    ? `CASE WHEN c.total <= ${RANK_AT_MOST} THEN
-         (SELECT ${rank('r')} FROM search_documents r CROSS JOIN (${sql.textQuery}) q WHERE r.id = h.id) END`
-    : 'NULL::real';
+  const rankOf = (id: string) =>
+    sql.textQuery
+      ? `(SELECT ${rank('r')} FROM search_documents r CROSS JOIN (${sql.textQuery}) q WHERE r.id = ${id})`
+      : '0';
+  const ranked = sql.textQuery ? `CASE WHEN c.total <= ${RANK_AT_MOST} THEN ${rankOf('h.id')} END` : 'NULL::real';
   return {
     text: `WITH hits AS MATERIALIZED (
-             SELECT d.kind, d.id, d.reference, d.case_id, d.title, d.status, d.language, d.forum, d.witness_id, d.created_at
-               FROM ${sql.from}
-              WHERE ${sql.where.join(' AND ')}),
+             SELECT d.id, d.created_at FROM ${sql.from} WHERE ${sql.where.join(' AND ')}),
            c AS (SELECT count(*)::int AS total FROM hits),
            page AS (
-             SELECT h.*, c.total, ${ranked} AS rank
+             SELECT h.id, h.created_at, c.total, ${ranked} AS rank
                FROM hits h CROSS JOIN c
               ORDER BY rank DESC NULLS LAST, h.created_at DESC, h.id
               LIMIT $${n + 1} OFFSET $${n + 2})
-           SELECT page.kind, page.id, page.reference, page.case_id, page.title, page.status, page.language,
-                  page.forum, page.total, page.rank IS NOT NULL AS ranked,
-                  coalesce(page.rank, ${sql.textQuery ? `(SELECT ${rank('r')} FROM search_documents r CROSS JOIN (${sql.textQuery}) q WHERE r.id = page.id)` : '0'}) AS rank,
+           SELECT d.kind, d.id, d.reference, d.case_id, d.title, d.status, d.language,
+                  d.forum, page.total, page.rank IS NOT NULL AS ranked,
+                  coalesce(page.rank, ${rankOf('page.id')}) AS rank,
                   w.pseudonym AS witness_pseudonym, t.summary, t.narrative, i.description,
                   (SELECT json_agg(json_build_object('language', x.language, 'text', x.text) ORDER BY x.language)
                      FROM testimony_translations x WHERE x.testimony_id = t.id) AS translations,
@@ -84,9 +84,10 @@ export function pageStatement(sql: SearchSql, limit: number, offset: number): St
                   array(SELECT unnest(tsvector_to_array(to_tsvector('english', search_latin_text($${n + 3})))))
                     AS stems
              FROM page
-             LEFT JOIN witnesses w ON w.id = page.witness_id
-             LEFT JOIN testimonies t ON page.kind = 'testimony' AND t.id = page.id
-             LEFT JOIN incidents i ON page.kind = 'incident' AND i.id = page.id
+             JOIN search_documents d ON d.id = page.id
+             LEFT JOIN witnesses w ON w.id = d.witness_id
+             LEFT JOIN testimonies t ON d.kind = 'testimony' AND t.id = d.id
+             LEFT JOIN incidents i ON d.kind = 'incident' AND i.id = d.id
             ORDER BY page.rank DESC NULLS LAST, page.created_at DESC, page.id`,
     values: [...sql.params.values, limit, offset, sql.words.join(' ')],
   };
