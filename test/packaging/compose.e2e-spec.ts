@@ -36,6 +36,10 @@ describe('production packaging', () => {
     const init = readFileSync(`${ROOT}docker/postgres-init/10-app-role.sh`, 'utf8');
     expect(init).toMatch(/CREATE ROLE sillok_app LOGIN PASSWORD :'app_password'/);
     expect(compose.services.postgres.volumes).toContain('./postgres-init:/docker-entrypoint-initdb.d:ro');
+    // Sized for search (README, "Search at scale"), not PostgreSQL's 128 MB default.
+    expect((compose.services.postgres as { command?: string[] }).command).toContain(
+      'shared_buffers=${POSTGRES_SHARED_BUFFERS:-2GB}',
+    );
   });
 
   it('names only settings the schema knows', () => {
