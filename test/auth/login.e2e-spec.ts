@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { LOGIN_FAILED, Role } from '@sillok/auth';
@@ -56,6 +57,14 @@ describe('login, tokens and sessions', () => {
     const forged =
       'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDAiLCJyb2xlIjoiYWRtaW4iLCJzY29wZSI6ImFjY2VzcyIsInNpZCI6IjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMCJ9.c2lnbmF0dXJl';
     await t.http().get('/auth/me').set('authorization', `Bearer ${forged}`).expect(401);
+    // A well-formed HS256 token over valid claims, signed with another secret.
+    const user = await login(t, await createUser(t, Role.Investigator));
+    const [header, payload] = user.token.split('.');
+    const otherKey = createHmac('sha256', 'another-secret-that-is-long-enough-0123456789')
+      .update(`${header}.${payload}`)
+      .digest('base64url');
+    await t.http().get('/auth/me').set('authorization', `Bearer ${header}.${payload}.${otherKey}`).expect(401);
+    await t.http().get('/auth/me').set('authorization', `Bearer ${user.token}`).expect(200);
   });
 
   it('rotates refresh tokens; reusing a spent one revokes the whole session', async () => {

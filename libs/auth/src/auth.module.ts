@@ -1,8 +1,10 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Settings } from '@sillok/config';
 import { AuthenticationGuard } from './guards/authentication.guard.js';
 import { PermissionGuard } from './guards/permission.guard.js';
 import { PrincipalService } from './guards/principal.service.js';
@@ -34,7 +36,12 @@ import { UserService } from './users/user.service.js';
   imports: [
     TypeOrmModule.forFeature([User, Session, RefreshToken, RecoveryCode, MfaChallenge]),
     PassportModule,
-    JwtModule.register({}),
+    // A KeyObject, made once: given the string, jsonwebtoken tries to parse it as a public key on
+    // every verification (a thrown exception, then a new secret key: most of a token check's cost).
+    JwtModule.registerAsync({
+      inject: [Settings],
+      useFactory: (settings: Settings) => ({ secret: createSecretKey(Buffer.from(settings.JWT_SECRET, 'utf8')) }),
+    }),
   ],
   controllers: [AuthController, AccountController, MfaController, UserController],
   providers: [

@@ -27,20 +27,15 @@ export class AccessTokenService {
   async sign(claims: AccessTokenClaims): Promise<{ token: string; expiresIn: number }> {
     const expiresIn =
       claims.scope === 'mfa_enrolment' ? ENROLMENT_TOKEN_TTL_SECONDS : this.settings.ACCESS_TOKEN_TTL_SECONDS;
-    const token = await this.jwt.signAsync(
-      { ...claims },
-      { secret: this.settings.JWT_SECRET, algorithm: 'HS256', expiresIn },
-    );
+    // The key is AuthModule's (JWT_SECRET).
+    const token = await this.jwt.signAsync({ ...claims }, { algorithm: 'HS256', expiresIn });
     return { token, expiresIn };
   }
 
   /** The claims of a valid token; any failure is the same 401 (the reason is not the caller's business). */
   async verify(token: string): Promise<AccessTokenClaims> {
     try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {
-        secret: this.settings.JWT_SECRET,
-        algorithms: ['HS256'],
-      });
+      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
       if (typeof claims.sub !== 'string' || typeof claims.role !== 'string') throw new Error('claims');
       if (claims.scope !== 'access' && claims.scope !== 'mfa_enrolment') throw new Error('scope');
       if (claims.scope === 'access' && typeof claims.sid !== 'string') throw new Error('sid');
