@@ -101,19 +101,33 @@ export class TaxonomyService {
     scheme: TaxonomyScheme,
     options: { field: string; allowDeprecated?: boolean; manager?: EntityManager },
   ): Promise<TermView[]> {
-    const wanted = requireUuids(ids, options.field);
-    const found = new Map((await this.findTerms(wanted, options.manager)).map((t) => [t.id, t]));
-    const bad = wanted.find((id) => {
-      const term = found.get(id);
-      return !term || term.scheme !== scheme || (term.status === 'deprecated' && !options.allowDeprecated);
+    const [terms] = await this.requireTermGroups([{ ids, scheme, ...options }], options.manager);
+    return terms;
+  }
+
+  /**
+   * requireTerms for several fields at once, in one query (a tag names terms of up to six
+   * schemes); the first bad group, in the given order, answers the 400. Returns each group's terms.
+   */
+  async requireTermGroups(
+    groups: Array<{ ids: string[]; scheme: TaxonomyScheme; field: string; allowDeprecated?: boolean }>,
+    manager?: EntityManager,
+  ): Promise<TermView[][]> {
+    const wanted = groups.map((g) => requireUuids(g.ids, g.field));
+    const found = new Map((await this.findTerms(wanted.flat(), manager)).map((t) => [t.id, t]));
+    return groups.map((group, i) => {
+      const bad = wanted[i].find((id) => {
+        const term = found.get(id);
+        return !term || term.scheme !== group.scheme || (term.status === 'deprecated' && !group.allowDeprecated);
+      });
+      if (bad !== undefined) {
+        const reason = group.allowDeprecated
+          ? `each id must be a term of ${group.scheme}`
+          : `each id must be an active term of ${group.scheme}`;
+        throw DomainError.validation([{ field: group.field, reason }]);
+      }
+      return wanted[i].map((id) => found.get(id)!);
     });
-    if (bad !== undefined) {
-      const reason = options.allowDeprecated
-        ? `each id must be a term of ${scheme}`
-        : `each id must be an active term of ${scheme}`;
-      throw DomainError.validation([{ field: options.field, reason }]);
-    }
-    return wanted.map((id) => found.get(id)!);
   }
 
   /**
