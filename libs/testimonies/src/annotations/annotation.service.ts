@@ -182,10 +182,9 @@ export class AnnotationService {
   }
 
   private async currentText(manager: EntityManager, testimony: Testimony, language: string | null): Promise<string> {
-    const text = textOf(
-      { narrative: testimony.narrative, translations: await translationsOf(manager, testimony.id) },
-      language,
-    );
+    // Most tags are on the narrative: the translations are read only for a tag on one of them.
+    const translations = language === null ? [] : await translationsOf(manager, testimony.id);
+    const text = textOf({ narrative: testimony.narrative, translations }, language);
     if (text === null)
       throw DomainError.validation([
         { field: 'language', reason: 'the testimony has no translation in this language' },
