@@ -295,6 +295,57 @@ describe('passage tags and sensitive spans', () => {
     for (const secret of [FAMILY, TORTURE, LABOUR]) expect(text).not.toContain(secret);
   });
 
+  it('creates a testimony with its tags in one transaction; one bad tag writes nothing', async () => {
+    const witnessId = await createWitness(t, as.investigator, caseA);
+    const base = {
+      witnessId,
+      forum: 'confidential_interview',
+      originalLanguage: 'ko',
+      title: '한 번에',
+      narrative: NARRATIVE,
+    };
+    const tag = { ...at(NARRATIVE, TORTURE), violationTermIds: [terms.torture], facilityTermId: terms.yodok };
+    const sensitive = { ...at(NARRATIVE, FAMILY), kind: 'sensitive', sensitiveCategory: 'family_name' };
+    const db = t.app.get(DataSource);
+    const counts = async () =>
+      (
+        await db.query(
+          `SELECT (SELECT count(*) FROM testimonies)::int AS testimonies,
+                  (SELECT count(*) FROM testimony_annotations)::int AS tags,
+                  (SELECT count(*) FROM audit_events)::int AS events`,
+        )
+      )[0];
+    const before = await counts();
+    for (const [tags, field] of [
+      [[tag, { ...tag, violationTermIds: [terms.yodok] }], 'tags.1.violationTermIds'],
+      [[{ ...tag, quote: 'not in the narrative' }], 'tags.0.quote'],
+      [[tag, { ...sensitive, sensitiveCategory: undefined }], 'tags.1.sensitiveCategory'],
+      [[{ ...tag, start: -1 }], 'tags.0.start'],
+    ] as const) {
+      const res = await requestAs(t, as.investigator, 'post', '/testimonies', { ...base, tags });
+      expect({ status: res.status, fields: res.body.errors?.map((e: { field: string }) => e.field) }).toEqual({
+        status: 400,
+        fields: expect.arrayContaining([field]),
+      });
+    }
+    expect(await counts()).toEqual(before);
+
+    const created = await requestAs(t, as.investigator, 'post', '/testimonies', { ...base, tags: [tag, sensitive] });
+    expect(created.status).toBe(201);
+    const listed = await requestAs(t, as.investigator, 'get', `/testimonies/${created.body.id}/tags`);
+    expect(listed.body.map((a: { kind: string; range: { quote: string } }) => [a.kind, a.range.quote]).sort()).toEqual([
+      ['sensitive', FAMILY],
+      ['tag', TORTURE],
+    ]);
+    const actions = (
+      await db.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [created.body.id])
+    ).map((r: { action: string }) => r.action);
+    expect(actions).toEqual(['testimony.create', 'testimony.tag.create', 'testimony.tag.create']);
+    // The search document was built at commit with the tags' values.
+    const [doc] = await db.query(`SELECT facility_term_ids FROM search_documents WHERE id = $1`, [created.body.id]);
+    expect(doc.facility_term_ids).toEqual([terms.yodok]);
+  });
+
   it('answers 404 for every route with an id of another case, and for a tag under another testimony', async () => {
     const user = as.investigator;
     const body = { version: 1, note: 'x' };

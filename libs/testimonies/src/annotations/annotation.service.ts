@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditAction, AuditService } from '@sillok/audit';
+import { AuditAction, AuditService, type AuditRecorder } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { DomainError, ErrorCode, Permission, type Actor } from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
@@ -41,44 +41,58 @@ export class AnnotationService {
         testimonyId,
         Permission.TestimonyWrite,
       );
-      const kind = dto.kind ?? 'tag';
-      if (kind === 'sensitive' && !dto.sensitiveCategory)
-        throw DomainError.validation([{ field: 'sensitiveCategory', reason: 'a sensitive span needs a category' }]);
-      if (kind === 'tag' && dto.sensitiveCategory)
-        throw DomainError.validation([{ field: 'sensitiveCategory', reason: 'only for kind sensitive' }]);
-      const language = dto.language ?? null;
-      const text = await this.currentText(manager, testimony, language);
-      const range = this.checkRange(text, dto);
-      if (kind === 'sensitive' && !range)
-        throw DomainError.validation([{ field: 'start', reason: 'a sensitive span needs start, end and quote' }]);
-      await this.checkFields(manager, dto, null);
-      const { start: _s, end: _e, quote: _q, kind: _k, ...fields } = dto;
-      const saved = await manager.getRepository(TestimonyAnnotation).save(
-        manager.getRepository(TestimonyAnnotation).create({
-          ...fields,
-          caseId: testimony.caseId,
-          testimonyId,
-          kind,
-          sensitiveCategory: dto.sensitiveCategory ?? null,
-          language,
-          rangeStart: range?.start ?? null,
-          rangeEnd: range?.end ?? null,
-          quote: range?.quote ?? null,
-          anchoredRevision: testimony.revision,
-          createdBy: actor.userId,
-        }),
-      );
-      audit({
-        action: AuditAction.TestimonyTagCreate,
-        subjectType: 'testimony',
-        subjectId: testimonyId,
-        caseId: testimony.caseId,
-        // field names only: a quote or a victim's name identifies people
-        details: { tagId: saved.id, kind, language, fields: Object.keys(dto).sort() },
-      });
-      return saved.id;
+      return this.addTo(manager, audit, actor, testimony, dto);
     });
     return this.view(id);
+  }
+
+  /**
+   * Adds a tag or sensitive span to `testimony` inside the caller's transaction, which has found
+   * it writable and holds its lock (create above; a testimony created with its tags). Returns the id.
+   */
+  async addTo(
+    manager: EntityManager,
+    audit: AuditRecorder,
+    actor: Actor,
+    testimony: Testimony,
+    dto: CreateAnnotationDto,
+  ): Promise<string> {
+    const kind = dto.kind ?? 'tag';
+    if (kind === 'sensitive' && !dto.sensitiveCategory)
+      throw DomainError.validation([{ field: 'sensitiveCategory', reason: 'a sensitive span needs a category' }]);
+    if (kind === 'tag' && dto.sensitiveCategory)
+      throw DomainError.validation([{ field: 'sensitiveCategory', reason: 'only for kind sensitive' }]);
+    const language = dto.language ?? null;
+    const text = await this.currentText(manager, testimony, language);
+    const range = this.checkRange(text, dto);
+    if (kind === 'sensitive' && !range)
+      throw DomainError.validation([{ field: 'start', reason: 'a sensitive span needs start, end and quote' }]);
+    await this.checkFields(manager, dto, null);
+    const { start: _s, end: _e, quote: _q, kind: _k, ...fields } = dto;
+    const saved = await manager.getRepository(TestimonyAnnotation).save(
+      manager.getRepository(TestimonyAnnotation).create({
+        ...fields,
+        caseId: testimony.caseId,
+        testimonyId: testimony.id,
+        kind,
+        sensitiveCategory: dto.sensitiveCategory ?? null,
+        language,
+        rangeStart: range?.start ?? null,
+        rangeEnd: range?.end ?? null,
+        quote: range?.quote ?? null,
+        anchoredRevision: testimony.revision,
+        createdBy: actor.userId,
+      }),
+    );
+    audit({
+      action: AuditAction.TestimonyTagCreate,
+      subjectType: 'testimony',
+      subjectId: testimony.id,
+      caseId: testimony.caseId,
+      // field names only: a quote or a victim's name identifies people
+      details: { tagId: saved.id, kind, language, fields: Object.keys(dto).sort() },
+    });
+    return saved.id;
   }
 
   async list(actor: Actor, testimonyId: string, query: ListAnnotationsQuery): Promise<AnnotationView[]> {

@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { FORUMS, type Forum } from '../testimonies/testimony.entity.js';
+import { CreateAnnotationDto } from './annotation.dto.js';
 import { COUNTRY, LANGUAGE_TAG } from './witness.dto.js';
 import { IsCalendarDate, OptionalIdList } from '@sillok/core';
 
@@ -110,10 +111,24 @@ export class TestimonyFieldsDto {
   translations?: TranslationDto[];
 }
 
+/** Tags and sensitive spans a testimony can be created with, in the same transaction. */
+export const CREATE_TAGS_MAX = 200;
+
 export class CreateTestimonyDto extends TestimonyFieldsDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   witnessId: string;
+
+  @ApiPropertyOptional({
+    type: [CreateAnnotationDto],
+    description: `tags and sensitive spans on the new narrative or translations (at most ${CREATE_TAGS_MAX}), as POST /testimonies/{id}/tags takes them`,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CREATE_TAGS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => CreateAnnotationDto)
+  tags?: CreateAnnotationDto[];
 }
 
 export class UpdateTestimonyDto extends PartialType(TestimonyFieldsDto) {

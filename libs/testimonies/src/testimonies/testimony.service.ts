@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
-import { DomainError, pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { DomainError, pageOf, Permission, withFieldPrefix, type Actor, type Page } from '@sillok/core';
 import { AnnotationAnchoring } from '../annotations/annotation-anchoring.js';
+import { AnnotationService } from '../annotations/annotation.service.js';
 import { assertVersion } from '../case-scoped-record.js';
 import { ConsentService } from '../consent/consent.service.js';
 import type { ListTestimoniesQuery } from '../dto/list-testimonies.query.js';
@@ -51,6 +52,7 @@ export class TestimonyService {
     private readonly revisions: RevisionService,
     private readonly consent: ConsentService,
     private readonly anchoring: AnnotationAnchoring,
+    private readonly annotations: AnnotationService,
   ) {}
 
   async create(actor: Actor, dto: CreateTestimonyDto): Promise<TestimonyView> {
@@ -60,7 +62,7 @@ export class TestimonyService {
         throw DomainError.validation([{ field: 'witnessId', reason: 'the witness has been withdrawn' }]);
       await requireKnownUsers(manager, dto.interviewerIds, 'interviewerIds');
       const [{ number }] = await manager.query(`SELECT nextval('testimony_reference_seq') AS number`);
-      const { translations = [], witnessId, ...fields } = dto;
+      const { translations = [], tags = [], witnessId, ...fields } = dto;
       const testimony = await manager.getRepository(Testimony).save(
         manager.getRepository(Testimony).create({
           ...fields,
@@ -86,6 +88,9 @@ export class TestimonyService {
         caseId: witness.caseId,
         details: { reference: testimony.reference, witnessId, revision: 1, contentSha256: sha },
       });
+      for (const [i, tag] of tags.entries()) {
+        await withFieldPrefix(`tags.${i}`, () => this.annotations.addTo(manager, audit, actor, testimony, tag));
+      }
       return testimony.id;
     });
     return this.view(this.dataSource.manager, id);
