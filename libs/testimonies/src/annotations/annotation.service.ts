@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService, type AuditRecorder } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
-import { DomainError, ErrorCode, Permission, type Actor } from '@sillok/core';
+import { DomainError, ErrorCode, Permission, withFieldPrefix, type Actor } from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
 import { assertVersion } from '../case-scoped-record.js';
 import type { CreateAnnotationDto, ListAnnotationsQuery, UpdateAnnotationDto } from '../dto/annotation.dto.js';
 import { translationsOf } from '../testimonies/testimony-state.js';
+import type { TestimonyTranslation } from '../testimonies/testimony-translation.entity.js';
 import { Testimony } from '../testimonies/testimony.entity.js';
 import { findTestimony, findWritableTestimony } from '../testimonies/writable-testimony.js';
 import { textOf } from './annotation-anchoring.js';
@@ -41,58 +42,82 @@ export class AnnotationService {
         testimonyId,
         Permission.TestimonyWrite,
       );
-      return this.addTo(manager, audit, actor, testimony, dto);
+      const [added] = await this.addAll(manager, audit, actor, testimony, [dto]);
+      return added;
     });
     return this.view(id);
   }
 
   /**
-   * Adds a tag or sensitive span to `testimony` inside the caller's transaction, which has found
-   * it writable and holds its lock (create above; a testimony created with its tags). Returns the id.
+   * Adds tags and sensitive spans to `testimony` inside the caller's transaction, which has found
+   * it writable and holds its lock (create above; a testimony created with its tags): each checked
+   * on its own, then all their terms in one query and all rows in one insert. With `listField`,
+   * a bad one is named in the list (`tags.1.quote`). Returns the ids, in order.
    */
-  async addTo(
+  async addAll(
     manager: EntityManager,
     audit: AuditRecorder,
     actor: Actor,
     testimony: Testimony,
-    dto: CreateAnnotationDto,
-  ): Promise<string> {
+    dtos: CreateAnnotationDto[],
+    listField?: string,
+  ): Promise<string[]> {
+    if (!dtos.length) return [];
+    const named = <T>(i: number, work: () => Promise<T>) =>
+      listField === undefined ? work() : withFieldPrefix(`${listField}.${i}`, work);
+    // Most tags are on the narrative: the translations are read only for a tag on one of them.
+    const translations = dtos.some((d) => d.language) ? await translationsOf(manager, testimony.id) : [];
+    const rows = [];
+    for (const [i, dto] of dtos.entries()) {
+      rows.push(await named(i, async () => this.newRow(actor, testimony, translations, dto)));
+    }
+    await requireTermFields(
+      this.taxonomy,
+      manager,
+      dtos.flatMap((dto, i) => termFieldsOf(dto, null, listField === undefined ? '' : `${listField}.${i}.`)),
+    );
+    const repository = manager.getRepository(TestimonyAnnotation);
+    const { identifiers } = await repository.insert(rows);
+    const ids = identifiers.map((identifier) => identifier.id as string);
+    for (const [i, dto] of dtos.entries()) {
+      audit({
+        action: AuditAction.TestimonyTagCreate,
+        subjectType: 'testimony',
+        subjectId: testimony.id,
+        caseId: testimony.caseId,
+        // field names only: a quote or a victim's name identifies people
+        details: { tagId: ids[i], kind: rows[i].kind, language: rows[i].language, fields: Object.keys(dto).sort() },
+      });
+    }
+    return ids;
+  }
+
+  /** A new tag's row, checked against the text it is on and its own fields (terms are checked by the caller). */
+  private newRow(actor: Actor, testimony: Testimony, translations: TestimonyTranslation[], dto: CreateAnnotationDto) {
     const kind = dto.kind ?? 'tag';
     if (kind === 'sensitive' && !dto.sensitiveCategory)
       throw DomainError.validation([{ field: 'sensitiveCategory', reason: 'a sensitive span needs a category' }]);
     if (kind === 'tag' && dto.sensitiveCategory)
       throw DomainError.validation([{ field: 'sensitiveCategory', reason: 'only for kind sensitive' }]);
     const language = dto.language ?? null;
-    const text = await this.currentText(manager, testimony, language);
-    const range = this.checkRange(text, dto);
+    const range = this.checkRange(textIn(testimony, translations, language), dto);
     if (kind === 'sensitive' && !range)
       throw DomainError.validation([{ field: 'start', reason: 'a sensitive span needs start, end and quote' }]);
-    await this.checkFields(manager, dto, null);
+    checkPlainFields(dto, null);
     const { start: _s, end: _e, quote: _q, kind: _k, ...fields } = dto;
-    const saved = await manager.getRepository(TestimonyAnnotation).save(
-      manager.getRepository(TestimonyAnnotation).create({
-        ...fields,
-        caseId: testimony.caseId,
-        testimonyId: testimony.id,
-        kind,
-        sensitiveCategory: dto.sensitiveCategory ?? null,
-        language,
-        rangeStart: range?.start ?? null,
-        rangeEnd: range?.end ?? null,
-        quote: range?.quote ?? null,
-        anchoredRevision: testimony.revision,
-        createdBy: actor.userId,
-      }),
-    );
-    audit({
-      action: AuditAction.TestimonyTagCreate,
-      subjectType: 'testimony',
-      subjectId: testimony.id,
+    return {
+      ...fields,
       caseId: testimony.caseId,
-      // field names only: a quote or a victim's name identifies people
-      details: { tagId: saved.id, kind, language, fields: Object.keys(dto).sort() },
-    });
-    return saved.id;
+      testimonyId: testimony.id,
+      kind,
+      sensitiveCategory: dto.sensitiveCategory ?? null,
+      language,
+      rangeStart: range?.start ?? null,
+      rangeEnd: range?.end ?? null,
+      quote: range?.quote ?? null,
+      anchoredRevision: testimony.revision,
+      createdBy: actor.userId,
+    };
   }
 
   async list(actor: Actor, testimonyId: string, query: ListAnnotationsQuery): Promise<AnnotationView[]> {
@@ -197,13 +222,7 @@ export class AnnotationService {
 
   private async currentText(manager: EntityManager, testimony: Testimony, language: string | null): Promise<string> {
     // Most tags are on the narrative: the translations are read only for a tag on one of them.
-    const translations = language === null ? [] : await translationsOf(manager, testimony.id);
-    const text = textOf({ narrative: testimony.narrative, translations }, language);
-    if (text === null)
-      throw DomainError.validation([
-        { field: 'language', reason: 'the testimony has no translation in this language' },
-      ]);
-    return text;
+    return textIn(testimony, language === null ? [] : await translationsOf(manager, testimony.id), language);
   }
 
   /** start, end and quote come together (or not at all) and must match the text as it stands. */
@@ -231,42 +250,60 @@ export class AnnotationService {
     dto: AnnotationFields,
     current: TestimonyAnnotation | null,
   ): Promise<void> {
-    requireNonNull(dto, ALWAYS_SET);
-    const victimKind = dto.victimKind !== undefined ? dto.victimKind : (current?.victimKind ?? null);
-    const victimName = dto.victimName !== undefined ? dto.victimName : (current?.victimName ?? null);
-    if (victimName && victimKind !== 'named_person')
-      throw DomainError.validation([{ field: 'victimName', reason: 'a name goes with victimKind named_person' }]);
-    requireDateOrder(
-      dto.dateFrom !== undefined ? dto.dateFrom : current?.dateFrom,
-      dto.dateTo !== undefined ? dto.dateTo : current?.dateTo,
-    );
-    const fields: TermField[] = [
-      {
-        field: 'violationTermIds',
-        scheme: 'coi-violation',
-        ids: dto.violationTermIds,
-        current: current?.violationTermIds,
-      },
-      { field: 'actTermIds', scheme: 'rome-art7', ids: dto.actTermIds, current: current?.actTermIds },
-      { field: 'facilityTermId', scheme: 'facility', ids: dto.facilityTermId, current: current?.facilityTermId },
-      { field: 'agencyTermIds', scheme: 'agency', ids: dto.agencyTermIds, current: current?.agencyTermIds },
-      {
-        field: 'sourceConnectionTermId',
-        scheme: 'source-connection',
-        ids: dto.sourceConnectionTermId,
-        current: current?.sourceConnectionTermId,
-      },
-      {
-        field: 'reliabilityTermId',
-        scheme: 'reliability',
-        ids: dto.reliabilityTermId,
-        current: current?.reliabilityTermId,
-      },
-    ];
-    await requireTermFields(this.taxonomy, manager, fields);
+    checkPlainFields(dto, current);
+    await requireTermFields(this.taxonomy, manager, termFieldsOf(dto, current));
   }
 
   private async view(id: string): Promise<AnnotationView> {
     return toAnnotationView(await this.dataSource.getRepository(TestimonyAnnotation).findOneByOrFail({ id }));
   }
+}
+
+/** What a tag's fields must satisfy among themselves (no lookups). */
+function checkPlainFields(dto: AnnotationFields, current: TestimonyAnnotation | null): void {
+  requireNonNull(dto, ALWAYS_SET);
+  const victimKind = dto.victimKind !== undefined ? dto.victimKind : (current?.victimKind ?? null);
+  const victimName = dto.victimName !== undefined ? dto.victimName : (current?.victimName ?? null);
+  if (victimName && victimKind !== 'named_person')
+    throw DomainError.validation([{ field: 'victimName', reason: 'a name goes with victimKind named_person' }]);
+  requireDateOrder(
+    dto.dateFrom !== undefined ? dto.dateFrom : current?.dateFrom,
+    dto.dateTo !== undefined ? dto.dateTo : current?.dateTo,
+  );
+}
+
+/** A tag's term fields and their schemes, with what the tag holds now (`prefix` names them in a list). */
+function termFieldsOf(dto: AnnotationFields, current: TestimonyAnnotation | null, prefix = ''): TermField[] {
+  const fields: TermField[] = [
+    {
+      field: 'violationTermIds',
+      scheme: 'coi-violation',
+      ids: dto.violationTermIds,
+      current: current?.violationTermIds,
+    },
+    { field: 'actTermIds', scheme: 'rome-art7', ids: dto.actTermIds, current: current?.actTermIds },
+    { field: 'facilityTermId', scheme: 'facility', ids: dto.facilityTermId, current: current?.facilityTermId },
+    { field: 'agencyTermIds', scheme: 'agency', ids: dto.agencyTermIds, current: current?.agencyTermIds },
+    {
+      field: 'sourceConnectionTermId',
+      scheme: 'source-connection',
+      ids: dto.sourceConnectionTermId,
+      current: current?.sourceConnectionTermId,
+    },
+    {
+      field: 'reliabilityTermId',
+      scheme: 'reliability',
+      ids: dto.reliabilityTermId,
+      current: current?.reliabilityTermId,
+    },
+  ];
+  return fields.map((f) => ({ ...f, field: prefix + f.field }));
+}
+
+/** The text a tag in `language` (null: the narrative) is on; 400 naming `language` when there is none. */
+function textIn(testimony: Testimony, translations: TestimonyTranslation[], language: string | null): string {
+  const text = textOf({ narrative: testimony.narrative, translations }, language);
+  if (text === null)
+    throw DomainError.validation([{ field: 'language', reason: 'the testimony has no translation in this language' }]);
+  return text;
 }

@@ -27,7 +27,16 @@ export async function replaceTranslations(
   testimonyId: string,
   wanted: TestimonyContent['translations'],
 ): Promise<void> {
-  const repository = manager.getRepository(TestimonyTranslation);
-  await repository.delete({ testimonyId });
-  if (wanted.length) await repository.insert(wanted.map((t) => ({ ...t, testimonyId })));
+  await manager.getRepository(TestimonyTranslation).delete({ testimonyId });
+  await insertTranslations(manager, testimonyId, wanted);
+}
+
+/** The translations of a testimony that has none yet (a new one). */
+export async function insertTranslations(
+  manager: EntityManager,
+  testimonyId: string,
+  wanted: TestimonyContent['translations'],
+): Promise<void> {
+  if (wanted.length)
+    await manager.getRepository(TestimonyTranslation).insert(wanted.map((t) => ({ ...t, testimonyId })));
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
-import { DomainError, pageOf, Permission, withFieldPrefix, type Actor, type Page } from '@sillok/core';
+import { DomainError, pageOf, Permission, type Actor, type Page } from '@sillok/core';
 import { AnnotationAnchoring } from '../annotations/annotation-anchoring.js';
 import { AnnotationService } from '../annotations/annotation.service.js';
 import { assertVersion } from '../case-scoped-record.js';
@@ -13,7 +13,7 @@ import { RevisionService } from '../revisions/revision.service.js';
 import { Witness } from '../witnesses/witness.entity.js';
 import { WitnessService } from '../witnesses/witness.service.js';
 import { changedContentFields, CONTENT_FIELDS, type TestimonyContent } from './testimony-content.js';
-import { contentOf, replaceTranslations, translationsOf } from './testimony-state.js';
+import { contentOf, insertTranslations, replaceTranslations, translationsOf } from './testimony-state.js';
 import { nextStatus } from './testimony-status.js';
 import { requireKnownUsers } from './known-users.js';
 import { Testimony } from './testimony.entity.js';
@@ -76,7 +76,7 @@ export class TestimonyService {
         { ...testimony, summary: fields.summary ?? '', narrative: fields.narrative ?? '' },
         translations,
       );
-      await replaceTranslations(manager, testimony.id, content.translations);
+      await insertTranslations(manager, testimony.id, content.translations);
       const changed = CONTENT_FIELDS.filter((f) =>
         f === 'translations' ? content.translations.length > 0 : content[f] !== '',
       );
@@ -88,9 +88,7 @@ export class TestimonyService {
         caseId: witness.caseId,
         details: { reference: testimony.reference, witnessId, revision: 1, contentSha256: sha },
       });
-      for (const [i, tag] of tags.entries()) {
-        await withFieldPrefix(`tags.${i}`, () => this.annotations.addTo(manager, audit, actor, testimony, tag));
-      }
+      await this.annotations.addAll(manager, audit, actor, testimony, tags, 'tags');
       return testimony.id;
     });
     return this.view(this.dataSource.manager, id);
