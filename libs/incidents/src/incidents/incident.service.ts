@@ -9,6 +9,7 @@ import {
   findInCase,
   requireDateOrder,
   requireNonNull,
+  eventTermFields,
   requireTermFields,
   Witness,
 } from '@sillok/testimonies';
@@ -179,17 +180,7 @@ export class IncidentService {
       dto.dateFrom !== undefined ? dto.dateFrom : current?.dateFrom,
       dto.dateTo !== undefined ? dto.dateTo : current?.dateTo,
     );
-    await requireTermFields(this.taxonomy, manager, [
-      {
-        field: 'violationTermIds',
-        scheme: 'coi-violation',
-        ids: dto.violationTermIds,
-        current: current?.violationTermIds,
-      },
-      { field: 'actTermIds', scheme: 'rome-art7', ids: dto.actTermIds, current: current?.actTermIds },
-      { field: 'facilityTermId', scheme: 'facility', ids: dto.facilityTermId, current: current?.facilityTermId },
-      { field: 'agencyTermIds', scheme: 'agency', ids: dto.agencyTermIds, current: current?.agencyTermIds },
-    ]);
+    await requireTermFields(this.taxonomy, manager, eventTermFields(dto, current));
     await requireInCase(manager, Witness, dto.victimWitnessIds, caseId, 'victimWitnessIds');
   }
 }

@@ -13,7 +13,7 @@ import { findTestimony, findWritableTestimony } from '../testimonies/writable-te
 import { textOf } from './annotation-anchoring.js';
 import { TestimonyAnnotation } from './annotation.entity.js';
 import { toAnnotationView, type AnnotationView } from './annotation.view.js';
-import { requireDateOrder, requireTermFields, type TermField } from './event-terms.js';
+import { eventTermFields, requireDateOrder, requireTermFields, type TermField } from './event-terms.js';
 import { requireNonNull } from './require-non-null.js';
 
 const ALWAYS_SET = ['violationTermIds', 'actTermIds', 'agencyTermIds', 'note', 'sensitiveCategory'] as const;
@@ -275,15 +275,7 @@ function checkPlainFields(dto: AnnotationFields, current: TestimonyAnnotation | 
 /** A tag's term fields and their schemes, with what the tag holds now (`prefix` names them in a list). */
 function termFieldsOf(dto: AnnotationFields, current: TestimonyAnnotation | null, prefix = ''): TermField[] {
   const fields: TermField[] = [
-    {
-      field: 'violationTermIds',
-      scheme: 'coi-violation',
-      ids: dto.violationTermIds,
-      current: current?.violationTermIds,
-    },
-    { field: 'actTermIds', scheme: 'rome-art7', ids: dto.actTermIds, current: current?.actTermIds },
-    { field: 'facilityTermId', scheme: 'facility', ids: dto.facilityTermId, current: current?.facilityTermId },
-    { field: 'agencyTermIds', scheme: 'agency', ids: dto.agencyTermIds, current: current?.agencyTermIds },
+    ...eventTermFields(dto, current),
     {
       field: 'sourceConnectionTermId',
       scheme: 'source-connection',

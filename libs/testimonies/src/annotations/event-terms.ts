@@ -14,6 +14,29 @@ export interface TermField {
 const list = (ids: TermField['ids'] | TermField['current']): string[] =>
   (Array.isArray(ids) ? ids : [ids]).filter((id): id is string => typeof id === 'string');
 
+/** The term ids an event carries (tags and incidents alike), and those it holds now. */
+export interface EventTermIds {
+  violationTermIds?: string[] | null;
+  actTermIds?: string[] | null;
+  facilityTermId?: string | null;
+  agencyTermIds?: string[] | null;
+}
+
+/** The term fields of an event and their schemes: what happened, the legal act, where, and by whom. */
+export function eventTermFields(dto: EventTermIds, current: EventTermIds | null | undefined): TermField[] {
+  return [
+    {
+      field: 'violationTermIds',
+      scheme: 'coi-violation',
+      ids: dto.violationTermIds,
+      current: current?.violationTermIds,
+    },
+    { field: 'actTermIds', scheme: 'rome-art7', ids: dto.actTermIds, current: current?.actTermIds },
+    { field: 'facilityTermId', scheme: 'facility', ids: dto.facilityTermId, current: current?.facilityTermId },
+    { field: 'agencyTermIds', scheme: 'agency', ids: dto.agencyTermIds, current: current?.agencyTermIds },
+  ];
+}
+
 /** Checks every given term field by scheme, in one query: 400 naming the first bad field. */
 export async function requireTermFields(
   taxonomy: TaxonomyService,
