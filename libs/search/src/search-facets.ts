@@ -11,7 +11,9 @@ const SCALAR_FACETS: Array<[FacetName, string]> = [
   ['witnessBirthDecade', 'witness_birth_decade::text'],
 ];
 
-// Each term facet is one vocabulary: a tag or incident only takes its terms from that scheme.
+// Each term facet is one vocabulary, and a term's facet is known by its scheme: every write path
+// (tags, incidents, sources, imports) checks that a field's ids are terms of its scheme, and a
+// term never changes scheme. A term of another scheme would be left out of the facets.
 const TERM_FACETS: Array<[FacetName, string, string]> = [
   ['violation', 'violation_term_ids', 'coi-violation'],
   ['act', 'act_term_ids', 'rome-art7'],
