@@ -54,6 +54,12 @@ describe('POST /cases/:id/imports', () => {
     const res = await t.http().get(`/testimonies/${row.id}`).set(bearer(as.analyst));
     expect(res.status).toBe(200);
     expect(res.body.narrative).toBe('개천 수용소에서 나는 광산에서 일했다. 🙏 사고로 많은 사람이 죽었다.');
+    // The archive's id stays visible, on the testimony, its witness and its tags.
+    expect(res.body.externalId).toBe('UWZ-T-31');
+    const witness = await t.http().get(`/witnesses/${res.body.witnessId}`).set(bearer(as.analyst));
+    expect(witness.body.externalId).toEqual(expect.any(String));
+    const tags = await t.http().get(`/testimonies/${row.id}/tags`).set(bearer(as.analyst));
+    expect(tags.body.map((tag: { externalId: string | null }) => tag.externalId)).not.toContain(undefined);
     expect(res.body.translations).toEqual([expect.objectContaining({ language: 'en', checked: true })]);
     const first = await t.http().get(`/testimonies/${row.id}/revisions/1`).set(bearer(as.analyst));
     expect(first.body.contentSha256).toBe(contentSha256(first.body.content));

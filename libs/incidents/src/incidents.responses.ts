@@ -66,6 +66,8 @@ export class IncidentSummaryResponse implements IncidentSummaryView {
   victims: string[];
   @ApiProperty({ enum: INCIDENT_STATUSES }) status: string;
   @ApiProperty({ nullable: true, type: IncidentWithdrawalResponse }) withdrawn: IncidentWithdrawalResponse | null;
+  @ApiProperty({ nullable: true, type: String, description: 'its id in the archive it was imported from' })
+  externalId: string | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -38,6 +38,8 @@ export class WitnessResponse implements WitnessView {
   @ApiProperty() reprisalRisk: boolean;
   @ApiProperty({ nullable: true, type: String }) reprisalRiskNote: string | null;
   @ApiProperty({ nullable: true, type: WithdrawalResponse }) withdrawn: WithdrawalResponse | null;
+  @ApiProperty({ nullable: true, type: String, description: 'its id in the archive it was imported from' })
+  externalId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty() version: number;
@@ -99,6 +101,8 @@ export class TestimonySummaryResponse implements TestimonySummaryView {
   @ApiProperty({ enum: TESTIMONY_STATUSES }) status: string;
   @ApiProperty({ description: 'content revision number' }) revision: number;
   @ApiProperty({ nullable: true, type: WithdrawalResponse }) withdrawn: WithdrawalResponse | null;
+  @ApiProperty({ nullable: true, type: String, description: 'its id in the archive it was imported from' })
+  externalId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ description: 'send it back with the next change (optimistic locking)' }) version: number;

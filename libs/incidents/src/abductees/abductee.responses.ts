@@ -31,6 +31,8 @@ export class AbducteeResponse implements AbducteeView {
   @ApiProperty({ type: [String], format: 'uuid' }) incidentIds: string[];
   @ApiProperty() notes: string;
   @ApiProperty({ nullable: true, type: IncidentWithdrawalResponse }) withdrawn: IncidentWithdrawalResponse | null;
+  @ApiProperty({ nullable: true, type: String, description: 'its id in the archive it was imported from' })
+  externalId: string | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

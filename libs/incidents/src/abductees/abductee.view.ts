@@ -20,6 +20,8 @@ export interface AbducteeView {
   incidentIds: string[];
   notes: string;
   withdrawn: { at: string; reason: string | null } | null;
+  /** Its id in the archive it was imported from; null for a record made in Sillok. */
+  externalId: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -51,6 +53,7 @@ export function toAbducteeView(a: Abductee): AbducteeView {
     incidentIds: a.incidentIds,
     notes: a.notes,
     withdrawn: a.withdrawnAt ? { at: a.withdrawnAt.toISOString(), reason: a.withdrawnReason } : null,
+    externalId: a.externalId,
     createdBy: a.createdBy,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),

@@ -48,6 +48,8 @@ export interface IncidentSummaryView {
   victims: string[];
   status: string;
   withdrawn: { at: string; reason: string | null } | null;
+  /** Its id in the archive it was imported from; null for a record made in Sillok. */
+  externalId: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -86,6 +88,7 @@ export async function toIncidentSummaries(
     victims: i.victims,
     status: i.status,
     withdrawn: i.withdrawnAt ? { at: i.withdrawnAt.toISOString(), reason: i.withdrawnReason } : null,
+    externalId: i.externalId,
     createdBy: i.createdBy,
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),

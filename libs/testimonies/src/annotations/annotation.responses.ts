@@ -47,6 +47,8 @@ export class AnnotationResponse implements AnnotationView {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) reliabilityTermId: string | null;
   @ApiProperty() note: string;
   @ApiProperty({ nullable: true, type: WithdrawalResponse }) withdrawn: WithdrawalResponse | null;
+  @ApiProperty({ nullable: true, type: String, description: 'its id in the archive it was imported from' })
+  externalId: string | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -24,6 +24,8 @@ export interface AnnotationView {
   reliabilityTermId: string | null;
   note: string;
   withdrawn: { at: string; reason: string | null } | null;
+  /** Its id in the archive it was imported from; null for a record made in Sillok. */
+  externalId: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -64,6 +66,7 @@ export function toAnnotationView(a: TestimonyAnnotation): AnnotationView {
     reliabilityTermId: a.reliabilityTermId,
     note: a.note,
     withdrawn: a.withdrawnAt ? { at: a.withdrawnAt.toISOString(), reason: a.withdrawnReason } : null,
+    externalId: a.externalId,
     createdBy: a.createdBy,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),

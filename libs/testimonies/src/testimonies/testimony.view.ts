@@ -15,6 +15,8 @@ export interface TestimonySummaryView {
   status: string;
   revision: number;
   withdrawn: { at: string; reason: string | null } | null;
+  /** Its id in the archive it was imported from; null for a record made in Sillok. */
+  externalId: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -47,6 +49,7 @@ export function toTestimonySummary(t: Testimony, witnessPseudonym: string): Test
     status: t.status,
     revision: t.revision,
     withdrawn: t.withdrawnAt ? { at: t.withdrawnAt.toISOString(), reason: t.withdrawnReason } : null,
+    externalId: t.externalId,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
     version: t.version,

@@ -16,6 +16,8 @@ export interface WitnessView {
   reprisalRisk: boolean;
   reprisalRiskNote: string | null;
   withdrawn: { at: string; reason: string | null } | null;
+  /** Its id in the archive it was imported from; null for a record made in Sillok. */
+  externalId: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -37,6 +39,7 @@ export function toWitnessView(w: Witness): WitnessView {
     reprisalRisk: w.reprisalRisk,
     reprisalRiskNote: w.reprisalRiskNote,
     withdrawn: w.withdrawnAt ? { at: w.withdrawnAt.toISOString(), reason: w.withdrawnReason } : null,
+    externalId: w.externalId,
     createdAt: w.createdAt.toISOString(),
     updatedAt: w.updatedAt.toISOString(),
     version: w.version,
