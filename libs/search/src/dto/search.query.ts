@@ -1,31 +1,27 @@
 import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, PageQueryDto } from '@sillok/core';
+import { PageQueryDto } from '@sillok/core';
 import { FORUMS, LANGUAGE_TAG, TESTIMONY_STATUSES, WITNESS_SEXES, toBoolean } from '@sillok/testimonies';
 import { INCIDENT_STATUSES, ListIncidentsQuery } from '@sillok/incidents';
 
 export const DOCUMENT_KINDS = ['testimony', 'incident'] as const;
 
 /**
- * The filters shared by search and patterns: case, facility by any name and agency as the
- * incident list takes them, a violation term, and a date range checked to be real dates.
+ * The filters shared by search and patterns: case, facility by any name, agency and the date range
+ * (overlap, real dates only) as the incident list takes them, and a violation term.
  */
-export class EventFilterQuery extends PickType(ListIncidentsQuery, ['caseId', 'facility', 'agency'] as const) {
+export class EventFilterQuery extends PickType(ListIncidentsQuery, [
+  'caseId',
+  'facility',
+  'agency',
+  'dateFrom',
+  'dateTo',
+] as const) {
   @ApiPropertyOptional({ format: 'uuid', description: 'a coi-violation term; its descendants match too' })
   @IsOptional()
   @IsUUID()
   violation?: string;
-
-  @ApiPropertyOptional({ format: 'date', description: 'events whose date range overlaps [dateFrom, dateTo]' })
-  @IsOptional()
-  @IsCalendarDate('1997-01-01')
-  dateFrom?: string;
-
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @IsCalendarDate('1997-12-31')
-  dateTo?: string;
 }
 
 export class SearchQuery extends IntersectionType(PageQueryDto, EventFilterQuery) {
