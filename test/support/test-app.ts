@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { loadSettings, type Settings } from '@sillok/config';
 import { createLogger } from '@sillok/core';
 import { createApp } from '../../apps/api/src/create-app.js';
+import { contractCheckedClient, servedContract, type HttpClient } from './contract-checked-client.js';
+import type { OpenApiContract } from './openapi-contract.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const TEST_SECRETS = {
@@ -21,7 +22,10 @@ export interface TestApp {
   app: INestApplication;
   settings: Settings;
   database: TestDatabase;
-  http(): ReturnType<typeof request>;
+  /** supertest against the app; every exchange is checked against the served OpenAPI document. */
+  http(): HttpClient;
+  /** The served document's contract, for tests that speak HTTP without supertest. */
+  contract: OpenApiContract;
   close(): Promise<void>;
 }
 
@@ -51,11 +55,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = createLogger({ level: settings.LOG_LEVEL, destination: options.logDestination ?? process.stdout });
   const app = await createApp({ settings, databaseUrl: database.url, logger });
   await app.init();
+  const contract = await servedContract(app.getHttpServer());
   return {
     app,
     settings,
     database,
-    http: () => request(app.getHttpServer()),
+    http: contractCheckedClient(app.getHttpServer(), contract),
+    contract,
     close: async () => {
       await app.close();
       if (!options.reuseDatabase) await database.drop();

@@ -1,9 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { declareErrorResponses } from './openapi/error-responses.js';
+import { toOpenApi31 } from './openapi/openapi-31.js';
+import { listRoutes } from './route-listing.js';
 
 export const OPENAPI_JSON_PATH = 'api/openapi.json';
 export const OPENAPI_UI_PATH = 'api/docs';
 
+/** The served document: what the decorators say, plus the error responses derived from the guards and inputs. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Sillok API')
@@ -13,7 +17,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  declareErrorResponses(document, listRoutes(app));
+  return toOpenApi31(document);
 }
 
 /** Serves the document as JSON and a browsable UI. */

@@ -50,60 +50,60 @@ export class CreateAbducteeDto {
   @IsBoolean()
   nameAtRisk?: boolean;
 
-  @ApiPropertyOptional({ example: 'KR', description: 'ISO 3166-1 alpha-2' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'KR', description: 'ISO 3166-1 alpha-2' })
   @IsOptional()
   @Matches(COUNTRY, { message: 'nationality must be an ISO 3166-1 alpha-2 code such as KR' })
   nationality?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'abduction-category term' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'abduction-category term' })
   @IsOptional()
   @IsUUID()
   abductionCategoryTermId?: string | null;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' })
   @IsOptional()
   @IsCalendarDate('1977-11-15')
   abductedFrom?: string | null;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' })
   @IsOptional()
   @IsCalendarDate('1977-11-15')
   abductedTo?: string | null;
 
-  @ApiPropertyOptional({ enum: DATE_PRECISIONS })
+  @ApiPropertyOptional({ nullable: true, enum: DATE_PRECISIONS })
   @IsOptional()
   @IsIn(DATE_PRECISIONS)
   abductionDatePrecision?: DatePrecision | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   abductionPlace?: string | null;
 
-  @ApiPropertyOptional({ format: 'date' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date' })
   @IsOptional()
   @IsCalendarDate('1998-05-01')
   lastSeenDate?: string | null;
 
-  @ApiPropertyOptional({ enum: DATE_PRECISIONS })
+  @ApiPropertyOptional({ nullable: true, enum: DATE_PRECISIONS })
   @IsOptional()
   @IsIn(DATE_PRECISIONS)
   lastSeenDatePrecision?: DatePrecision | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   lastSeenPlace?: string | null;
 
-  @ApiPropertyOptional({ description: 'who saw them last, or which document says so' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'who saw them last, or which document says so' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   lastSeenSource?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'abductee-status term' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', description: 'abductee-status term' })
   @IsOptional()
   @IsUUID()
   statusTermId?: string | null;

@@ -1,0 +1,69 @@
+import type { Server } from 'node:http';
+import request from 'supertest';
+import type { Response } from 'superagent';
+import type Test from 'supertest/lib/test.js';
+import { OpenApiContract, type Exchange, type OpenApiDocument } from './openapi-contract.js';
+
+export type HttpClient = ReturnType<typeof request>;
+
+const contracts = new Map<string, OpenApiContract>();
+
+/** The contract of the document the app serves; apps serving the same document share one. */
+export async function servedContract(server: Server): Promise<OpenApiContract> {
+  const res = await request(server).get('/api/openapi.json').expect(200);
+  let contract = contracts.get(res.text);
+  if (!contract) {
+    contract = new OpenApiContract(JSON.parse(res.text) as OpenApiDocument);
+    contracts.set(res.text, contract);
+  }
+  return contract;
+}
+
+/**
+ * supertest against the app, where every request also asserts that the exchange keeps to the
+ * OpenAPI document: a violation fails the request's promise (or `.end` callback), and so the
+ * test that sent it, with the reasons.
+ */
+export function contractCheckedClient(server: Server, contract: OpenApiContract): () => HttpClient {
+  return () => {
+    const client = request(server);
+    const checked = { ...client } as Record<string, unknown>;
+    for (const [method, open] of Object.entries(client) as [string, (url: string) => Test][]) {
+      checked[method] = (url: string) => {
+        const test = open(url);
+        return test.expect((res: Response) => {
+          const violations = contract.violations(exchangeOf(test, res));
+          if (violations.length) throw new Error(`OpenAPI contract:\n  ${violations.join('\n  ')}`);
+        });
+      };
+    }
+    return checked as unknown as HttpClient;
+  };
+}
+
+/** What was sent and received, read from supertest's request (its private fields are stable across 6 and 7). */
+function exchangeOf(test: Test, res: Response): Exchange {
+  const sent = test as unknown as {
+    method: string;
+    _data?: unknown;
+    _formData?: unknown;
+    _header: Record<string, string>;
+  };
+  const url = new URL(test.url);
+  const requestType = sent._header['content-type']?.split(';')[0].trim();
+  const responseType = res.headers['content-type'] ? res.type : undefined;
+  return {
+    method: sent.method,
+    url: url.pathname + url.search,
+    status: res.status,
+    responseType,
+    responseBody: isJson(responseType) ? res.body : res.text,
+    responseEmpty: res.headers['content-length'] === '0' || (!responseType && !res.text),
+    requestType,
+    requestBody: sent._formData ? undefined : sent._data,
+  };
+}
+
+function isJson(mediaType: string | undefined): boolean {
+  return Boolean(mediaType && /(^application\/json$)|(\+json$)/.test(mediaType));
+}
