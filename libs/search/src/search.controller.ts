@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '@sillok/auth';
 import { Permission, RequirePermission, type Actor } from '@sillok/core';
@@ -35,8 +35,14 @@ export class SearchController {
   @Get('search/patterns')
   @RequirePermission(Permission.SearchRead)
   @ApiOperation({ summary: 'Counts of tagged violations by term, facility, year, agency, witness sex (JSON or CSV)' })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: PatternsResponse })
+  @ApiExtraModels(PatternsResponse)
+  @ApiOkResponse({
+    description: 'JSON, or CSV when format=csv or Accept: text/csv',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PatternsResponse) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   async patterns(
     @CurrentActor() actor: Actor,
     @Query() query: PatternsQuery,

@@ -74,13 +74,14 @@ export class PatternRowResponse {
   @ApiPropertyOptional({ format: 'uuid' }) termId?: string;
   @ApiPropertyOptional() termCode?: string;
   @ApiPropertyOptional() termLabel?: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) facilityId?: string;
-  @ApiPropertyOptional() facilityCode?: string;
-  @ApiPropertyOptional() facilityLabel?: string;
-  @ApiPropertyOptional({ nullable: true, description: 'year of the middle of the date range' }) year?: number;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) agencyId?: string;
-  @ApiPropertyOptional() agencyCode?: string;
-  @ApiPropertyOptional() agencyLabel?: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) facilityId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) facilityCode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) facilityLabel?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'year of the middle of the date range' })
+  year?: number | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) agencyId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) agencyCode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) agencyLabel?: string | null;
   @ApiPropertyOptional() witnessSex?: string;
   @ApiProperty({ description: 'tagged violations (tag x violation term)' }) tags: number;
   @ApiProperty() testimonies: number;

@@ -15,6 +15,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'Testimony and evidence documentation. Errors are RFC 9457 problem details (application/problem+json) with a requestId; dates are ISO 8601.',
     )
     .setVersion('0.1.0')
+    // Same origin as the document: wherever it is served from.
+    .addServer('/')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config);

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { AuthRateLimitGuard } from '../rate-limit/auth-rate-limit.guard.js';
+import { ApiAuthRateLimited } from '../rate-limit/auth-rate-limit.openapi.js';
 import type { Request } from 'express';
 import { Authenticated, IdParamDto, Public, type Actor } from '@sillok/core';
 import { AccountSetupRoute } from '../guards/account-setup-route.decorator.js';
@@ -11,13 +19,20 @@ import { LoginMfaDto } from './dto/login-mfa.dto.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RefreshDto } from './dto/refresh.dto.js';
 import { LocalLoginGuard } from './local-login.guard.js';
-import { LoginResponse, RevokedSessionsResponse, SessionResponse, TokenPairResponse } from './login.responses.js';
+import {
+  LOGIN_RESPONSE_MODELS,
+  LOGIN_RESPONSE_SCHEMA,
+  RevokedSessionsResponse,
+  SessionResponse,
+  TokenPairResponse,
+} from './login.responses.js';
 import { LoginService } from './login.service.js';
 
 /** Login, the second step, token refresh, logout and one's own sessions. Rate limited per client address. */
 @ApiTags('auth')
 @Controller('auth')
 @UseGuards(AuthRateLimitGuard)
+@ApiAuthRateLimited()
 export class AuthController {
   constructor(
     private readonly login: LoginService,
@@ -34,7 +49,9 @@ export class AuthController {
       'Returns tokens (status "authenticated"), or an mfaToken for POST /auth/login/mfa (status "mfa_required"), ' +
       'or an enrolment-only token when the role needs a second factor not yet set up (status "mfa_enrolment_required").',
   })
-  @ApiOkResponse({ type: LoginResponse })
+  @ApiExtraModels(...LOGIN_RESPONSE_MODELS)
+  @ApiOkResponse({ schema: LOGIN_RESPONSE_SCHEMA })
+  @ApiUnauthorizedResponse({ description: 'the email or password is wrong, or the account is locked for a while' })
   loginWithPassword(@Body() _credentials: LoginDto, @Req() request: Request & { user: User }) {
     return this.login.begin(request.user);
   }
@@ -44,6 +61,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Step two: the authenticator code (or a recovery code) for the mfaToken of step one' })
   @ApiOkResponse({ type: TokenPairResponse })
+  @ApiUnauthorizedResponse({ description: 'the code is wrong or the login attempt has expired' })
   loginWithSecondFactor(@Body() body: LoginMfaDto) {
     return this.login.completeMfa(body.mfaToken, body.code);
   }
@@ -53,6 +71,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'A new token pair for a refresh token (single use; reuse ends the session)' })
   @ApiOkResponse({ type: TokenPairResponse })
+  @ApiUnauthorizedResponse({ description: 'the refresh token is invalid, expired or revoked' })
   refresh(@Body() body: RefreshDto) {
     return this.sessions.refresh(body.refreshToken);
   }

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import type { MfaEnrolmentRequired, MfaRequired } from './login-outcome.js';
 import type { SessionView } from '../sessions/session.service.js';
 import type { TokenPair } from '../sessions/token-pair.js';
 
@@ -30,25 +31,42 @@ export class TokenPairResponse implements TokenPair {
   mustChangePassword: boolean;
 }
 
-/** One of three shapes, told apart by `status`. */
-export class LoginResponse {
-  @ApiProperty({ enum: ['authenticated', 'mfa_required', 'mfa_enrolment_required'] })
-  status: string;
+export class MfaRequiredResponse implements MfaRequired {
+  @ApiProperty({ enum: ['mfa_required'] })
+  status: 'mfa_required';
 
-  @ApiPropertyOptional({ description: 'status authenticated: see TokenPairResponse for the other fields' })
-  accessToken?: string;
+  @ApiProperty({ description: 'send it with the code to POST /auth/login/mfa' })
+  mfaToken: string;
 
-  @ApiPropertyOptional({ description: 'status mfa_required: send it with the code to POST /auth/login/mfa' })
-  mfaToken?: string;
-
-  @ApiPropertyOptional({
-    description: 'status mfa_enrolment_required: reaches only /auth/me, /auth/password and /auth/mfa/enrol|confirm',
-  })
-  enrolmentToken?: string;
-
-  @ApiProperty()
+  @ApiProperty({ description: 'seconds until the mfaToken expires' })
   expiresIn: number;
 }
+
+export class MfaEnrolmentRequiredResponse implements MfaEnrolmentRequired {
+  @ApiProperty({ enum: ['mfa_enrolment_required'] })
+  status: 'mfa_enrolment_required';
+
+  @ApiProperty({ description: 'reaches only /auth/me, /auth/password and /auth/mfa/enrol|confirm' })
+  enrolmentToken: string;
+
+  @ApiProperty({ description: 'seconds until the enrolment token expires' })
+  expiresIn: number;
+}
+
+/** POST /auth/login answers one of three shapes, told apart by `status`. */
+export const LOGIN_RESPONSE_MODELS = [TokenPairResponse, MfaRequiredResponse, MfaEnrolmentRequiredResponse];
+
+export const LOGIN_RESPONSE_SCHEMA = {
+  oneOf: LOGIN_RESPONSE_MODELS.map((model) => ({ $ref: getSchemaPath(model) })),
+  discriminator: {
+    propertyName: 'status',
+    mapping: {
+      authenticated: getSchemaPath(TokenPairResponse),
+      mfa_required: getSchemaPath(MfaRequiredResponse),
+      mfa_enrolment_required: getSchemaPath(MfaEnrolmentRequiredResponse),
+    },
+  },
+};
 
 export class SessionResponse implements SessionView {
   @ApiProperty({ format: 'uuid' })

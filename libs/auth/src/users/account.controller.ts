@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthRateLimitGuard } from '../rate-limit/auth-rate-limit.guard.js';
+import { ApiAuthRateLimited } from '../rate-limit/auth-rate-limit.openapi.js';
 import { Authenticated, type Actor } from '@sillok/core';
 import { AccountSetupRoute } from '../guards/account-setup-route.decorator.js';
 import { CurrentActor } from '../guards/current-actor.decorator.js';
@@ -13,6 +14,7 @@ import { UserService } from './user.service.js';
 @ApiBearerAuth()
 @Controller('auth')
 @UseGuards(AuthRateLimitGuard)
+@ApiAuthRateLimited()
 export class AccountController {
   constructor(private readonly users: UserService) {}
 

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IdParamDto, PageQueryDto, Permission, RequirePermission, type Actor } from '@sillok/core';
 import { CurrentActor } from '../guards/current-actor.decorator.js';
 import { MfaService } from '../mfa/mfa.service.js';
@@ -25,6 +32,7 @@ export class UserController {
     description: 'The user must change the password at first login either way.',
   })
   @ApiCreatedResponse({ type: UserWithPasswordResponse })
+  @ApiConflictResponse({ description: 'a user with this email already exists' })
   create(@Body() body: CreateUserDto) {
     // A password an administrator chose is known to them: the user replaces it at first login.
     return this.users.create({ ...body, mustChangePassword: true });
@@ -49,6 +57,7 @@ export class UserController {
   @RequirePermission(Permission.UserManage)
   @ApiOperation({ summary: 'Change display name or role (a new role ends the sessions)' })
   @ApiOkResponse({ type: UserResponse })
+  @ApiConflictResponse({ description: 'the change would leave no active administrator' })
   update(@Param() params: IdParamDto, @Body() body: UpdateUserDto) {
     return this.users.update(params.id, body);
   }
@@ -58,6 +67,7 @@ export class UserController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Disable: the user cannot log in and their tokens stop working at once' })
   @ApiOkResponse({ type: UserResponse })
+  @ApiConflictResponse({ description: 'your own account, or the last active administrator' })
   disable(@Param() params: IdParamDto, @CurrentActor() actor: Actor) {
     return this.users.disable(params.id, actor);
   }

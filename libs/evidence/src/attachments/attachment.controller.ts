@@ -7,12 +7,12 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor } from '@sillok/auth';
 import { ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { ApiAttachmentContent } from './attachment-content.openapi.js';
 import { AttachmentIngestService } from './attachment-ingest.service.js';
 import { UploadAttachmentBody, UploadDerivativeBody } from './attachment.dto.js';
 import { AttachmentResponse, CustodyEntryResponse, FixityCheckResponse } from './attachment.responses.js';
@@ -126,9 +126,7 @@ export class AttachmentController {
 
   @Get('attachments/:id/content')
   @RequirePermission(Permission.AttachmentDownload)
-  @ApiOperation({ summary: 'The original bytes (Range supported); every download is audited' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiAttachmentContent()
   async content(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,

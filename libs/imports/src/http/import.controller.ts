@@ -1,11 +1,12 @@
 import { Controller, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentActor } from '@sillok/auth';
 import { Permission, RequirePermission, type Actor } from '@sillok/core';
 import { readMultipartFile } from '@sillok/evidence';
 import { ImportService } from '../import.service.js';
 import { formatOfBody, formatOfFileName } from './import-body.js';
+import { ApiImportFile } from './import.openapi.js';
 import { ImportQuery } from './import.query.js';
 import { ImportReportResponse } from './import.responses.js';
 
@@ -17,14 +18,7 @@ export class ImportController {
 
   @Post('cases/:id/imports')
   @RequirePermission(Permission.ImportCreate)
-  @ApiOperation({
-    summary: 'Import witnesses, testimonies, tags or incidents from a CSV or JSON Lines file',
-    description:
-      'The body is the file (text/csv or application/x-ndjson), or multipart/form-data with one part named file; ' +
-      'it is streamed. Every row is checked first: any bad row and nothing is written (400 with the report), ' +
-      'unless skipInvalid. Rows whose external id the case already holds are left unchanged.',
-  })
-  @ApiConsumes('text/csv', 'application/x-ndjson', 'multipart/form-data')
+  @ApiImportFile()
   @ApiCreatedResponse({ type: ImportReportResponse })
   async create(
     @CurrentActor() actor: Actor,

@@ -20,7 +20,7 @@ const DERIVED_REASONS: Record<number, string> = {
   401: 'no valid access token',
   403: "the role lacks the route's permission, or the account must first change its password or enrol a second factor",
   404: 'no such record, or not in a case the caller is a member of (the same answer for both)',
-  409: 'the version sent is stale (currentVersion holds the one to re-read), or the change conflicts with a record',
+  409: "the version sent is stale (currentVersion holds the one to re-read), or the record's state refuses the change",
   413: 'the body is larger than the server accepts',
   415: 'the body is not one of the declared media types',
   500: 'unexpected failure; quote the requestId',
@@ -29,8 +29,9 @@ const DERIVED_REASONS: Record<number, string> = {
 
 /**
  * Declares every error status an operation can answer, derived in this one place from what
- * produces it: the global guards (401, 403), path ids (400, 404), queries and bodies (400,
- * 413, 415), a version field (409) and the server itself (500, 503). Statuses a route declares
+ * produces it: the global guards (401, 403), ids in the path, query or body (400, 404),
+ * queries and bodies (400, 413, 415), a version field or a write to an existing record (409)
+ * and the server itself (500, 503). Statuses a route declares
  * itself (416 on ranges, 413 on uploads, 423 on lockout) keep their description. Every error
  * response gets the one problem-details schema, and the security requirement follows the
  * route's access declaration, so neither can drift from the guards.
@@ -47,7 +48,7 @@ export function declareErrorResponses(document: OpenAPIObject, routes: ListedRou
       const access = accessOf.get(operationKey(method, path));
       if (!access) throw new Error(`the OpenAPI operation ${method.toUpperCase()} ${path} matches no declared route`);
       applySecurity(operation, access);
-      for (const status of derivedStatuses(operation, access, document)) {
+      for (const status of derivedStatuses(method, operation, access, document)) {
         operation.responses[status] ??= { description: DERIVED_REASONS[status] ?? '' };
       }
       attachProblemBodies(operation);
@@ -55,11 +56,19 @@ export function declareErrorResponses(document: OpenAPIObject, routes: ListedRou
   }
 }
 
-function derivedStatuses(operation: OperationObject, access: RouteAccess, document: OpenAPIObject): number[] {
+function derivedStatuses(
+  method: string,
+  operation: OperationObject,
+  access: RouteAccess,
+  document: OpenAPIObject,
+): number[] {
   const statuses = new Set<number>([500, 503]);
   if (access.kind !== 'public') [401, 403].forEach((status) => statuses.add(status));
   const parameters = (operation.parameters ?? []) as ParameterObject[];
-  if (parameters.some((parameter) => parameter.in === 'path')) [400, 404].forEach((status) => statuses.add(status));
+  const onRecord = parameters.some((parameter) => parameter.in === 'path');
+  if (onRecord) [400, 404].forEach((status) => statuses.add(status));
+  // A write to an existing record can meet its state: withdrawn, already linked, the last lead.
+  if (onRecord && method !== 'get') statuses.add(409);
   if (parameters.some((parameter) => parameter.in === 'query')) statuses.add(400);
   // An id in the query or body names a record that may be missing or out of the caller's cases.
   if (parameters.some((parameter) => parameter.schema && refersToRecord(parameter.schema, document))) statuses.add(404);
@@ -74,8 +83,8 @@ function derivedStatuses(operation: OperationObject, access: RouteAccess, docume
 }
 
 function applySecurity(operation: OperationObject, access: RouteAccess): void {
-  if (access.kind === 'public') delete operation.security;
-  else operation.security = [{ bearer: [] }];
+  // An empty list says "no authentication" explicitly, rather than leaving it unsaid.
+  operation.security = access.kind === 'public' ? [] : [{ bearer: [] }];
 }
 
 /** Error responses without a body of their own answer problem details. */
