@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
+import { assertKeepsContract } from '../support/contract-checked-client.js';
 import type { TestApp } from '../support/test-app.js';
 
 export interface UploadAnswer {
@@ -59,7 +60,24 @@ export function streamUpload(
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, body: text ? (JSON.parse(text) as UploadAnswer['body']) : {}, sent });
+        const body = text ? (JSON.parse(text) as UploadAnswer['body']) : {};
+        const status = res.statusCode ?? 0;
+        try {
+          const responseType = res.headers['content-type']?.split(';')[0];
+          const exchange = {
+            method: 'POST',
+            url: path,
+            status,
+            responseType,
+            responseBody: body,
+            responseEmpty: !text,
+          };
+          assertKeepsContract(t.contract, exchange);
+        } catch (violation) {
+          reject(violation as Error);
+          return;
+        }
+        resolve({ status, body, sent });
       });
     });
     req.on('error', (error) => {

@@ -93,9 +93,10 @@ export class OpenApiContract {
         `answered ${exchange.status} as ${exchange.responseType ?? 'no content type'}; declared: ${Object.keys(declared).join(', ')}`,
       ];
     }
+    const schema = declared[mediaType].schema;
+    if (!schema || !isChecked(exchange.responseType)) return [];
     const schemaPointer = `${pointer}/responses/${statusKey}/content/${escapePointer(mediaType)}/schema`;
-    if (!declared[mediaType].schema || !isChecked(exchange.responseType)) return [];
-    return this.schemaViolations(schemaPointer, exchange.responseBody, `${exchange.status} body`);
+    return this.schemaViolations(schema, schemaPointer, exchange.responseBody, `${exchange.status} body`);
   }
 
   private requestViolations(operation: Operation, pointer: string, exchange: Exchange): string[] {
@@ -106,23 +107,32 @@ export class OpenApiContract {
     if (!mediaType) {
       return [`accepted a ${exchange.requestType} body; declared: ${Object.keys(declared).join(', ')}`];
     }
-    if (!declared[mediaType].schema || !isChecked(exchange.requestType)) return [];
+    const schema = declared[mediaType].schema;
+    if (!schema || !isChecked(exchange.requestType)) return [];
     const schemaPointer = `${pointer}/requestBody/content/${escapePointer(mediaType)}/schema`;
-    return this.schemaViolations(schemaPointer, exchange.requestBody, 'request body');
+    return this.schemaViolations(schema, schemaPointer, exchange.requestBody, 'request body');
   }
 
   /** A path no operation serves (an unknown route's 404) still answers problem details. */
   private unroutedViolations(exchange: Exchange): string[] {
     if (exchange.status < 400 || exchange.responseType !== 'application/problem+json') return [];
-    const problems = this.schemaViolations('#/components/schemas/Problem', exchange.responseBody, 'problem');
+    const problem = { $ref: '#/components/schemas/Problem' };
+    const problems = this.schemaViolations(problem, problem.$ref, exchange.responseBody, 'problem');
     return problems.map((problem) => `${exchange.method} ${exchange.url}: ${problem}`);
   }
 
-  private schemaViolations(pointer: string, value: unknown, what: string): string[] {
-    let validate = this.validators.get(pointer);
+  /**
+   * Validators are shared by identical schemas (most error responses are the one Problem
+   * reference), since compiling one costs milliseconds and the suite meets hundreds.
+   */
+  private schemaViolations(schema: object, pointer: string, value: unknown, what: string): string[] {
+    const key = JSON.stringify(schema);
+    let validate = this.validators.get(key);
     if (!validate) {
-      validate = this.ajv.compile({ $ref: `${DOCUMENT_ID}${pointer}` });
-      this.validators.set(pointer, validate);
+      const ref = (schema as { $ref?: unknown }).$ref;
+      const target = Object.keys(schema).length === 1 && typeof ref === 'string' ? ref : pointer;
+      validate = this.ajv.compile({ $ref: `${DOCUMENT_ID}${target}` });
+      this.validators.set(key, validate);
     }
     if (validate(value)) return [];
     return (validate.errors ?? []).map(
