@@ -7087,13 +7087,19 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the database is unavailable; retry later */
+      /** @description a part is down; the same body says which */
       503: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/problem+json': components['schemas']['Problem'];
+          'application/json': {
+            components?: {
+              [key: string]: Record<string, never>;
+            };
+            /** @enum {string} */
+            status?: 'ok' | 'unavailable';
+          };
         };
       };
     };
