@@ -73,6 +73,24 @@ describe('request bodies', () => {
     expect(await countRows(t, 'witnesses')).toBe(before);
   });
 
+  it('a constructor or __proto__ key anywhere is a 400 naming it (class-transformer threw a TypeError: 500)', async () => {
+    const login = await post('/auth/login', '{"email":{"constructor":[]},"password":[]}', 'application/json');
+    expect([login.status, login.json?.errors]).toEqual([
+      400,
+      [{ field: 'email.constructor', reason: 'is a reserved name' }],
+    ]);
+    const witness = await post(
+      '/witnesses',
+      `{"caseId":"${caseA}","languages":[{"__proto__":{"admin":true}}]}`,
+      'application/json',
+      as.investigator.token,
+    );
+    expect([witness.status, witness.json?.errors]).toEqual([
+      400,
+      [{ field: 'languages.0.__proto__', reason: 'is a reserved name' }],
+    ]);
+  });
+
   it('invalid UTF-8 in a JSON body is a 400, never stored as U+FFFD', async () => {
     const before = await countRows(t, 'witnesses');
     const body = Buffer.concat([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { exceedsJsonDepth } from './json-body.js';
+import { exceedsJsonDepth, reservedKeyPath } from './json-body.js';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
@@ -20,5 +20,17 @@ describe('exceedsJsonDepth', () => {
 
   it('refuses the depths that overflowed the transformer', () => {
     expect(exceedsJsonDepth(bytes('['.repeat(2000) + ']'.repeat(2000)), 32)).toBe(true);
+  });
+});
+
+describe('reservedKeyPath', () => {
+  it('names the path of a constructor or __proto__ key at any depth', () => {
+    expect(reservedKeyPath(JSON.parse('{"email":{"constructor":[]}}'), '')).toBe('email.constructor');
+    expect(reservedKeyPath(JSON.parse('{"a":[{"b":1},{"__proto__":{"x":1}}]}'), '')).toBe('a.1.__proto__');
+  });
+
+  it('passes ordinary bodies, and values that merely say constructor', () => {
+    expect(reservedKeyPath({ title: 'constructor', items: [{ prototype: 1 }] }, '')).toBeUndefined();
+    expect(reservedKeyPath(null, '')).toBeUndefined();
   });
 });

@@ -54,3 +54,32 @@ export function exceedsJsonDepth(json: Uint8Array, limit: number): boolean {
   }
   return false;
 }
+
+// class-transformer throws a TypeError (a 500) on an object with a `constructor` key, and
+// `__proto__` is the prototype-pollution key: no request of this API names either.
+const RESERVED_KEYS = new Set(['constructor', '__proto__']);
+
+/**
+ * Express middleware after the JSON parser: a body holding a reserved key anywhere answers 400
+ * naming its path, before guards, pipes or class-transformer see it. Depth is already bounded
+ * by the parser's check, so the walk cannot overflow.
+ */
+export function refuseReservedKeys(
+  request: { body?: unknown },
+  _response: unknown,
+  next: (error?: unknown) => void,
+): void {
+  const path = reservedKeyPath(request.body, '');
+  next(path === undefined ? undefined : DomainError.validation([{ field: path, reason: 'is a reserved name' }]));
+}
+
+export function reservedKeyPath(value: unknown, path: string): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const key of Object.keys(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (RESERVED_KEYS.has(key)) return here;
+    const found = reservedKeyPath((value as Record<string, unknown>)[key], here);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
