@@ -6,6 +6,13 @@ import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures
 import { createTwoCases } from '../support/case-fixtures.js';
 import { captureLogs } from '../support/log-capture.js';
 import { rawRequest } from '../support/raw-http.js';
+import {
+  objectsAndUploads,
+  s3AppEnv,
+  s3Inspector,
+  startS3TestServer,
+  type S3TestServer,
+} from '../support/s3-server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { countRows, makeTestimony } from '../evidence/attachment-fixtures.js';
 import { streamUpload } from '../evidence/multipart-upload.js';
@@ -26,8 +33,9 @@ const closing = `\r\n--${BOUNDARY}--\r\n`;
  * answer 4xx problem+json, write no row and leave no file or open descriptor, and the process
  * must keep serving. (A cut body used to kill the API with an unhandled busboy 'error'.)
  */
-describe('hostile multipart bodies', () => {
+describe.each([['filesystem'], ['s3']])('hostile multipart bodies (%s store)', (store) => {
   const logs = captureLogs();
+  let s3: S3TestServer | undefined;
   let t: TestApp;
   let as: RoleLogins;
   let routes: Array<{
@@ -55,10 +63,16 @@ describe('hostile multipart bodies', () => {
     attachments: await countRows(t, 'attachments'),
     witnesses: await countRows(t, 'witnesses'),
     files: await storedFiles(),
+    // Objects and unfinished multipart uploads in the bucket.
+    s3: s3 ? await objectsAndUploads(s3Inspector(s3), s3.bucket) : [],
   });
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { UPLOAD_MAX_BYTES: String(LIMIT) }, logDestination: logs.stream });
+    s3 = store === 's3' ? await startS3TestServer() : undefined;
+    t = await startTestApp({
+      env: { UPLOAD_MAX_BYTES: String(LIMIT), ...(s3 ? s3AppEnv(s3) : {}) },
+      logDestination: logs.stream,
+    });
     as = await loginAllRoles(t);
     const { caseA } = await createTwoCases(t, as);
     const testimony = await makeTestimony(t, as.investigator, caseA);
@@ -97,7 +111,10 @@ describe('hostile multipart bodies', () => {
       }),
     ];
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await s3?.close();
+  });
 
   const send = (path: string, body: string | Buffer, headers: Record<string, string> = {}, hangUp = false) =>
     rawRequest(t, {
