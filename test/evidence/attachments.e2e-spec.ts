@@ -111,6 +111,14 @@ describe('attachments (filesystem store)', () => {
       .set('Range', `bytes=${PDF.length}-`);
     expect(past.status).toBe(416);
     expect(past.headers['content-range']).toBe(`bytes */${PDF.length}`);
+    // The one problem format, like every other error.
+    expect(past.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.parse(past.text)).toMatchObject({
+      type: 'urn:sillok:problem:range-not-satisfiable',
+      status: 416,
+      instance: `/attachments/${pdf.id}/content`,
+      requestId: past.headers['x-request-id'],
+    });
   });
 
   it('lists and describes attachments; analysts see metadata but may not download', async () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
@@ -429,6 +429,8 @@ describe('case-file exports', () => {
     expect(made.stdout).toMatch(
       /^export [0-9a-f-]{36}: 1 testimonies, 2 attachments, 2 withheld; \d+ bytes written to /,
     );
+    // It may hold identities: readable by its owner only.
+    expect(statSync(out).mode & 0o777).toBe(0o600);
     const checked = await runNode([CLI_ENTRY, 'verify', out], {});
     expect(checked.code).toBe(0);
     const bag = unzipBag(readFileSync(out));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -60,6 +60,22 @@ describe('sillok import', () => {
       'line,external_id,field,reason\n"3","C-2","birth_year","must be a whole number from 1900 to 2100"\n',
     );
     expect((await counts(t, caseId)).witnesses).toBe(5);
+  }, 60_000);
+
+  it('writes the rejects file owner-only (0600), with formula-like cells neutralised for spreadsheets', async () => {
+    const file = join(scratch, 'hostile-witnesses.csv');
+    writeFileSync(
+      file,
+      'external_id,sex,birth_year\n"=HYPERLINK(""http://example.com/x"",""open"")",female,1960x\n@SUM(1),male,1970\n',
+    );
+    const rejects = join(scratch, 'hostile-rejects.csv');
+    const skipped = await sillokImport(file, '--skip-invalid', '--rejects', rejects);
+    expect(skipped.code).toBe(0);
+    expect(statSync(rejects).mode & 0o777).toBe(0o600);
+    expect(readFileSync(rejects, 'utf8')).toBe(
+      'line,external_id,field,reason\n' +
+        `"2","'=HYPERLINK(""http://example.com/x"",""open"")","birth_year","must be a whole number from 1900 to 2100"\n`,
+    );
   }, 60_000);
 
   it('fails with one line for an unknown case, user or file type', async () => {

@@ -24,7 +24,8 @@ export async function createCase(
 
 export interface TwoCases {
   /**
-   * Led by `as.coordinator`; the investigator is a member, analyst and legal reviewer are viewers.
+   * Led by `as.coordinator`; the investigator and the legal reviewer are members (a legal reviewer
+   * reads identities for filings, which takes case role member), the analyst is a viewer.
    * The admin is not a member (admins see no case content) unless `adminIsMember` is set.
    */
   caseA: string;
@@ -46,7 +47,7 @@ export async function createTwoCases(
   const members: Array<[LoggedInUser, CaseRole]> = [
     [as.investigator, CaseRole.Member],
     [as.analyst, CaseRole.Viewer],
-    [as.legal_reviewer, CaseRole.Viewer],
+    [as.legal_reviewer, CaseRole.Member],
   ];
   if (options.adminIsMember) members.push([as.admin, CaseRole.Member]);
   const caseA = await createCase(t, as.coordinator, { title: 'Case A', members });

@@ -28,6 +28,14 @@ describe('loadSettings', () => {
     expect(settings.DATABASE_URL).toBeUndefined();
   });
 
+  it('takes TRUST_PROXY as off, a hop count or proxy addresses, never "trust everyone"', () => {
+    expect(loadSettings({}).TRUST_PROXY).toBe('off');
+    for (const value of ['off', '1', 'loopback', '10.0.0.0/8, 192.168.1.7', 'uniquelocal,::1'])
+      expect(problemsOf({ TRUST_PROXY: value })).toEqual([]);
+    for (const value of ['true', '*', '0', 'loopback;rm'])
+      expect(problemsOf({ TRUST_PROXY: value })).toEqual([expect.stringMatching(/^TRUST_PROXY: /)]);
+  });
+
   it('converts numbers and keeps a database URL', () => {
     const settings = loadSettings({ PORT: '8080', DATABASE_URL: 'postgres://u:p@db:5432/sillok' });
     expect(settings.PORT).toBe(8080);

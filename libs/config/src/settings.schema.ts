@@ -8,6 +8,9 @@ export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 export const OBJECT_STORES = ['filesystem', 's3'] as const;
 export type ObjectStoreKind = (typeof OBJECT_STORES)[number];
+// An IPv4 or IPv6 address (optionally a CIDR range), or one of proxy-addr's names.
+const PROXY_ADDRESS = String.raw`(loopback|linklocal|uniquelocal|(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)(\/\d{1,3})?)`;
+const TRUST_PROXY_PATTERN = new RegExp(String.raw`^(off|[1-9]\d?|${PROXY_ADDRESS}(\s*,\s*${PROXY_ADDRESS})*)$`);
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -94,6 +97,18 @@ export class Settings {
   @Min(1, { message: 'must be a whole number between 1 and 100000' })
   @Max(100000, { message: 'must be a whole number between 1 and 100000' })
   AUTH_RATE_LIMIT_PER_MINUTE: number = 20;
+
+  /**
+   * Proxies whose X-Forwarded-For names the client (Express "trust proxy"): `off` (the socket's
+   * peer is the client), a hop count, or a comma list of addresses, CIDR ranges and the names
+   * loopback, linklocal, uniquelocal. Trusting every proxy (`true`) is not offered: any client
+   * could then choose the address the login rate limit counts.
+   */
+  @Matches(TRUST_PROXY_PATTERN, {
+    message:
+      'must be off, a hop count (1-99), or a comma list of addresses, CIDR ranges, loopback, linklocal, uniquelocal',
+  })
+  TRUST_PROXY: string = 'off';
 
   /**
    * Roles that must use a second factor: a comma list, or `none`. Unset: in production every

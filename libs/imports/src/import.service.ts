@@ -47,14 +47,23 @@ export class ImportService {
     private readonly policy: CaseAccessPolicy,
   ) {}
 
-  async run(actor: Actor, request: ImportRequest): Promise<ImportReport> {
-    const recordType = Object.hasOwn(IMPORT_RECORD_TYPES, request.type) ? IMPORT_RECORD_TYPES[request.type] : null;
+  /**
+   * May `actor` import records of `type` into the case? 404 for a case they cannot see. The
+   * HTTP route asks before it reads a byte of the body; run() asks again for every other caller.
+   */
+  async requireAccess(actor: Actor, caseId: string, type: RecordTypeName): Promise<ImportRecordType> {
+    const recordType = Object.hasOwn(IMPORT_RECORD_TYPES, type) ? IMPORT_RECORD_TYPES[type] : null;
     if (!recordType)
       throw DomainError.validation([
         { field: 'type', reason: `must be one of ${Object.keys(IMPORT_RECORD_TYPES).join(', ')}` },
       ]);
-    await this.policy.requireCaseAccess(actor, request.caseId, Permission.ImportCreate);
-    await this.policy.requireCaseAccess(actor, request.caseId, recordType.permission);
+    await this.policy.requireCaseAccess(actor, caseId, Permission.ImportCreate);
+    await this.policy.requireCaseAccess(actor, caseId, recordType.permission);
+    return recordType;
+  }
+
+  async run(actor: Actor, request: ImportRequest): Promise<ImportReport> {
+    const recordType = await this.requireAccess(actor, request.caseId, request.type);
     const parser = new RowParser(recordType, request.format);
     const report: ImportReport = {
       importId: randomUUID(),

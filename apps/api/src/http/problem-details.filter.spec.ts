@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { BadRequestException, NotFoundException, type ArgumentsHost } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException, type ArgumentsHost } from '@nestjs/common';
 import { createLogger, DomainError, ErrorCode, requestContext } from '@sillok/core';
 import { captureLogs } from '../../../../test/support/log-capture.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
@@ -58,6 +58,16 @@ describe('ProblemDetailsFilter', () => {
       detail: 'Cannot GET /x',
     });
     expect(capture(new BadRequestException(['a', 'b'])).body).toMatchObject({ status: 400, detail: 'a; b' });
+  });
+
+  it('answers a domain error that middleware passed on (wrapped by Nest) as the domain error', () => {
+    const wrapped = new HttpException('body: is not valid UTF-8', 403, {
+      cause: DomainError.validation([{ field: 'body', reason: 'is not valid UTF-8' }]),
+    });
+    expect(capture(wrapped).body).toMatchObject({
+      status: 400,
+      errors: [{ field: 'body', reason: 'is not valid UTF-8' }],
+    });
   });
 
   it('hides every internal detail of an unexpected error, and logs it', () => {

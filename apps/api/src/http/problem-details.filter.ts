@@ -25,7 +25,8 @@ const CODE_BY_STATUS = new Map<number, ErrorCode>(
 export class ProblemDetailsFilter implements ExceptionFilter {
   constructor(private readonly logger: Logger) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(raised: unknown, host: ArgumentsHost): void {
+    const exception = unwrapMiddlewareError(raised);
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
@@ -88,6 +89,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: `An unexpected error occurred. Quote request id ${requestId} when reporting it.`,
     };
   }
+}
+
+/**
+ * Nest wraps an error that Express middleware passed on with a status (body-parser's) in an
+ * HttpException; when it is one of ours (the JSON body checks throw DomainErrors), answer it as such.
+ */
+function unwrapMiddlewareError(exception: unknown): unknown {
+  return exception instanceof HttpException && exception.cause instanceof DomainError ? exception.cause : exception;
 }
 
 function messageOf(body: object): string | undefined {

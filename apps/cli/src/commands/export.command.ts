@@ -10,6 +10,7 @@ import type { ExportProfileName } from '@sillok/exports';
 import { userByEmail } from '../accounts.js';
 import { CliError, withServices } from '../cli-runtime.js';
 import { progressLine } from '../progress.js';
+import { PRIVATE_FILE_MODE } from '../output/private-file.js';
 
 interface ExportOptions {
   case: string;
@@ -68,7 +69,7 @@ export function exportCommand(): Command {
           );
           progress.finish();
           const download = await exports.openDownload(actor, created.id);
-          await pipeline(download.body, createWriteStream(options.out, { flags: 'wx' }));
+          await pipeline(download.body, createWriteStream(options.out, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
           console.log(
             `export ${created.id}: ${created.testimonyIds.length} testimonies, ${created.attachmentIds.length} attachments, ` +
               `${created.withheld.length} withheld; ${created.size} bytes written to ${options.out}`,

@@ -18,6 +18,8 @@ import {
 } from '@sillok/imports';
 import { CliError, withServices } from '../cli-runtime.js';
 import { progressLine } from '../progress.js';
+import { PRIVATE_FILE_MODE } from '../output/private-file.js';
+import { csvCell } from '../output/spreadsheet-cell.js';
 
 interface ImportOptions {
   case: string;
@@ -99,15 +101,13 @@ function printReport(report: ImportReport): void {
 }
 
 async function writeRejects(path: string, report: ImportReport): Promise<void> {
-  const quote = (value: string | number | null) => `"${String(value ?? '').replace(/"/g, '""')}"`;
-  const lines = report.invalid.map((r) => [r.line, r.externalId, r.field, r.reason].map(quote).join(','));
-  await writeFile(path, ['line,external_id,field,reason', ...lines].join('\n') + '\n', { flag: 'wx' }).catch(
-    (error: NodeJS.ErrnoException) => {
-      throw new CliError(
-        error.code === 'EEXIST' ? `${path} exists; not overwritten` : `cannot write ${path}: ${error.message}`,
-      );
-    },
-  );
+  const lines = report.invalid.map((r) => [r.line, r.externalId, r.field, r.reason].map(csvCell).join(','));
+  const text = ['line,external_id,field,reason', ...lines].join('\n') + '\n';
+  await writeFile(path, text, { flag: 'wx', mode: PRIVATE_FILE_MODE }).catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(
+      error.code === 'EEXIST' ? `${path} exists; not overwritten` : `cannot write ${path}: ${error.message}`,
+    );
+  });
 }
 
 function typeFromName(file: string): RecordTypeName {

@@ -13,6 +13,7 @@ export enum ErrorCode {
   TooManyRequests = 'too-many-requests',
   PayloadTooLarge = 'payload-too-large',
   UnsupportedMediaType = 'unsupported-media-type',
+  RangeNotSatisfiable = 'range-not-satisfiable',
   Unavailable = 'unavailable',
   Internal = 'internal',
 }

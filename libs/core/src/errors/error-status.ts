@@ -10,6 +10,7 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   [ErrorCode.StaleVersion]: { status: 409, title: 'Stale version' },
   [ErrorCode.PayloadTooLarge]: { status: 413, title: 'Payload too large' },
   [ErrorCode.UnsupportedMediaType]: { status: 415, title: 'Unsupported media type' },
+  [ErrorCode.RangeNotSatisfiable]: { status: 416, title: 'Range not satisfiable' },
   [ErrorCode.Locked]: { status: 423, title: 'Locked' },
   [ErrorCode.TooManyRequests]: { status: 429, title: 'Too many requests' },
   [ErrorCode.Internal]: { status: 500, title: 'Internal server error' },

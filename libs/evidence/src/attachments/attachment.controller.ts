@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentActor } from '@sillok/auth';
-import { ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { DomainError, ErrorCode, ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
 import { ApiAttachmentContent } from './attachment-content.openapi.js';
 import { AttachmentIngestService } from './attachment-ingest.service.js';
 import { UploadAttachmentBody, UploadDerivativeBody } from './attachment.dto.js';
@@ -142,11 +142,11 @@ export class AttachmentController {
     response.setHeader('Content-Disposition', contentDisposition(attachment.originalFileName));
     response.setHeader('Cache-Control', 'no-store');
     if (content.kind === 'unsatisfiable') {
-      response.status(416).setHeader('Content-Range', `bytes */${attachment.size}`);
-      response
-        .type('application/problem+json')
-        .send({ type: 'about:blank', title: 'Range not satisfiable', status: 416 });
-      return;
+      // Answered by the problem-details filter like every error; the header tells the client the size.
+      response.setHeader('Content-Range', `bytes */${attachment.size}`);
+      throw new DomainError(ErrorCode.RangeNotSatisfiable, `the file has ${attachment.size} bytes`, {
+        size: attachment.size,
+      });
     }
     response.status(content.kind === 'partial' ? 206 : 200);
     response.type('application/octet-stream');

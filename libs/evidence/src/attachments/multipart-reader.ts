@@ -21,7 +21,11 @@ const MAX_FIELD_BYTES = 16 * 1024;
  * arrives, so its metadata must be known before it.
  *
  * Settles with onFile's result, or fails (and stops reading the request) on the first
- * error: a bad form, a client that aborts, or onFile failing.
+ * error: a bad or cut form, a client that aborts, or onFile failing. Every stream here has
+ * an error listener from the start, so no body can raise an unhandled 'error' (which would
+ * end the process). When the form fails while onFile is still at work, the answer waits
+ * for onFile to finish: whatever it began (a temporary file, a transaction) is undone
+ * before the client hears of the failure.
  */
 export function readMultipartFile<T>(request: IncomingMessage, onFile: (file: IncomingFile) => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -39,6 +43,7 @@ export function readMultipartFile<T>(request: IncomingMessage, onFile: (file: In
     }
     const fields: Record<string, string> = {};
     let file: Readable | undefined;
+    let working: Promise<unknown> | undefined;
     let settled = false;
 
     const fail = (error: Error) => {
@@ -48,22 +53,30 @@ export function readMultipartFile<T>(request: IncomingMessage, onFile: (file: In
       // Read (and discard) the rest of the body: a request left unread makes the server reset the
       // connection, and the client would lose the error answer to EPIPE.
       request.resume();
-      file?.destroy();
-      reject(error);
+      // The consumer of the file sees the failure as its stream's error, and stops.
+      if (file && !file.destroyed) file.destroy(error);
+      const answer = () => reject(error);
+      if (working) void working.then(answer, answer);
+      else answer();
     };
 
     parser.on('field', (name, value, info) => {
+      if (settled) return;
       if (file) return fail(formError(name, 'must come before the file part'));
       if (info.valueTruncated) return fail(formError(name, `is longer than ${MAX_FIELD_BYTES} bytes`));
       fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
+      // Listened to before anything else: busboy destroys the part with an error when the body is cut.
+      stream.on('error', (error) => fail(error instanceof DomainError ? error : unreadable(error)));
+      // The parser may still hold parts of a form already refused: they must not start a store.
+      if (settled) return void stream.resume();
       if (name !== 'file' || file) {
         stream.resume();
         return fail(formError(name, 'unexpected file part (send one part named file)'));
       }
       file = stream;
-      onFile({
+      working = onFile({
         fields: { ...fields },
         fileName: info.filename ?? '',
         declaredMediaType: info.mimeType,
@@ -74,22 +87,31 @@ export function readMultipartFile<T>(request: IncomingMessage, onFile: (file: In
           settled = true;
           resolve(result);
         },
-        (error: Error) => fail(error),
+        (error: Error) => {
+          working = undefined;
+          fail(error);
+        },
       );
     });
     for (const limit of ['partsLimit', 'filesLimit', 'fieldsLimit'] as const) {
       parser.on(limit, () => fail(formError('file', 'send one file part and at most 20 fields')));
     }
-    parser.on('error', (error) => fail(DomainError.validation([{ field: 'file', reason: error.message }])));
+    parser.on('error', (error) => fail(unreadable(error)));
     parser.on('close', () => {
       if (!file) fail(formError('file', 'is required'));
     });
-    request.on('aborted', () => fail(new Error('the client aborted the upload')));
-    request.on('error', (error) => fail(error));
+    // A client that goes away is no fault of the server: a 400 nobody reads, never a logged 500.
+    request.on('aborted', () => fail(formError('file', 'the upload ended before the form was complete')));
+    request.on('error', () => fail(formError('file', 'the upload ended before the form was complete')));
     request.pipe(parser);
   });
 }
 
 function formError(field: string, reason: string): DomainError {
   return DomainError.validation([{ field, reason }]);
+}
+
+/** What the parser says of a malformed or cut body ("Unexpected end of form", "Malformed part header"). */
+function unreadable(error: Error): DomainError {
+  return formError('file', `the form could not be read: ${error.message}`);
 }

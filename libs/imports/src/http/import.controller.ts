@@ -29,6 +29,8 @@ export class ImportController {
     const run = (format: ImportQuery['format'] & string, source: AsyncIterable<Buffer>) =>
       this.imports.run(actor, { caseId, type: query.type, format, source, skipInvalid: query.skipInvalid });
     try {
+      // Before a byte of the body is read: a case the user cannot see answers 404 at once.
+      await this.imports.requireAccess(actor, caseId, query.type);
       if (request.is('multipart/form-data')) {
         return await readMultipartFile(request, (file) =>
           run(formatOfFileName(file.fileName, query.format), file.stream),
