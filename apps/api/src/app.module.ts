@@ -4,7 +4,7 @@ import { AuthModule, FirstAdministratorNotice } from '@sillok/auth';
 import { CaseAuditScope, CasesModule } from '@sillok/cases';
 import { ConfigModule, type Settings } from '@sillok/config';
 import { HealthModule } from '@sillok/core';
-import { DatabaseModule } from '@sillok/database';
+import { DatabaseModule, databaseTimeouts } from '@sillok/database';
 import { TaxonomyModule } from '@sillok/taxonomy';
 import { TestimoniesModule } from '@sillok/testimonies';
 import { EvidenceModule, FixityScheduleModule } from '@sillok/evidence';
@@ -29,7 +29,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(settings),
         HealthModule,
-        DatabaseModule.forRoot(databaseUrl),
+        DatabaseModule.forRoot(databaseUrl, databaseTimeouts(settings)),
         AuditModule.withCaseScope(CaseAuditScope, [CasesModule]),
         AuthModule,
         CasesModule,

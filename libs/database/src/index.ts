@@ -11,3 +11,4 @@ export * from './database.module.js';
 export * from './open-database.js';
 export * from './query-rows.js';
 export * from './withdrawable-record.js';
+export * from './database-timeouts.js';
