@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import { loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { queryOnce } from '../support/test-database.js';
 import { createWitness } from '../support/testimony-fixtures.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
+import { holdLock, waitUntil, waitingOnLocks, type HeldLock } from './lock-helpers.js';
 import { slowUpload } from './slow-upload.js';
 
 const CREATES = 5;
@@ -23,22 +23,6 @@ function refusesConnections(port: number): Promise<boolean> {
   });
 }
 
-/** A connection of the test's own that can hold a lock on a table while the server works. */
-async function lockingClient(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => undefined); // the database is dropped under it at the end
-  await client.connect();
-  return client;
-}
-
-async function waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 // SIGTERM (docker stop, systemd, Kubernetes) must not cut an investigator's upload or lose a
 // create that is waiting on the database: the server stops listening and lets them finish.
 describe('SIGTERM drains in-flight requests', () => {
@@ -47,7 +31,7 @@ describe('SIGTERM drains in-flight requests', () => {
   let caseA: string;
   let witnessId: string;
   let server: ServerProcess | undefined;
-  let blocker: pg.Client | undefined;
+  let lock: HeldLock | undefined;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -56,7 +40,7 @@ describe('SIGTERM drains in-flight requests', () => {
     witnessId = await createWitness(t, as.investigator, caseA);
   });
   afterAll(async () => {
-    await blocker?.end().catch(() => undefined);
+    await lock?.release();
     await server?.dispose();
     await t?.close();
   });
@@ -77,9 +61,7 @@ describe('SIGTERM drains in-flight requests', () => {
   it('finishes an upload and creates blocked on a lock, refuses new connections, and exits 0', async () => {
     const s = (server = await startServerProcess(t.database.url, { SHUTDOWN_GRACE_SECONDS: '30' }));
     // Creates wait on this lock until the test lets them go, well after SIGTERM.
-    blocker = await lockingClient(t.database.url);
-    await blocker.query('BEGIN');
-    await blocker.query('LOCK TABLE testimonies IN SHARE MODE');
+    lock = await holdLock(t.database.url, 'testimonies');
 
     const upload = slowUpload(s.url(`/cases/${caseA}/attachments`), as.investigator.token, {
       chunks: 30,
@@ -88,18 +70,12 @@ describe('SIGTERM drains in-flight requests', () => {
     });
     await upload.started;
     const creates = Array.from({ length: CREATES }, (_, n) => createTestimony(s, n));
-    await waitUntil('the creates to wait on the lock', async () => {
-      const [{ waiting }] = await queryOnce(
-        t.database.url,
-        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      );
-      return waiting >= CREATES;
-    });
+    await waitUntil('the creates to wait on the lock', async () => (await waitingOnLocks(t.database.url)) >= CREATES);
 
     const exitCode = s.stop('SIGTERM');
     await waitUntil('the server to stop listening', () => refusesConnections(s.port));
     expect(s.child.exitCode).toBeNull(); // still draining
-    await blocker.query('COMMIT');
+    await lock.release();
 
     const answers = await Promise.all(creates);
     expect(answers.map((a) => a.status)).toEqual(Array(CREATES).fill(201));
@@ -115,22 +91,14 @@ describe('SIGTERM drains in-flight requests', () => {
 
   it('cuts what is still running at the deadline and still exits', async () => {
     const s = (server = await startServerProcess(t.database.url, { SHUTDOWN_GRACE_SECONDS: '1' }));
-    blocker = await lockingClient(t.database.url);
-    await blocker.query('BEGIN');
-    await blocker.query('LOCK TABLE testimonies IN SHARE MODE');
+    lock = await holdLock(t.database.url, 'testimonies');
     const stuck = createTestimony(s, 99).catch((error: unknown) => ({ status: 0, body: { error: String(error) } }));
-    await waitUntil('the create to wait on the lock', async () => {
-      const [{ waiting }] = await queryOnce(
-        t.database.url,
-        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      );
-      return waiting >= 1;
-    });
+    await waitUntil('the create to wait on the lock', async () => (await waitingOnLocks(t.database.url)) >= 1);
     const exitCode = await s.stop('SIGTERM');
     expect(exitCode).not.toBeNull(); // it exited by itself, not by the signal's default action
     expect(s.child.output()).toContain('shutdown deadline');
     expect((await stuck).status).toBe(0); // the connection was cut, not answered
-    await blocker.query('ROLLBACK');
+    await lock.release();
     const [{ count }] = await queryOnce(
       t.database.url,
       `SELECT count(*)::int AS count FROM testimonies WHERE title = 'during shutdown 99'`,

@@ -3,6 +3,7 @@ export * from './errors/error-status.js';
 export * from './errors/domain-error.js';
 export * from './errors/flatten-validation-errors.js';
 export * from './errors/field-prefix.js';
+export * from './errors/infrastructure-fault.js';
 export * from './request/request-context.js';
 export * from './request/request-id.js';
 export * from './logging/logger.js';

@@ -30,5 +30,8 @@ export function poolTimeoutOptions(timeouts: DatabaseTimeouts | undefined): Reco
     connectionTimeoutMillis: timeouts.connectMs,
     statement_timeout: timeouts.statementMs,
     idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    // The server ends a slow statement itself; this client-side limit only catches a server
+    // (or network) that stopped answering altogether.
+    query_timeout: timeouts.statementMs + timeouts.connectMs,
   };
 }

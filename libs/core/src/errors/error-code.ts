@@ -14,5 +14,6 @@ export enum ErrorCode {
   PayloadTooLarge = 'payload-too-large',
   UnsupportedMediaType = 'unsupported-media-type',
   Unavailable = 'unavailable',
+  InsufficientStorage = 'insufficient-storage',
   Internal = 'internal',
 }
