@@ -6,15 +6,19 @@ export interface HeldLock {
 }
 
 /**
- * Holds a SHARE lock on `table` from a connection of the test's own: inserts into it wait
- * (as behind a long migration or a stuck transaction) until release().
+ * Holds a lock on `table` from a connection of the test's own, as a long migration or a stuck
+ * transaction would: with SHARE inserts wait until release(), with ACCESS EXCLUSIVE reads too.
  */
-export async function holdLock(url: string, table: string): Promise<HeldLock> {
+export async function holdLock(
+  url: string,
+  table: string,
+  mode: 'SHARE' | 'ACCESS EXCLUSIVE' = 'SHARE',
+): Promise<HeldLock> {
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => undefined); // the database may be dropped under it at the end
   await client.connect();
   await client.query('BEGIN');
-  await client.query(`LOCK TABLE ${table} IN SHARE MODE`);
+  await client.query(`LOCK TABLE ${table} IN ${mode} MODE`);
   return {
     release: async () => {
       await client.query('ROLLBACK').catch(() => undefined);
