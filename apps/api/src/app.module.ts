@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '@sillok/audit';
 import { AuthModule, FirstAdministratorNotice } from '@sillok/auth';
 import { CaseAuditScope, CasesModule } from '@sillok/cases';
@@ -14,6 +15,7 @@ import { ImportsModule } from '@sillok/imports';
 import { SearchModule } from '@sillok/search';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 
 export interface AppOptions {
   settings: Settings;
@@ -43,7 +45,11 @@ export class AppModule {
         SearchModule,
       ],
       controllers: [HealthController],
-      providers: [DatabaseHealth, FirstAdministratorNotice],
+      providers: [
+        DatabaseHealth,
+        FirstAdministratorNotice,
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
     };
   }
 }

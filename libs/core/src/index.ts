@@ -19,3 +19,4 @@ export * from './http/param-pipes.js';
 export * from './validation/optional-id-list.decorator.js';
 export * from './validation/nul-characters.js';
 export * from './validation/date-validators.js';
+export * from './http/idempotent.decorator.js';

@@ -12,3 +12,4 @@ export * from './open-database.js';
 export * from './query-rows.js';
 export * from './withdrawable-record.js';
 export * from './database-timeouts.js';
+export * from './idempotency/idempotency-claim.js';
