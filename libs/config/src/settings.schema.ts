@@ -215,6 +215,16 @@ export class Settings {
   @Max(596, { message: 'must be a number of hours between 0 and 596' })
   FIXITY_INTERVAL_HOURS: number = 0;
 
+  /**
+   * The object sweeper removes partial writes and objects no row refers to only once they are
+   * this many hours old: younger ones may belong to an upload or export still running.
+   */
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of hours between 0 and 8760' })
+  @Min(0, { message: 'must be a number of hours between 0 and 8760' })
+  @Max(8760, { message: 'must be a number of hours between 0 and 8760' })
+  OBJECT_SWEEP_GRACE_HOURS: number = 24;
+
   /** Identifies Sillok to the S3 server; required in production when OBJECT_STORE=s3. */
   @Sensitive({ requiredWhen: usesS3, generate: undefined, minLength: 3 })
   @IsOptional()

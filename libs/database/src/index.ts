@@ -13,3 +13,4 @@ export * from './query-rows.js';
 export * from './withdrawable-record.js';
 export * from './database-timeouts.js';
 export * from './idempotency/idempotency-claim.js';
+export * from './advisory-lock.js';
