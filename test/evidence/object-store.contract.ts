@@ -144,7 +144,8 @@ export function describeObjectStoreContract(
       }
       const listed = async (prefix?: string) => {
         const found = [];
-        for await (const item of store.list(prefix)) found.push(item);
+        // Keys and sizes; when each was written (modifiedAt, for the sweeper) varies by run.
+        for await (const { key, size } of store.list(prefix)) found.push({ key, size });
         return found;
       };
       const all = await listed();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exited, freePort, startServer, waitForHealthy } from '../support/processes.js';
+import { CLI_ENTRY, exited, freePort, runNode, startServer, waitForHealthy } from '../support/processes.js';
 
 // The zero-configuration install: no DATABASE_URL, so the server runs its own PostgreSQL.
 describe('embedded PostgreSQL', () => {
@@ -37,6 +37,12 @@ describe('embedded PostgreSQL', () => {
     const second = startServer(env);
     await waitForHealthy(port);
     expect(second.output()).toContain('left running by an earlier process');
+
+    // A command while the server runs uses the server's PostgreSQL, and leaves it running.
+    const listed = await runNode([CLI_ENTRY, 'user:list'], env);
+    expect(listed.stderr).not.toContain('in use');
+    expect(listed.code).toBe(0);
+    expect(await waitForHealthy(port)).toMatchObject({ status: 'ok' });
 
     second.kill('SIGTERM');
     expect(await exited(second)).toBe(0);

@@ -1,10 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '@sillok/audit';
 import { AuthModule, FirstAdministratorNotice } from '@sillok/auth';
 import { CaseAuditScope, CasesModule } from '@sillok/cases';
 import { ConfigModule, type Settings } from '@sillok/config';
 import { HealthModule } from '@sillok/core';
-import { DatabaseModule } from '@sillok/database';
+import { DatabaseModule, databaseTimeouts } from '@sillok/database';
 import { TaxonomyModule } from '@sillok/taxonomy';
 import { TestimoniesModule } from '@sillok/testimonies';
 import { EvidenceModule, FixityScheduleModule } from '@sillok/evidence';
@@ -14,6 +15,7 @@ import { ImportsModule } from '@sillok/imports';
 import { SearchModule } from '@sillok/search';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 
 export interface AppOptions {
   settings: Settings;
@@ -29,7 +31,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(settings),
         HealthModule,
-        DatabaseModule.forRoot(databaseUrl),
+        DatabaseModule.forRoot(databaseUrl, databaseTimeouts(settings)),
         AuditModule.withCaseScope(CaseAuditScope, [CasesModule]),
         AuthModule,
         CasesModule,
@@ -43,7 +45,11 @@ export class AppModule {
         SearchModule,
       ],
       controllers: [HealthController],
-      providers: [DatabaseHealth, FirstAdministratorNotice],
+      providers: [
+        DatabaseHealth,
+        FirstAdministratorNotice,
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
     };
   }
 }

@@ -6,6 +6,8 @@ import { openDatabase, runMigrations, type OpenDatabase } from '@sillok/database
 import { MIGRATIONS } from '@sillok/migrations';
 import { createApp } from './create-app.js';
 import { listenOrExplain } from './listen.js';
+import { countRequests } from './shutdown/drain-http-server.js';
+import { shutDown, stopOnSignals } from './shutdown/graceful-shutdown.js';
 
 /**
  * Starts the API. Every way it can fail to start (bad settings, unreachable database,
@@ -27,12 +29,11 @@ async function main(): Promise<void> {
       if (applied.length) logger.info({ applied }, 'applied migrations');
     }
     const app = await createApp({ settings, databaseUrl: database.url, logger });
+    const requests = countRequests(app.getHttpServer());
     await listenOrExplain(app, settings.PORT, settings.HOST);
     announce(logger, settings.HOST, settings.PORT, settings.SILLOK_DATA_DIR, database);
-    stopOnSignals(logger, async () => {
-      await app.close();
-      await database?.close();
-    });
+    const running = { app, requests, database, graceMs: settings.SHUTDOWN_GRACE_SECONDS * 1000, logger };
+    stopOnSignals(logger, () => shutDown(running));
   } catch (error) {
     await database?.close().catch(() => undefined);
     throw error;
@@ -50,23 +51,6 @@ function announce(logger: Logger, host: string, port: number, dataDir: string, d
     },
     `Sillok is listening on http://${shownHost}:${port}`,
   );
-}
-
-function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    stop()
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'unclean stop');
-        process.exit(1);
-      });
-  };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
 }
 
 main().catch((error: unknown) => {

@@ -24,7 +24,8 @@ export async function withDatabase<T>(work: (runtime: CliRuntime) => Promise<T>)
     level: process.env.LOG_LEVEL ? settings.LOG_LEVEL : 'warn',
     destination: process.stderr,
   });
-  const database = await openDatabase(settings, logger);
+  // While the server runs on the embedded database, commands use that server's PostgreSQL.
+  const database = await openDatabase(settings, logger, { joinRunning: true });
   try {
     return await work({ settings, logger, database });
   } finally {

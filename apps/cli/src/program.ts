@@ -4,6 +4,7 @@ import { auditCheckpointCommand } from './commands/audit-checkpoint.command.js';
 import { auditPublicKeyCommand } from './commands/audit-public-key.command.js';
 import { auditVerifyCommand } from './commands/audit-verify.command.js';
 import { fixityCheckCommand } from './commands/fixity-check.command.js';
+import { objectsSweepCommand } from './commands/objects-sweep.command.js';
 import { importCommand } from './commands/import.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { userCreateCommand } from './commands/user-create.command.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   program.addCommand(auditCheckpointCommand());
   program.addCommand(auditPublicKeyCommand());
   program.addCommand(fixityCheckCommand());
+  program.addCommand(objectsSweepCommand());
   program.addCommand(exportCommand());
   program.addCommand(verifyCommand());
   program.addCommand(importCommand());

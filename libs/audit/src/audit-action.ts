@@ -65,6 +65,7 @@ export enum AuditAction {
   AttachmentDerive = 'attachment.derive',
   AttachmentDownload = 'attachment.download',
   AttachmentFixityCheck = 'attachment.fixity.check',
+  ObjectSweep = 'object.sweep',
   ExportCreate = 'export.create',
   ExportDownload = 'export.download',
   AttachmentExport = 'attachment.export',

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { IdParamDto, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { IdParamDto, Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
 import { CasePageResponse, CaseResponse } from './case.responses.js';
 import { CaseService } from './case.service.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
@@ -16,6 +16,7 @@ export class CaseController {
   constructor(private readonly cases: CaseService) {}
 
   @Post()
+  @Idempotent()
   @RequirePermission(Permission.CaseCreate)
   @ApiOperation({ summary: 'Open a case (the creator becomes its lead); the reference is generated' })
   @ApiCreatedResponse({ type: CaseResponse })

@@ -22,7 +22,8 @@ export class CaseService {
 
   async create(actor: Actor, input: { title: string; description?: string }): Promise<CaseView> {
     requireRolePermission(actor.role, Permission.CaseCreate);
-    const created = await this.audit.transaction(async (manager, audit) => {
+    // The answer is built inside the transaction: a failure after COMMIT must not be reported.
+    return this.audit.transaction(async (manager, audit) => {
       const reference = await nextCaseReference(manager);
       const entity = await manager.save(
         manager.create(Case, {
@@ -46,9 +47,8 @@ export class CaseService {
         caseId: entity.id,
         details: { caseRole: CaseRole.Lead },
       });
-      return entity.id;
+      return toCaseView(await manager.findOneByOrFail(Case, { id: entity.id }), CaseRole.Lead);
     });
-    return this.get(actor, created);
   }
 
   /** The cases the actor is a member of; nobody lists cases they are not in. */
@@ -87,8 +87,8 @@ export class CaseService {
     caseId: string,
     changes: { title?: string; description?: string; status?: CaseStatus },
   ): Promise<CaseView> {
-    await this.audit.transaction(async (manager, audit) => {
-      await this.policy.requireCaseAccess(actor, caseId, Permission.CaseManage, manager);
+    return this.audit.transaction(async (manager, audit) => {
+      const access = await this.policy.requireCaseAccess(actor, caseId, Permission.CaseManage, manager);
       const entity = await manager.findOneOrFail(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
       const fields: string[] = [];
       if (changes.title !== undefined && changes.title.trim() !== entity.title) {
@@ -102,7 +102,7 @@ export class CaseService {
       const previousStatus = entity.status;
       const statusChanged = changes.status !== undefined && changes.status !== entity.status;
       if (statusChanged) entity.status = changes.status!;
-      if (!fields.length && !statusChanged) return;
+      if (!fields.length && !statusChanged) return toCaseView(entity, access.caseRole);
       entity.updatedAt = new Date();
       await manager.save(entity);
       if (fields.length) {
@@ -117,7 +117,7 @@ export class CaseService {
           details: { from: previousStatus, to: entity.status },
         });
       }
+      return toCaseView(entity, access.caseRole);
     });
-    return this.get(actor, caseId);
   }
 }

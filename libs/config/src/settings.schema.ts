@@ -48,6 +48,34 @@ export class Settings {
   @Max(65535, { message: 'must be a whole number between 1024 and 65535' })
   EMBEDDED_POSTGRES_PORT: number = 54329;
 
+  /** Seconds to wait for a pooled database connection (connecting or queueing) before answering 503. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of seconds between 1 and 300' })
+  @Min(1, { message: 'must be a whole number of seconds between 1 and 300' })
+  @Max(300, { message: 'must be a whole number of seconds between 1 and 300' })
+  DATABASE_CONNECT_TIMEOUT_SECONDS: number = 5;
+
+  /** Longest one SQL statement may run (PostgreSQL statement_timeout); a frozen query ends instead of hanging. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of seconds between 1 and 86400' })
+  @Min(1, { message: 'must be a whole number of seconds between 1 and 86400' })
+  @Max(86400, { message: 'must be a whole number of seconds between 1 and 86400' })
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: number = 300;
+
+  /** A transaction left idle this long is ended by PostgreSQL (idle_in_transaction_session_timeout), freeing its locks. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of seconds between 1 and 86400' })
+  @Min(1, { message: 'must be a whole number of seconds between 1 and 86400' })
+  @Max(86400, { message: 'must be a whole number of seconds between 1 and 86400' })
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: number = 60;
+
+  /** On SIGTERM or SIGINT: seconds requests in flight may take to finish before their connections are cut. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of seconds between 0 and 3600' })
+  @Min(0, { message: 'must be a whole number of seconds between 0 and 3600' })
+  @Max(3600, { message: 'must be a whole number of seconds between 0 and 3600' })
+  SHUTDOWN_GRACE_SECONDS: number = 25;
+
   /**
    * Keys of the witness identity vault (AES-256-GCM): `id:base64key[,id:base64key...]`, the
    * first encrypts, all decrypt. To rotate: put a new key first, run `sillok keys:rotate`.
@@ -201,6 +229,16 @@ export class Settings {
   // A Node timer cannot wait longer than about 24.8 days (2^31 ms).
   @Max(596, { message: 'must be a number of hours between 0 and 596' })
   FIXITY_INTERVAL_HOURS: number = 0;
+
+  /**
+   * The object sweeper removes partial writes and objects no row refers to only once they are
+   * this many hours old: younger ones may belong to an upload or export still running.
+   */
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of hours between 0 and 8760' })
+  @Min(0, { message: 'must be a number of hours between 0 and 8760' })
+  @Max(8760, { message: 'must be a number of hours between 0 and 8760' })
+  OBJECT_SWEEP_GRACE_HOURS: number = 24;
 
   /** Identifies Sillok to the S3 server; required in production when OBJECT_STORE=s3. */
   @Sensitive({ requiredWhen: usesS3, generate: undefined, minLength: 3 })

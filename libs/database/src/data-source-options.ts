@@ -1,6 +1,7 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import type { MigrationList } from './migration-list.js';
+import { poolTimeoutOptions, type DatabaseTimeouts } from './database-timeouts.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
@@ -11,7 +12,13 @@ type EntityList = MixedList<Function | string | EntitySchema>;
  */
 export function dataSourceOptions(
   url: string,
-  options: { migrations?: MigrationList; entities?: EntityList; applicationName?: string } = {},
+  options: {
+    migrations?: MigrationList;
+    entities?: EntityList;
+    applicationName?: string;
+    /** The API's limits; unset (migrations, CLI commands) long statements may run. */
+    timeouts?: DatabaseTimeouts;
+  } = {},
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -25,7 +32,7 @@ export function dataSourceOptions(
     migrations: options.migrations ?? [],
     entities: options.entities ?? [],
     applicationName: options.applicationName ?? 'sillok',
-    extra: { max: 20, connectionTimeoutMillis: 5000 },
+    extra: { max: 20, ...poolTimeoutOptions(options.timeouts) },
     logging: false,
   };
 }

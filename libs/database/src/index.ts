@@ -11,3 +11,6 @@ export * from './database.module.js';
 export * from './open-database.js';
 export * from './query-rows.js';
 export * from './withdrawable-record.js';
+export * from './database-timeouts.js';
+export * from './idempotency/idempotency-claim.js';
+export * from './advisory-lock.js';

@@ -13,7 +13,11 @@ export interface OpenDatabase {
 }
 
 /** DATABASE_URL when set (production, CI); otherwise an embedded PostgreSQL under the data directory. */
-export async function openDatabase(settings: Settings, logger: Logger): Promise<OpenDatabase> {
+export async function openDatabase(
+  settings: Settings,
+  logger: Logger,
+  options: { joinRunning?: boolean } = {},
+): Promise<OpenDatabase> {
   if (settings.DATABASE_URL) {
     await assertDatabaseReachable(settings.DATABASE_URL);
     logger.info({ database: describeDatabaseUrl(settings.DATABASE_URL) }, 'using the database from DATABASE_URL');
@@ -23,6 +27,7 @@ export async function openDatabase(settings: Settings, logger: Logger): Promise<
     dataDir: join(settings.SILLOK_DATA_DIR, 'postgres'),
     port: settings.EMBEDDED_POSTGRES_PORT,
     logger,
+    joinRunning: options.joinRunning,
   });
   return { url: embedded.url, embedded, close: () => embedded.stop() };
 }

@@ -12,6 +12,9 @@ import { FixityCheck } from './attachments/fixity-check.entity.js';
 import { FixityService } from './fixity/fixity.service.js';
 import { createObjectStore } from './object-store/object-store.factory.js';
 import { OBJECT_STORE, type ObjectStore } from './object-store/object-store.port.js';
+import { objectKeyColumnOf, ObjectReferences } from './sweeper/object-references.js';
+import { ObjectSweeper } from './sweeper/object-sweeper.js';
+import { SweepRunner } from './sweeper/sweep-runner.js';
 
 /**
  * Evidence storage and attachments: provides the configured ObjectStore under OBJECT_STORE
@@ -26,17 +29,30 @@ import { OBJECT_STORE, type ObjectStore } from './object-store/object-store.port
     AttachmentIngestService,
     AttachmentService,
     FixityService,
+    ObjectReferences,
+    ObjectSweeper,
+    SweepRunner,
   ],
-  exports: [OBJECT_STORE, AttachmentIngestService, AttachmentService, FixityService],
+  exports: [
+    OBJECT_STORE,
+    AttachmentIngestService,
+    AttachmentService,
+    FixityService,
+    ObjectReferences,
+    ObjectSweeper,
+    SweepRunner,
+  ],
 })
 export class EvidenceModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
     private readonly health: HealthRegistry,
+    private readonly references: ObjectReferences,
   ) {}
 
   onModuleInit(): void {
     this.health.register('objectStore', () => this.store.healthCheck());
+    this.references.register('attachments', objectKeyColumnOf('attachments'));
   }
 
   onApplicationShutdown(): void {

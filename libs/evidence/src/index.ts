@@ -18,3 +18,6 @@ export * from './fixity/fixity.scheduler.js';
 export * from './fixity/fixity-schedule.module.js';
 export * from './attachments/bigint-number.js';
 export * from './attachments/multipart-reader.js';
+export * from './sweeper/object-references.js';
+export * from './sweeper/object-sweeper.js';
+export * from './sweeper/sweep-runner.js';

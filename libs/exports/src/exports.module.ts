@@ -6,6 +6,7 @@ import { EvidenceModule } from '@sillok/evidence';
 import { TestimoniesModule } from '@sillok/testimonies';
 import { CaseExport } from './case-export.entity.js';
 import { CaseFileCollector } from './collect/case-file.collector.js';
+import { ExportObjectReferences } from './export-object-references.js';
 import { ExportSigningKey } from './export-signing-key.js';
 import { ExportService } from './export.service.js';
 import { ExportController } from './http/export.controller.js';
@@ -23,6 +24,7 @@ import { ExportController } from './http/export.controller.js';
     },
     CaseFileCollector,
     ExportService,
+    ExportObjectReferences,
   ],
   exports: [ExportService, ExportSigningKey],
 })

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nest
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { DomainError, ERROR_STATUS, ErrorCode, problemType, requestContext } from '@sillok/core';
+import { infrastructureFault, RETRY_AFTER_SECONDS } from '@sillok/core';
 
 export interface ProblemDetails {
   type: string;
@@ -31,7 +32,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const requestId = requestContext.current()?.requestId ?? String(request.headers['x-request-id'] ?? '');
-    const problem = { ...this.toProblem(exception, requestId), instance: request.path, requestId };
+    const answered = infrastructureFault(exception) ?? exception;
+    const problem = { ...this.toProblem(answered, requestId), instance: request.path, requestId };
 
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId, path: request.path }, 'request failed');
@@ -43,6 +45,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
+    if (problem.status === 503) response.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 

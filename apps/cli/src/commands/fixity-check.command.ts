@@ -1,17 +1,22 @@
 import { Command } from 'commander';
 import { AuditModule } from '@sillok/audit';
-import { EvidenceModule, FixityService, type FixityProgress } from '@sillok/evidence';
+import { EvidenceModule, FixityService, ObjectSweeper, type FixityProgress } from '@sillok/evidence';
+import { ExportsModule } from '@sillok/exports';
 import { CliError, withServices } from '../cli-runtime.js';
 
 export function fixityCheckCommand(): Command {
   return new Command('fixity:check')
     .description(
-      're-read every stored evidence object and compare its SHA-256 with the database; exit 1 naming any that fail',
+      're-read every stored evidence object and compare its SHA-256 with the database; exit 1 naming any that fail; ' +
+        'also list stored objects that no record refers to (UNREFERENCED; objects:sweep removes them)',
     )
     .option('--resume', 'continue the latest run, skipping the attachments it already checked')
     .action(async (options: { resume?: boolean }) => {
-      await withServices([AuditModule, EvidenceModule], async (context) => {
+      // ExportsModule names the bags its rows keep, so they are not reported as unreferenced.
+      await withServices([AuditModule, EvidenceModule, ExportsModule], async (context) => {
         const report = await context.get(FixityService).run({ resume: options.resume, onProgress: progressOnStderr() });
+        const unreferenced = await context.get(ObjectSweeper).sweep({ graceMs: 0, dryRun: true });
+        for (const key of unreferenced.unreferencedKeys) console.log(`UNREFERENCED ${key}: no record refers to it`);
         for (const failure of report.failures) {
           console.log(
             failure.missing

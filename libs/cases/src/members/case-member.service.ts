@@ -44,7 +44,7 @@ export class CaseMemberService {
 
   /** Adds an active user (or brings back one who was removed) with a case role. */
   async add(actor: Actor, caseId: string, input: { userId: string; caseRole: CaseRole }): Promise<CaseMemberView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, caseId, Permission.CaseManage, manager);
       const [user] = (await manager.query(`SELECT status FROM users WHERE id = $1`, [input.userId])) as Array<{
         status: string;
@@ -79,15 +79,15 @@ export class CaseMemberService {
         caseId,
         details: { caseRole: input.caseRole, rejoined: existing !== null },
       });
+      return this.find(manager, caseId, input.userId);
     });
-    return this.find(this.dataSource.manager, caseId, input.userId);
   }
 
   async update(actor: Actor, caseId: string, userId: string, caseRole: CaseRole): Promise<CaseMemberView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, caseId, Permission.CaseManage, manager);
       const member = await this.lockMember(manager, caseId, userId);
-      if (member.caseRole === caseRole) return;
+      if (member.caseRole === caseRole) return this.find(manager, caseId, userId);
       if (member.caseRole === CaseRole.Lead) await this.assertAnotherLead(manager, caseId, userId);
       await manager.update(CaseMember, { caseId, userId }, { caseRole, updatedAt: new Date() });
       audit({
@@ -97,8 +97,8 @@ export class CaseMemberService {
         caseId,
         details: { from: member.caseRole, to: caseRole },
       });
+      return this.find(manager, caseId, userId);
     });
-    return this.find(this.dataSource.manager, caseId, userId);
   }
 
   /** Ends a membership (recorded, not deleted): the user stops seeing the case at once. */

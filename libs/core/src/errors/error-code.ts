@@ -15,5 +15,6 @@ export enum ErrorCode {
   UnsupportedMediaType = 'unsupported-media-type',
   RangeNotSatisfiable = 'range-not-satisfiable',
   Unavailable = 'unavailable',
+  InsufficientStorage = 'insufficient-storage',
   Internal = 'internal',
 }

@@ -15,6 +15,7 @@ export const ERROR_STATUS: Record<ErrorCode, { status: number; title: string }> 
   [ErrorCode.TooManyRequests]: { status: 429, title: 'Too many requests' },
   [ErrorCode.Internal]: { status: 500, title: 'Internal server error' },
   [ErrorCode.Unavailable]: { status: 503, title: 'Service unavailable' },
+  [ErrorCode.InsufficientStorage]: { status: 507, title: 'Insufficient storage' },
 };
 
 /** The problem type URI of a code: stable, documented in the OpenAPI document. */

@@ -13,10 +13,19 @@ import {
   sizeMismatch,
   storeUnavailable,
 } from './object-store.errors.js';
-import type { ByteRange, ObjectStat, ObjectStore, PutOptions, PutResult } from './object-store.port.js';
+import type {
+  ByteRange,
+  ObjectStat,
+  ObjectStore,
+  PutOptions,
+  PutResult,
+  TemporaryObject,
+} from './object-store.port.js';
 
 const UUID_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const TEMPORARY_SUFFIX = '.tmp';
+// `.<object uuid>.<random uuid>.tmp`, as put() names its partial writes.
+const TEMPORARY_FILE = /^\.([0-9a-f-]{36})\.[0-9a-f-]{36}\.tmp$/;
 
 /**
  * Objects as files under one root (SILLOK_DATA_DIR/objects): the embedded default.
@@ -106,11 +115,38 @@ export class FilesystemObjectStore implements ObjectStore {
             const key = `${monthPrefix}${name}`;
             if (!key.startsWith(prefix)) continue;
             const info = await stat(join(this.root, year, month, shard, name)).catch(() => undefined);
-            if (info?.isFile()) yield { key, size: info.size };
+            if (info?.isFile()) yield { key, size: info.size, modifiedAt: info.mtime };
           }
         }
       }
     }
+  }
+
+  async *listTemporary(): AsyncIterable<TemporaryObject> {
+    for (const year of await sortedEntries(this.root, /^\d{4}$/)) {
+      for (const month of await sortedEntries(join(this.root, year), /^(0[1-9]|1[0-2])$/)) {
+        for (const shard of await sortedEntries(join(this.root, year, month), /^[0-9a-f]{2}$/)) {
+          for (const name of await sortedEntries(join(this.root, year, month, shard), TEMPORARY_FILE)) {
+            const info = await stat(join(this.root, year, month, shard, name)).catch(() => undefined);
+            if (!info?.isFile()) continue;
+            const key = `objects/${year}/${month}/${TEMPORARY_FILE.exec(name)![1]}`;
+            yield { name: `${year}/${month}/${shard}/${name}`, key, size: info.size, modifiedAt: info.mtime };
+          }
+        }
+      }
+    }
+  }
+
+  async removeTemporary(name: string): Promise<void> {
+    const [year, month, shard, file] = name.split('/');
+    const path = resolve(this.root, year ?? '', month ?? '', shard ?? '', file ?? '');
+    const valid =
+      /^\d{4}$/.test(year) &&
+      /^(0[1-9]|1[0-2])$/.test(month) &&
+      /^[0-9a-f]{2}$/.test(shard) &&
+      TEMPORARY_FILE.test(file);
+    if (!valid || !path.startsWith(this.root + sep)) throw objectNotFound();
+    await unlink(path).catch(ignoreMissing);
   }
 
   async removeIncomplete(key: string): Promise<void> {

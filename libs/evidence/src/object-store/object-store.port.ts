@@ -25,6 +25,18 @@ export interface ByteRange {
 export interface ObjectStat {
   key: string;
   size: number;
+  /** When the object was written; given by list() (the sweeper's grace period). */
+  modifiedAt?: Date;
+}
+
+/** A partial write left by an interrupted upload or export (a killed process). */
+export interface TemporaryObject {
+  /** The store's own name for it (a file name under the root). */
+  name: string;
+  /** The object it was becoming. */
+  key: string;
+  size: number;
+  modifiedAt: Date;
 }
 
 /**
@@ -56,6 +68,13 @@ export interface ObjectStore {
    * Only the upload path calls this, and only for a key it created in the same request.
    */
   removeIncomplete(key: string): Promise<void>;
+  /**
+   * Partial writes left behind by a process that died mid-upload. Only the filesystem store
+   * has them; on S3 an interrupted multipart upload is the bucket's lifecycle rule's to abort.
+   */
+  listTemporary(): AsyncIterable<TemporaryObject>;
+  /** Removes one partial write listed by listTemporary() (the sweeper only). */
+  removeTemporary(name: string): Promise<void>;
   /** Throws when the store cannot be reached or used. */
   healthCheck(): Promise<void>;
 }

@@ -13,7 +13,14 @@ import {
   sizeMismatch,
   storeUnavailable,
 } from './object-store.errors.js';
-import type { ByteRange, ObjectStat, ObjectStore, PutOptions, PutResult } from './object-store.port.js';
+import type {
+  ByteRange,
+  ObjectStat,
+  ObjectStore,
+  PutOptions,
+  PutResult,
+  TemporaryObject,
+} from './object-store.port.js';
 import { CleanupQueue } from './cleanup-queue.js';
 import { CountingPassThrough } from './counting-pass-through.js';
 
@@ -146,12 +153,19 @@ export class S3ObjectStore implements ObjectStore {
     assertValidListPrefix(prefix);
     const stream = this.client.listObjectsV2(this.bucket, prefix, true);
     try {
-      for await (const item of stream as AsyncIterable<{ name?: string; size: number }>) {
-        if (item.name) yield { key: item.name, size: item.size };
+      for await (const item of stream as AsyncIterable<{ name?: string; size: number; lastModified?: Date }>) {
+        if (item.name) yield { key: item.name, size: item.size, modifiedAt: item.lastModified };
       }
     } catch (error) {
       throw this.storeError(error);
     }
+  }
+
+  // Interrupted multipart uploads are aborted by the bucket's lifecycle rule (README, Evidence storage).
+  async *listTemporary(): AsyncIterable<TemporaryObject> {}
+
+  async removeTemporary(): Promise<void> {
+    throw objectNotFound();
   }
 
   async removeIncomplete(key: string): Promise<void> {

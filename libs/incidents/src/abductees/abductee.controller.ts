@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { ParseIdPipe, Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
 import { CreateAbducteeDto, ListAbducteesQuery, UpdateAbducteeDto } from '../dto/abductee.dto.js';
 import { ReasonDto } from '../dto/incident.dto.js';
 import { AbducteeNameResponse, AbducteePageResponse, AbducteeResponse } from './abductee.responses.js';
@@ -14,6 +14,7 @@ export class AbducteeController {
   constructor(private readonly abductees: AbducteeService) {}
 
   @Post()
+  @Idempotent()
   @RequirePermission(Permission.IncidentWrite)
   @ApiOperation({ summary: 'Register an abducted or disappeared person (name sealed when relatives are at risk)' })
   @ApiCreatedResponse({ type: AbducteeResponse })

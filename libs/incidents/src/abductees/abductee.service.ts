@@ -49,7 +49,7 @@ export class AbducteeService {
   }
 
   async create(actor: Actor, dto: CreateAbducteeDto): Promise<AbducteeView> {
-    const id = await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, dto.caseId, Permission.IncidentWrite, manager);
       await this.checkFields(manager, dto.caseId, dto, null);
       const id = randomUUID();
@@ -72,9 +72,8 @@ export class AbducteeService {
         // field names only: a name identifies people at risk
         details: { fields: Object.keys(dto).sort(), nameAtRisk },
       });
-      return id;
+      return this.view(manager, id);
     });
-    return this.view(id);
   }
 
   async get(actor: Actor, id: string): Promise<AbducteeView> {
@@ -102,7 +101,7 @@ export class AbducteeService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateAbducteeDto): Promise<AbducteeView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const abductee = await this.find(manager, actor, id, Permission.IncidentWrite, true);
       if (abductee.withdrawnAt)
         throw new DomainError(ErrorCode.Conflict, 'the record has been withdrawn and no longer changes');
@@ -130,14 +129,14 @@ export class AbducteeService {
           nameAtRisk: atRisk,
         },
       });
+      return this.view(manager, id);
     });
-    return this.view(id);
   }
 
   async withdraw(actor: Actor, id: string, reason: string): Promise<AbducteeView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const abductee = await this.find(manager, actor, id, Permission.IncidentWrite, true);
-      if (abductee.withdrawnAt) return;
+      if (abductee.withdrawnAt) return this.view(manager, id);
       await manager.getRepository(Abductee).update(
         { id },
         {
@@ -154,8 +153,8 @@ export class AbducteeService {
         caseId: abductee.caseId,
         reason,
       });
+      return this.view(manager, id);
     });
-    return this.view(id);
   }
 
   /** The name, sealed or not, for witness.identity.read with a reason; the audit row commits with the read. */
@@ -260,7 +259,7 @@ export class AbducteeService {
     await requireInCase(manager, Incident, dto.incidentIds, caseId, 'incidentIds');
   }
 
-  private async view(id: string): Promise<AbducteeView> {
-    return toAbducteeView(await this.dataSource.getRepository(Abductee).findOneByOrFail({ id }));
+  private async view(manager: EntityManager, id: string): Promise<AbducteeView> {
+    return toAbducteeView(await manager.getRepository(Abductee).findOneByOrFail({ id }));
   }
 }

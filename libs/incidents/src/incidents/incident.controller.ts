@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { ParseIdPipe, Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
 import { CreateIncidentDto, ListIncidentsQuery, ReasonDto, UpdateIncidentDto } from '../dto/incident.dto.js';
 import { AddLinkDto, AddSourceDto, UpdateSourceDto } from '../dto/source.dto.js';
 import { IncidentPageResponse, IncidentResponse, IncidentSourceResponse } from '../incidents.responses.js';
@@ -20,6 +20,7 @@ export class IncidentController {
   ) {}
 
   @Post()
+  @Idempotent()
   @RequirePermission(Permission.IncidentWrite)
   @ApiOperation({ summary: 'Record an incident in a case' })
   @ApiCreatedResponse({ type: IncidentResponse })

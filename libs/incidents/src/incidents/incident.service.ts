@@ -43,7 +43,7 @@ export class IncidentService {
   ) {}
 
   async create(actor: Actor, dto: CreateIncidentDto): Promise<IncidentView> {
-    const id = await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, dto.caseId, Permission.IncidentWrite, manager);
       await this.checkFields(manager, dto.caseId, dto, null);
       const [{ number }] = await manager.query(`SELECT nextval('incident_reference_seq') AS number`);
@@ -63,9 +63,8 @@ export class IncidentService {
         // field names only: victims and perpetrators may identify people
         details: { reference: incident.reference, fields: Object.keys(dto).sort() },
       });
-      return incident.id;
+      return loadIncidentView(manager, incident.id);
     });
-    return loadIncidentView(this.dataSource.manager, id);
   }
 
   async get(actor: Actor, id: string): Promise<IncidentView> {
@@ -113,7 +112,7 @@ export class IncidentService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateIncidentDto): Promise<IncidentView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const incident = await this.findWritable(manager, actor, id);
       assertVersion(incident, dto.version, 'incident');
       const { version: _version, ...fields } = dto;
@@ -128,14 +127,14 @@ export class IncidentService {
         caseId: incident.caseId,
         details: { fields: Object.keys(fields).sort() },
       });
+      return loadIncidentView(manager, id);
     });
-    return loadIncidentView(this.dataSource.manager, id);
   }
 
   async withdraw(actor: Actor, id: string, reason: string): Promise<IncidentView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const incident = await this.find(manager, actor, id, Permission.IncidentWrite, true);
-      if (incident.withdrawnAt) return;
+      if (incident.withdrawnAt) return loadIncidentView(manager, id);
       await manager.getRepository(Incident).update(
         { id },
         {
@@ -152,8 +151,8 @@ export class IncidentService {
         caseId: incident.caseId,
         reason,
       });
+      return loadIncidentView(manager, id);
     });
-    return loadIncidentView(this.dataSource.manager, id);
   }
 
   /** The incident if the actor may act on it with `permission` (404 for missing and forbidden alike). */

@@ -18,7 +18,7 @@ export class IncidentLinkService {
   ) {}
 
   async add(actor: Actor, incidentId: string, dto: AddLinkDto): Promise<IncidentView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const incident = await this.incidents.findWritable(manager, actor, incidentId);
       const other = await manager
         .getRepository(Incident)
@@ -50,17 +50,17 @@ export class IncidentLinkService {
         caseId: incident.caseId,
         details: { linkId: link.id, otherIncidentId: other.id, relation: dto.relation },
       });
+      return loadIncidentView(manager, incidentId);
     });
-    return loadIncidentView(this.dataSource.manager, incidentId);
   }
 
   async remove(actor: Actor, incidentId: string, linkId: string, reason: string): Promise<IncidentView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const incident = await this.incidents.findWritable(manager, actor, incidentId);
       const link = await manager.getRepository(IncidentLink).findOneBy({ id: linkId, caseId: incident.caseId });
       if (!link || (link.fromIncidentId !== incidentId && link.toIncidentId !== incidentId))
         throw DomainError.notFound('link');
-      if (link.removedAt) return;
+      if (link.removedAt) return loadIncidentView(manager, incidentId);
       await manager
         .getRepository(IncidentLink)
         .update({ id: linkId }, { removedAt: new Date(), removedBy: actor.userId });
@@ -72,7 +72,7 @@ export class IncidentLinkService {
         reason,
         details: { linkId },
       });
+      return loadIncidentView(manager, incidentId);
     });
-    return loadIncidentView(this.dataSource.manager, incidentId);
   }
 }

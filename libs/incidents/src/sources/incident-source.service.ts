@@ -20,7 +20,7 @@ export class IncidentSourceService {
   ) {}
 
   async add(actor: Actor, incidentId: string, dto: AddSourceDto): Promise<IncidentView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const incident = await this.incidents.findWritable(manager, actor, incidentId);
       // Another case's testimony answers as an unknown one would: its existence is not revealed.
       const testimony = await manager
@@ -59,16 +59,16 @@ export class IncidentSourceService {
         caseId: incident.caseId,
         details: { sourceId: source.id, testimonyId: testimony.id, annotationId: dto.annotationId ?? null },
       });
+      return loadIncidentView(manager, incidentId);
     });
-    return loadIncidentView(this.dataSource.manager, incidentId);
   }
 
   async remove(actor: Actor, incidentId: string, sourceId: string, reason: string): Promise<IncidentView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const incident = await this.incidents.findWritable(manager, actor, incidentId);
       const source = await manager.getRepository(IncidentSource).findOneBy({ id: sourceId, incidentId });
       if (!source) throw DomainError.notFound('source');
-      if (source.removedAt) return;
+      if (source.removedAt) return loadIncidentView(manager, incidentId);
       await manager
         .getRepository(IncidentSource)
         .update({ id: sourceId }, { removedAt: new Date(), removedBy: actor.userId });
@@ -80,13 +80,13 @@ export class IncidentSourceService {
         reason,
         details: { sourceId, testimonyId: source.testimonyId },
       });
+      return loadIncidentView(manager, incidentId);
     });
-    return loadIncidentView(this.dataSource.manager, incidentId);
   }
 
   /** Changes a source's connection, reliability or note; the audit row keeps the values before and after. */
   async update(actor: Actor, incidentId: string, sourceId: string, dto: UpdateSourceDto): Promise<IncidentView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const incident = await this.incidents.findWritable(manager, actor, incidentId);
       const source = await manager.getRepository(IncidentSource).findOneBy({ id: sourceId, incidentId });
       if (!source || source.removedAt) throw DomainError.notFound('source');
@@ -97,7 +97,7 @@ export class IncidentSourceService {
       const fields = (['sourceConnectionTermId', 'reliabilityTermId', 'note'] as const).filter(
         (field) => dto[field] !== undefined && dto[field] !== source[field],
       );
-      if (fields.length === 0) return;
+      if (fields.length === 0) return loadIncidentView(manager, incidentId);
       const before = Object.fromEntries(fields.map((field) => [field, source[field]]));
       const after = Object.fromEntries(fields.map((field) => [field, dto[field]]));
       await manager.getRepository(IncidentSource).update({ id: sourceId }, after);
@@ -109,8 +109,8 @@ export class IncidentSourceService {
         // Term ids and the assessor's note: nothing here identifies a witness.
         details: { sourceId, changed: fields, before, after },
       });
+      return loadIncidentView(manager, incidentId);
     });
-    return loadIncidentView(this.dataSource.manager, incidentId);
   }
 
   /** The incident with its sources; checks read access (for GET /incidents/:id/sources). */

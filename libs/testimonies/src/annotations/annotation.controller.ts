@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { ParseIdPipe, Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
 import { CreateAnnotationDto, ListAnnotationsQuery, UpdateAnnotationDto } from '../dto/annotation.dto.js';
 import { WithdrawDto } from '../dto/testimony.dto.js';
 import { AnnotationResponse } from './annotation.responses.js';
@@ -14,6 +14,7 @@ export class AnnotationController {
   constructor(private readonly annotations: AnnotationService) {}
 
   @Post()
+  @Idempotent()
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'Tag a passage (or the whole testimony), or mark a sensitive span' })
   @ApiCreatedResponse({ type: AnnotationResponse })

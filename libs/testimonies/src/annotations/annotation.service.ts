@@ -34,7 +34,7 @@ export class AnnotationService {
   ) {}
 
   async create(actor: Actor, testimonyId: string, dto: CreateAnnotationDto): Promise<AnnotationView> {
-    const id = await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const testimony = await findWritableTestimony(
         manager,
         this.policy,
@@ -43,9 +43,8 @@ export class AnnotationService {
         Permission.TestimonyWrite,
       );
       const [added] = await this.addAll(manager, audit, actor, testimony, [dto]);
-      return added;
+      return this.view(manager, added);
     });
-    return this.view(id);
   }
 
   /**
@@ -144,7 +143,7 @@ export class AnnotationService {
   }
 
   async update(actor: Actor, testimonyId: string, tagId: string, dto: UpdateAnnotationDto): Promise<AnnotationView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const testimony = await findWritableTestimony(
         manager,
         this.policy,
@@ -185,17 +184,17 @@ export class AnnotationService {
             .sort(),
         },
       });
+      return this.view(manager, tagId);
     });
-    return this.view(tagId);
   }
 
   async withdraw(actor: Actor, testimonyId: string, tagId: string, reason: string): Promise<AnnotationView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const testimony = await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyWrite, {
         lock: true,
       });
       const tag = await this.findTag(manager, testimonyId, tagId);
-      if (tag.withdrawnAt) return;
+      if (tag.withdrawnAt) return this.view(manager, tagId);
       await manager
         .getRepository(TestimonyAnnotation)
         .update(
@@ -210,8 +209,8 @@ export class AnnotationService {
         reason,
         details: { tagId },
       });
+      return this.view(manager, tagId);
     });
-    return this.view(tagId);
   }
 
   private async findTag(manager: EntityManager, testimonyId: string, tagId: string): Promise<TestimonyAnnotation> {
@@ -254,8 +253,8 @@ export class AnnotationService {
     await requireTermFields(this.taxonomy, manager, termFieldsOf(dto, current));
   }
 
-  private async view(id: string): Promise<AnnotationView> {
-    return toAnnotationView(await this.dataSource.getRepository(TestimonyAnnotation).findOneByOrFail({ id }));
+  private async view(manager: EntityManager, id: string): Promise<AnnotationView> {
+    return toAnnotationView(await manager.getRepository(TestimonyAnnotation).findOneByOrFail({ id }));
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { DomainError, Permission, type Actor } from '@sillok/core';
 import type { RecordConsentDto } from '../dto/consent.dto.js';
@@ -96,11 +96,17 @@ export class ConsentService {
     return { witnessId, current: effectiveConsent(records), records: records.map(toView) };
   }
 
-  /** The consent that applies to each testimony now; for the testimony views and exports. */
-  async effectiveFor(testimonies: Array<{ id: string; witnessId: string }>): Promise<Map<string, EffectiveConsent>> {
+  /**
+   * The consent that applies to each testimony now; for the testimony views and exports.
+   * `manager`: read inside the caller's transaction (a write's answer is built before it commits).
+   */
+  async effectiveFor(
+    testimonies: Array<{ id: string; witnessId: string }>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, EffectiveConsent>> {
     const witnessIds = [...new Set(testimonies.map((t) => t.witnessId))];
     const records = witnessIds.length
-      ? await this.dataSource
+      ? await manager
           .getRepository(ConsentRecord)
           .createQueryBuilder('c')
           .where('c.witness_id = ANY(:ids)', { ids: witnessIds })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { ParseIdPipe, ParsePositiveIntPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { ParseIdPipe, ParsePositiveIntPipe, Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
 import {
   LinkResponse,
   RevisionDiffResponse,
@@ -27,6 +27,7 @@ export class TestimonyController {
   ) {}
 
   @Post()
+  @Idempotent()
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'Log a testimony of a witness (revision 1, status draft)' })
   @ApiCreatedResponse({ type: TestimonyResponse })

@@ -56,7 +56,9 @@ export class TestimonyService {
   ) {}
 
   async create(actor: Actor, dto: CreateTestimonyDto): Promise<TestimonyView> {
-    const id = await this.audit.transaction(async (manager, audit) => {
+    // The answer is read inside the transaction: an error after COMMIT would tell the client
+    // a committed create failed, and its retry would make a duplicate.
+    return this.audit.transaction(async (manager, audit) => {
       const witness = await this.witnesses.find(manager, actor, dto.witnessId, Permission.TestimonyWrite);
       if (witness.withdrawnAt)
         throw DomainError.validation([{ field: 'witnessId', reason: 'the witness has been withdrawn' }]);
@@ -89,9 +91,8 @@ export class TestimonyService {
         details: { reference: testimony.reference, witnessId, revision: 1, contentSha256: sha },
       });
       await this.annotations.addAll(manager, audit, actor, testimony, tags, 'tags');
-      return testimony.id;
+      return this.view(manager, testimony.id);
     });
-    return this.view(this.dataSource.manager, id);
   }
 
   async get(actor: Actor, id: string): Promise<TestimonyView> {
@@ -127,7 +128,7 @@ export class TestimonyService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateTestimonyDto): Promise<TestimonyView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const testimony = await this.findWritable(manager, actor, id, Permission.TestimonyWrite);
       assertVersion(testimony, dto.version, 'testimony');
       await requireKnownUsers(manager, dto.interviewerIds, 'interviewerIds');
@@ -147,7 +148,7 @@ export class TestimonyService {
       const metadataChanged = METADATA_FIELDS.filter(
         (f) => dto[f] !== undefined && JSON.stringify(dto[f]) !== JSON.stringify(testimony[f]),
       );
-      if (!contentChanged.length && !metadataChanged.length) return;
+      if (!contentChanged.length && !metadataChanged.length) return this.view(manager, id);
 
       const changes: Partial<Testimony> = { version: testimony.version + 1, updatedAt: new Date() };
       for (const field of metadataChanged) Object.assign(changes, { [field]: dto[field] });
@@ -195,13 +196,13 @@ export class TestimonyService {
           contentSha256: sha,
         },
       });
+      return this.view(manager, id);
     });
-    return this.view(this.dataSource.manager, id);
   }
 
   async changeStatus(actor: Actor, id: string, dto: ChangeTestimonyStatusDto): Promise<TestimonyView> {
     const permission = dto.action === 'submit' ? Permission.TestimonyWrite : Permission.TestimonyApprove;
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const testimony = await this.findWritable(manager, actor, id, permission);
       assertVersion(testimony, dto.version, 'testimony');
       const status = nextStatus(testimony.status, dto.action);
@@ -217,14 +218,14 @@ export class TestimonyService {
         reason: dto.reason,
         details: { from: testimony.status, to: status, revision: testimony.revision },
       });
+      return this.view(manager, id);
     });
-    return this.view(this.dataSource.manager, id);
   }
 
   async withdraw(actor: Actor, id: string, reason: string): Promise<TestimonyView> {
-    await this.audit.transaction(async (manager, audit) => {
+    return this.audit.transaction(async (manager, audit) => {
       const testimony = await findTestimony(manager, this.policy, actor, id, Permission.TestimonyWrite, { lock: true });
-      if (testimony.withdrawnAt) return;
+      if (testimony.withdrawnAt) return this.view(manager, id);
       await manager.getRepository(Testimony).update(
         { id },
         {
@@ -241,8 +242,8 @@ export class TestimonyService {
         caseId: testimony.caseId,
         reason,
       });
+      return this.view(manager, id);
     });
-    return this.view(this.dataSource.manager, id);
   }
 
   private findWritable(manager: EntityManager, actor: Actor, id: string, permission: Permission) {
@@ -271,7 +272,7 @@ export class TestimonyService {
   private async view(manager: EntityManager, id: string): Promise<TestimonyView> {
     const testimony = await manager.getRepository(Testimony).findOneByOrFail({ id });
     const witness = await manager.getRepository(Witness).findOneByOrFail({ id: testimony.witnessId });
-    const consent = (await this.consent.effectiveFor([testimony])).get(id)!;
+    const consent = (await this.consent.effectiveFor([testimony], manager)).get(id)!;
     return toTestimonyView(testimony, witness.pseudonym, await translationsOf(manager, id), consent);
   }
 }

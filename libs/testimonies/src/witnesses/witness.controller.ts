@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { ParseIdPipe, Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
 import {
   ConsentLedgerResponse,
   IdentityVersionResponse,
@@ -29,6 +29,7 @@ export class WitnessController {
   ) {}
 
   @Post()
+  @Idempotent()
   @RequirePermission(Permission.WitnessWrite)
   @ApiOperation({ summary: 'Register a witness under a new pseudonym' })
   @ApiCreatedResponse({ type: WitnessResponse })

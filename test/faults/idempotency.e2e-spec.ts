@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { bearer, createAndLogin, loginAllRoles, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
+import { createTwoCases } from '../support/case-fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { queryOnce } from '../support/test-database.js';
+import { createWitness } from '../support/testimony-fixtures.js';
+import { Role } from '@sillok/auth';
+import { CaseRole } from '@sillok/cases';
+
+// A client that lost the answer to a create (timeout, 503, dropped connection) retries with
+// the same Idempotency-Key and must get the first record back, never a second one.
+describe('Idempotency-Key on create routes', () => {
+  let t: TestApp;
+  let as: RoleLogins;
+  let caseA: string;
+  let witnessId: string;
+  let colleague: LoggedInUser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    as = await loginAllRoles(t);
+    ({ caseA } = await createTwoCases(t, as));
+    colleague = await createAndLogin(t, Role.Investigator);
+    await t
+      .http()
+      .post(`/cases/${caseA}/members`)
+      .set(bearer(as.coordinator))
+      .send({ userId: colleague.id, caseRole: CaseRole.Member })
+      .expect(201);
+    witnessId = await createWitness(t, as.investigator, caseA);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const testimony = (title: string) => ({
+    witnessId,
+    forum: 'confidential_interview',
+    originalLanguage: 'ko',
+    title,
+    narrative: '요덕 제15호 관리소 혁명화구역.',
+  });
+  const create = (user: LoggedInUser, key: string, body: object) =>
+    t.http().post('/testimonies').set(bearer(user)).set('idempotency-key', key).send(body);
+  const countTitled = async (title: string) =>
+    (await queryOnce(t.database.url, `SELECT count(*)::int AS n FROM testimonies WHERE title = $1`, [title]))[0].n;
+
+  it('the same key and body answers the first record again, and creates it once', async () => {
+    const key = randomUUID();
+    const first = await create(as.investigator, key, testimony('retried'));
+    expect(first.status).toBe(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    const again = await create(as.investigator, key, testimony('retried'));
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await countTitled('retried')).toBe(1);
+  });
+
+  it('concurrent retries with one key make one record and all get its answer', async () => {
+    const key = randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => create(as.investigator, key, testimony('twins'))),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    expect(await countTitled('twins')).toBe(1);
+  });
+
+  it('the same key with another body is refused with 409 and creates nothing', async () => {
+    const key = randomUUID();
+    expect((await create(as.investigator, key, testimony('original'))).status).toBe(201);
+    const other = await create(as.investigator, key, testimony('something else'));
+    expect(other.status).toBe(409);
+    expect(other.body.type).toBe('urn:sillok:problem:conflict');
+    expect(await countTitled('something else')).toBe(0);
+  });
+
+  it('keys belong to one user and one route', async () => {
+    const key = randomUUID();
+    const mine = await create(as.investigator, key, testimony('per user'));
+    const theirs = await create(colleague, key, testimony('per user'));
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(mine.body.id);
+    const aCase = await t.http().post('/cases').set(bearer(as.coordinator)).set('idempotency-key', key).send({
+      title: 'same key, other route',
+    });
+    expect(aCase.status).toBe(201);
+    expect(await countTitled('per user')).toBe(2);
+  });
+
+  it('a failed create stores no key: a corrected retry with the same key creates the record', async () => {
+    const key = randomUUID();
+    const refused = await create(as.investigator, key, { ...testimony('fixed later'), witnessId: randomUUID() });
+    expect(refused.status).toBe(404);
+    const fixed = await create(as.investigator, key, testimony('fixed later'));
+    expect(fixed.status).toBe(201);
+    expect(await countTitled('fixed later')).toBe(1);
+  });
+
+  it('refuses a malformed key with 400', async () => {
+    const res = await create(as.investigator, 'x'.repeat(201), testimony('bad key'));
+    expect(res.status).toBe(400);
+    expect(await countTitled('bad key')).toBe(0);
+  });
+});

@@ -1,0 +1,118 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { newObjectKey, OBJECT_STORE, type ObjectStore } from '@sillok/evidence';
+import { loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
+import { createTwoCases } from '../support/case-fixtures.js';
+import { CLI_ENTRY, runNode } from '../support/processes.js';
+import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
+import { queryOnce } from '../support/test-database.js';
+import { streamUpload } from '../evidence/multipart-upload.js';
+
+const TWO_DAYS_AGO = new Date(Date.now() - 48 * 3_600_000);
+
+/** The file of an object key in the filesystem store (objects/YYYY/MM/<uuid> -> YYYY/MM/<2 hex>/<uuid>). */
+function fileOf(root: string, key: string): string {
+  const [, year, month, id] = key.split('/');
+  return join(root, year, month, id.slice(0, 2), id);
+}
+
+// kill -9 between writing an object and committing its row leaves a complete object nobody
+// refers to; kill -9 mid-upload leaves a partial write. Both are made here exactly as the store
+// leaves them, then `sillok objects:sweep` (a real CLI process) must remove them, audited, and
+// keep every object a record refers to and anything young enough to be still in flight.
+describe('sillok objects:sweep', () => {
+  let t: TestApp;
+  let as: RoleLogins;
+  let caseA: string;
+  let root: string;
+  let store: ObjectStore;
+  let env: Record<string, string>;
+  let kept: { key: string; file: string };
+  const orphan = { key: newObjectKey(), file: '' };
+  const youngOrphan = { key: newObjectKey(), file: '' };
+  let partial: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    as = await loginAllRoles(t);
+    ({ caseA } = await createTwoCases(t, as));
+    root = join(t.settings.SILLOK_DATA_DIR, 'objects');
+    store = t.app.get<ObjectStore>(OBJECT_STORE);
+    env = { ...TEST_SECRETS, DATABASE_URL: t.database.url, SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR };
+
+    const uploaded = await streamUpload(
+      t,
+      `/cases/${caseA}/attachments`,
+      as.investigator.token,
+      { kind: 'document' },
+      {
+        stream: Readable.from([randomBytes(4096)]),
+        fileName: 'kept.bin',
+      },
+    );
+    expect(uploaded.status).toBe(201);
+    const [{ object_key }] = await queryOnce(t.database.url, `SELECT object_key FROM attachments WHERE id = $1`, [
+      uploaded.body.id,
+    ]);
+    kept = { key: object_key, file: fileOf(root, object_key) };
+
+    for (const o of [orphan, youngOrphan]) {
+      await store.put(o.key, Readable.from([randomBytes(1000)]));
+      o.file = fileOf(root, o.key);
+    }
+    // As put() names a partial write, beside where its object would have gone.
+    partial = join(orphan.file, '..', `.${randomUUID()}.${randomUUID()}.tmp`);
+    writeFileSync(partial, randomBytes(2000));
+    for (const file of [kept.file, orphan.file, partial]) utimesSync(file, TWO_DAYS_AGO, TWO_DAYS_AGO);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const sweptKeys = async () =>
+    (await queryOnce(t.database.url, `SELECT subject_id FROM audit_events WHERE action = 'object.sweep'`)).map(
+      (r) => r.subject_id as string,
+    );
+
+  it('fixity:check names the objects no record refers to', async () => {
+    const result = await runNode([CLI_ENTRY, 'fixity:check'], env);
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.stdout).toContain(`UNREFERENCED ${orphan.key}`);
+    expect(result.stdout).toContain(`UNREFERENCED ${youngOrphan.key}`);
+    expect(result.stdout).not.toContain(kept.key);
+  }, 60_000);
+
+  it('--dry-run lists what it would remove and removes nothing', async () => {
+    const result = await runNode([CLI_ENTRY, 'objects:sweep', '--dry-run'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('would remove 1 partial writes and 1 unreferenced objects (3000 bytes)');
+    expect([orphan.file, youngOrphan.file, partial].every((f) => existsSync(f))).toBe(true);
+    expect(await sweptKeys()).toEqual([]);
+  }, 60_000);
+
+  it('removes the old partial write and the old unreferenced object, audited; keeps referenced and young ones', async () => {
+    const result = await runNode([CLI_ENTRY, 'objects:sweep'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('removed 1 partial writes and 1 unreferenced objects (3000 bytes)');
+    expect(existsSync(partial)).toBe(false);
+    expect(existsSync(orphan.file)).toBe(false);
+    expect(existsSync(kept.file)).toBe(true);
+    expect(existsSync(youngOrphan.file)).toBe(true);
+    const swept = await sweptKeys();
+    expect(swept).toHaveLength(2);
+    expect(swept).toContain(orphan.key);
+
+    const verified = await runNode([CLI_ENTRY, 'audit:verify'], env);
+    expect(verified.code).toBe(0);
+    const fixity = await runNode([CLI_ENTRY, 'fixity:check'], env);
+    expect(fixity.code).toBe(0); // the attachment is intact
+  }, 180_000);
+
+  it('--help explains it', async () => {
+    const help = await runNode([CLI_ENTRY, 'objects:sweep', '--help'], {});
+    expect(help.stdout).toContain('--grace-hours');
+  });
+});
