@@ -12,6 +12,7 @@ import {
 } from '@sillok/audit';
 import { generateEd25519PrivateKey } from '@sillok/config';
 import { AuditSigningKey } from '@sillok/audit';
+import { forgedIdentityReadInsert } from '../support/forged-audit-row.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ROWS = 12;
@@ -112,10 +113,19 @@ describe('audit chain verification against tampering', () => {
   });
 
   it('names a row appended out of sequence, even at a huge seq', async () => {
-    await db.query(`INSERT INTO audit_events SELECT 1152921504606846976, occurred_at, actor_user_id, actor_role, action,
-      subject_type, subject_id, case_id, request_id, client_address, user_agent, reason, details, prev_hash, hash
+    await asSuperuser(`INSERT INTO audit_events SELECT 1152921504606846976, occurred_at, actor_user_id, actor_role,
+      action, subject_type, subject_id, case_id, request_id, client_address, user_agent, reason, details, prev_hash, hash
       FROM audit_events WHERE seq = ${ROWS}`);
     expect(await verifier.verify()).toMatchObject({ ok: false, seq: ROWS + 1, problem: 'missing', count: ROWS });
+  });
+
+  it('names a row appended with a valid link and hash but dated before the row it follows (backdated)', async () => {
+    const [last]: StoredAuditRow[] = await db.query(
+      `SELECT seq::float8 AS seq, hash FROM audit_events WHERE seq = $1`,
+      [ROWS],
+    );
+    await asSuperuser(forgedIdentityReadInsert(last));
+    expect(await verifier.verify()).toMatchObject({ ok: false, seq: ROWS + 1, problem: 'backdated', count: ROWS });
   });
 
   it('names a deleted first row as missing', async () => {
