@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   AuditAction,
@@ -187,6 +187,28 @@ describe('audit chain verification against tampering', () => {
         ok: false,
         problem: 'checkpoint',
         detail: expect.stringContaining('signature'),
+      });
+    });
+
+    it('checks a checkpoint with a published public key given to it, as an API without the signing key must', async () => {
+      const checkpoint = await checkpoints.create();
+      const published = createPublicKey(checkpoints.publicKeyPem());
+      const withoutKey = new AuditVerifier(db, null, t.app.get(AuditService));
+      expect(await withoutKey.verify({ checkpoint, publicKey: published })).toMatchObject({ ok: true });
+      expect(await withoutKey.verify({ checkpoint })).toMatchObject({
+        ok: false,
+        problem: 'checkpoint',
+        detail: expect.stringContaining('no public key'),
+      });
+      const other = AuditSigningKey.fromSettings({ AUDIT_SIGNING_KEY: generateEd25519PrivateKey() });
+      expect(await withoutKey.verify({ checkpoint, publicKey: other.publicKey })).toMatchObject({ ok: false });
+    });
+
+    it('cannot sign in a process without AUDIT_SIGNING_KEY (a production API)', async () => {
+      const unsigned = new AuditCheckpointService(db, verifier, t.app.get(AuditService), null);
+      await expect(unsigned.create()).rejects.toMatchObject({
+        code: 'unavailable',
+        detail: expect.stringContaining('AUDIT_SIGNING_KEY: is not set in this process'),
       });
     });
 

@@ -5,3 +5,4 @@ export * from './load-settings.js';
 export * from './development-secrets.js';
 export * from './config.module.js';
 export * from './signing-key.js';
+export * from './api-process-settings.js';

@@ -120,11 +120,17 @@ export class Settings {
   @MinLength(32, { message: 'must be at least 32 characters' })
   MFA_ENCRYPTION_KEY: string;
 
-  /** Signs audit checkpoints: base64 of a PKCS#8 DER Ed25519 private key (checked when the audit module starts). */
-  @Sensitive({ generate: generateEd25519PrivateKey })
+  /**
+   * Signs audit checkpoints: base64 of a PKCS#8 DER Ed25519 private key (checked when the audit
+   * module starts). In production it belongs only where `sillok audit:checkpoint` runs (the
+   * operator's shell or a scheduled container), never in the API: whoever holds it can sign a
+   * checkpoint over forged rows, so the API refuses to start with it (apiProcessSettingsProblems).
+   */
+  @Sensitive({ generate: generateEd25519PrivateKey, requiredWhen: () => false })
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
-  AUDIT_SIGNING_KEY: string;
+  AUDIT_SIGNING_KEY?: string;
 
   /** Signs case-file exports (the bag's tag manifest): base64 of a PKCS#8 DER Ed25519 private key. */
   @Sensitive({ generate: generateEd25519PrivateKey })
