@@ -5,6 +5,7 @@ import { AuditAction, AuditService } from '@sillok/audit';
 import { Settings } from '@sillok/config';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
 import { queryRows } from '@sillok/database';
+import { AttemptLedger } from '../login/attempt-ledger.js';
 import { SessionService } from '../sessions/session.service.js';
 import { revokeUserSessions } from '../sessions/session-revoker.js';
 import type { TokenPair } from '../sessions/token-pair.js';
@@ -39,6 +40,7 @@ export class MfaService {
     private readonly policy: MfaPolicy,
     private readonly sessions: SessionService,
     private readonly settings: Settings,
+    private readonly attempts: AttemptLedger,
   ) {}
 
   /** A new secret, pending until a first code confirms it. Refused while a second factor is active. */
@@ -91,13 +93,21 @@ export class MfaService {
     if (this.policy.requires(user.role)) {
       throw new DomainError(ErrorCode.Forbidden, `the role ${user.role} must keep a second factor`);
     }
-    await this.audit.transaction(async (manager, audit) => {
-      if (!(await this.checkCode(manager, user, code))) {
-        throw DomainError.validation([{ field: 'code', reason: 'code is not a valid code or recovery code' }]);
-      }
+    // A wrong code here counts toward the lockout like one at login (issue 23), reserved before the check.
+    const wrongCode = () =>
+      DomainError.validation([{ field: 'code', reason: 'code is not a valid code or recovery code' }]);
+    if (!(await this.attempts.reserve(user.id))) throw wrongCode();
+    const disabled = await this.audit.transaction(async (manager, audit) => {
+      if (!(await this.checkCode(manager, user, code))) return false;
       await this.clear(manager, user.id);
       audit({ action: AuditAction.AuthMfaDisabled, subjectType: 'user', subjectId: user.id, details: { by: 'self' } });
+      return true;
     });
+    if (!disabled) {
+      await this.attempts.fail(user, 'wrong_second_factor');
+      throw wrongCode();
+    }
+    await this.attempts.release(user.id);
   }
 
   /** An administrator removes a user's second factor (lost device); the user's sessions end. */
