@@ -11,6 +11,7 @@ import { SessionService } from '../sessions/session.service.js';
 import type { TokenPair } from '../sessions/token-pair.js';
 import { AccessTokenService } from '../tokens/access-token.service.js';
 import { hashOpaqueToken, newOpaqueToken } from '../tokens/opaque-token.js';
+import { passwordVersion } from '../tokens/password-version.js';
 import { User } from '../users/user.entity.js';
 import { UserStatus } from '../users/user-status.js';
 import { UserService } from '../users/user.service.js';
@@ -79,6 +80,7 @@ export class LoginService {
         sub: user.id,
         role: user.role,
         scope: 'mfa_enrolment',
+        pwv: passwordVersion(user.passwordHash),
       });
       return { status: 'mfa_enrolment_required', enrolmentToken: token, expiresIn };
     }
