@@ -27,6 +27,8 @@ import { CreateSearchDocuments1764410000000 } from './1764410000000-create-searc
 import { AddExternalIds1764420000000 } from './1764420000000-add-external-ids.js';
 import { SearchMatchIndex1764430000000 } from './1764430000000-search-match-index.js';
 import { CreateIdempotencyKeys1764514000000 } from './1764514000000-create-idempotency-keys.js';
+import { AuditAppendThroughOwnerFunction1764520000000 } from './1764520000000-audit-append-through-owner-function.js';
+import { CreateAuthRateLimits1764520000001 } from './1764520000001-create-auth-rate-limits.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -58,4 +60,6 @@ export const MIGRATIONS: MigrationList = [
   AddExternalIds1764420000000,
   SearchMatchIndex1764430000000,
   CreateIdempotencyKeys1764514000000,
+  AuditAppendThroughOwnerFunction1764520000000,
+  CreateAuthRateLimits1764520000001,
 ];

@@ -30,7 +30,7 @@ describe('GET /audit and GET /audit/verify over HTTP', () => {
     expect(row).toEqual({
       actor_user_id: as.auditor.id,
       actor_role: 'auditor',
-      request_id: 'verify-req-0001',
+      request_id: 'client:verify-req-0001', // the client chose it: marked so in the audit row
       details: { ok: true, count: res.body.count, headSeq: res.body.count, headHash: res.body.headHash },
     });
   });

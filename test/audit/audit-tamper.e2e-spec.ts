@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
+import { createPublicKey, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   AuditAction,
@@ -12,6 +12,7 @@ import {
 } from '@sillok/audit';
 import { generateEd25519PrivateKey } from '@sillok/config';
 import { AuditSigningKey } from '@sillok/audit';
+import { forgedIdentityReadInsert } from '../support/forged-audit-row.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ROWS = 12;
@@ -112,10 +113,19 @@ describe('audit chain verification against tampering', () => {
   });
 
   it('names a row appended out of sequence, even at a huge seq', async () => {
-    await db.query(`INSERT INTO audit_events SELECT 1152921504606846976, occurred_at, actor_user_id, actor_role, action,
-      subject_type, subject_id, case_id, request_id, client_address, user_agent, reason, details, prev_hash, hash
+    await asSuperuser(`INSERT INTO audit_events SELECT 1152921504606846976, occurred_at, actor_user_id, actor_role,
+      action, subject_type, subject_id, case_id, request_id, client_address, user_agent, reason, details, prev_hash, hash
       FROM audit_events WHERE seq = ${ROWS}`);
     expect(await verifier.verify()).toMatchObject({ ok: false, seq: ROWS + 1, problem: 'missing', count: ROWS });
+  });
+
+  it('names a row appended with a valid link and hash but dated before the row it follows (backdated)', async () => {
+    const [last]: StoredAuditRow[] = await db.query(
+      `SELECT seq::float8 AS seq, hash FROM audit_events WHERE seq = $1`,
+      [ROWS],
+    );
+    await asSuperuser(forgedIdentityReadInsert(last));
+    expect(await verifier.verify()).toMatchObject({ ok: false, seq: ROWS + 1, problem: 'backdated', count: ROWS });
   });
 
   it('names a deleted first row as missing', async () => {
@@ -177,6 +187,28 @@ describe('audit chain verification against tampering', () => {
         ok: false,
         problem: 'checkpoint',
         detail: expect.stringContaining('signature'),
+      });
+    });
+
+    it('checks a checkpoint with a published public key given to it, as an API without the signing key must', async () => {
+      const checkpoint = await checkpoints.create();
+      const published = createPublicKey(checkpoints.publicKeyPem());
+      const withoutKey = new AuditVerifier(db, null, t.app.get(AuditService));
+      expect(await withoutKey.verify({ checkpoint, publicKey: published })).toMatchObject({ ok: true });
+      expect(await withoutKey.verify({ checkpoint })).toMatchObject({
+        ok: false,
+        problem: 'checkpoint',
+        detail: expect.stringContaining('no public key'),
+      });
+      const other = AuditSigningKey.fromSettings({ AUDIT_SIGNING_KEY: generateEd25519PrivateKey() });
+      expect(await withoutKey.verify({ checkpoint, publicKey: other.publicKey })).toMatchObject({ ok: false });
+    });
+
+    it('cannot sign in a process without AUDIT_SIGNING_KEY (a production API)', async () => {
+      const unsigned = new AuditCheckpointService(db, verifier, t.app.get(AuditService), null);
+      await expect(unsigned.create()).rejects.toMatchObject({
+        code: 'unavailable',
+        detail: expect.stringContaining('AUDIT_SIGNING_KEY: is not set in this process'),
       });
     });
 

@@ -4,7 +4,7 @@ import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { createEmptyDatabase, queryOnce, type TestDatabase } from '../support/test-database.js';
 import { TEST_SECRETS } from '../support/test-app.js';
 
-/** Production runs the API as a role that may only insert into and read the audit log (README, Audit trail). */
+/** Production runs the API as a role that may read the audit log and append to it only through audit_pending (README, Audit trail). */
 describe('sillok migrate --grant-to', () => {
   let database: TestDatabase;
   const role = `sillok_app_${randomBytes(4).toString('hex')}`;
@@ -25,7 +25,7 @@ describe('sillok migrate --grant-to', () => {
     await sql(database.url.replace(/\/[^/]*$/, '/postgres'), `DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
   });
 
-  it('migrates, then leaves the role only SELECT and INSERT on audit_events', async () => {
+  it('migrates, then leaves the role only SELECT on audit_events and INSERT on audit_pending', async () => {
     const env = { ...TEST_SECRETS, DATABASE_URL: database.url };
     const result = await runNode([CLI_ENTRY, 'migrate', '--grant-to', role], env);
     expect(result).toMatchObject({ code: 0 });
@@ -35,7 +35,13 @@ describe('sillok migrate --grant-to', () => {
       `SELECT privilege_type FROM information_schema.role_table_grants
         WHERE table_name = 'audit_events' AND grantee = '${role}' ORDER BY privilege_type`,
     );
-    expect(grants.map((row) => row.privilege_type)).toEqual(['INSERT', 'SELECT']);
+    expect(grants.map((row) => row.privilege_type)).toEqual(['SELECT']);
+    const pending = await sql(
+      database.url,
+      `SELECT privilege_type FROM information_schema.role_table_grants
+        WHERE table_name = 'audit_pending' AND grantee = '${role}' ORDER BY privilege_type`,
+    );
+    expect(pending.map((row) => row.privilege_type)).toEqual(['INSERT']);
     // The role reads the log and writes the application's tables, but cannot switch off the triggers or edit a row.
     expect(await sql(asRole(), `SELECT count(*)::int AS n FROM audit_events`)).toEqual([{ n: 0 }]);
     await expect(sql(asRole(), `ALTER TABLE audit_events DISABLE TRIGGER USER`)).rejects.toThrow(/owner/);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { fillDevelopmentSecrets, loadSettings } from '@sillok/config';
+import { assertApiProcessSettings, fillDevelopmentSecrets, loadSettings } from '@sillok/config';
 import { createLogger, fatalMessage, type Logger } from '@sillok/core';
 import { openDatabase, runMigrations, type OpenDatabase } from '@sillok/database';
 import { MIGRATIONS } from '@sillok/migrations';
@@ -15,6 +15,7 @@ import { shutDown, stopOnSignals } from './shutdown/graceful-shutdown.js';
  */
 async function main(): Promise<void> {
   const settings = loadSettings();
+  assertApiProcessSettings(settings);
   const logger = createLogger({ level: settings.LOG_LEVEL });
   if (settings.NODE_ENV !== 'production') {
     const { file, generated } = fillDevelopmentSecrets(settings);

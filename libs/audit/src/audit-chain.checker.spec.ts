@@ -2,13 +2,17 @@ import { describe, expect, it } from '@jest/globals';
 import { GENESIS_HASH, auditRowHash, type AuditHashedFields } from './audit-chain.js';
 import { AuditChainChecker, type StoredAuditRow } from './audit-chain.checker.js';
 
-function chain(length: number, subject = 'c'): StoredAuditRow[] {
+function chain(
+  length: number,
+  subject = 'c',
+  timeOf = (_seq: number) => '2026-11-27T21:15:03.123456Z',
+): StoredAuditRow[] {
   const rows: StoredAuditRow[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= length; seq++) {
     const fields: AuditHashedFields = {
       seq,
-      occurred_at: '2026-11-27T21:15:03.123456Z',
+      occurred_at: timeOf(seq),
       actor_user_id: null,
       actor_role: null,
       action: 'case.update',
@@ -78,5 +82,18 @@ describe('AuditChainChecker', () => {
       problem: 'relinked',
       detail: 'prev_hash is not the genesis hash',
     });
+  });
+
+  it('names a row with a valid hash and link but a time earlier than the row before (a backdated forgery)', () => {
+    const times = ['2026-11-27T21:15:03.123456Z', '2026-11-27T21:15:03.123457Z', '2026-03-02T09:14:00.000000Z'];
+    const rows = chain(3, 'c', (seq) => times[seq - 1]);
+    expect(firstBreak(rows)).toMatchObject({
+      seq: 3,
+      problem: 'backdated',
+      count: 2,
+      detail: 'occurred_at 2026-03-02T09:14:00.000000Z is earlier than 2026-11-27T21:15:03.123457Z of seq 2',
+    });
+    // Equal times (one commit's rows share its time) are in order.
+    expect(firstBreak(chain(3))).toMatchObject({ count: 3 });
   });
 });

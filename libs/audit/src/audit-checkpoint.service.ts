@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '@sillok/core';
 import { OCCURRED_AT_SQL_FORMAT } from './audit-chain.js';
 import { AuditAction } from './audit-action.js';
 import { signCheckpoint, type SignedAuditCheckpoint } from './audit-checkpoint.js';
-import { AuditSigningKey } from './audit-signing-key.js';
+import { AuditSigningKey, NO_AUDIT_SIGNING_KEY } from './audit-signing-key.js';
 import { AuditService } from './audit.service.js';
 import { AuditVerifier, type AuditVerifyOptions } from './audit-verifier.service.js';
 
@@ -19,11 +19,12 @@ export class AuditCheckpointService {
     private readonly dataSource: DataSource,
     private readonly verifier: AuditVerifier,
     private readonly audit: AuditService,
-    private readonly signingKey: AuditSigningKey,
+    @Optional() @Inject(AuditSigningKey) private readonly key: AuditSigningKey | null,
   ) {}
 
   /** Verifies the whole chain, then signs its head; a broken chain is refused, never signed. */
   async create(options: Pick<AuditVerifyOptions, 'onProgress'> = {}): Promise<SignedAuditCheckpoint> {
+    const signingKey = this.signingKey;
     const result = await this.verifier.verify(options);
     if (!result.ok) {
       throw new DomainError(
@@ -36,15 +37,15 @@ export class AuditCheckpointService {
     );
     const checkpoint = signCheckpoint(
       { headSeq: result.headSeq, headHash: result.headHash, time },
-      this.signingKey.privateKey,
-      this.signingKey.fingerprint,
+      signingKey.privateKey,
+      signingKey.fingerprint,
     );
     await this.audit.recordNow({
       action: AuditAction.AuditCheckpoint,
       details: {
         headSeq: result.headSeq,
         headHash: result.headHash,
-        publicKeyFingerprint: this.signingKey.fingerprint,
+        publicKeyFingerprint: signingKey.fingerprint,
       },
     });
     return checkpoint;
@@ -52,5 +53,10 @@ export class AuditCheckpointService {
 
   publicKeyPem(): string {
     return this.signingKey.publicKeyPem;
+  }
+
+  private get signingKey(): AuditSigningKey {
+    if (!this.key) throw new DomainError(ErrorCode.Unavailable, NO_AUDIT_SIGNING_KEY);
+    return this.key;
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, requestContext } from '@sillok/core';
+import { auditRequestId, DomainError, requestContext } from '@sillok/core';
 import { ACTIONS_REQUIRING_REASON, AuditAction } from './audit-action.js';
 import type { AuditEventFields } from './audit-chain.js';
 import type { AuditEventInput } from './audit-event.input.js';
@@ -35,7 +35,7 @@ export function prepareAuditEvent(event: AuditEventInput): PreparedAuditEvent {
     subject_type: event.subjectType ?? null,
     subject_id: event.subjectId ?? null,
     case_id: uuidOrNull(event.caseId, 'caseId'),
-    request_id: context?.requestId ?? null,
+    request_id: context ? auditRequestId(context) : null,
     client_address: context?.clientAddress ?? null,
     user_agent: context?.userAgent ?? null,
     reason,

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { PoolClient } from 'pg';
 import { AuditAction } from './audit-action.js';
@@ -16,6 +17,8 @@ export interface AuditVerifyProgress {
 export interface AuditVerifyOptions {
   /** A checkpoint deposited earlier: the chain must reach its seq with its hash, and its signature must hold. */
   checkpoint?: SignedAuditCheckpoint;
+  /** The Ed25519 public key the checkpoint must verify with; default: AUDIT_SIGNING_KEY's, where it is set. */
+  publicKey?: KeyObject;
   /** Rows a COPY statement streams (each batch is one short statement, not one snapshot for the whole log). */
   batchSize?: number;
   /** Called after every batch. */
@@ -36,7 +39,7 @@ export type AuditVerification =
 export class AuditVerifier {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly signingKey: AuditSigningKey,
+    @Optional() @Inject(AuditSigningKey) private readonly signingKey: AuditSigningKey | null,
     private readonly audit: AuditService,
   ) {}
 
@@ -57,7 +60,12 @@ export class AuditVerifier {
 
   async verify(options: AuditVerifyOptions = {}): Promise<AuditVerification> {
     const { checkpoint, batchSize = 50_000 } = options;
-    if (checkpoint && !checkpointSignatureValid(checkpoint, this.signingKey.publicKey)) {
+    const publicKey = options.publicKey ?? this.signingKey?.publicKey;
+    if (checkpoint && !publicKey) {
+      const detail = 'no public key to check the checkpoint signature with (give the published audit public key)';
+      return { ok: false, count: 0, seq: checkpoint.statement.headSeq, problem: 'checkpoint', detail };
+    }
+    if (checkpoint && publicKey && !checkpointSignatureValid(checkpoint, publicKey)) {
       const detail = 'the checkpoint signature does not verify with this installation’s public key';
       return { ok: false, count: 0, seq: checkpoint.statement.headSeq, problem: 'checkpoint', detail };
     }

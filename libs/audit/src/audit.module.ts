@@ -9,9 +9,11 @@ import { AuditService } from './audit.service.js';
 import { AuditController } from './http/audit.controller.js';
 
 const SERVICES = [AuditService, AuditVerifier, AuditCheckpointService, AuditReadService];
+// null where AUDIT_SIGNING_KEY is not set: a production API never holds it (apiProcessSettingsProblems).
 const SIGNING_KEY = {
   provide: AuditSigningKey,
-  useFactory: (settings: Settings) => AuditSigningKey.fromSettings(settings),
+  useFactory: (settings: Settings) =>
+    settings.AUDIT_SIGNING_KEY === undefined ? null : AuditSigningKey.fromSettings(settings),
   inject: [Settings],
 };
 

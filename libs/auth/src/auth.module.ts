@@ -10,6 +10,7 @@ import { PermissionGuard } from './guards/permission.guard.js';
 import { PrincipalService } from './guards/principal.service.js';
 import { AuthController } from './login/auth.controller.js';
 import { LocalStrategy } from './login/local.strategy.js';
+import { AttemptLedger } from './login/attempt-ledger.js';
 import { LoginService } from './login/login.service.js';
 import { MfaChallenge } from './mfa/mfa-challenge.entity.js';
 import { MfaController } from './mfa/mfa.controller.js';
@@ -51,6 +52,7 @@ import { UserService } from './users/user.service.js';
     MfaPolicy,
     UserService,
     SessionService,
+    AttemptLedger,
     MfaService,
     LoginService,
     LocalStrategy,

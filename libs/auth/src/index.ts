@@ -10,6 +10,7 @@ export * from './passwords/password-hasher.js';
 export * from './sessions/session.service.js';
 export * from './sessions/token-pair.js';
 export * from './login/login.service.js';
+export * from './login/attempt-ledger.js';
 export * from './login/login-outcome.js';
 export * from './mfa/mfa.service.js';
 export * from './mfa/mfa-policy.js';

@@ -5,3 +5,5 @@ export * from './load-settings.js';
 export * from './development-secrets.js';
 export * from './config.module.js';
 export * from './signing-key.js';
+export * from './api-process-settings.js';
+export * from './secret-strength.js';

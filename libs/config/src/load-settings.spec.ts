@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadSettings, settingNames } from './load-settings.js';
 import { SENSITIVE_SETTINGS } from './sensitive.decorator.js';
@@ -125,6 +126,28 @@ describe('loadSettings', () => {
     const short = problemsOf({ NODE_ENV: 'production', JWT_SECRET: 'short' });
     expect(short.join('\n')).toMatch(/JWT_SECRET: must be at least 32 characters/);
     expect(short.join('\n')).not.toContain('short"');
+  });
+
+  it('refuses keys of visibly low entropy in production, naming the setting and the reason only', () => {
+    const env: Record<string, string> = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/sillok' };
+    for (const [name, options] of SENSITIVE_SETTINGS) env[name] = options.generate?.() ?? STRONG;
+    const zeroSeed = Buffer.concat([Buffer.from(env.AUDIT_SIGNING_KEY, 'base64').subarray(0, 16), Buffer.alloc(32)]);
+    const problems = problemsOf({
+      ...env,
+      IDENTITY_ENCRYPTION_KEYS: `k2:${randomBytes(32).toString('base64')},k1:${Buffer.alloc(32).toString('base64')}`,
+      JWT_SECRET: 'a'.repeat(47) + 'b',
+      MFA_ENCRYPTION_KEY: '1111111111222222222233333333334444444444555',
+      EXPORT_SIGNING_KEY: zeroSeed.toString('base64'),
+    });
+    expect(problems).toEqual([
+      'IDENTITY_ENCRYPTION_KEYS: is all zero bytes; set a random key in production',
+      'JWT_SECRET: uses only 2 different byte values; set a random key in production',
+      'MFA_ENCRYPTION_KEY: uses only 5 different byte values; set a random key in production',
+      'EXPORT_SIGNING_KEY: is all zero bytes; set a random key in production',
+    ]);
+    expect(problemsOf({ ...env, JWT_SECRET: randomBytes(24).toString('base64') })).toEqual([
+      'JWT_SECRET: must be at least 43 characters in production',
+    ]);
   });
 
   it('accepts real secrets in production', () => {

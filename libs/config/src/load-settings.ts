@@ -3,6 +3,7 @@ import { validateSync } from 'class-validator';
 import { Settings } from './settings.schema.js';
 import { SENSITIVE_SETTINGS } from './sensitive.decorator.js';
 import { SettingsError } from './settings-error.js';
+import { weakSecretReason } from './secret-strength.js';
 
 type Environment = Record<string, string | undefined>;
 
@@ -51,6 +52,9 @@ function productionSecretProblems(raw: Environment, settings: Settings): string[
     } else if (PLACEHOLDER.test(value)) problems.push(`${name}: is a placeholder; set a real secret in production`);
     else if (options.minLength && value.length < options.minLength) {
       problems.push(`${name}: must be at least ${options.minLength} characters in production`);
+    } else {
+      const weak = options.keyMaterial?.(value).map(weakSecretReason).find(Boolean);
+      if (weak) problems.push(`${name}: ${weak}; set a random key in production`);
     }
   }
   return problems;

@@ -11,6 +11,12 @@ export interface SensitiveOptions {
    * without it the value is always required in production.
    */
   requiredWhen?: (settings: Settings) => boolean;
+  /**
+   * The key bytes inside the value: production refuses any that weakSecretReason finds too
+   * short or visibly not random. Unset: the value is not checked that way (e.g. S3 keys, which
+   * the object store's operator chooses).
+   */
+  keyMaterial?: (value: string) => Uint8Array[];
 }
 
 /** Sensitive settings by name: never logged, never echoed in errors, required in production (or when `requiredWhen` says). */

@@ -80,7 +80,11 @@ export class Settings {
    * Keys of the witness identity vault (AES-256-GCM): `id:base64key[,id:base64key...]`, the
    * first encrypts, all decrypt. To rotate: put a new key first, run `sillok keys:rotate`.
    */
-  @Sensitive({ generate: () => `k1:${randomBytes(32).toString('base64')}`, minLength: 40 })
+  @Sensitive({
+    generate: () => `k1:${randomBytes(32).toString('base64')}`,
+    minLength: 40,
+    keyMaterial: (value) => value.split(',').map((entry) => Buffer.from(entry.split(':')[1] ?? '', 'base64')),
+  })
   @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, {
     message: 'must be id:base64key[,id:base64key...] with 32-byte keys (openssl rand -base64 32)',
   })
@@ -151,26 +155,32 @@ export class Settings {
   @MinLength(1)
   MFA_ISSUER: string = 'Sillok';
 
-  /** Signs access tokens (HS256). */
-  @Sensitive()
+  /** Signs access tokens (HS256). Production: at least 32 random bytes as text (openssl rand -base64 48). */
+  @Sensitive({ minLength: 43, keyMaterial: textBytes })
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET: string;
 
-  /** Encrypts the TOTP secrets at rest (AES-256-GCM with a key derived from this value). */
-  @Sensitive()
+  /** Encrypts the TOTP secrets at rest (AES-256-GCM with a key derived from this value by HKDF). */
+  @Sensitive({ minLength: 43, keyMaterial: textBytes })
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   MFA_ENCRYPTION_KEY: string;
 
-  /** Signs audit checkpoints: base64 of a PKCS#8 DER Ed25519 private key (checked when the audit module starts). */
-  @Sensitive({ generate: generateEd25519PrivateKey })
+  /**
+   * Signs audit checkpoints: base64 of a PKCS#8 DER Ed25519 private key (checked when the audit
+   * module starts). In production it belongs only where `sillok audit:checkpoint` runs (the
+   * operator's shell or a scheduled container), never in the API: whoever holds it can sign a
+   * checkpoint over forged rows, so the API refuses to start with it (apiProcessSettingsProblems).
+   */
+  @Sensitive({ generate: generateEd25519PrivateKey, requiredWhen: () => false, keyMaterial: ed25519Seed })
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
-  AUDIT_SIGNING_KEY: string;
+  AUDIT_SIGNING_KEY?: string;
 
   /** Signs case-file exports (the bag's tag manifest): base64 of a PKCS#8 DER Ed25519 private key. */
-  @Sensitive({ generate: generateEd25519PrivateKey })
+  @Sensitive({ generate: generateEd25519PrivateKey, keyMaterial: ed25519Seed })
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   EXPORT_SIGNING_KEY: string;
@@ -251,6 +261,16 @@ export class Settings {
   @IsOptional()
   @IsString()
   S3_SECRET_KEY?: string;
+}
+
+/** A text secret is checked as the bytes it is. */
+function textBytes(value: string): Uint8Array[] {
+  return [Buffer.from(value, 'utf8')];
+}
+
+/** The 32-byte seed at the end of a PKCS#8 DER Ed25519 private key (its first 16 bytes are a fixed header). */
+function ed25519Seed(value: string): Uint8Array[] {
+  return [Buffer.from(value, 'base64').subarray(16)];
 }
 
 function usesS3(settings: Settings): boolean {

@@ -4,9 +4,12 @@ const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
  * Lets `role` (the API's database login) read and write the application's tables but only
- * insert into and read the audit log: the triggers refuse changes, and a role that neither
- * owns `audit_events` nor may UPDATE, DELETE or TRUNCATE it cannot switch them off either.
- * Run by the migrating owner after each migration (new tables need their grants). Idempotent.
+ * read the audit log and append to it through `audit_pending` (INSERT only): the chaining
+ * trigger, which runs as the schema owner, moves the rows into `audit_events` at commit with
+ * the database's time and order. The role cannot insert a row of its own making into
+ * `audit_events` (a backdated one), nor delete its pending events before they are chained,
+ * nor, owning neither table, switch the triggers off. Run by the migrating owner after each
+ * migration (new tables need their grants). Idempotent.
  */
 export async function grantApplicationRole(url: string, role: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, application_name: 'sillok-migrate' });
@@ -19,7 +22,9 @@ export async function grantApplicationRole(url: string, role: string): Promise<v
       `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
       `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
       `REVOKE ALL ON audit_events FROM ${role}`,
-      `GRANT SELECT, INSERT ON audit_events TO ${role}`,
+      `GRANT SELECT ON audit_events TO ${role}`,
+      `REVOKE ALL ON audit_pending FROM ${role}`,
+      `GRANT INSERT ON audit_pending TO ${role}`,
     ]) {
       await client.query(statement);
     }

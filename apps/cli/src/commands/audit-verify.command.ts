@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { AuditModule, AuditVerifier, parseCheckpoint, type AuditVerifyProgress } from '@sillok/audit';
@@ -7,10 +8,17 @@ export function auditVerifyCommand(): Command {
   return new Command('audit:verify')
     .description('recompute the audit hash chain from the first row; exit 1 naming the first broken seq')
     .option('--checkpoint <file>', 'also check the chain against a signed checkpoint (from audit:checkpoint)')
-    .action(async (options: { checkpoint?: string }) => {
+    .option(
+      '--public-key <file>',
+      'PEM public key the checkpoint must verify with (from audit:public-key); default: AUDIT_SIGNING_KEY’s',
+    )
+    .action(async (options: { checkpoint?: string; publicKey?: string }) => {
       const checkpoint = options.checkpoint ? parseCheckpoint(readCheckpoint(options.checkpoint)) : undefined;
+      const publicKey = options.publicKey ? readPublicKey(options.publicKey) : undefined;
       await withServices([AuditModule], async (context) => {
-        const result = await context.get(AuditVerifier).verifyAudited({ checkpoint, onProgress: progressOnStderr() });
+        const result = await context
+          .get(AuditVerifier)
+          .verifyAudited({ checkpoint, publicKey, onProgress: progressOnStderr() });
         if (!result.ok) {
           throw new CliError(`audit chain broken at seq ${result.seq}: ${result.problem} (${result.detail})`);
         }
@@ -29,6 +37,22 @@ function readCheckpoint(file: string): string {
   } catch (error) {
     throw new CliError(`cannot read the checkpoint ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
+}
+
+function readPublicKey(file: string): KeyObject {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read the public key ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  try {
+    const key = createPublicKey(pem);
+    if (key.asymmetricKeyType === 'ed25519') return key;
+  } catch {
+    // reported below
+  }
+  throw new CliError(`${file} is not a PEM Ed25519 public key (make one with sillok audit:public-key)`);
 }
 
 /** At most one progress line a second, and none for a log that verifies within the first second. */

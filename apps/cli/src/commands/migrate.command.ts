@@ -9,7 +9,7 @@ export function migrateCommand(): Command {
     .option('--revert', 'revert the most recently applied migration')
     .option(
       '--grant-to <role>',
-      'then grant the API database role read and write on the tables, but only SELECT and INSERT on audit_events',
+      'then grant the API database role read and write on the tables, but only SELECT on audit_events and INSERT on audit_pending',
     )
     .action(async (options: { revert?: boolean; grantTo?: string }) => {
       await withDatabase(async ({ database }) => {
@@ -25,7 +25,9 @@ export function migrateCommand(): Command {
         console.log(applied.length ? `applied ${applied.length}: ${applied.join(', ')}` : 'database is up to date');
         if (options.grantTo) {
           await grantApplicationRole(database.url, options.grantTo).catch(asCliError);
-          console.log(`granted ${options.grantTo}: tables read and write, audit_events SELECT and INSERT only`);
+          console.log(
+            `granted ${options.grantTo}: tables read and write, audit_events SELECT only, audit_pending INSERT only`,
+          );
         }
       });
     });

@@ -79,7 +79,10 @@ export class AuditVerificationResponse {
   @ApiPropertyOptional({ description: 'when broken: the first broken seq' })
   seq?: number;
 
-  @ApiPropertyOptional({ enum: ['missing', 'relinked', 'changed', 'checkpoint'], description: 'when broken' })
+  @ApiPropertyOptional({
+    enum: ['missing', 'relinked', 'changed', 'backdated', 'checkpoint'],
+    description: 'when broken',
+  })
   problem?: string;
 
   @ApiPropertyOptional({ description: 'when broken' })

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
 import { MfaPolicy } from '../mfa/mfa-policy.js';
 import type { AccessTokenClaims } from '../tokens/access-token.service.js';
+import { passwordVersion } from '../tokens/password-version.js';
 
 export interface Principal {
   actor: Actor;
@@ -26,7 +27,7 @@ export class PrincipalService {
 
   async resolve(claims: AccessTokenClaims): Promise<Principal> {
     const [row] = (await this.dataSource.query(
-      `SELECT u.role, u.status, u.must_change_password AS "mustChangePassword",
+      `SELECT u.role, u.status, u.must_change_password AS "mustChangePassword", u.password_hash AS "passwordHash",
               u.mfa_enabled_at IS NOT NULL AS "mfaEnabled",
               s.id AS "sessionId", s.mfa_verified AS "mfaVerified"
          FROM users u
@@ -38,6 +39,7 @@ export class PrincipalService {
       role: string;
       status: string;
       mustChangePassword: boolean;
+      passwordHash: string;
       mfaEnabled: boolean;
       sessionId: string | null;
       mfaVerified: boolean | null;
@@ -47,6 +49,8 @@ export class PrincipalService {
     if (claims.scope === 'mfa_enrolment') {
       // Useless once the factor is confirmed: the login then completes through a session.
       if (row.mfaEnabled || !this.mfaPolicy.requires(row.role)) throw unauthenticated();
+      // Issued for a password that has since been reset or changed: dead (issue 23.3).
+      if (claims.pwv !== passwordVersion(row.passwordHash)) throw unauthenticated();
       return { actor: { userId: claims.sub, role: row.role }, setupPending: 'mfa_enrolment' };
     }
     if (!row.sessionId) throw unauthenticated();

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService, type AuditRecorder } from '@sillok/audit';
-import { Settings } from '@sillok/config';
 import { DomainError, ErrorCode } from '@sillok/core';
 import { queryRows } from '@sillok/database';
 import { MfaChallenge } from '../mfa/mfa-challenge.entity.js';
@@ -12,9 +11,11 @@ import { SessionService } from '../sessions/session.service.js';
 import type { TokenPair } from '../sessions/token-pair.js';
 import { AccessTokenService } from '../tokens/access-token.service.js';
 import { hashOpaqueToken, newOpaqueToken } from '../tokens/opaque-token.js';
+import { passwordVersion } from '../tokens/password-version.js';
 import { User } from '../users/user.entity.js';
 import { UserStatus } from '../users/user-status.js';
 import { UserService } from '../users/user.service.js';
+import { AttemptLedger } from './attempt-ledger.js';
 import type { LoginOutcome, MfaRequired } from './login-outcome.js';
 
 // One answer for every failed login, so it tells nothing about which accounts exist or are locked.
@@ -35,7 +36,7 @@ export class LoginService {
     private readonly mfa: MfaService,
     private readonly mfaPolicy: MfaPolicy,
     private readonly accessTokens: AccessTokenService,
-    private readonly settings: Settings,
+    private readonly attempts: AttemptLedger,
   ) {}
 
   /**
@@ -50,23 +51,24 @@ export class LoginService {
       await this.audit.recordNow({ action: AuditAction.AuthLoginFailed, details: { reason: 'unknown_account' } });
       throw loginFailed();
     }
-    const locked = user.lockedUntil !== null && user.lockedUntil > new Date();
-    const unusable = user.status !== UserStatus.Active ? 'disabled' : locked ? 'locked' : null;
-    if (unusable) {
+    // Counted before argon2 runs: parallel tries beyond the threshold are refused unchecked.
+    if (!(await this.attempts.reserve(user.id))) {
       await this.hasher.verifyNothing(password);
       await this.audit.recordNow({
         action: AuditAction.AuthLoginFailed,
         subjectType: 'user',
         subjectId: user.id,
         actor: { userId: user.id, role: user.role },
-        details: { reason: unusable },
+        details: { reason: user.status !== UserStatus.Active ? 'disabled' : 'locked' },
       });
       throw loginFailed();
     }
     if (!(await this.hasher.verify(user.passwordHash, password))) {
-      await this.countFailure(user, 'wrong_password');
+      await this.attempts.fail(user, 'wrong_password');
       throw loginFailed();
     }
+    // Wrong second-factor codes before it still count; a completed login resets the count.
+    await this.attempts.release(user.id);
     return user;
   }
 
@@ -78,6 +80,7 @@ export class LoginService {
         sub: user.id,
         role: user.role,
         scope: 'mfa_enrolment',
+        pwv: passwordVersion(user.passwordHash),
       });
       return { status: 'mfa_enrolment_required', enrolmentToken: token, expiresIn };
     }
@@ -86,12 +89,21 @@ export class LoginService {
 
   /** Step two: the challenge from step one and a TOTP or recovery code. */
   async completeMfa(mfaToken: string, code: string): Promise<TokenPair> {
+    const tokenHash = hashOpaqueToken(mfaToken);
+    const [open] = await queryRows<{ userId: string }>(
+      this.dataSource.manager,
+      `SELECT user_id AS "userId" FROM auth_mfa_challenges
+        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() AND attempts < $2`,
+      [tokenHash, MFA_ATTEMPTS_PER_CHALLENGE],
+    );
+    // Counted before the code is checked, across every challenge of the account.
+    if (!open || !(await this.attempts.reserve(open.userId))) throw mfaFailed();
     const outcome = await this.audit.transaction(async (manager, audit) => {
       const [challenge] = await queryRows<MfaChallenge>(
         manager,
         `SELECT id, user_id AS "userId", expires_at AS "expiresAt", attempts, used_at AS "usedAt"
            FROM auth_mfa_challenges WHERE token_hash = $1 FOR UPDATE`,
-        [hashOpaqueToken(mfaToken)],
+        [tokenHash],
       );
       if (!challenge || challenge.usedAt || challenge.expiresAt <= new Date()) return { ok: false as const };
       if (challenge.attempts >= MFA_ATTEMPTS_PER_CHALLENGE) return { ok: false as const };
@@ -116,9 +128,9 @@ export class LoginService {
       return { ok: true as const, pair: await this.startSession(manager, user, true, audit) };
     });
     if (outcome.ok) return outcome.pair;
-    // Counted (and audited) after the attempt's own transaction committed its attempt count.
-    if (outcome.user) await this.countFailure(outcome.user, 'wrong_second_factor');
-    throw new DomainError(ErrorCode.Unauthenticated, MFA_FAILED);
+    // The reservation stays counted (and is audited) after the attempt's own transaction committed.
+    if (outcome.user) await this.attempts.fail(outcome.user, 'wrong_second_factor');
+    throw mfaFailed();
   }
 
   private async startSession(
@@ -148,42 +160,12 @@ export class LoginService {
     });
     return { status: 'mfa_required', mfaToken: token, expiresIn: MFA_CHALLENGE_SECONDS };
   }
-
-  /** One more failure; at the threshold the account locks and the counter starts again. */
-  private async countFailure(user: User, reason: string): Promise<void> {
-    const { LOGIN_LOCKOUT_THRESHOLD: threshold, LOGIN_LOCKOUT_MINUTES: minutes } = this.settings;
-    await this.audit.transaction(async (manager, audit) => {
-      const [row] = await queryRows<{ locked: boolean }>(
-        manager,
-        `UPDATE users SET
-           locked_until = CASE WHEN failed_login_count + 1 >= $2
-                               THEN now() + make_interval(mins => $3) ELSE locked_until END,
-           failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END
-         WHERE id = $1
-         RETURNING coalesce(locked_until > now(), false) AS locked`,
-        [user.id, threshold, minutes],
-      );
-      const actor = { userId: user.id, role: user.role };
-      audit({
-        action: AuditAction.AuthLoginFailed,
-        subjectType: 'user',
-        subjectId: user.id,
-        actor,
-        details: { reason },
-      });
-      if (row?.locked) {
-        audit({
-          action: AuditAction.AuthLockout,
-          subjectType: 'user',
-          subjectId: user.id,
-          actor,
-          details: { threshold, minutes },
-        });
-      }
-    });
-  }
 }
 
 function loginFailed(): DomainError {
   return new DomainError(ErrorCode.Unauthenticated, LOGIN_FAILED);
+}
+
+function mfaFailed(): DomainError {
+  return new DomainError(ErrorCode.Unauthenticated, MFA_FAILED);
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Settings } from '@sillok/config';
-import { isRole, type Role } from '../roles/role.js';
+import { isRole, Role } from '../roles/role.js';
 import { rolesHoldingSensitivePermissions } from '../roles/role-permissions.js';
 
 /**
- * Which roles must use a second factor: MFA_REQUIRED_ROLES when set (`none` for no role);
- * otherwise, in production, every role that can read witness identities or export.
+ * Which roles must use a second factor. In production: always admin and auditor (an admin's
+ * password alone must not reach accounts that read witnesses, issue 23.2; an auditor reads the
+ * whole log) and every role that can read witness identities or export, plus any role
+ * MFA_REQUIRED_ROLES adds; `none` cannot lower that floor. Elsewhere: MFA_REQUIRED_ROLES, or none.
  */
 @Injectable()
 export class MfaPolicy {
@@ -21,11 +23,15 @@ export class MfaPolicy {
 }
 
 export function requiredRolesFrom(settings: Pick<Settings, 'MFA_REQUIRED_ROLES' | 'NODE_ENV'>): Role[] {
+  const floor = settings.NODE_ENV === 'production' ? productionFloor() : [];
   const configured = settings.MFA_REQUIRED_ROLES?.trim();
-  if (!configured) return settings.NODE_ENV === 'production' ? rolesHoldingSensitivePermissions() : [];
-  if (configured === 'none') return [];
+  if (!configured || configured === 'none') return floor;
   const names = configured.split(',').map((name) => name.trim());
   const unknown = names.filter((name) => !isRole(name));
   if (unknown.length) throw new Error(`MFA_REQUIRED_ROLES: unknown role ${unknown.join(', ')}`);
-  return names as Role[];
+  return [...new Set([...floor, ...(names as Role[])])];
+}
+
+function productionFloor(): Role[] {
+  return [...new Set<Role>([Role.Admin, Role.Auditor, ...rolesHoldingSensitivePermissions()])];
 }

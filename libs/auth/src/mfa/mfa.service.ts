@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
@@ -5,13 +6,21 @@ import { AuditAction, AuditService } from '@sillok/audit';
 import { Settings } from '@sillok/config';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
 import { queryRows } from '@sillok/database';
+import { AttemptLedger } from '../login/attempt-ledger.js';
 import { SessionService } from '../sessions/session.service.js';
 import { revokeUserSessions } from '../sessions/session-revoker.js';
 import type { TokenPair } from '../sessions/token-pair.js';
 import { User } from '../users/user.entity.js';
 import { MfaPolicy } from './mfa-policy.js';
 import { RecoveryCode } from './recovery-code.entity.js';
-import { hashRecoveryCode, looksLikeTotpCode, newRecoveryCodes } from './recovery-codes.js';
+import {
+  hashRecoveryCode,
+  looksLikeTotpCode,
+  newRecoveryCodes,
+  SEALED_RECOVERY_CODE_PREFIX,
+  sealRecoveryCode,
+  sealRecoveryDigest,
+} from './recovery-codes.js';
 import { matchTotp, newTotpSecret, totpUri } from './totp.js';
 import { TotpSecretCipher } from './totp-secret-cipher.js';
 
@@ -39,7 +48,15 @@ export class MfaService {
     private readonly policy: MfaPolicy,
     private readonly sessions: SessionService,
     private readonly settings: Settings,
-  ) {}
+    private readonly attempts: AttemptLedger,
+  ) {
+    this.recoveryKey = Buffer.from(
+      hkdfSync('sha256', settings.MFA_ENCRYPTION_KEY, 'sillok', 'sillok/mfa/recovery-code/hmac-sha256', 32),
+    );
+  }
+
+  /** HMAC key of the stored recovery codes: an HKDF sub-key of MFA_ENCRYPTION_KEY. */
+  private readonly recoveryKey: Buffer;
 
   /** A new secret, pending until a first code confirms it. Refused while a second factor is active. */
   async enrol(actor: Actor): Promise<MfaEnrolment> {
@@ -91,13 +108,21 @@ export class MfaService {
     if (this.policy.requires(user.role)) {
       throw new DomainError(ErrorCode.Forbidden, `the role ${user.role} must keep a second factor`);
     }
-    await this.audit.transaction(async (manager, audit) => {
-      if (!(await this.checkCode(manager, user, code))) {
-        throw DomainError.validation([{ field: 'code', reason: 'code is not a valid code or recovery code' }]);
-      }
+    // A wrong code here counts toward the lockout like one at login (issue 23), reserved before the check.
+    const wrongCode = () =>
+      DomainError.validation([{ field: 'code', reason: 'code is not a valid code or recovery code' }]);
+    if (!(await this.attempts.reserve(user.id))) throw wrongCode();
+    const disabled = await this.audit.transaction(async (manager, audit) => {
+      if (!(await this.checkCode(manager, user, code))) return false;
       await this.clear(manager, user.id);
       audit({ action: AuditAction.AuthMfaDisabled, subjectType: 'user', subjectId: user.id, details: { by: 'self' } });
+      return true;
     });
+    if (!disabled) {
+      await this.attempts.fail(user, 'wrong_second_factor');
+      throw wrongCode();
+    }
+    await this.attempts.release(user.id);
   }
 
   /** An administrator removes a user's second factor (lost device); the user's sessions end. */
@@ -136,13 +161,33 @@ export class MfaService {
       );
       return moved !== undefined;
     }
+    // The sealed form, or the bare digest of a row not yet upgraded (upgradeLegacyRecoveryCodes).
     const [used] = await queryRows<{ id: string }>(
       manager,
       `UPDATE auth_recovery_codes SET used_at = now()
-        WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id`,
-      [user.id, hashRecoveryCode(code)],
+        WHERE user_id = $1 AND code_hash IN ($2, $3) AND used_at IS NULL RETURNING id`,
+      [user.id, sealRecoveryCode(this.recoveryKey, code), hashRecoveryCode(code)],
     );
     return used !== undefined;
+  }
+
+  /**
+   * Seals every recovery code still stored as a bare SHA-256 digest (before issue 23.8) with
+   * the server-side key; run at start. Idempotent, and safe with several processes at once:
+   * each row is replaced only while it still holds the digest that was read.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const legacy = await this.users.manager.query(
+      `SELECT id, code_hash AS digest FROM auth_recovery_codes
+        WHERE used_at IS NULL AND code_hash NOT LIKE '${SEALED_RECOVERY_CODE_PREFIX}%'`,
+    );
+    for (const { id, digest } of legacy as Array<{ id: string; digest: string }>) {
+      await this.users.manager.query(`UPDATE auth_recovery_codes SET code_hash = $3 WHERE id = $1 AND code_hash = $2`, [
+        id,
+        digest,
+        sealRecoveryDigest(this.recoveryKey, digest),
+      ]);
+    }
   }
 
   /** Whether a checked code was a recovery code (for the audit trail). */
@@ -156,7 +201,7 @@ export class MfaService {
     ]);
     await manager.insert(
       RecoveryCode,
-      codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })),
+      codes.map((code) => ({ userId, codeHash: sealRecoveryCode(this.recoveryKey, code) })),
     );
   }
 

@@ -1,3 +1,4 @@
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import type { Settings } from '@sillok/config';
 import { hashRecoveryCode, looksLikeTotpCode, newRecoveryCodes } from './recovery-codes.js';
@@ -21,6 +22,23 @@ describe('TOTP secret at rest', () => {
     parts[3] = parts[3].slice(0, -2) + (parts[3].endsWith('AA') ? 'BB' : 'AA');
     expect(() => cipher('k'.repeat(40)).decrypt(parts.join('.'))).toThrow();
     expect(() => cipher('x'.repeat(40)).decrypt(stored)).toThrow();
+  });
+});
+
+describe('TOTP secret key derivation', () => {
+  it('seals with an HKDF sub-key (v2) and still opens what the single SHA-256 key sealed (v1)', () => {
+    const setting = 'k'.repeat(44);
+    const sealed = cipher(setting).encrypt('JBSWY3DPEHPK3PXP');
+    expect(sealed.startsWith('v2.')).toBe(true);
+    // A v1 value as the previous release wrote it: AES-256-GCM under sha256("sillok-totp:" + setting).
+    const iv = randomBytes(12);
+    const legacy = createCipheriv('aes-256-gcm', createHash('sha256').update(`sillok-totp:${setting}`).digest(), iv);
+    const body = Buffer.concat([legacy.update('JBSWY3DPEHPK3PXP', 'utf8'), legacy.final()]);
+    const v1 = ['v1', iv.toString('base64url'), legacy.getAuthTag().toString('base64url'), body.toString('base64url')];
+    expect(cipher(setting).decrypt(v1.join('.'))).toBe('JBSWY3DPEHPK3PXP');
+    // The v2 key is not the v1 key: a v2 value relabelled v1 does not open.
+    expect(() => cipher(setting).decrypt(sealed.replace(/^v2\./, 'v1.'))).toThrow();
+    expect(() => cipher(setting).decrypt(sealed.replace(/^v2\./, 'constructor.'))).toThrow('unreadable TOTP secret');
   });
 });
 

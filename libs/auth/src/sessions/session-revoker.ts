@@ -13,7 +13,8 @@ export type RevocationReason =
 
 /**
  * Ends every live session of a user inside the caller's transaction (except `keep`):
- * their access tokens fail on the next request, their refresh tokens are refused.
+ * their access tokens fail on the next request, their refresh tokens are refused. Pending
+ * second-step challenges of a login end too: a reset or a disable leaves no half-finished login.
  */
 export async function revokeUserSessions(
   manager: EntityManager,
@@ -28,5 +29,8 @@ export async function revokeUserSessions(
       RETURNING id`,
     [userId, reason, keep ?? null],
   );
+  await manager.query(`UPDATE auth_mfa_challenges SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [
+    userId,
+  ]);
   return rows.map((r) => r.id);
 }

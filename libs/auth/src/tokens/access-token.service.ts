@@ -12,6 +12,8 @@ export interface AccessTokenClaims {
   scope: AccessTokenScope;
   /** The session; absent on an enrolment-only token, which has none yet. */
   sid?: string;
+  /** On an enrolment-only token: passwordVersion of the password it was issued for; it dies with it. */
+  pwv?: string;
 }
 
 const ENROLMENT_TOKEN_TTL_SECONDS = 600;
@@ -39,6 +41,7 @@ export class AccessTokenService {
       if (typeof claims.sub !== 'string' || typeof claims.role !== 'string') throw new Error('claims');
       if (claims.scope !== 'access' && claims.scope !== 'mfa_enrolment') throw new Error('scope');
       if (claims.scope === 'access' && typeof claims.sid !== 'string') throw new Error('sid');
+      if (claims.scope === 'mfa_enrolment' && typeof claims.pwv !== 'string') throw new Error('pwv');
       return claims;
     } catch {
       throw new DomainError(ErrorCode.Unauthenticated, 'the access token is missing, invalid or expired');

@@ -166,11 +166,13 @@ export class UserService {
   async enable(id: string): Promise<UserView> {
     await this.audit.transaction(async (manager, audit) => {
       const user = await this.lockUser(manager, id);
-      if (user.status === UserStatus.Active) return;
+      // An active account that is locked out is re-enabled too: re-enabling always lifts the lock.
+      const locked = user.lockedUntil !== null && user.lockedUntil > new Date();
+      if (user.status === UserStatus.Active && !locked && user.failedLoginCount === 0) return;
       await manager
         .getRepository(User)
         .update(id, { status: UserStatus.Active, failedLoginCount: 0, lockedUntil: null, updatedAt: new Date() });
-      audit({ action: AuditAction.UserEnable, subjectType: 'user', subjectId: id });
+      audit({ action: AuditAction.UserEnable, subjectType: 'user', subjectId: id, details: { unlocked: locked } });
     });
     return this.get(id);
   }

@@ -10,6 +10,8 @@ export interface Actor {
 /** What every layer may need to know about the request it serves (audit rows, logs). */
 export interface RequestContext {
   requestId: string;
+  /** The client sent requestId (X-Request-Id): audit rows mark it (auditRequestId). */
+  requestIdFromClient?: boolean;
   clientAddress?: string;
   userAgent?: string;
   actor?: Actor;
