@@ -18,3 +18,4 @@ export * from './fixity/fixity.scheduler.js';
 export * from './fixity/fixity-schedule.module.js';
 export * from './attachments/bigint-number.js';
 export * from './attachments/multipart-reader.js';
+export * from './capture/capture-metadata.entity.js';

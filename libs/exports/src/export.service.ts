@@ -63,6 +63,7 @@ export class ExportService {
       ...(dto.testimonyIds ? { testimonyIds: dto.testimonyIds } : {}),
       ...(dto.incidentIds ? { incidentIds: dto.incidentIds } : {}),
       ...(dto.attachmentIds ? { attachmentIds: dto.attachmentIds } : {}),
+      ...(dto.includeCaseAttachments !== undefined ? { includeCaseAttachments: dto.includeCaseAttachments } : {}),
       includeIdentities,
     };
     const requester = await this.dataSource.manager.findOneByOrFail(User, { id: actor.userId });

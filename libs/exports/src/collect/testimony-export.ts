@@ -18,6 +18,8 @@ export interface TestimonyParts {
   annotations: TestimonyAnnotation[];
   contentSha256: string | null;
   attachments: string[];
+  /** Words of the case's other sensitive spans, hidden here too. */
+  caseWords?: string[];
 }
 
 const HASH_NOTE =
@@ -27,14 +29,15 @@ const HASH_NOTE =
 export function exportedTestimony(parts: TestimonyParts, profile: ExportProfile, terms: TermLookup): ExportedTestimony {
   const { testimony: t } = parts;
   const spans = parts.annotations.filter((a) => a.kind === 'sensitive');
-  const redactor = new TestimonyRedactor(spans, profile.redactSensitiveSpans);
+  const redactor = new TestimonyRedactor(spans, profile.redactSensitiveSpans, parts.caseWords);
   const narrative = redactor.anchoredText(t.narrative, null);
   const translations = parts.translations
     .sort((a, b) => a.language.localeCompare(b.language))
     .map((tr) => ({
       language: tr.language,
       text: redactor.anchoredText(tr.text, tr.language),
-      translator: tr.translator,
+      // A public bag names no one who worked on it.
+      translator: profile.pseudonymousIds ? null : tr.translator,
       checked: tr.checked,
     }));
   const tags = parts.annotations
@@ -80,7 +83,7 @@ function exportedTag(
     quote: redactor.freeText(tag.quote),
     ...terms.event(tag, redactor.freeText(tag.placeText)),
     victimKind: tag.victimKind,
-    ...(profile.personNames ? { victimName: tag.victimName } : {}),
+    ...(profile.personNames ? { victimName: redactor.freeText(tag.victimName) } : {}),
     victimDescription: redactor.freeText(tag.victimDescription),
     note: redactor.freeText(tag.note),
   };

@@ -5,6 +5,8 @@ import { redactText, type SensitiveSpan } from '../render/redaction.js';
  * Redaction of one testimony's texts by its sensitive spans: the narrative (language null)
  * and each translation by the spans anchored on it, with their ranges; every other field
  * (title, summary, tag quotes and notes) by the words of every span, wherever they appear.
+ * `caseWords` are the words of sensitive spans elsewhere in the case: a name marked sensitive in
+ * one testimony is hidden in every other text of the bag too (incidents, sources, case, files).
  */
 export class TestimonyRedactor {
   private count = 0;
@@ -14,6 +16,7 @@ export class TestimonyRedactor {
   constructor(
     spans: TestimonyAnnotation[],
     private readonly enabled: boolean,
+    caseWords: string[] = [],
   ) {
     for (const span of spans) {
       const list = this.byLanguage.get(span.language) ?? [];
@@ -24,7 +27,11 @@ export class TestimonyRedactor {
       });
       this.byLanguage.set(span.language, list);
     }
-    this.allWords = spans.map((span) => ({ rangeStart: null, rangeEnd: null, quote: span.quote }));
+    this.allWords = [...spans.map((span) => span.quote), ...caseWords].map((quote) => ({
+      rangeStart: null,
+      rangeEnd: null,
+      quote,
+    }));
   }
 
   /** A text the spans of `language` were anchored on (null: the narrative). */

@@ -25,9 +25,16 @@ export class CreateExportDto {
 
   @OptionalIdList(
     10_000,
-    'only these attachments of the case; omitted: every original of the chosen testimonies and of the case',
+    'only these attachments of the case; omitted: every original of the chosen testimonies and incidents (and of the case, see includeCaseAttachments)',
   )
   attachmentIds?: string[];
+
+  @ApiPropertyOptional({
+    description: 'the files of the case itself; omitted: only when no testimonies, incidents or attachments are chosen',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeCaseAttachments?: boolean;
 
   @ApiPropertyOptional({
     description: 'add witness identities (prosecution and internal only; needs witness.identity.read)',

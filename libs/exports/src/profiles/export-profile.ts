@@ -22,6 +22,11 @@ export interface ExportProfile {
   attachments: 'original' | 'prefer-redacted' | 'redacted-only';
   /** Names of victims and perpetrators in incidents and tags (people at risk, or named in a public text). */
   personNames: boolean;
+  /**
+   * Public bags: internal ids become per-bag pseudonyms (see BagIdentifiers), staff and translators
+   * go unnamed, and an incident that no included testimony supports stays out.
+   */
+  pseudonymousIds: boolean;
 }
 
 export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
@@ -35,6 +40,7 @@ export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
     witnessAttributes: false,
     attachments: 'prefer-redacted',
     personNames: false,
+    pseudonymousIds: false,
   },
   prosecution: {
     name: 'prosecution',
@@ -46,6 +52,7 @@ export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
     witnessAttributes: true,
     attachments: 'original',
     personNames: true,
+    pseudonymousIds: false,
   },
   'public-anonymised': {
     name: 'public-anonymised',
@@ -57,6 +64,7 @@ export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
     witnessAttributes: false,
     attachments: 'redacted-only',
     personNames: false,
+    pseudonymousIds: true,
   },
   internal: {
     name: 'internal',
@@ -68,6 +76,7 @@ export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
     witnessAttributes: true,
     attachments: 'original',
     personNames: true,
+    pseudonymousIds: false,
   },
 };
 

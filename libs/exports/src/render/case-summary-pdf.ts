@@ -69,7 +69,8 @@ export function caseSummaryPdf(bates: BatesCounter, file: CaseFile, header: Summ
 
     section('Withheld');
     if (!file.withheld.length) doc.text('(none)');
-    for (const w of file.withheld) doc.text(`${w.kind} ${w.reference} ${w.pseudonym}: ${w.reason}`);
+    for (const w of file.withheld)
+      doc.text(`${w.kind} ${[w.reference, w.name, w.pseudonym].filter(Boolean).join(' ')}: ${w.reason}`);
 
     drawContents(doc, tocTop, contents);
   });
