@@ -64,8 +64,10 @@ export async function witnessWithTestimony(
   };
 }
 
-export async function downloadBundle(t: TestApp, user: LoggedInUser, exportId: string) {
-  return requestAs(t, user, 'get', `/exports/${exportId}/download`)
+/** The bundle's bytes; `reason` is required for a bundle with witness identities. */
+export async function downloadBundle(t: TestApp, user: LoggedInUser, exportId: string, reason?: string) {
+  const query = reason ? `?reason=${encodeURIComponent(reason)}` : '';
+  return requestAs(t, user, 'get', `/exports/${exportId}/download${query}`)
     .buffer(true)
     .parse((res, callback) => {
       const chunks: Buffer[] = [];

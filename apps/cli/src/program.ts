@@ -12,6 +12,7 @@ import { userResetPasswordCommand } from './commands/user-reset-password.command
 import { userDisableCommand } from './commands/user-disable.command.js';
 import { userEnableCommand } from './commands/user-enable.command.js';
 import { exportCommand } from './commands/export.command.js';
+import { exportPurgeCommand } from './commands/export-purge.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 
 /** Every `sillok` command. Each lives in commands/ and is added here. */
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   program.addCommand(auditPublicKeyCommand());
   program.addCommand(fixityCheckCommand());
   program.addCommand(exportCommand());
+  program.addCommand(exportPurgeCommand());
   program.addCommand(verifyCommand());
   program.addCommand(importCommand());
   return program;

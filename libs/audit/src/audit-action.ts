@@ -67,6 +67,7 @@ export enum AuditAction {
   AttachmentFixityCheck = 'attachment.fixity.check',
   ExportCreate = 'export.create',
   ExportDownload = 'export.download',
+  ExportPurge = 'export.purge',
   AttachmentExport = 'attachment.export',
   AuditVerify = 'audit.verify',
   AuditCheckpoint = 'audit.checkpoint',

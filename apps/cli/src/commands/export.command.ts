@@ -67,8 +67,10 @@ export function exportCommand(): Command {
             (bytes, total) => progress.update(Math.min(bytes, total), total),
           );
           progress.finish();
-          const download = await exports.openDownload(actor, created.id);
-          await pipeline(download.body, createWriteStream(options.out, { flags: 'wx' }));
+          const download = await exports.openDownload(actor, created.id, options.identityReason);
+          // A file holding identities is readable by its owner only.
+          const mode = options.includeIdentities ? 0o600 : 0o644;
+          await pipeline(download.body, createWriteStream(options.out, { flags: 'wx', mode }));
           console.log(
             `export ${created.id}: ${created.testimonyIds.length} testimonies, ${created.attachmentIds.length} attachments, ` +
               `${created.withheld.length} withheld; ${created.size} bytes written to ${options.out}`,

@@ -200,6 +200,7 @@ export class CaseFileCollector {
       withheld,
       custody,
       ids: bagIds,
+      identityWitnessIds: [...identities].filter(([, identity]) => identity !== null).map(([witnessId]) => witnessId),
     };
   }
 

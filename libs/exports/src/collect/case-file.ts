@@ -110,4 +110,6 @@ export interface CaseFile {
   custody: Array<Record<string, unknown>>;
   /** How the bag names internal records and people (per-bag pseudonyms in a public bag). */
   ids: BagIdentifiers;
+  /** Witnesses whose decrypted identity is in the bag. */
+  identityWitnessIds: string[];
 }
