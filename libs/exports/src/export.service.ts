@@ -106,7 +106,11 @@ export class ExportService {
         requester: { id: requester.id, name: requester.displayName, email: requester.email, role: actor.role },
         selection,
       },
-      { privateKey: this.signingKey.privateKey, publicKeyPem: this.signingKey.publicKeyPem },
+      {
+        privateKey: this.signingKey.privateKey,
+        publicKeyPem: this.signingKey.publicKeyPem,
+        fingerprint: this.signingKey.fingerprint,
+      },
       (key) => this.store.get(key),
     );
     const [bagResult, putResult] = await Promise.allSettled([written, stored]);
