@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -230,6 +230,8 @@ describe('redacted bags leak nothing of what they hide', () => {
           .map((line) => line.slice(0, 64)),
       ),
     );
+    // ...and the fingerprint of the signing key, which VERIFY.txt prints.
+    shipped.add(sha256(createPublicKey(bag.read('export-signing-key.pem')).export({ type: 'spki', format: 'der' })));
     for (const [file, text] of everyFile(bag)) {
       for (const word of words) expect([file, text.includes(word)]).toEqual([file, false]);
       for (const hash of hashes) expect([file, hash, text.includes(hash)]).toEqual([file, hash, false]);
@@ -252,7 +254,9 @@ describe('redacted bags leak nothing of what they hide', () => {
     const { bag } = await exportBag('un-submission');
     await expectNoLeak(bag, [{ sha256: original.sha256, size: ORIGINAL.length }]);
     const testimony = JSON.parse(bag.read(`data/testimonies/${shown.reference}.json`));
-    expect(testimony.tags.find((tag: { quote: string | null }) => tag.quote === '고문을 당했습니다')).toBeDefined();
+    // Tag ranges point into the redacted narrative the bag holds.
+    const tag = testimony.tags.find((x: { quote: string | null }) => x.quote === '고문을 당했습니다');
+    expect(testimony.narrative.slice(tag.range.start, tag.range.end)).toBe('고문을 당했습니다');
     const custody = bag
       .read('data/custody-log.jsonl')
       .trim()

@@ -8,6 +8,7 @@ import type {
 import type { ExportProfile } from '../profiles/export-profile.js';
 import type { ExportedTag, ExportedTestimony, ExportedWitness } from './case-file.js';
 import type { TermLookup } from './term-lookup.js';
+import { rangeInRedactedText } from '../render/redacted-offsets.js';
 import { TestimonyRedactor } from './testimony-redactor.js';
 
 export interface TestimonyParts {
@@ -40,9 +41,16 @@ export function exportedTestimony(parts: TestimonyParts, profile: ExportProfile,
       translator: profile.pseudonymousIds ? null : tr.translator,
       checked: tr.checked,
     }));
+  // Tag ranges count in the text the bag holds, not in the unredacted one.
+  const texts = new Map<string | null, string>([
+    [null, t.narrative],
+    ...parts.translations.map((tr) => [tr.language, tr.text] as const),
+  ]);
   const tags = parts.annotations
     .filter((a) => a.kind === 'tag')
-    .map((tag) => exportedTag(tag, profile, terms, redactor));
+    .map((tag) =>
+      exportedTag(tag, profile, terms, redactor, redactor.anchoredRanges(texts.get(tag.language) ?? '', tag.language)),
+    );
   const title = redactor.freeText(t.title);
   const summary = redactor.freeText(t.summary);
   const redacted = redactor.redactions > 0;
@@ -75,11 +83,15 @@ function exportedTag(
   profile: ExportProfile,
   terms: TermLookup,
   redactor: TestimonyRedactor,
+  redacted: Array<[number, number]>,
 ): ExportedTag {
   return {
     id: tag.id,
     language: tag.language,
-    range: tag.rangeStart === null || tag.rangeEnd === null ? null : { start: tag.rangeStart, end: tag.rangeEnd },
+    range:
+      tag.rangeStart === null || tag.rangeEnd === null
+        ? null
+        : rangeInRedactedText({ start: tag.rangeStart, end: tag.rangeEnd }, redacted),
     quote: redactor.freeText(tag.quote),
     ...terms.event(tag, redactor.freeText(tag.placeText)),
     victimKind: tag.victimKind,

@@ -34,4 +34,14 @@ describe('TestimonyRedactor with the case’s sensitive words', () => {
     expect(redactor.freeText('김철수')).toBe('김철수');
     expect(redactor.redactions).toBe(0);
   });
+
+  it('gives the ranges anchoredText hides, and none where the profile does not redact', () => {
+    const text = '요덕에서 김철수를 보았다';
+    expect(new TestimonyRedactor([span('요덕', 0)], true, ['김철수']).anchoredRanges(text, null)).toEqual([
+      [0, 2],
+      [5, 8],
+    ]);
+    expect(new TestimonyRedactor([span('요덕', 0)], false, ['김철수']).anchoredRanges(text, null)).toEqual([]);
+    expect(new TestimonyRedactor([], true).anchoredRanges(text, null)).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { TestimonyAnnotation } from '@sillok/testimonies';
-import { redactText, type SensitiveSpan } from '../render/redaction.js';
+import { redactText, sensitiveRanges, type SensitiveSpan } from '../render/redaction.js';
 
 /**
  * Redaction of one testimony's texts by its sensitive spans: the narrative (language null)
@@ -37,6 +37,12 @@ export class TestimonyRedactor {
   /** A text the spans of `language` were anchored on (null: the narrative). */
   anchoredText(text: string, language: string | null): string {
     return this.apply(text, [...(this.byLanguage.get(language) ?? []), ...this.allWords]);
+  }
+
+  /** The ranges of `text` that anchoredText hides (none where the profile does not redact): tags move by them. */
+  anchoredRanges(text: string, language: string | null): Array<[number, number]> {
+    const spans = [...(this.byLanguage.get(language) ?? []), ...this.allWords];
+    return this.enabled && spans.length ? sensitiveRanges(text, spans) : [];
   }
 
   /** Any other text: hidden wherever a span's words occur. */
