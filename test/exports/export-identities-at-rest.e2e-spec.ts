@@ -7,7 +7,13 @@ import { loginAllRoles, requestAs, type RoleLogins } from '../support/auth-fixtu
 import { createTwoCases } from '../support/case-fixtures.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
-import { downloadBundle, unzipBag, witnessWithTestimony, type UnzippedBag } from './export-fixtures.js';
+import {
+  approveTestimony,
+  downloadBundle,
+  unzipBag,
+  witnessWithTestimony,
+  type UnzippedBag,
+} from './export-fixtures.js';
 
 /** Issue 23.1: a stolen copy of the object store must not hold witness identities in clear. */
 const LEGAL_NAME = '박순희';
@@ -42,6 +48,7 @@ describe('exports with witness identities at rest', () => {
       familyInDprk: [{ relation: 'mother', location: FAMILY_LOCATION }],
     });
     expect(put.status).toBe(200);
+    await approveTestimony(t, as.investigator, as.coordinator, witness.id);
     const res = await requestAs(t, as.coordinator, 'post', `/cases/${caseA}/exports`, {
       profile: 'prosecution',
       recipient: 'Prosecutor',

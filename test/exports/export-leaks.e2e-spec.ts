@@ -8,6 +8,7 @@ import { loginAllRoles, requestAs, type RoleLogins } from '../support/auth-fixtu
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
+  approveTestimony,
   at,
   downloadBundle,
   run,
@@ -139,6 +140,7 @@ describe('redacted bags leak nothing of what they hide', () => {
     const incident = await requestAs(t, inv, 'post', '/incidents', {
       caseId: caseA,
       title: `Torture of ${FAMILY}`,
+      status: 'confirmed',
       description: `${FAMILY} was beaten; his family lived in ${VILLAGE}.`,
       perpetratorNames: ['Guard Pak'],
       victims: [FAMILY],
@@ -153,6 +155,7 @@ describe('redacted bags leak nothing of what they hide', () => {
     const orphan = await requestAs(t, inv, 'post', '/incidents', {
       caseId: caseA,
       title: 'Seen only by a witness who did not consent',
+      status: 'confirmed',
       description: 'Executions at the river bank, 1999',
     });
     orphanIncident = orphan.body.id;
@@ -181,6 +184,7 @@ describe('redacted bags leak nothing of what they hide', () => {
       reason: 'entered in error',
     });
     expect(gone.status).toBe(201);
+    await approveTestimony(t, inv, as.coordinator, shown.id);
   }, 120_000);
 
   afterAll(async () => {
@@ -351,5 +355,44 @@ describe('redacted bags leak nothing of what they hide', () => {
         reason: expect.stringContaining('withdrawn'),
       }),
     ]);
+  }, 60_000);
+
+  it('sends only approved records to outside recipients unless asked, and marks each one sent unapproved', async () => {
+    const draft = await witnessWithTestimony(
+      t,
+      as.investigator,
+      caseA,
+      ['internal', 'un_mechanisms'],
+      'An account still being checked. '.repeat(400),
+    );
+    const held = await exportBag('un-submission', { testimonyIds: [draft.id, shown.id] });
+    expect(held.bag.files).not.toContain(`data/testimonies/${draft.reference}.json`);
+    expect(held.bag.read('data/withheld.csv')).toContain(
+      `testimony,${draft.reference},${draft.pseudonym},not approved (draft); includeUnapproved sends it marked as such`,
+    );
+    expect(held.bag.read('bag-info.txt')).toContain('Sillok-Unapproved-Included: no');
+
+    const { id, bag } = await exportBag('un-submission', {
+      testimonyIds: [draft.id, shown.id],
+      includeUnapproved: true,
+    });
+    const pdf = run('pdftotext', ['-q', join(bag.root, `data/testimonies/${draft.reference}.pdf`), '-'], bag.root);
+    const pages = pdf.stdout.split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toContain('NOT APPROVED (draft)');
+    const approvedPdf = run(
+      'pdftotext',
+      ['-q', join(bag.root, `data/testimonies/${shown.reference}.pdf`), '-'],
+      bag.root,
+    );
+    expect(approvedPdf.stdout).not.toContain('NOT APPROVED');
+    const summary = run('pdftotext', ['-q', join(bag.root, 'data/case-summary.pdf'), '-'], bag.root).stdout;
+    expect(summary).toContain('Not approved, sent on the requester');
+    expect(summary).toContain(`${draft.reference} (draft)`);
+    expect(bag.read('bag-info.txt')).toContain(`Sillok-Unapproved-Included: yes: ${draft.reference} (draft)`);
+    const [audit] = await t.app
+      .get(DataSource)
+      .query(`SELECT details FROM audit_events WHERE action = 'export.create' AND subject_id = $1`, [id]);
+    expect(audit.details).toMatchObject({ includeUnapproved: true, unapproved: [`${draft.reference} (draft)`] });
   }, 60_000);
 });

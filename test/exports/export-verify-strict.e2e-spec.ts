@@ -8,7 +8,14 @@ import { loginAllRoles, requestAs, type RoleLogins } from '../support/auth-fixtu
 import { createTwoCases } from '../support/case-fixtures.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
-import { downloadBundle, run, unzipBag, witnessWithTestimony, type UnzippedBag } from './export-fixtures.js';
+import {
+  approveTestimony,
+  downloadBundle,
+  run,
+  unzipBag,
+  witnessWithTestimony,
+  type UnzippedBag,
+} from './export-fixtures.js';
 
 /**
  * ZIPs a hostile sender or a man in the middle could build around a good bag: each must fail
@@ -42,7 +49,8 @@ describe('strict verification of exported bags', () => {
     t = await startTestApp();
     const as: RoleLogins = await loginAllRoles(t);
     const { caseA } = await createTwoCases(t, as);
-    await witnessWithTestimony(t, as.investigator, caseA, ['internal', 'un_mechanisms'], 'A testimony to verify.');
+    const witness = await witnessWithTestimony(t, as.investigator, caseA, ['internal', 'un_mechanisms'], 'To verify.');
+    await approveTestimony(t, as.investigator, as.coordinator, witness.id);
     const res = await requestAs(t, as.coordinator, 'post', `/cases/${caseA}/exports`, {
       profile: 'un-submission',
       recipient: 'OHCHR Seoul',

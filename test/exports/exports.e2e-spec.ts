@@ -9,6 +9,7 @@ import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { termId } from '../support/testimony-fixtures.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
 import {
+  approveTestimony,
   at,
   downloadBundle,
   recordConsent,
@@ -113,6 +114,7 @@ describe('case-file exports', () => {
     const incident = await requestAs(t, inv, 'post', '/incidents', {
       caseId: caseA,
       title: 'Torture at Yodok, 1997',
+      status: 'confirmed',
       violationTermIds: [await termId(t, 'coi-violation', 'E.2')],
       perpetratorNames: ['Guard Pak'],
     });
@@ -121,6 +123,7 @@ describe('case-file exports', () => {
       const source = await requestAs(t, inv, 'post', `/incidents/${incident.body.id}/sources`, { testimonyId });
       expect(source.status).toBe(201);
     }
+    for (const testimony of [all, courts, un]) await approveTestimony(t, inv, as.coordinator, testimony.id);
   }, 120_000);
 
   afterAll(async () => {

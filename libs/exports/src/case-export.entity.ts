@@ -27,6 +27,8 @@ export interface ExportSelection {
   attachmentIds?: string[];
   /** The case's own files; absent: with a whole-case export only. */
   includeCaseAttachments?: boolean;
+  /** Testimonies not approved and incidents not confirmed, where the profile would hold them back. */
+  includeUnapproved?: boolean;
   includeIdentities: boolean;
 }
 

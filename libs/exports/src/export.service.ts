@@ -15,6 +15,7 @@ import { writeCaseFileBag } from './bag/case-file-bag.js';
 import { StoredHashMismatch } from './bag/sha256-check.stream.js';
 import { CaseExportSeal } from './case-export-seal.entity.js';
 import { CaseExport, type ExportSelection } from './case-export.entity.js';
+import { unsettledReferences } from './collect/unsettled.js';
 import { CaseFileCollector } from './collect/case-file.collector.js';
 import type { CaseFile } from './collect/case-file.js';
 import { ExportSigningKey } from './export-signing-key.js';
@@ -72,6 +73,7 @@ export class ExportService {
       ...(dto.incidentIds ? { incidentIds: dto.incidentIds } : {}),
       ...(dto.attachmentIds ? { attachmentIds: dto.attachmentIds } : {}),
       ...(dto.includeCaseAttachments !== undefined ? { includeCaseAttachments: dto.includeCaseAttachments } : {}),
+      ...(dto.includeUnapproved ? { includeUnapproved: true } : {}),
       includeIdentities,
     };
     const requester = await this.dataSource.manager.findOneByOrFail(User, { id: actor.userId });
@@ -300,6 +302,8 @@ export class ExportService {
           withheld: file.withheld.length,
           attachments: file.attachments.length,
           includesIdentities: row.includesIdentities,
+          includeUnapproved: row.selection.includeUnapproved === true,
+          unapproved: unsettledReferences(file),
           tagManifestSha256: row.tagManifestSha256,
           size: row.size,
         },

@@ -6,6 +6,7 @@ import { BatesCounter } from '../render/pdf-document.js';
 import { incidentsCsv, withheldCsv } from '../render/tables.js';
 import { testimonyPdf } from '../render/testimony-pdf.js';
 import { BagWriter, type BagSigner, type FinishedBag } from './bag-writer.js';
+import { unsettledReferences } from '../collect/unsettled.js';
 import { selectionInBag, withBagIds } from './bag-view.js';
 
 export interface BagHeader extends SummaryHeader {
@@ -95,6 +96,10 @@ export async function writeCaseFileBag(
         ],
         ['Sillok-Case', file.case.reference],
         ['Sillok-Withheld', String(file.withheld.length)],
+        [
+          'Sillok-Unapproved-Included',
+          header.selection.includeUnapproved ? `yes: ${unsettledReferences(file).join(', ') || 'none found'}` : 'no',
+        ],
       ],
       signer,
     );

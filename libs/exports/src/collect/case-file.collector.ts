@@ -18,6 +18,7 @@ import type { ExportProfile } from '../profiles/export-profile.js';
 import { selectAttachments } from './attachment-selection.js';
 import { BagIdentifiers } from './bag-identifiers.js';
 import type { CaseFile, ExportedIncident, ExportedWitness, WithheldItem } from './case-file.js';
+import { approvalWithholdingReason } from './approval-decision.js';
 import { withholdingReason } from './consent-decision.js';
 import { custodyEntry, type AuditRow } from './custody-entry.js';
 import { incidentWithholdingReason } from './incident-decision.js';
@@ -60,7 +61,9 @@ export class CaseFileCollector {
     const labels = new Map<string, string>();
     for (const testimony of chosen) {
       const witness = witnesses.get(testimony.witnessId);
-      const reason = withholdingReason(testimony, witness, consents.get(testimony.id), profile);
+      const reason =
+        withholdingReason(testimony, witness, consents.get(testimony.id), profile) ??
+        approvalWithholdingReason('testimony', testimony.status, profile, selection.includeUnapproved === true);
       if (reason) {
         withheld.push({
           kind: 'testimony',
@@ -105,11 +108,13 @@ export class CaseFileCollector {
         })
       : [];
     const incidents = candidates.filter((incident) => {
-      const reason = incidentWithholdingReason(
-        allSources.filter((s) => s.incidentId === incident.id).map((s) => s.testimonyId),
-        includedIds,
-        profile,
-      );
+      const reason =
+        approvalWithholdingReason('incident', incident.status, profile, selection.includeUnapproved === true) ??
+        incidentWithholdingReason(
+          allSources.filter((s) => s.incidentId === incident.id).map((s) => s.testimonyId),
+          includedIds,
+          profile,
+        );
       if (reason)
         withheld.push({ kind: 'incident', id: incident.id, reference: incident.reference, pseudonym: '', reason });
       return reason === null;

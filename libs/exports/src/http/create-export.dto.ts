@@ -37,6 +37,14 @@ export class CreateExportDto {
   includeCaseAttachments?: boolean;
 
   @ApiPropertyOptional({
+    description:
+      'also send testimonies not approved and incidents not confirmed (un-submission, prosecution and public profiles hold them back by default); each is marked on every page',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeUnapproved?: boolean;
+
+  @ApiPropertyOptional({
     description: 'add witness identities (prosecution and internal only; needs witness.identity.read)',
   })
   @IsOptional()

@@ -10,6 +10,7 @@ export class ExportSelectionResponse implements ExportSelection {
   @ApiProperty({ required: false, type: [String] }) incidentIds?: string[];
   @ApiProperty({ required: false, type: [String] }) attachmentIds?: string[];
   @ApiProperty({ required: false }) includeCaseAttachments?: boolean;
+  @ApiProperty({ required: false }) includeUnapproved?: boolean;
   @ApiProperty() includeIdentities: boolean;
 }
 

@@ -11,3 +11,13 @@ describe('pseudonymous ids', () => {
     expect(appliedProfile('internal', true).pseudonymousIds).toBe(false);
   });
 });
+
+describe('approved only', () => {
+  it('holds for every profile sent outside the organisation', () => {
+    expect(EXPORT_PROFILE_NAMES.filter((name) => EXPORT_PROFILES[name].approvedOnly)).toEqual([
+      'un-submission',
+      'prosecution',
+      'public-anonymised',
+    ]);
+  });
+});

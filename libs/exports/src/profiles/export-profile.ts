@@ -27,6 +27,8 @@ export interface ExportProfile {
    * go unnamed, and an incident that no included testimony supports stays out.
    */
   pseudonymousIds: boolean;
+  /** Only approved testimonies and confirmed incidents go out, unless the requester asks for the others. */
+  approvedOnly: boolean;
 }
 
 export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
@@ -41,6 +43,7 @@ export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
     attachments: 'prefer-redacted',
     personNames: false,
     pseudonymousIds: false,
+    approvedOnly: true,
   },
   prosecution: {
     name: 'prosecution',
@@ -53,6 +56,7 @@ export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
     attachments: 'original',
     personNames: true,
     pseudonymousIds: false,
+    approvedOnly: true,
   },
   'public-anonymised': {
     name: 'public-anonymised',
@@ -65,6 +69,7 @@ export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
     attachments: 'redacted-only',
     personNames: false,
     pseudonymousIds: true,
+    approvedOnly: true,
   },
   internal: {
     name: 'internal',
@@ -77,6 +82,7 @@ export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
     attachments: 'original',
     personNames: true,
     pseudonymousIds: false,
+    approvedOnly: false,
   },
 };
 
