@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import yazl from 'yazl';
 import { verifyBagZip } from '@sillok/exports';
 import { loginAllRoles, requestAs, type RoleLogins } from '../support/auth-fixtures.js';
-import { createTwoCases } from '../support/case-fixtures.js';
+import { createCase, createTwoCases } from '../support/case-fixtures.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
 import {
@@ -26,6 +26,7 @@ describe('strict verification of exported bags', () => {
   let bag: UnzippedBag;
   let top: string;
   let publisherPem: string;
+  let as: RoleLogins;
 
   const entries = () => bag.files.map((file) => ({ name: `${top}/${file}`, data: readFileSync(join(bag.root, file)) }));
   const altered = (data: Buffer) => Buffer.concat([data, Buffer.from(' ')]);
@@ -47,7 +48,7 @@ describe('strict verification of exported bags', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const as: RoleLogins = await loginAllRoles(t);
+    as = await loginAllRoles(t);
     const { caseA } = await createTwoCases(t, as);
     const witness = await witnessWithTestimony(t, as.investigator, caseA, ['internal', 'un_mechanisms'], 'To verify.');
     await approveTestimony(t, as.investigator, as.coordinator, witness.id);
@@ -148,5 +149,28 @@ describe('strict verification of exported bags', () => {
     } finally {
       rmSync(planted);
     }
+  }, 60_000);
+
+  it('exports an empty case only when the requester confirms it', async () => {
+    const empty = await createCase(t, as.coordinator, { title: 'Nothing recorded yet' });
+    const body = { profile: 'internal', recipient: 'Counsel' };
+    const refused = await requestAs(t, as.coordinator, 'post', `/cases/${empty}/exports`, body);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      {
+        field: 'confirmEmpty',
+        reason: 'nothing would go out (no testimony, incident or attachment): set confirmEmpty to export anyway',
+      },
+    ]);
+    expect((await requestAs(t, as.coordinator, 'get', `/cases/${empty}/exports`)).body).toEqual([]);
+    const confirmed = await requestAs(t, as.coordinator, 'post', `/cases/${empty}/exports`, {
+      ...body,
+      confirmEmpty: true,
+    });
+    expect(confirmed.status).toBe(201);
+    const zip = await downloadBundle(t, as.coordinator, confirmed.body.id);
+    const emptyBag = unzipBag(zip.body as Buffer);
+    expect(emptyBag.files.filter((f) => f.startsWith('data/testimonies/'))).toEqual([]);
+    rmSync(join(emptyBag.root, '..', '..'), { recursive: true, force: true });
   }, 60_000);
 });

@@ -17,6 +17,7 @@ import { CaseExportSeal } from './case-export-seal.entity.js';
 import { CaseExport, type ExportSelection } from './case-export.entity.js';
 import { unsettledReferences } from './collect/unsettled.js';
 import { CaseFileCollector } from './collect/case-file.collector.js';
+import { emptinessToConfirm } from './collect/emptiness.js';
 import type { CaseFile } from './collect/case-file.js';
 import { ExportSigningKey } from './export-signing-key.js';
 import { exportView, type ExportView } from './export.view.js';
@@ -84,6 +85,9 @@ export class ExportService {
       selection,
       identityReason: dto.identityReason,
     });
+
+    const toConfirm = dto.confirmEmpty ? null : emptinessToConfirm(file);
+    if (toConfirm) throw DomainError.validation([{ field: 'confirmEmpty', reason: toConfirm }]);
 
     const id = randomUUID();
     const objectKey = newObjectKey();

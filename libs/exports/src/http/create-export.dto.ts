@@ -45,6 +45,13 @@ export class CreateExportDto {
   includeUnapproved?: boolean;
 
   @ApiPropertyOptional({
+    description: 'confirms an export that holds nothing, or an attachment of 0 bytes (refused otherwise)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmEmpty?: boolean;
+
+  @ApiPropertyOptional({
     description: 'add witness identities (prosecution and internal only; needs witness.identity.read)',
   })
   @IsOptional()
