@@ -29,6 +29,7 @@ import { SearchMatchIndex1764430000000 } from './1764430000000-search-match-inde
 import { CreateIdempotencyKeys1764514000000 } from './1764514000000-create-idempotency-keys.js';
 import { AuditAppendThroughOwnerFunction1764520000000 } from './1764520000000-audit-append-through-owner-function.js';
 import { CreateAuthRateLimits1764520000001 } from './1764520000001-create-auth-rate-limits.js';
+import { SealIdentityExports1764530000000 } from './1764530000000-seal-identity-exports.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -62,4 +63,5 @@ export const MIGRATIONS: MigrationList = [
   CreateIdempotencyKeys1764514000000,
   AuditAppendThroughOwnerFunction1764520000000,
   CreateAuthRateLimits1764520000001,
+  SealIdentityExports1764530000000,
 ];

@@ -64,8 +64,10 @@ export async function witnessWithTestimony(
   };
 }
 
-export async function downloadBundle(t: TestApp, user: LoggedInUser, exportId: string) {
-  return requestAs(t, user, 'get', `/exports/${exportId}/download`)
+/** The bundle's bytes; `reason` is required for a bundle with witness identities. */
+export async function downloadBundle(t: TestApp, user: LoggedInUser, exportId: string, reason?: string) {
+  const query = reason ? `?reason=${encodeURIComponent(reason)}` : '';
+  return requestAs(t, user, 'get', `/exports/${exportId}/download${query}`)
     .buffer(true)
     .parse((res, callback) => {
       const chunks: Buffer[] = [];
@@ -107,4 +109,24 @@ export function unzipBag(zip: Buffer): UnzippedBag {
 
 export function run(command: string, args: string[], cwd: string) {
   return spawnSync(command, args, { cwd, encoding: 'utf8' });
+}
+
+/** Submits (as `submitter`) and approves (as `approver`, who holds testimony.approve) a testimony. */
+export async function approveTestimony(
+  t: TestApp,
+  submitter: LoggedInUser,
+  approver: LoggedInUser,
+  testimonyId: string,
+): Promise<void> {
+  for (const [user, action] of [
+    [submitter, 'submit'],
+    [approver, 'approve'],
+  ] as const) {
+    const current = await requestAs(t, user, 'get', `/testimonies/${testimonyId}`);
+    const res = await requestAs(t, user, 'post', `/testimonies/${testimonyId}/status`, {
+      action,
+      version: current.body.version,
+    });
+    if (res.status !== 201) throw new Error(`${action} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
 }

@@ -9,6 +9,7 @@ import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { termId } from '../support/testimony-fixtures.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
 import {
+  approveTestimony,
   at,
   downloadBundle,
   recordConsent,
@@ -47,7 +48,8 @@ describe('case-file exports', () => {
   async function exportBag(profile: string, extra: object = {}) {
     const res = await exportAs(as.coordinator, { profile, recipient: 'OHCHR Seoul', ...extra });
     expect(res.status).toBe(201);
-    const zip = await downloadBundle(t, as.coordinator, res.body.id);
+    const reason = (extra as { identityReason?: string }).identityReason;
+    const zip = await downloadBundle(t, as.coordinator, res.body.id, reason);
     expect(zip.status).toBe(200);
     const bag = unzipBag(zip.body as Buffer);
     bags.push(bag);
@@ -112,6 +114,7 @@ describe('case-file exports', () => {
     const incident = await requestAs(t, inv, 'post', '/incidents', {
       caseId: caseA,
       title: 'Torture at Yodok, 1997',
+      status: 'confirmed',
       violationTermIds: [await termId(t, 'coi-violation', 'E.2')],
       perpetratorNames: ['Guard Pak'],
     });
@@ -120,6 +123,7 @@ describe('case-file exports', () => {
       const source = await requestAs(t, inv, 'post', `/incidents/${incident.body.id}/sources`, { testimonyId });
       expect(source.status).toBe(201);
     }
+    for (const testimony of [all, courts, un]) await approveTestimony(t, inv, as.coordinator, testimony.id);
   }, 120_000);
 
   afterAll(async () => {
@@ -340,7 +344,11 @@ describe('case-file exports', () => {
     const reads = await t.app
       .get(DataSource)
       .query(`SELECT subject_id, reason FROM audit_events WHERE action = 'witness.identity.read' ORDER BY seq`);
-    expect(reads).toEqual([{ subject_id: all.witnessId, reason }]);
+    // One read as the bag was made, one as it was downloaded (with the reason given for that).
+    expect(reads).toEqual([
+      { subject_id: all.witnessId, reason },
+      { subject_id: all.witnessId, reason },
+    ]);
   }, 60_000);
 
   it('records the export on each attachment’s chain of custody and audits downloads', async () => {
@@ -365,7 +373,7 @@ describe('case-file exports', () => {
     expect((await exportAs(as.coordinator, body, caseB)).status).toBe(404);
     expect((await requestAs(t, undefined, 'post', `/cases/${caseA}/exports`, body)).status).toBe(401);
     const list = await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`);
-    const id = list.body[0].id as string;
+    const id = (list.body as Array<{ id: string; includesIdentities: boolean }>).find((e) => !e.includesIdentities)!.id;
     expect((await requestAs(t, outsider, 'get', `/exports/${id}/download`)).status).toBe(404);
     expect((await requestAs(t, as.investigator, 'get', `/exports/${id}/download`)).status).toBe(403);
     expect((await downloadBundle(t, as.legal_reviewer, id)).status).toBe(200);

@@ -13,6 +13,8 @@ import { userResetPasswordCommand } from './commands/user-reset-password.command
 import { userDisableCommand } from './commands/user-disable.command.js';
 import { userEnableCommand } from './commands/user-enable.command.js';
 import { exportCommand } from './commands/export.command.js';
+import { exportPurgeCommand } from './commands/export-purge.command.js';
+import { exportPublicKeyCommand } from './commands/export-public-key.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 
 /** Every `sillok` command. Each lives in commands/ and is added here. */
@@ -35,6 +37,8 @@ export function buildProgram(): Command {
   program.addCommand(fixityCheckCommand());
   program.addCommand(objectsSweepCommand());
   program.addCommand(exportCommand());
+  program.addCommand(exportPurgeCommand());
+  program.addCommand(exportPublicKeyCommand());
   program.addCommand(verifyCommand());
   program.addCommand(importCommand());
   return program;

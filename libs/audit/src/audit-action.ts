@@ -68,6 +68,7 @@ export enum AuditAction {
   ObjectSweep = 'object.sweep',
   ExportCreate = 'export.create',
   ExportDownload = 'export.download',
+  ExportPurge = 'export.purge',
   AttachmentExport = 'attachment.export',
   AuditVerify = 'audit.verify',
   AuditCheckpoint = 'audit.checkpoint',

@@ -189,6 +189,13 @@ export class Settings {
   @IsString()
   @MinLength(1)
   EXPORT_SOURCE_ORGANIZATION: string = 'Sillok';
+
+  /** Days a stored export holding witness identities may be downloaded; then `sillok export:purge` erases its key. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of days between 1 and 90' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 90' })
+  @Max(90, { message: 'must be a whole number of days between 1 and 90' })
+  EXPORT_IDENTITY_RETENTION_DAYS: number = 7;
   /** Where evidence objects live: `filesystem` (SILLOK_DATA_DIR/objects) or an S3-compatible server. */
   @IsIn(OBJECT_STORES, { message: `must be one of ${OBJECT_STORES.join(', ')}` })
   OBJECT_STORE: ObjectStoreKind = 'filesystem';

@@ -21,3 +21,4 @@ export * from './attachments/multipart-reader.js';
 export * from './sweeper/object-references.js';
 export * from './sweeper/object-sweeper.js';
 export * from './sweeper/sweep-runner.js';
+export * from './capture/capture-metadata.entity.js';

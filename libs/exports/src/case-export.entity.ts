@@ -9,10 +9,12 @@ import type { ExportProfileName } from './profiles/export-profile.js';
  * the same, like a privilege log): named by codes only, never by anything identifying.
  */
 export interface WithheldItem {
-  kind: 'testimony' | 'attachment';
+  kind: 'testimony' | 'attachment' | 'incident';
   id: string;
-  /** The testimony's reference (T-000123), or for an attachment that of its testimony. */
+  /** The testimony's or incident's reference (T-000123), or for an attachment that of its testimony. */
   reference: string;
+  /** An attachment's file name, as this profile may show it. */
+  name?: string;
   /** The witness's pseudonym, empty where the profile hides pseudonyms. */
   pseudonym: string;
   reason: string;
@@ -23,6 +25,10 @@ export interface ExportSelection {
   testimonyIds?: string[];
   incidentIds?: string[];
   attachmentIds?: string[];
+  /** The case's own files; absent: with a whole-case export only. */
+  includeCaseAttachments?: boolean;
+  /** Testimonies not approved and incidents not confirmed, where the profile would hold them back. */
+  includeUnapproved?: boolean;
   includeIdentities: boolean;
 }
 

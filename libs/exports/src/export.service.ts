@@ -1,18 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { requireRolePermission, User } from '@sillok/auth';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { Settings } from '@sillok/config';
 import { DomainError, ErrorCode, Permission, type Actor } from '@sillok/core';
 import { newObjectKey, OBJECT_STORE, type ObjectStore } from '@sillok/evidence';
+import { IdentityKeyRing, openRecord, sealRecord } from '@sillok/testimonies';
+import { decryptBag, encryptBag, newBagKey, type BagKey } from './bag/bag-encryption.js';
 import { BagWriter, type FinishedBag } from './bag/bag-writer.js';
 import { writeCaseFileBag } from './bag/case-file-bag.js';
 import { StoredHashMismatch } from './bag/sha256-check.stream.js';
+import { CaseExportSeal } from './case-export-seal.entity.js';
 import { CaseExport, type ExportSelection } from './case-export.entity.js';
+import { unsettledReferences } from './collect/unsettled.js';
 import { CaseFileCollector } from './collect/case-file.collector.js';
+import { emptinessToConfirm } from './collect/emptiness.js';
 import type { CaseFile } from './collect/case-file.js';
 import { ExportSigningKey } from './export-signing-key.js';
 import { exportView, type ExportView } from './export.view.js';
@@ -28,6 +33,9 @@ export interface ExportDownload {
 /** Creating case-file exports (bag streamed to the object store, then recorded and audited) and serving them again. */
 @Injectable()
 export class ExportService {
+  /** The identity vault's keys: they seal the key of every stored bag that holds identities. */
+  private readonly vaultKeys: IdentityKeyRing;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -36,7 +44,9 @@ export class ExportService {
     private readonly signingKey: ExportSigningKey,
     private readonly settings: Settings,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
-  ) {}
+  ) {
+    this.vaultKeys = IdentityKeyRing.parse(settings.IDENTITY_ENCRYPTION_KEYS);
+  }
 
   /**
    * Collects, bags and stores the export; only a bag that was stored whole is recorded. Any
@@ -63,6 +73,8 @@ export class ExportService {
       ...(dto.testimonyIds ? { testimonyIds: dto.testimonyIds } : {}),
       ...(dto.incidentIds ? { incidentIds: dto.incidentIds } : {}),
       ...(dto.attachmentIds ? { attachmentIds: dto.attachmentIds } : {}),
+      ...(dto.includeCaseAttachments !== undefined ? { includeCaseAttachments: dto.includeCaseAttachments } : {}),
+      ...(dto.includeUnapproved ? { includeUnapproved: true } : {}),
       includeIdentities,
     };
     const requester = await this.dataSource.manager.findOneByOrFail(User, { id: actor.userId });
@@ -74,12 +86,20 @@ export class ExportService {
       identityReason: dto.identityReason,
     });
 
+    const toConfirm = dto.confirmEmpty ? null : emptinessToConfirm(file);
+    if (toConfirm) throw DomainError.validation([{ field: 'confirmEmpty', reason: toConfirm }]);
+
     const id = randomUUID();
     const objectKey = newObjectKey();
     const createdAt = new Date();
     const total = file.attachments.reduce((sum, a) => sum + a.size, 0);
     const bag = new BagWriter(`sillok-export-${id}`, (bytes) => onProgress?.(bytes, total));
-    const stored = this.store.put(objectKey, bag.output, { contentType: 'application/zip' });
+    // A bag with identities never rests in clear: it is encrypted on its way to the store.
+    const bagKey = includeIdentities ? newBagKey() : null;
+    const cipher = bagKey ? encryptBag(bag.output, bagKey, id) : null;
+    const stored = this.store.put(objectKey, cipher ?? bag.output, {
+      contentType: bagKey ? 'application/octet-stream' : 'application/zip',
+    });
     const written = writeCaseFileBag(
       bag,
       file,
@@ -92,7 +112,11 @@ export class ExportService {
         requester: { id: requester.id, name: requester.displayName, email: requester.email, role: actor.role },
         selection,
       },
-      { privateKey: this.signingKey.privateKey, publicKeyPem: this.signingKey.publicKeyPem },
+      {
+        privateKey: this.signingKey.privateKey,
+        publicKeyPem: this.signingKey.publicKeyPem,
+        fingerprint: this.signingKey.fingerprint,
+      },
       (key) => this.store.get(key),
     );
     const [bagResult, putResult] = await Promise.allSettled([written, stored]);
@@ -100,8 +124,9 @@ export class ExportService {
     if (putResult.status === 'rejected') throw putResult.reason;
     const finished: FinishedBag = bagResult.value;
 
+    const seal = bagKey && cipher ? this.seal(id, bagKey, cipher.getAuthTag(), file.identityWitnessIds) : null;
     try {
-      await this.record(actor, caseId, file, {
+      await this.record(actor, caseId, file, seal, {
         id,
         caseId,
         profile: profile.name,
@@ -145,22 +170,110 @@ export class ExportService {
     return (await query.getMany()).map(exportView);
   }
 
-  /** The stored bag again; each download is audited before any byte flows. */
-  async openDownload(actor: Actor, id: string): Promise<ExportDownload> {
+  /**
+   * The stored bag again; each download is audited before any byte flows. A bag with witness
+   * identities goes only to a holder of witness.identity.read on the case, with a reason, until
+   * its copy expires; each such download records a read of every identity in it.
+   */
+  async openDownload(actor: Actor, id: string, reason?: string): Promise<ExportDownload> {
     const row = await this.find(actor, id);
-    if (row.includesIdentities) requireRolePermission(actor.role, Permission.WitnessIdentityRead);
-    await this.audit.recordNow({
-      action: AuditAction.ExportDownload,
-      subjectType: 'export',
-      subjectId: row.id,
-      caseId: row.caseId,
-      details: { profile: row.profile, recipient: row.recipient },
+    const seal = row.includesIdentities ? await this.openableSeal(actor, row, reason) : null;
+    await this.audit.transaction(async (_manager, audit) => {
+      audit({
+        action: AuditAction.ExportDownload,
+        subjectType: 'export',
+        subjectId: row.id,
+        caseId: row.caseId,
+        details: { profile: row.profile, recipient: row.recipient },
+      });
+      for (const witnessId of seal?.witnessIds ?? [])
+        audit({
+          action: AuditAction.WitnessIdentityRead,
+          subjectType: 'witness',
+          subjectId: witnessId,
+          caseId: row.caseId,
+          reason,
+          details: { via: 'export.download', exportId: row.id },
+        });
     });
+    const stored = await this.store.get(row.objectKey);
     return {
       export: exportView(row),
       fileName: `sillok-export-${row.id}.zip`,
-      body: await this.store.get(row.objectKey),
+      body: seal ? decryptBag(stored, this.unseal(seal), seal.bagAuthTag, row.id) : stored,
     };
+  }
+
+  /**
+   * Erases the key of every stored identity bag past its expiry, which leaves its ciphertext
+   * (and every version or backup of it) unreadable, and removes the object; each one audited.
+   */
+  async purgeExpired(now = new Date()): Promise<string[]> {
+    const due = await this.dataSource.manager.find(CaseExportSeal, {
+      where: { expiresAt: LessThanOrEqual(now), purgedAt: IsNull() },
+      relations: { export: true },
+      order: { expiresAt: 'ASC' },
+    });
+    for (const seal of due) {
+      await this.audit.transaction(async (manager, audit) => {
+        await manager
+          .getRepository(CaseExportSeal)
+          .update({ exportId: seal.exportId }, { sealedKey: null, purgedAt: now });
+        audit({
+          action: AuditAction.ExportPurge,
+          subjectType: 'export',
+          subjectId: seal.exportId,
+          caseId: seal.export!.caseId,
+          details: { expiredAt: seal.expiresAt.toISOString(), witnesses: seal.witnessIds.length },
+        });
+      });
+      // The key is gone already; the object is removed as well where the store allows it.
+      await this.store.removeIncomplete(seal.export!.objectKey).catch(() => undefined);
+    }
+    return due.map((seal) => seal.exportId);
+  }
+
+  private async openableSeal(actor: Actor, row: CaseExport, reason?: string): Promise<CaseExportSeal> {
+    await this.policy.requireCaseAccess(actor, row.caseId, Permission.WitnessIdentityRead);
+    if (!reason || reason.trim().length < 10)
+      throw DomainError.validation([
+        {
+          field: 'reason',
+          reason: 'this export holds witness identities: say why you download it (at least 10 characters)',
+        },
+      ]);
+    const seal = await this.dataSource.manager.findOneBy(CaseExportSeal, { exportId: row.id });
+    if (!seal || seal.sealedKey === null || seal.expiresAt.getTime() <= Date.now())
+      throw new DomainError(
+        ErrorCode.NotFound,
+        'the stored copy of this export with witness identities has expired; make a new export',
+      );
+    return seal;
+  }
+
+  private seal(exportId: string, bagKey: BagKey, authTag: Buffer, witnessIds: string[]): CaseExportSeal {
+    const sealed = sealRecord(this.vaultKeys, exportId, bagKey.key.toString('base64'));
+    const days = this.settings.EXPORT_IDENTITY_RETENTION_DAYS;
+    return Object.assign(new CaseExportSeal(), {
+      exportId,
+      keyId: sealed.keyId,
+      keyNonce: sealed.nonce,
+      sealedKey: sealed.ciphertext,
+      bagIv: bagKey.iv,
+      bagAuthTag: authTag,
+      witnessIds,
+      expiresAt: new Date(Date.now() + days * 86_400_000),
+      purgedAt: null,
+    });
+  }
+
+  private unseal(seal: CaseExportSeal): BagKey {
+    const key = openRecord<string>(this.vaultKeys, seal.exportId, {
+      keyId: seal.keyId,
+      nonce: seal.keyNonce,
+      ciphertext: seal.sealedKey!,
+    });
+    return { key: Buffer.from(key, 'base64'), iv: seal.bagIv };
   }
 
   private async find(actor: Actor, id: string): Promise<CaseExport> {
@@ -171,9 +284,16 @@ export class ExportService {
   }
 
   /** The record, its audit row, and a custody event for every attachment that went out, in one transaction. */
-  private async record(actor: Actor, caseId: string, file: CaseFile, row: CaseExport): Promise<void> {
+  private async record(
+    actor: Actor,
+    caseId: string,
+    file: CaseFile,
+    seal: CaseExportSeal | null,
+    row: CaseExport,
+  ): Promise<void> {
     await this.audit.transaction(async (manager, audit) => {
       await manager.getRepository(CaseExport).insert(row);
+      if (seal) await manager.getRepository(CaseExportSeal).insert(seal);
       audit({
         action: AuditAction.ExportCreate,
         subjectType: 'export',
@@ -186,6 +306,8 @@ export class ExportService {
           withheld: file.withheld.length,
           attachments: file.attachments.length,
           includesIdentities: row.includesIdentities,
+          includeUnapproved: row.selection.includeUnapproved === true,
+          unapproved: unsettledReferences(file),
           tagManifestSha256: row.tagManifestSha256,
           size: row.size,
         },

@@ -13,6 +13,8 @@ import { progressLine } from '../progress.js';
 import { PRIVATE_FILE_MODE } from '../output/private-file.js';
 
 interface ExportOptions {
+  includeUnapproved?: boolean;
+  confirmEmpty?: boolean;
   case: string;
   profile: ExportProfileName;
   recipient: string;
@@ -34,6 +36,8 @@ export function exportCommand(): Command {
     .option('--testimony <reference...>', 'only these testimonies (T-000123), default all of the case')
     .option('--include-identities', 'add witness identities (prosecution, internal; needs witness.identity.read)')
     .option('--identity-reason <text>', 'why identities go out (required with --include-identities)')
+    .option('--include-unapproved', 'also send testimonies not approved and incidents not confirmed, marked as such')
+    .option('--confirm-empty', 'export even when nothing would go out or an attachment is 0 bytes')
     .action(async (options: ExportOptions) => {
       if (existsSync(options.out)) throw new CliError(`${options.out} exists; exports are never overwritten`);
       // Loaded here, not at start: PDF and font code would slow down every other command.
@@ -64,11 +68,13 @@ export function exportCommand(): Command {
               testimonyIds,
               includeIdentities: options.includeIdentities,
               identityReason: options.identityReason,
+              includeUnapproved: options.includeUnapproved,
+              confirmEmpty: options.confirmEmpty,
             },
             (bytes, total) => progress.update(Math.min(bytes, total), total),
           );
           progress.finish();
-          const download = await exports.openDownload(actor, created.id);
+          const download = await exports.openDownload(actor, created.id, options.identityReason);
           await pipeline(download.body, createWriteStream(options.out, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
           console.log(
             `export ${created.id}: ${created.testimonyIds.length} testimonies, ${created.attachmentIds.length} attachments, ` +

@@ -66,23 +66,49 @@ export function payloadOxum(bytes: number, files: number): string {
   return `${bytes}.${files}`;
 }
 
-/** How to check the bag without Sillok, shipped inside it. */
-export function verifyInstructions(): string {
+/** The one command that lists what is in the bag but in no manifest, or listed but absent (prints nothing when complete). */
+export const COMPLETENESS_COMMAND =
+  `diff <( (cut -c67- ${MANIFEST}; cut -c67- ${TAG_MANIFEST}; printf '%s\\n' ${TAG_MANIFEST} ${SIGNATURE}) | sort) ` +
+  `<(find . -type f -printf '%P\\n' | sort) && echo COMPLETE`;
+
+/**
+ * How to check the bag without Sillok, shipped inside it. The key inside the bag proves
+ * nothing about who signed (anyone can re-sign a changed bag with a key of their own), so the
+ * reader is sent to the publisher's key, recognised by its fingerprint.
+ */
+export function verifyInstructions(publicKeyFingerprint: string): string {
   return [
-    'This is a BagIt 1.0 bag (RFC 8493) made by Sillok. To check it without Sillok, in this directory:',
+    'This is a BagIt 1.0 bag (RFC 8493) made by Sillok. To check it without Sillok (bash, coreutils, unzip, openssl):',
     '',
-    '1. Every payload file against the manifest, and every tag file against the tag manifest:',
+    '1. Before unzipping: the ZIP holds one directory and no name twice. The first command must print one',
+    '   line (the bag directory), the second nothing:',
+    '',
+    '   unzip -Z1 bundle.zip | cut -d/ -f1 | sort -u',
+    '   unzip -Z1 bundle.zip | sort | uniq -d',
+    '',
+    '2. In the bag directory: nothing is missing and nothing was added. This prints COMPLETE, and nothing else:',
+    '',
+    `   ${COMPLETENESS_COMMAND}`,
+    '',
+    `   and the payload's bytes and files must equal Payload-Oxum in ${BAG_INFO}:`,
+    '',
+    `   echo "$(find data -type f -exec cat {} + | wc -c).$(find data -type f | wc -l)"; grep Payload-Oxum ${BAG_INFO}`,
+    '',
+    '3. Every payload file against the manifest, and every tag file against the tag manifest:',
     '',
     `   sha256sum -c ${MANIFEST}`,
     `   sha256sum -c ${TAG_MANIFEST}`,
     '',
-    `2. The Ed25519 signature of the tag manifest (${SIGNATURE}, raw 64 bytes). Use the public key`,
-    '   the sender gave you by another channel; the key shipped here only shows the bag is unchanged',
-    '   since someone holding that key signed it:',
+    `4. The Ed25519 signature of the tag manifest (${SIGNATURE}, raw 64 bytes), with the PUBLISHER'S key.`,
+    `   Do not use ${PUBLIC_KEY} from this bag: whoever changed the bag can re-sign it with a key of`,
+    '   their own. Obtain the export public key from the publisher by another channel (their website,',
+    '   in person; they print it with `sillok export:public-key`), save it as publisher.pem, and check',
+    '   that its fingerprint is the one the bag was signed with:',
     '',
-    `   openssl pkeyutl -verify -pubin -inkey ${PUBLIC_KEY} -rawin -in ${TAG_MANIFEST} -sigfile ${SIGNATURE}`,
+    `   openssl pkey -pubin -in publisher.pem -outform DER | sha256sum     # must print ${publicKeyFingerprint}`,
+    `   openssl pkeyutl -verify -pubin -inkey publisher.pem -rawin -in ${TAG_MANIFEST} -sigfile ${SIGNATURE}`,
     '',
-    'With Sillok: sillok verify <bundle.zip> [--public-key key.pem]',
+    'With Sillok (all of the above): sillok verify bundle.zip --public-key publisher.pem',
     '',
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,13 @@ import { BagWriter } from './bag-writer.js';
 import { StoredHashMismatch } from './sha256-check.stream.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-const signer = { privateKey, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+const signer = {
+  privateKey,
+  publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  fingerprint: createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex'),
+};
 const WORLD_SHA256 = '486ea46224d1bb4fb680f34f7c9ad96a8f24ec88be73ea8e5a6c65260e9cb8a7';
 const dir = mkdtempSync(join(tmpdir(), 'sillok-bag-writer-'));
 

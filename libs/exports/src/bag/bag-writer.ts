@@ -23,6 +23,8 @@ import { Sha256CheckStream } from './sha256-check.stream.js';
 export interface BagSigner {
   privateKey: KeyObject;
   publicKeyPem: string;
+  /** SHA-256 of the public key's DER: what VERIFY.txt tells the reader to compare. */
+  fingerprint: string;
 }
 
 export interface FinishedBag {
@@ -134,7 +136,7 @@ export class BagWriter {
       [BAGIT, Buffer.from(BAGIT_TXT)],
       [BAG_INFO, Buffer.from(formatBagInfo([...info, ['Payload-Oxum', oxum]]))],
       [MANIFEST, Buffer.from(formatManifest(this.manifest))],
-      [VERIFY, Buffer.from(verifyInstructions())],
+      [VERIFY, Buffer.from(verifyInstructions(signer.fingerprint))],
       [PUBLIC_KEY, Buffer.from(signer.publicKeyPem)],
     ];
     const tagManifest = Buffer.from(formatManifest(tags.map(([path, data]) => ({ sha256: sha256(data), path }))));

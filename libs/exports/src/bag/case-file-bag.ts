@@ -1,15 +1,18 @@
 import type { Readable } from 'node:stream';
+import type { ExportSelection } from '../case-export.entity.js';
 import type { CaseFile } from '../collect/case-file.js';
 import { caseSummaryPdf, type SummaryHeader } from '../render/case-summary-pdf.js';
 import { BatesCounter } from '../render/pdf-document.js';
 import { incidentsCsv, withheldCsv } from '../render/tables.js';
 import { testimonyPdf } from '../render/testimony-pdf.js';
 import { BagWriter, type BagSigner, type FinishedBag } from './bag-writer.js';
+import { unsettledReferences } from '../collect/unsettled.js';
+import { selectionInBag, withBagIds } from './bag-view.js';
 
 export interface BagHeader extends SummaryHeader {
   sourceOrganization: string;
   requester: { id: string; name: string; email: string; role: string };
-  selection: unknown;
+  selection: ExportSelection;
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
@@ -21,12 +24,18 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
  */
 export async function writeCaseFileBag(
   bag: BagWriter,
-  file: CaseFile,
+  collected: CaseFile,
   header: BagHeader,
   signer: BagSigner,
   openObject: (key: string) => Promise<Readable>,
 ): Promise<FinishedBag> {
   try {
+    const file = withBagIds(collected);
+    const { ids } = file;
+    // A public bag names no staff member: the requester appears by role and a per-bag pseudonym.
+    const requester = ids.pseudonymous
+      ? { id: ids.of(header.requester.id), role: header.requester.role }
+      : header.requester;
     const bates = new BatesCounter(header.exportId);
     bag.addPayload(
       'case.json',
@@ -35,9 +44,9 @@ export async function writeCaseFileBag(
           id: header.exportId,
           profile: header.profile.name,
           recipient: header.recipient,
-          requester: header.requester,
+          requester,
           createdAt: header.createdAt.toISOString(),
-          selection: header.selection,
+          selection: selectionInBag(header.selection, file),
         },
         case: file.case,
         testimonies: file.testimonies.map((t) => ({
@@ -47,7 +56,8 @@ export async function writeCaseFileBag(
           pdf: `data/testimonies/${t.reference}.pdf`,
         })),
         incidents: file.incidents.map((i) => i.reference),
-        attachments: file.attachments,
+        // Where a file sits in the store is Sillok's business, not the recipient's.
+        attachments: file.attachments.map(({ objectKey: _storedAt, ...attachment }) => attachment),
         withheld: file.withheld,
       }),
     );
@@ -66,8 +76,12 @@ export async function writeCaseFileBag(
     return await bag.finish(
       [
         ['Source-Organization', header.sourceOrganization],
-        ['Contact-Name', header.requester.name],
-        ['Contact-Email', header.requester.email],
+        ...(ids.pseudonymous
+          ? []
+          : ([
+              ['Contact-Name', header.requester.name],
+              ['Contact-Email', header.requester.email],
+            ] as Array<[string, string]>)),
         ['External-Identifier', header.exportId],
         ['External-Description', `${file.case.reference} ${file.case.title}`],
         ['Bagging-Date', header.createdAt.toISOString().slice(0, 10)],
@@ -76,10 +90,16 @@ export async function writeCaseFileBag(
         ['Sillok-Recipient', header.recipient],
         [
           'Sillok-Requester',
-          `${header.requester.name} <${header.requester.email}> (${header.requester.role}, ${header.requester.id})`,
+          ids.pseudonymous
+            ? `${requester.role} ${requester.id}`
+            : `${header.requester.name} <${header.requester.email}> (${header.requester.role}, ${header.requester.id})`,
         ],
         ['Sillok-Case', file.case.reference],
         ['Sillok-Withheld', String(file.withheld.length)],
+        [
+          'Sillok-Unapproved-Included',
+          header.selection.includeUnapproved ? `yes: ${unsettledReferences(file).join(', ') || 'none found'}` : 'no',
+        ],
       ],
       signer,
     );

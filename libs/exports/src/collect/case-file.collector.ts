@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { AuditAction } from '@sillok/audit';
 import { Case } from '@sillok/cases';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
-import { Attachment } from '@sillok/evidence';
+import { Attachment, AttachmentCaptureMetadata } from '@sillok/evidence';
 import { Incident, IncidentSource } from '@sillok/incidents';
 import { TaxonomyTermEntity } from '@sillok/taxonomy';
 import {
@@ -17,10 +16,15 @@ import {
 import type { ExportSelection } from '../case-export.entity.js';
 import type { ExportProfile } from '../profiles/export-profile.js';
 import { selectAttachments } from './attachment-selection.js';
+import { BagIdentifiers } from './bag-identifiers.js';
 import type { CaseFile, ExportedIncident, ExportedWitness, WithheldItem } from './case-file.js';
+import { approvalWithholdingReason } from './approval-decision.js';
 import { withholdingReason } from './consent-decision.js';
+import { custodyEntry, type AuditRow } from './custody-entry.js';
+import { incidentWithholdingReason } from './incident-decision.js';
 import { TermLookup } from './term-lookup.js';
 import { exportedTestimony, exportedWitness } from './testimony-export.js';
+import { TestimonyRedactor } from './testimony-redactor.js';
 
 export interface CollectRequest {
   actor: Actor;
@@ -57,7 +61,9 @@ export class CaseFileCollector {
     const labels = new Map<string, string>();
     for (const testimony of chosen) {
       const witness = witnesses.get(testimony.witnessId);
-      const reason = withholdingReason(testimony, witness, consents.get(testimony.id), profile);
+      const reason =
+        withholdingReason(testimony, witness, consents.get(testimony.id), profile) ??
+        approvalWithholdingReason('testimony', testimony.status, profile, selection.includeUnapproved === true);
       if (reason) {
         withheld.push({
           kind: 'testimony',
@@ -77,33 +83,59 @@ export class CaseFileCollector {
     }
 
     const ids = included.map((t) => t.id);
-    const [annotations, translations, hashes] = await Promise.all([
+    const [annotations, translations, hashes, caseWords] = await Promise.all([
       ids.length ? m.find(TestimonyAnnotation, { where: { testimonyId: In(ids), withdrawnAt: IsNull() } }) : [],
       ids.length ? m.find(TestimonyTranslation, { where: { testimonyId: In(ids) } }) : [],
       currentContentHashes(m, ids),
+      sensitiveWords(
+        m,
+        all.map((t) => t.id),
+      ),
     ]);
-    const incidents = chooseById(
+    // Every text of the bag that is not a testimony's own is hidden by the words of every sensitive span of the case.
+    const caseText = new TestimonyRedactor([], profile.redactSensitiveSpans, caseWords);
+    const redact = (text: string) => caseText.freeText(text);
+    const includedIds = new Set(ids);
+    const candidates = chooseById(
       'incidentIds',
       selection.incidentIds,
       await m.find(Incident, { where: { caseId, withdrawnAt: IsNull() }, order: { reference: 'ASC' } }),
     );
-    const sources = incidents.length
+    const allSources = candidates.length
       ? await m.find(IncidentSource, {
-          where: { incidentId: In(incidents.map((i) => i.id)), removedAt: IsNull() },
+          where: { incidentId: In(candidates.map((i) => i.id)), removedAt: IsNull() },
           order: { createdAt: 'ASC' },
         })
       : [];
+    const incidents = candidates.filter((incident) => {
+      const reason =
+        approvalWithholdingReason('incident', incident.status, profile, selection.includeUnapproved === true) ??
+        incidentWithholdingReason(
+          allSources.filter((s) => s.incidentId === incident.id).map((s) => s.testimonyId),
+          includedIds,
+          profile,
+        );
+      if (reason)
+        withheld.push({ kind: 'incident', id: incident.id, reference: incident.reference, pseudonym: '', reason });
+      return reason === null;
+    });
+    const sources = allSources.filter((s) => incidents.some((i) => i.id === s.incidentId));
     const tags = annotations.filter((a) => a.kind === 'tag');
     const terms = new TermLookup(
       await m.findBy(TaxonomyTermEntity, { id: In(TermLookup.idsOf([...tags, ...incidents])) }),
     );
 
+    const caseAttachments = await m.find(Attachment, { where: { caseId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
     const attachments = selectAttachments({
-      all: await m.find(Attachment, { where: { caseId }, order: { uploadedAt: 'ASC', id: 'ASC' } }),
+      all: caseAttachments,
       chosenIds: selection.attachmentIds,
       testimonies: all,
-      included: new Set(ids),
+      included: includedIds,
       chosenTestimonies: new Set(chosen.map((t) => t.id)),
+      incidents: new Set(incidents.map((i) => i.id)),
+      caseFiles: includesCaseFiles(selection),
+      capturedLocation: await withCaptureLocation(m, caseAttachments),
+      redact,
       profile,
     });
     withheld.push(...attachments.withheld);
@@ -127,6 +159,7 @@ export class CaseFileCollector {
           annotations: annotations.filter((a) => a.testimonyId === testimony.id),
           contentSha256: hashes.get(testimony.id) ?? null,
           attachments: attachments.files.filter((f) => f.owner.reference === testimony.reference).map((f) => f.path),
+          caseWords,
         },
         profile,
         terms,
@@ -137,28 +170,33 @@ export class CaseFileCollector {
     const exportedIncidents: ExportedIncident[] = incidents.map((incident) => ({
       id: incident.id,
       reference: incident.reference,
-      title: incident.title,
-      description: incident.description,
+      title: redact(incident.title),
+      description: redact(incident.description),
       status: incident.status,
-      ...terms.event(incident, incident.placeText),
-      ...(profile.personNames ? { perpetratorNames: incident.perpetratorNames, victims: incident.victims } : {}),
+      ...terms.event(incident, caseText.freeText(incident.placeText)),
+      ...(profile.personNames
+        ? { perpetratorNames: incident.perpetratorNames.map(redact), victims: incident.victims.map(redact) }
+        : {}),
       victimWitnesses: incident.victimWitnessIds.map((id) => labels.get(id) ?? 'a witness not in this export'),
       sources: sources
         .filter((s) => s.incidentId === incident.id)
         .map((s) => ({
           testimony: references.get(s.testimonyId) ?? '',
-          withheld: !ids.includes(s.testimonyId),
-          note: s.note,
+          withheld: !includedIds.has(s.testimonyId),
+          note: redact(s.note),
         })),
     }));
 
-    const custody = await custodyOf(m, [...ids, ...incidents.map((i) => i.id), ...attachments.files.map((f) => f.id)]);
+    const bagIds = new BagIdentifiers(profile.pseudonymousIds);
+    const custody = (
+      await custodyOf(m, [...ids, ...incidents.map((i) => i.id), ...attachments.files.map((f) => f.id)])
+    ).map((row) => custodyEntry(row, { redacted: profile.redactSensitiveSpans || withheld.length > 0, ids: bagIds }));
     return {
       case: {
         id: kase.id,
         reference: kase.reference,
-        title: kase.title,
-        description: kase.description,
+        title: redact(kase.title),
+        description: redact(kase.description),
         status: kase.status,
       },
       testimonies,
@@ -166,6 +204,8 @@ export class CaseFileCollector {
       attachments: attachments.files,
       withheld,
       custody,
+      ids: bagIds,
+      identityWitnessIds: [...identities].filter(([, identity]) => identity !== null).map(([witnessId]) => witnessId),
     };
   }
 
@@ -208,21 +248,42 @@ async function currentContentHashes(m: EntityManager, ids: string[]): Promise<Ma
 }
 
 /** The audit rows about the included records (and copies derived from included attachments), in chain order. */
-async function custodyOf(m: EntityManager, ids: string[]): Promise<Array<Record<string, unknown>>> {
+async function custodyOf(m: EntityManager, ids: string[]): Promise<AuditRow[]> {
   if (!ids.length) return [];
   const rows = (await m.query(
     `SELECT seq::text AS seq, occurred_at AS at, action, subject_type AS "subjectType", subject_id AS "subjectId",
-            actor_user_id AS "actorUserId", actor_role AS "actorRole", request_id AS "requestId", details, hash
+            actor_user_id AS "actorUserId", actor_role AS "actorRole", request_id AS "requestId", details
        FROM audit_events
       WHERE subject_id = ANY($1::text[])
          OR (subject_type = 'attachment' AND details->>'derivedFrom' = ANY($1::text[]))
       ORDER BY seq`,
     [ids],
-  )) as Array<Record<string, unknown> & { at: Date; action: string; details: Record<string, unknown> }>;
-  return rows.map((row) => ({
-    ...row,
-    at: row.at.toISOString(),
-    // Which earlier export an item went into is custody; to whom it went is not this recipient's business.
-    details: row.action === AuditAction.AttachmentExport ? { exportId: row.details.exportId } : row.details,
-  }));
+  )) as Array<Omit<AuditRow, 'at'> & { at: Date }>;
+  return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+}
+
+/** The words of every sensitive span of the case's testimonies (withdrawn spans no longer hide anything). */
+async function sensitiveWords(m: EntityManager, testimonyIds: string[]): Promise<string[]> {
+  if (!testimonyIds.length) return [];
+  const spans = await m.find(TestimonyAnnotation, {
+    where: { testimonyId: In(testimonyIds), kind: 'sensitive', withdrawnAt: IsNull() },
+    select: { id: true, quote: true },
+  });
+  return [...new Set(spans.map((span) => span.quote?.trim() ?? '').filter((quote) => quote !== ''))];
+}
+
+/** Which of the files carry a capture location (read from their bytes at upload). */
+async function withCaptureLocation(m: EntityManager, files: Attachment[]): Promise<Set<string>> {
+  if (!files.length) return new Set();
+  const rows = await m.find(AttachmentCaptureMetadata, {
+    where: { attachmentId: In(files.map((f) => f.id)) },
+    select: { attachmentId: true, gpsLatitude: true, gpsLongitude: true },
+  });
+  return new Set(rows.filter((r) => r.gpsLatitude !== null || r.gpsLongitude !== null).map((r) => r.attachmentId));
+}
+
+/** The case's own files go with a whole-case export, and with a selection only when asked for. */
+function includesCaseFiles(selection: ExportSelection): boolean {
+  if (selection.includeCaseAttachments !== undefined) return selection.includeCaseAttachments;
+  return !selection.testimonyIds && !selection.incidentIds && !selection.attachmentIds;
 }

@@ -1,5 +1,6 @@
 import type { EffectiveConsent } from '@sillok/testimonies';
 import type { WithheldItem } from '../case-export.entity.js';
+import type { BagIdentifiers } from './bag-identifiers.js';
 
 /** A taxonomy term as a bag shows it: stable code and scheme with its labels. */
 export interface TermRef {
@@ -105,6 +106,10 @@ export interface CaseFile {
   incidents: ExportedIncident[];
   attachments: ExportedAttachment[];
   withheld: WithheldItem[];
-  /** Audit rows about every included item, in chain order. */
+  /** Audit rows about every included item, in chain order, as this bag may show them. */
   custody: Array<Record<string, unknown>>;
+  /** How the bag names internal records and people (per-bag pseudonyms in a public bag). */
+  ids: BagIdentifiers;
+  /** Witnesses whose decrypted identity is in the bag. */
+  identityWitnessIds: string[];
 }

@@ -8,6 +8,7 @@ import type {
 import type { ExportProfile } from '../profiles/export-profile.js';
 import type { ExportedTag, ExportedTestimony, ExportedWitness } from './case-file.js';
 import type { TermLookup } from './term-lookup.js';
+import { rangeInRedactedText } from '../render/redacted-offsets.js';
 import { TestimonyRedactor } from './testimony-redactor.js';
 
 export interface TestimonyParts {
@@ -18,6 +19,8 @@ export interface TestimonyParts {
   annotations: TestimonyAnnotation[];
   contentSha256: string | null;
   attachments: string[];
+  /** Words of the case's other sensitive spans, hidden here too. */
+  caseWords?: string[];
 }
 
 const HASH_NOTE =
@@ -27,19 +30,27 @@ const HASH_NOTE =
 export function exportedTestimony(parts: TestimonyParts, profile: ExportProfile, terms: TermLookup): ExportedTestimony {
   const { testimony: t } = parts;
   const spans = parts.annotations.filter((a) => a.kind === 'sensitive');
-  const redactor = new TestimonyRedactor(spans, profile.redactSensitiveSpans);
+  const redactor = new TestimonyRedactor(spans, profile.redactSensitiveSpans, parts.caseWords);
   const narrative = redactor.anchoredText(t.narrative, null);
   const translations = parts.translations
     .sort((a, b) => a.language.localeCompare(b.language))
     .map((tr) => ({
       language: tr.language,
       text: redactor.anchoredText(tr.text, tr.language),
-      translator: tr.translator,
+      // A public bag names no one who worked on it.
+      translator: profile.pseudonymousIds ? null : tr.translator,
       checked: tr.checked,
     }));
+  // Tag ranges count in the text the bag holds, not in the unredacted one.
+  const texts = new Map<string | null, string>([
+    [null, t.narrative],
+    ...parts.translations.map((tr) => [tr.language, tr.text] as const),
+  ]);
   const tags = parts.annotations
     .filter((a) => a.kind === 'tag')
-    .map((tag) => exportedTag(tag, profile, terms, redactor));
+    .map((tag) =>
+      exportedTag(tag, profile, terms, redactor, redactor.anchoredRanges(texts.get(tag.language) ?? '', tag.language)),
+    );
   const title = redactor.freeText(t.title);
   const summary = redactor.freeText(t.summary);
   const redacted = redactor.redactions > 0;
@@ -72,15 +83,19 @@ function exportedTag(
   profile: ExportProfile,
   terms: TermLookup,
   redactor: TestimonyRedactor,
+  redacted: Array<[number, number]>,
 ): ExportedTag {
   return {
     id: tag.id,
     language: tag.language,
-    range: tag.rangeStart === null || tag.rangeEnd === null ? null : { start: tag.rangeStart, end: tag.rangeEnd },
+    range:
+      tag.rangeStart === null || tag.rangeEnd === null
+        ? null
+        : rangeInRedactedText({ start: tag.rangeStart, end: tag.rangeEnd }, redacted),
     quote: redactor.freeText(tag.quote),
     ...terms.event(tag, redactor.freeText(tag.placeText)),
     victimKind: tag.victimKind,
-    ...(profile.personNames ? { victimName: tag.victimName } : {}),
+    ...(profile.personNames ? { victimName: redactor.freeText(tag.victimName) } : {}),
     victimDescription: redactor.freeText(tag.victimDescription),
     note: redactor.freeText(tag.note),
   };

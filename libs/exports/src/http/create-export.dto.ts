@@ -25,9 +25,31 @@ export class CreateExportDto {
 
   @OptionalIdList(
     10_000,
-    'only these attachments of the case; omitted: every original of the chosen testimonies and of the case',
+    'only these attachments of the case; omitted: every original of the chosen testimonies and incidents (and of the case, see includeCaseAttachments)',
   )
   attachmentIds?: string[];
+
+  @ApiPropertyOptional({
+    description: 'the files of the case itself; omitted: only when no testimonies, incidents or attachments are chosen',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeCaseAttachments?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'also send testimonies not approved and incidents not confirmed (un-submission, prosecution and public profiles hold them back by default); each is marked on every page',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeUnapproved?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'confirms an export that holds nothing, or an attachment of 0 bytes (refused otherwise)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  confirmEmpty?: boolean;
 
   @ApiPropertyOptional({
     description: 'add witness identities (prosecution and internal only; needs witness.identity.read)',

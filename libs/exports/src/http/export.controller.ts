@@ -6,6 +6,7 @@ import { CurrentActor } from '@sillok/auth';
 import { Permission, RequirePermission, type Actor } from '@sillok/core';
 import { ExportService } from '../export.service.js';
 import { CreateExportDto } from './create-export.dto.js';
+import { DownloadExportQuery } from './download-export.query.js';
 import { ExportResponse } from './export.responses.js';
 import { ListExportsQuery } from './list-exports.query.js';
 
@@ -42,15 +43,20 @@ export class ExportController {
 
   @Get('exports/:id/download')
   @RequirePermission(Permission.ExportRead)
-  @ApiOperation({ summary: 'The stored bundle again; every download is audited' })
+  @ApiOperation({
+    summary: 'The stored bundle again; every download is audited',
+    description:
+      'A bundle with witness identities: only for holders of witness.identity.read on the case, with ?reason=, until it expires',
+  })
   @ApiProduces('application/zip')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   async download(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: DownloadExportQuery,
     @Res() response: Response,
   ): Promise<void> {
-    const download = await this.exports.openDownload(actor, id);
+    const download = await this.exports.openDownload(actor, id, query.reason);
     response.status(200).type('application/zip');
     response.setHeader('Content-Length', String(download.export.size));
     response.setHeader('Content-Disposition', `attachment; filename="${download.fileName}"`);

@@ -9,14 +9,17 @@ export class ExportSelectionResponse implements ExportSelection {
   @ApiProperty({ required: false, type: [String] }) testimonyIds?: string[];
   @ApiProperty({ required: false, type: [String] }) incidentIds?: string[];
   @ApiProperty({ required: false, type: [String] }) attachmentIds?: string[];
+  @ApiProperty({ required: false }) includeCaseAttachments?: boolean;
+  @ApiProperty({ required: false }) includeUnapproved?: boolean;
   @ApiProperty() includeIdentities: boolean;
 }
 
 export class WithheldItemResponse implements WithheldItem {
-  @ApiProperty({ enum: ['testimony', 'attachment'] }) kind: 'testimony' | 'attachment';
+  @ApiProperty({ enum: ['testimony', 'attachment', 'incident'] }) kind: 'testimony' | 'attachment' | 'incident';
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'testimony reference (of the attachment’s testimony for an attachment)' })
   reference: string;
+  @ApiProperty({ required: false, description: 'an attachment’s file name as the profile shows it' }) name?: string;
   @ApiProperty({ description: 'witness pseudonym; empty where the profile hides pseudonyms' }) pseudonym: string;
   @ApiProperty() reason: string;
 }

@@ -22,6 +22,13 @@ export interface ExportProfile {
   attachments: 'original' | 'prefer-redacted' | 'redacted-only';
   /** Names of victims and perpetrators in incidents and tags (people at risk, or named in a public text). */
   personNames: boolean;
+  /**
+   * Public bags: internal ids become per-bag pseudonyms (see BagIdentifiers), staff and translators
+   * go unnamed, and an incident that no included testimony supports stays out.
+   */
+  pseudonymousIds: boolean;
+  /** Only approved testimonies and confirmed incidents go out, unless the requester asks for the others. */
+  approvedOnly: boolean;
 }
 
 export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
@@ -35,6 +42,8 @@ export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
     witnessAttributes: false,
     attachments: 'prefer-redacted',
     personNames: false,
+    pseudonymousIds: false,
+    approvedOnly: true,
   },
   prosecution: {
     name: 'prosecution',
@@ -46,6 +55,8 @@ export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
     witnessAttributes: true,
     attachments: 'original',
     personNames: true,
+    pseudonymousIds: false,
+    approvedOnly: true,
   },
   'public-anonymised': {
     name: 'public-anonymised',
@@ -57,6 +68,8 @@ export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
     witnessAttributes: false,
     attachments: 'redacted-only',
     personNames: false,
+    pseudonymousIds: true,
+    approvedOnly: true,
   },
   internal: {
     name: 'internal',
@@ -68,6 +81,8 @@ export const EXPORT_PROFILES: Record<ExportProfileName, ExportProfile> = {
     witnessAttributes: true,
     attachments: 'original',
     personNames: true,
+    pseudonymousIds: false,
+    approvedOnly: false,
   },
 };
 

@@ -1,5 +1,6 @@
 import type { CaseFile } from '../collect/case-file.js';
 import type { ExportProfile } from '../profiles/export-profile.js';
+import { unsettledReferences } from '../collect/unsettled.js';
 import { termList } from './tables.js';
 import { field, heading, renderPdf, type BatesCounter, type Pdf } from './pdf-document.js';
 
@@ -60,16 +61,25 @@ export function caseSummaryPdf(bates: BatesCounter, file: CaseFile, header: Summ
     section('Testimonies in this export');
     if (!file.testimonies.length) doc.text('(none)');
     for (const t of file.testimonies)
-      doc.text(`${t.reference}  ${t.witness.label}  ${t.title}  (revision ${t.revision})`);
+      doc.text(
+        `${t.reference}  ${t.witness.label}  ${t.title}  (revision ${t.revision}, ${t.status.replace('_', ' ')})`,
+      );
 
     section('Attachments in this export');
     if (!file.attachments.length) doc.text('(none)');
     for (const a of file.attachments)
       doc.text(`${a.path}  ${a.size} bytes${a.derivation ? `  (${a.derivation} copy)` : ''}`);
 
+    const unsettled = unsettledReferences(file);
+    if (unsettled.length) {
+      section('Not approved, sent on the requester’s explicit choice');
+      for (const reference of unsettled) doc.text(reference);
+    }
+
     section('Withheld');
     if (!file.withheld.length) doc.text('(none)');
-    for (const w of file.withheld) doc.text(`${w.kind} ${w.reference} ${w.pseudonym}: ${w.reason}`);
+    for (const w of file.withheld)
+      doc.text(`${w.kind} ${[w.reference, w.name, w.pseudonym].filter(Boolean).join(' ')}: ${w.reason}`);
 
     drawContents(doc, tocTop, contents);
   });

@@ -41,6 +41,8 @@ export async function renderPdf(
   bates: BatesCounter,
   title: string,
   draw: (doc: Pdf, firstPage: number) => void,
+  /** Printed at the top of every page (a record sent before it was approved). */
+  pageMark?: string,
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -75,6 +77,15 @@ export async function renderPdf(
         align: 'right',
         lineBreak: false,
       });
+    if (pageMark)
+      doc
+        .font('bold')
+        .fontSize(9)
+        .fillColor('#b00000')
+        .text(pageMark, 56, 24, {
+          width: doc.page.width - 112,
+          lineBreak: false,
+        });
     doc.page.margins.bottom = bottom;
   }
   setPageLabels(doc, bates.labelPrefix(), firstPage);

@@ -15,6 +15,18 @@ export interface SensitiveSpan {
  * text changed after tagging) is still found by its words.
  */
 export function redactText(text: string, spans: SensitiveSpan[]): { text: string; redactions: number } {
+  const merged = sensitiveRanges(text, spans);
+  let out = '';
+  let cursor = 0;
+  for (const [start, end] of merged) {
+    out += text.slice(cursor, start) + REDACTION_MARK;
+    cursor = end;
+  }
+  return { text: out + text.slice(cursor), redactions: merged.length };
+}
+
+/** The ranges of `text` that redactText replaces, merged and in order. */
+export function sensitiveRanges(text: string, spans: SensitiveSpan[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (const span of spans) {
     if (span.rangeStart !== null && span.rangeEnd !== null && span.rangeEnd <= text.length) {
@@ -27,14 +39,7 @@ export function redactText(text: string, spans: SensitiveSpan[]): { text: string
       ranges.push([at, at + quote.length]);
     }
   }
-  const merged = mergeRanges(ranges);
-  let out = '';
-  let cursor = 0;
-  for (const [start, end] of merged) {
-    out += text.slice(cursor, start) + REDACTION_MARK;
-    cursor = end;
-  }
-  return { text: out + text.slice(cursor), redactions: merged.length };
+  return mergeRanges(ranges);
 }
 
 function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {

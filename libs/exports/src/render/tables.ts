@@ -38,7 +38,8 @@ export function incidentsCsv(incidents: ExportedIncident[]): string {
 
 export function withheldCsv(items: WithheldItem[]): string {
   return toCsv(
-    ['kind', 'reference', 'pseudonym', 'reason'],
-    items.map((item) => [item.kind, item.reference, item.pseudonym, item.reason]),
+    // id (as this bag names it) and file name last, so the first four columns keep their places.
+    ['kind', 'reference', 'pseudonym', 'reason', 'id', 'name'],
+    items.map((item) => [item.kind, item.reference, item.pseudonym, item.reason, item.id, item.name ?? '']),
   );
 }

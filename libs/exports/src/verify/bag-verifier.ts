@@ -12,6 +12,7 @@ import {
   type ManifestLine,
 } from '../bag/bag-files.js';
 import { digestZipEntries, type ZipEntryDigest } from './zip-entries.js';
+import { checkZipLayout } from './zip-layout.js';
 
 export interface BagVerification {
   ok: boolean;
@@ -33,7 +34,10 @@ export interface VerifyOptions {
 /**
  * Checks a bag in a ZIP completely, offline and without a database: every manifest and tag
  * manifest hash, files missing from or unlisted in the manifest, Payload-Oxum, and the
- * Ed25519 signature of the tag manifest. Every failure is reported, not only the first.
+ * Ed25519 signature of the tag manifest. Strict: anything in the ZIP that the signature does
+ * not cover (an entry outside the one bag directory, a name twice or two names for one file,
+ * a file in no manifest) is a failure, since a reader could be shown it instead of what was
+ * verified. Every failure is reported, not only the first.
  */
 export async function verifyBagZip(file: string, options: VerifyOptions = {}): Promise<BagVerification> {
   const failures: string[] = [];
@@ -44,13 +48,15 @@ export async function verifyBagZip(file: string, options: VerifyOptions = {}): P
   } catch (error) {
     return result(null, {}, 0, [`${file}: not a readable ZIP (${(error as Error).message})`], warnings);
   }
+  const layout = checkZipLayout(entries.map((e) => e.path));
+  failures.push(...layout.failures);
   const bagitEntry = entries
     .filter((e) => e.path === BAGIT || e.path.endsWith(`/${BAGIT}`))
     .sort((a, b) => a.path.length - b.path.length)[0];
-  if (!bagitEntry) return result(null, {}, 0, [`${BAGIT}: missing (not a bag)`], warnings);
-  const root = bagitEntry.path.slice(0, -BAGIT.length);
+  if (!bagitEntry) return result(null, {}, 0, [...failures, `${BAGIT}: missing (not a bag)`], warnings);
+  const root = layout.root ?? bagitEntry.path.slice(0, -BAGIT.length);
   const files = new Map(
-    entries.filter((e) => e.path.startsWith(root)).map((e) => [e.path.slice(root.length), e] as const),
+    entries.filter((e) => !e.directory && e.path.startsWith(root)).map((e) => [e.path.slice(root.length), e] as const),
   );
   const text = (name: string) => files.get(name)?.content?.toString('utf8');
 
@@ -61,6 +67,10 @@ export async function verifyBagZip(file: string, options: VerifyOptions = {}): P
   const listed = new Set(manifest.map((line) => line.path));
   for (const [path] of files) {
     if (path.startsWith('data/') && !listed.has(path)) failures.push(`${path}: in the payload but not in ${MANIFEST}`);
+  }
+  const tagListed = new Set([...tagManifest.map((line) => line.path), TAG_MANIFEST, SIGNATURE]);
+  for (const [path] of files) {
+    if (!path.startsWith('data/') && !tagListed.has(path)) failures.push(`${path}: a tag file not in ${TAG_MANIFEST}`);
   }
   for (const name of [BAGIT, BAG_INFO, MANIFEST]) {
     if (files.has(name) && !tagManifest.some((line) => line.path === name))

@@ -8,11 +8,13 @@ export interface ZipEntryDigest {
   sha256: string;
   /** The bytes of small tag files (top level of the bag), kept to parse them. */
   content?: Buffer;
+  /** A directory entry: no bytes, but its name counts in the layout check. */
+  directory?: boolean;
 }
 
 const KEEP_LIMIT = 1024 * 1024;
 
-/** Every file in the ZIP with its SHA-256, read one entry at a time (never a whole payload in memory). */
+/** Every entry in the ZIP, each file with its SHA-256, read one entry at a time (never a whole payload in memory). */
 export async function digestZipEntries(
   file: string,
   keep: (path: string) => boolean,
@@ -35,7 +37,10 @@ export async function digestZipEntries(
       });
       zip.removeAllListeners('entry').removeAllListeners('end').removeAllListeners('error');
       if (!entry) break;
-      if (entry.fileName.endsWith('/')) continue;
+      if (entry.fileName.endsWith('/')) {
+        digests.push({ path: entry.fileName, size: 0, sha256: '', directory: true });
+        continue;
+      }
       const stream = await new Promise<Readable>((resolve, reject) =>
         zip.openReadStream(entry, (error, opened) => (error ? reject(error) : resolve(opened))),
       );
