@@ -13,6 +13,7 @@ import { userDisableCommand } from './commands/user-disable.command.js';
 import { userEnableCommand } from './commands/user-enable.command.js';
 import { exportCommand } from './commands/export.command.js';
 import { verifyCommand } from './commands/verify.command.js';
+import { storageCheckCommand } from './commands/storage-check.command.js';
 
 /** Every `sillok` command. Each lives in commands/ and is added here. */
 export function buildProgram(): Command {
@@ -35,5 +36,6 @@ export function buildProgram(): Command {
   program.addCommand(exportCommand());
   program.addCommand(verifyCommand());
   program.addCommand(importCommand());
+  program.addCommand(storageCheckCommand());
   return program;
 }

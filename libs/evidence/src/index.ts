@@ -18,3 +18,6 @@ export * from './fixity/fixity.scheduler.js';
 export * from './fixity/fixity-schedule.module.js';
 export * from './attachments/bigint-number.js';
 export * from './attachments/multipart-reader.js';
+export * from './storage-check/storage-check.js';
+export * from './storage-check/storage-check.target.js';
+export * from './storage-check/s3-storage-probe.js';
