@@ -14,6 +14,7 @@ import { userEnableCommand } from './commands/user-enable.command.js';
 import { exportCommand } from './commands/export.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 import { storageCheckCommand } from './commands/storage-check.command.js';
+import { smokeCommand } from './commands/smoke.command.js';
 
 /** Every `sillok` command. Each lives in commands/ and is added here. */
 export function buildProgram(): Command {
@@ -37,5 +38,6 @@ export function buildProgram(): Command {
   program.addCommand(verifyCommand());
   program.addCommand(importCommand());
   program.addCommand(storageCheckCommand());
+  program.addCommand(smokeCommand());
   return program;
 }

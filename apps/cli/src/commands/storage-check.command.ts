@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadSettings, type Settings } from '@sillok/config';
-import { runStorageCheck, storageCheckTarget, STORAGE_CHECK_PREFIX, type CheckResult } from '@sillok/evidence';
+import { runStorageCheck, storageCheckTarget, STORAGE_CHECK_PREFIX } from '@sillok/evidence';
+import { printReportLine } from '../report-line.js';
 import { CliError } from '../cli-runtime.js';
 
 /** No database: only the object store the settings configure. */
@@ -16,7 +17,7 @@ export function storageCheckCommand(): Command {
       console.log(`storage check of ${describeStore(settings)}`);
       const target = storageCheckTarget(settings);
       try {
-        const report = await runStorageCheck(target, { onResult: printResult });
+        const report = await runStorageCheck(target, { onResult: printReportLine });
         const failed = report.results.filter((r) => r.required && r.status === 'FAIL').length;
         if (!report.ok) throw new CliError(`storage check failed: ${failed} required operation(s) failed`);
         const warned = report.results.filter((r) => r.status === 'WARN').length;
@@ -25,10 +26,6 @@ export function storageCheckCommand(): Command {
         target.close();
       }
     });
-}
-
-function printResult(result: CheckResult): void {
-  console.log(`${result.status.padEnd(4)} ${result.operation}: ${result.detail}`);
 }
 
 /** Where the check runs, without the credentials. */
