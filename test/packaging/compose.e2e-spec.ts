@@ -64,7 +64,26 @@ describe('production packaging', () => {
 
   it('builds in stages and runs as a non-root user with production dependencies only', () => {
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
-    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    expect(dockerfile).toMatch(/npm ci --engine-strict --omit=dev/);
     expect(dockerfile).toMatch(/^USER node$/m);
+  });
+
+  it('builds everything users run and serves dist/ whole (the web client included)', () => {
+    // Every install in the image fails on an engine mismatch instead of warning.
+    for (const install of dockerfile.match(/npm ci[^\n&]*/g) ?? []) expect(install).toContain('--engine-strict');
+    expect(dockerfile).toMatch(/^COPY \. \.$/m);
+    expect(dockerfile).toMatch(/^RUN npm run build$/m);
+    expect(dockerfile).toMatch(/^COPY --from=build --chown=root:root \/app\/dist \.\/dist$/m);
+    const ignored = readFileSync(`${ROOT}docker/Dockerfile.dockerignore`, 'utf8').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['.git', '**/node_modules', 'data', 'docker/.env', '.env']));
+  });
+
+  it('gives the API its own object-store user, never the root credentials', () => {
+    expect(api.environment?.S3_ACCESS_KEY).toBe('${MINIO_APP_USER:?set MINIO_APP_USER in docker/.env}');
+    expect(api.environment?.S3_SECRET_KEY).toBe('${MINIO_APP_PASSWORD:?set MINIO_APP_PASSWORD in docker/.env}');
+    expect(JSON.stringify(api.environment)).not.toContain('MINIO_ROOT');
+    const init = compose.services['minio-init'] as { environment?: Record<string, string>; entrypoint?: string[] };
+    expect(init.entrypoint).toEqual(['/bin/sh', '/etc/sillok/init.sh']);
+    expect(Object.keys(init.environment ?? {})).toEqual(expect.arrayContaining(['MINIO_APP_USER', 'MINIO_ROOT_USER']));
   });
 });

@@ -16,6 +16,8 @@ import { exportCommand } from './commands/export.command.js';
 import { exportPurgeCommand } from './commands/export-purge.command.js';
 import { exportPublicKeyCommand } from './commands/export-public-key.command.js';
 import { verifyCommand } from './commands/verify.command.js';
+import { storageCheckCommand } from './commands/storage-check.command.js';
+import { smokeCommand } from './commands/smoke.command.js';
 
 /** Every `sillok` command. Each lives in commands/ and is added here. */
 export function buildProgram(): Command {
@@ -41,5 +43,7 @@ export function buildProgram(): Command {
   program.addCommand(exportPublicKeyCommand());
   program.addCommand(verifyCommand());
   program.addCommand(importCommand());
+  program.addCommand(storageCheckCommand());
+  program.addCommand(smokeCommand());
   return program;
 }

@@ -22,3 +22,6 @@ export * from './sweeper/object-references.js';
 export * from './sweeper/object-sweeper.js';
 export * from './sweeper/sweep-runner.js';
 export * from './capture/capture-metadata.entity.js';
+export * from './storage-check/storage-check.js';
+export * from './storage-check/storage-check.target.js';
+export * from './storage-check/s3-storage-probe.js';

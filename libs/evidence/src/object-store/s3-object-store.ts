@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Client } from 'minio';
+import type { Client } from 'minio';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { DomainError, ErrorCode } from '@sillok/core';
@@ -23,6 +23,7 @@ import type {
 } from './object-store.port.js';
 import { CleanupQueue } from './cleanup-queue.js';
 import { CountingPassThrough } from './counting-pass-through.js';
+import { createMinioClient } from './minio-client.js';
 
 export interface S3ObjectStoreOptions {
   endPoint: string;
@@ -55,16 +56,7 @@ export class S3ObjectStore implements ObjectStore {
 
   constructor(private readonly options: S3ObjectStoreOptions) {
     this.bucket = options.bucket;
-    this.client = new Client({
-      endPoint: options.endPoint,
-      port: options.port,
-      useSSL: options.useSSL,
-      region: options.region,
-      accessKey: options.accessKey,
-      secretKey: options.secretKey,
-      pathStyle: options.pathStyle,
-      partSize: options.partSize,
-    });
+    this.client = createMinioClient(options, options.partSize);
     this.cleanup = new CleanupQueue((key) => this.removeIncomplete(key), {
       firstDelayMs: options.cleanupRetryMs ?? 1000,
       onGiveUp: (key, error) =>
