@@ -7,6 +7,9 @@ export const RULE_FILES = [
   'libs/exports/src/render/redaction.ts',
   'libs/testimonies/src/consent/effective-consent.ts',
   'libs/auth/src/roles/role-permissions.ts',
+  'libs/cases/src/access/case-access-decision.ts',
+  'libs/cases/src/access/minimum-case-role.ts',
+  'libs/cases/src/members/case-role.ts',
   'libs/audit/src/canonical-json.ts',
 ];
 
