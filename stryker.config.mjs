@@ -8,7 +8,8 @@ export default {
   testRunner: 'jest',
   // Jest runs as native ESM here (NestJS 12 is ESM-only).
   testRunnerNodeArgs: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning'],
-  jest: { projectType: 'custom', configFile: 'mutation/jest.config.js', enableFindRelatedTests: false },
+  // findRelatedTests: each mutant's run loads only the specs that import its file, not all of them.
+  jest: { projectType: 'custom', configFile: 'mutation/jest.config.js', enableFindRelatedTests: true },
   mutate: RULE_FILES,
   coverageAnalysis: 'perTest',
   // Stryker's own type check would need the whole project; ts-jest already runs with diagnostics off.
