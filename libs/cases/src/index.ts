@@ -1,6 +1,7 @@
 export * from './cases.module.js';
 export * from './access/case-access.policy.js';
 export * from './access/minimum-case-role.js';
+export * from './access/case-access-decision.js';
 export * from './access/case-audit-scope.js';
 export * from './case.entity.js';
 export * from './case-status.js';

@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode, Permission } from '@sillok/core';
-import { Role } from './role.js';
+import { isRole, Role } from './role.js';
 
 const P = Permission;
 
@@ -57,8 +57,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
   [Role.Auditor]: new Set([P.AuditRead, P.AuditVerify]),
 };
 
+// isRole first: an unknown role string such as "constructor" would otherwise find an Object
+// member in the map and throw a TypeError (a 500) where the answer is a plain refusal.
 export function roleHasPermission(role: string, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role as Role]?.has(permission) ?? false;
+  return isRole(role) && ROLE_PERMISSIONS[role].has(permission);
 }
 
 /** Services' first check (routes get it from PermissionGuard): 403 when the role lacks the permission. */
@@ -69,7 +71,7 @@ export function requireRolePermission(role: string, permission: Permission): voi
 }
 
 export function permissionsOf(role: string): Permission[] {
-  return [...(ROLE_PERMISSIONS[role as Role] ?? [])];
+  return isRole(role) ? [...ROLE_PERMISSIONS[role]] : [];
 }
 
 /** Roles that may see who a witness is or take data out: they must use a second factor in production. */

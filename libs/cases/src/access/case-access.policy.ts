@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { requireRolePermission } from '@sillok/auth';
-import { DomainError, ErrorCode, type Actor, type Permission } from '@sillok/core';
+import { DomainError, type Actor, type Permission } from '@sillok/core';
 import type { CaseStatus } from '../case-status.js';
-import { caseRoleAtLeast, type CaseRole } from '../members/case-role.js';
-import { minimumCaseRole } from './minimum-case-role.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import type { CaseRole } from '../members/case-role.js';
+import { caseRoleAllows, decideCaseAccess, isCaseId } from './case-access-decision.js';
 
 /** What the actor holds in a case they may act on. */
 export interface CaseAccess {
@@ -47,12 +45,11 @@ export class CaseAccessPolicy {
   async scopeCaseIds(actor: Actor, permission: Permission, caseId?: string): Promise<string[]> {
     if (caseId) return [(await this.requireCaseAccess(actor, caseId, permission)).caseId];
     requireRolePermission(actor.role, permission);
-    const minimum = minimumCaseRole(permission);
     const rows = (await this.dataSource.query(
       `SELECT case_id AS "caseId", case_role AS "caseRole" FROM case_members WHERE user_id = $1 AND removed_at IS NULL`,
       [actor.userId],
     )) as Array<{ caseId: string; caseRole: CaseRole }>;
-    return rows.filter((row) => caseRoleAtLeast(row.caseRole, minimum)).map((row) => row.caseId);
+    return rows.filter((row) => caseRoleAllows(row.caseRole, permission)).map((row) => row.caseId);
   }
 
   /** Access to every case of `caseIds` (duplicates allowed), or the refusal for the first one that fails. */
@@ -66,7 +63,7 @@ export class CaseAccessPolicy {
     requireRolePermission(actor.role, permission);
     const wanted = [...new Set(caseIds)];
     // Not a UUID: cannot exist, and must not reach the uuid cast as a database error.
-    if (wanted.some((id) => !UUID.test(id))) throw DomainError.notFound('case');
+    if (!wanted.every(isCaseId)) throw DomainError.notFound('case');
     const rows = (await manager.query(
       `SELECT c.id, c.status, m.case_role AS "caseRole"
          FROM cases c
@@ -75,20 +72,15 @@ export class CaseAccessPolicy {
       [actor.userId, wanted],
     )) as Array<{ id: string; status: CaseStatus; caseRole: CaseRole | null }>;
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const minimum = minimumCaseRole(permission);
     const granted = new Map<string, CaseAccess>();
     for (const caseId of wanted) {
       const row = byId.get(caseId);
-      if (!row) throw DomainError.notFound('case');
-      if (!row.caseRole) {
-        await this.refused(actor, caseId, permission, 'not_a_member');
-        throw DomainError.notFound('case');
+      const decision = decideCaseAccess(row, permission);
+      if (!decision.granted) {
+        if (decision.audit) await this.refused(actor, caseId, permission, decision.audit);
+        throw decision.error;
       }
-      if (!caseRoleAtLeast(row.caseRole, minimum)) {
-        await this.refused(actor, caseId, permission, `case_role_${row.caseRole}`);
-        throw new DomainError(ErrorCode.Forbidden, `your case role (${row.caseRole}) does not allow ${permission}`);
-      }
-      granted.set(caseId, { caseId, caseRole: row.caseRole, status: row.status });
+      granted.set(caseId, { caseId, caseRole: decision.caseRole, status: row!.status });
     }
     return caseIds.map((id) => granted.get(id)!);
   }

@@ -25,10 +25,13 @@ describe('lingerAfterAnswer', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  /** A client that keeps sending whatever it is told; resolves with the answer and when the connection closed. */
+  /**
+   * A client that keeps sending whatever it is told and never closes: resolves with the answer
+   * once the connection closed, which only the server can do (so no time bound is asserted;
+   * a server that never closed would leave this pending until the test times out).
+   */
   const relentlessUpload = () =>
-    new Promise<{ status: number; connection: string | undefined; closedAfterMs: number }>((resolve, reject) => {
-      const started = Date.now();
+    new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
       let answer: { status: number; connection: string | undefined } | undefined;
       const req = request({ host: '127.0.0.1', port, method: 'POST', headers: { 'transfer-encoding': 'chunked' } });
       const chunk = Buffer.alloc(64 * 1024);
@@ -41,13 +44,12 @@ describe('lingerAfterAnswer', () => {
       req.on('close', () => {
         clearInterval(sending);
         if (!answer) return reject(new Error('closed without an answer'));
-        resolve({ ...answer, closedAfterMs: Date.now() - started });
+        resolve(answer);
       });
     });
 
   it('answers, says the connection closes, and closes it after the linger time even if the client never stops', async () => {
     const outcome = await relentlessUpload();
-    expect(outcome).toMatchObject({ status: 413, connection: 'close' });
-    expect(outcome.closedAfterMs).toBeLessThan(3_000);
+    expect(outcome).toEqual({ status: 413, connection: 'close' });
   });
 });

@@ -1,0 +1,27 @@
+// Mutation testing of the witness-protection rules (issue 25): `npm run test:mutation`.
+// Every surviving mutant must be explained in mutation/SURVIVORS.md.
+import { RULE_FILES } from './mutation/rule-files.mjs';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  // Jest runs as native ESM here (NestJS 12 is ESM-only).
+  testRunnerNodeArgs: ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning'],
+  // findRelatedTests: each mutant's run loads only the specs that import its file, not all of them.
+  jest: { projectType: 'custom', configFile: 'mutation/jest.config.js', enableFindRelatedTests: true },
+  mutate: RULE_FILES,
+  coverageAnalysis: 'perTest',
+  // Stryker's own type check would need the whole project; ts-jest already runs with diagnostics off.
+  disableTypeChecks: true,
+  ignorePatterns: ['dist', 'data', 'coverage', 'apps/web', 'bench', 'docker', 'reports', '.stryker-tmp'],
+  // The break threshold (90) is judged per file by mutation/check-scores.mjs: Stryker's own
+  // `break` sees only the total, where a strong file hides a weak one.
+  thresholds: { high: 100, low: 90, break: null },
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  concurrency: 2,
+  timeoutMS: 10_000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
