@@ -26,6 +26,7 @@ import { CreateCaseExports1764400000000 } from './1764400000000-create-case-expo
 import { CreateSearchDocuments1764410000000 } from './1764410000000-create-search-documents.js';
 import { AddExternalIds1764420000000 } from './1764420000000-add-external-ids.js';
 import { SearchMatchIndex1764430000000 } from './1764430000000-search-match-index.js';
+import { KoreanJapaneseTermLabels1764561000000 } from './1764561000000-korean-japanese-term-labels.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -56,4 +57,5 @@ export const MIGRATIONS: MigrationList = [
   CreateSearchDocuments1764410000000,
   AddExternalIds1764420000000,
   SearchMatchIndex1764430000000,
+  KoreanJapaneseTermLabels1764561000000,
 ];

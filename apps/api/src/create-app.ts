@@ -9,6 +9,7 @@ import { requestContextMiddleware } from './http/request-context.middleware.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 import { httpLogging } from './http/http-logging.js';
 import { serveOpenApi } from './http/openapi.js';
+import { serveWebClient } from './web/serve-web-client.js';
 
 /** Builds the configured application; main.ts and the end-to-end tests share it. */
 export async function createApp(options: AppOptions & { logger: Logger }): Promise<NestExpressApplication> {
@@ -31,5 +32,6 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(options.logger));
   serveOpenApi(app);
+  serveWebClient(app, options.logger);
   return app;
 }
