@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { NodeResult, Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from '../support/processes.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -48,7 +49,7 @@ export async function newContext(
     acceptDownloads: true,
   });
   // The language choice the client remembers; the only thing it keeps in localStorage.
-  await context.addInitScript((chosen) => localStorage.setItem('sillok.locale', chosen), locale);
+  await context.addInitScript(`localStorage.setItem('sillok.locale', ${JSON.stringify(locale)})`);
   return context;
 }
 
@@ -58,8 +59,8 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .filter((v: Result) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v: Result) => `${v.id}: ${v.nodes.map((n: NodeResult) => n.target.join(' ')).join(', ')}`);
 }
 
 /** A full-page PNG under test-artifacts/web/ (git-ignored), named screen-locale. */
@@ -70,31 +71,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Selects the first occurrence of `text` inside the element, as a user's mouse drag would. */
+/**
+ * Selects the first occurrence of `text` inside the element, as a user's mouse drag would.
+ * (A string for page.evaluate: this file compiles without the DOM library.)
+ */
 export async function selectText(page: Page, selector: string, text: string): Promise<void> {
-  await page.evaluate(
-    ([sel, wanted]) => {
-      const container = document.querySelector(sel)!;
-      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-      let offset = 0;
-      const full = container.textContent ?? '';
-      const start = full.indexOf(wanted);
-      if (start < 0) throw new Error(`no "${wanted}" in ${sel}`);
-      const end = start + wanted.length;
-      const range = document.createRange();
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = node.textContent?.length ?? 0;
-        if (start >= offset && start <= offset + length) range.setStart(node, start - offset);
-        if (end >= offset && end <= offset + length) {
-          range.setEnd(node, end - offset);
-          break;
-        }
-        offset += length;
-      }
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-    },
-    [selector, text] as const,
-  );
+  await page.evaluate(`(() => {
+    const container = document.querySelector(${JSON.stringify(selector)});
+    const wanted = ${JSON.stringify(text)};
+    const start = container.textContent.indexOf(wanted);
+    if (start < 0) throw new Error('no ' + wanted);
+    const end = start + wanted.length;
+    const range = document.createRange();
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent.length;
+      if (start >= offset && start <= offset + length) range.setStart(node, start - offset);
+      if (end >= offset && end <= offset + length) { range.setEnd(node, end - offset); break; }
+      offset += length;
+    }
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  })()`);
 }

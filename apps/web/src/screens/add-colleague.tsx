@@ -44,7 +44,7 @@ export function AddColleague({ caseId }: { caseId: string }) {
         <input type="search" value={q} aria-controls={resultsId} onChange={(e) => setQ(e.target.value)} />
       </label>
       <div id={resultsId} aria-live="polite">
-        {search && candidates.data ? (
+        {q.trim() && search && candidates.data ? (
           candidates.data.length === 0 ? (
             <p className="muted">{messages.casePage.noCandidates}</p>
           ) : (
