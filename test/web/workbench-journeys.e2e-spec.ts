@@ -52,7 +52,7 @@ describe('web client journeys (Chromium)', () => {
   }
 
   async function checkScreen(p: Page, name: string) {
-    await screenshot(p, `${name}-ko`);
+    await screenshot(p, `journey-${name}-ko`);
     violations.push(...(await seriousViolations(p)).map((v) => `${name}: ${v}`));
   }
 
