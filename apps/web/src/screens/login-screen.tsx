@@ -73,11 +73,7 @@ export function LoginScreen() {
                 onChange={(e) => setPassword(e.target.value)}
               />
             </label>
-            {failed ? (
-              <p role="alert" className="error-text">
-                {messages.login.failed}
-              </p>
-            ) : null}
+            {failed ? <LoginFailed /> : null}
             <button type="submit" className="primary" disabled={busy}>
               {messages.login.submit}
             </button>
@@ -90,11 +86,7 @@ export function LoginScreen() {
               {messages.login.mfaCode}
               <input autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.target.value)} />
             </label>
-            {failed ? (
-              <p role="alert" className="error-text">
-                {messages.login.failed}
-              </p>
-            ) : null}
+            {failed ? <LoginFailed /> : null}
             <button type="submit" className="primary" disabled={busy}>
               {messages.login.mfaSubmit}
             </button>
@@ -103,5 +95,14 @@ export function LoginScreen() {
         {step.kind === 'enrolment' ? <p role="alert">{messages.login.enrolmentNeeded}</p> : null}
       </div>
     </main>
+  );
+}
+
+function LoginFailed() {
+  const { messages } = useI18n();
+  return (
+    <p role="alert" className="error-text">
+      {messages.login.failed}
+    </p>
   );
 }
