@@ -18,6 +18,7 @@ export const en = {
     none: 'Nothing here yet.',
     notFound: 'Not found, or you are not a member of its case.',
     required: 'required',
+    backToCase: 'Back to the case',
   },
   login: {
     title: 'Sign in to Sillok',

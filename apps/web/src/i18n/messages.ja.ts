@@ -19,6 +19,7 @@ export const ja: Messages = {
     none: 'まだ何もありません。',
     notFound: '見つからないか、その事件のメンバーではありません。',
     required: '必須',
+    backToCase: '事件に戻る',
   },
   login: {
     title: 'Sillokにログイン',

@@ -19,6 +19,7 @@ export const ko: Messages = {
     none: '아직 아무것도 없습니다.',
     notFound: '찾을 수 없거나 해당 사건의 구성원이 아닙니다.',
     required: '필수',
+    backToCase: '사건으로 돌아가기',
   },
   login: {
     title: '실록 로그인',

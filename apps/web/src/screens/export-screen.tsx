@@ -33,7 +33,9 @@ export function ExportScreen() {
   return (
     <section>
       <p className="eyebrow">
-        <Link to={`/app/cases/${caseId}`}>←</Link>
+        <Link to={`/app/cases/${caseId}`} aria-label={messages.common.backToCase}>
+          ←
+        </Link>
       </p>
       <h1>{messages.exports.title}</h1>
       <form className="card" onSubmit={submit}>

@@ -19,7 +19,9 @@ export function TestimoniesScreen() {
   return (
     <section>
       <p className="eyebrow">
-        <Link to={`/app/cases/${caseId}`}>←</Link>
+        <Link to={`/app/cases/${caseId}`} aria-label={messages.common.backToCase}>
+          ←
+        </Link>
       </p>
       <h1>{messages.testimonies.title}</h1>
       <QueryView query={testimonies}>

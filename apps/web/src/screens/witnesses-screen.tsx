@@ -22,7 +22,9 @@ export function WitnessesScreen() {
   return (
     <section>
       <p className="eyebrow">
-        <Link to={`/app/cases/${caseId}`}>←</Link>
+        <Link to={`/app/cases/${caseId}`} aria-label={messages.common.backToCase}>
+          ←
+        </Link>
       </p>
       <h1>{messages.witnesses.title}</h1>
       <QueryView query={witnesses}>

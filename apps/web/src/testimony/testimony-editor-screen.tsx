@@ -83,7 +83,10 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
   return (
     <section className="editor">
       <p className="eyebrow">
-        <Link to={`/app/cases/${base.caseId}/testimonies`}>←</Link> {base.reference} · {base.witnessPseudonym} ·{' '}
+        <Link to={`/app/cases/${base.caseId}/testimonies`} aria-label={messages.testimonies.title}>
+          ←
+        </Link>{' '}
+        {base.reference} · {base.witnessPseudonym} ·{' '}
         <span className={`status status-${base.status}`}>{messages.status[base.status]}</span>
       </p>
       <h1>{base.title}</h1>
