@@ -30,6 +30,7 @@ import { CreateIdempotencyKeys1764514000000 } from './1764514000000-create-idemp
 import { AuditAppendThroughOwnerFunction1764520000000 } from './1764520000000-audit-append-through-owner-function.js';
 import { CreateAuthRateLimits1764520000001 } from './1764520000001-create-auth-rate-limits.js';
 import { SealIdentityExports1764530000000 } from './1764530000000-seal-identity-exports.js';
+import { KoreanJapaneseTermLabels1764561000000 } from './1764561000000-korean-japanese-term-labels.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -64,4 +65,5 @@ export const MIGRATIONS: MigrationList = [
   AuditAppendThroughOwnerFunction1764520000000,
   CreateAuthRateLimits1764520000001,
   SealIdentityExports1764530000000,
+  KoreanJapaneseTermLabels1764561000000,
 ];

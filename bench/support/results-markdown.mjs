@@ -9,6 +9,7 @@ const TARGETS = {
   fixity: 'at least 0.8 of sha256sum',
   export: 'at least 0.7 of zip -0; RSS growth under 200 MB for 2 GB',
   search: 'p95 under 100 ms, within 2x of the bare SQL',
+  'web-initial-js': 'under 250 KB gzipped (ratio = budget / actual, at least 1)',
 };
 
 export function resultsMarkdown({ at, results, machine }) {

@@ -28,9 +28,17 @@ describe('route access declarations', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('keeps public only login, the second login step, token refresh and health', () => {
+  it('keeps public only login, the second login step, token refresh (bearer and browser cookie) and health', () => {
     const open = routes.filter((r) => r.access?.kind === 'public').map((r) => r.route);
-    expect(open.sort()).toEqual(['GET /health', 'POST /auth/login', 'POST /auth/login/mfa', 'POST /auth/refresh']);
+    expect(open.sort()).toEqual([
+      'GET /health',
+      'POST /auth/browser/login',
+      'POST /auth/browser/login/mfa',
+      'POST /auth/browser/refresh',
+      'POST /auth/login',
+      'POST /auth/login/mfa',
+      'POST /auth/refresh',
+    ]);
   });
 
   it('matches the committed route -> access snapshot', () => {

@@ -13,6 +13,7 @@ import { RequestMediaTypeInterceptor } from './http/request-media-type.intercept
 import { serveOpenApi } from './http/openapi.js';
 import { noStore } from './http/no-store.js';
 import { trustProxyValue } from './http/trust-proxy.js';
+import { serveWebClient } from './web/serve-web-client.js';
 
 /** Builds the configured application; main.ts and the end-to-end tests share it. */
 export async function createApp(options: AppOptions & { logger: Logger }): Promise<NestExpressApplication> {
@@ -40,5 +41,6 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(options.logger));
   serveOpenApi(app);
+  serveWebClient(app, options.logger);
   return app;
 }

@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Settings } from '@sillok/config';
+import { BrowserSessionController } from './browser-session/browser-session.controller.js';
 import { AuthenticationGuard } from './guards/authentication.guard.js';
 import { PermissionGuard } from './guards/permission.guard.js';
 import { PrincipalService } from './guards/principal.service.js';
@@ -44,7 +45,7 @@ import { UserService } from './users/user.service.js';
       useFactory: (settings: Settings) => ({ secret: createSecretKey(Buffer.from(settings.JWT_SECRET, 'utf8')) }),
     }),
   ],
-  controllers: [AuthController, AccountController, MfaController, UserController],
+  controllers: [AuthController, AccountController, MfaController, UserController, BrowserSessionController],
   providers: [
     PasswordHasher,
     AccessTokenService,

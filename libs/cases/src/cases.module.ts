@@ -9,12 +9,14 @@ import { CaseService } from './case.service.js';
 import { CaseMemberController } from './members/case-member.controller.js';
 import { CaseMember } from './members/case-member.entity.js';
 import { CaseMemberService } from './members/case-member.service.js';
+import { MemberCandidatesController } from './members/member-candidates.controller.js';
+import { MemberCandidatesService } from './members/member-candidates.service.js';
 
 /** Cases and memberships, and the one access policy every case-scoped feature imports. */
 @Module({
   imports: [TypeOrmModule.forFeature([Case, CaseMember, CaseReferenceCounter])],
-  controllers: [CaseController, CaseMemberController],
-  providers: [CaseAccessPolicy, CaseService, CaseMemberService, CaseAuditScope],
+  controllers: [CaseController, CaseMemberController, MemberCandidatesController],
+  providers: [CaseAccessPolicy, CaseService, CaseMemberService, MemberCandidatesService, CaseAuditScope],
   exports: [CaseAccessPolicy, CaseService, CaseMemberService, CaseAuditScope],
 })
 export class CasesModule {}

@@ -96,6 +96,13 @@ export class Settings {
   @Max(3600, { message: 'must be a whole number of seconds between 30 and 3600' })
   ACCESS_TOKEN_TTL_SECONDS: number = 900;
 
+  /** The browser client signs out after this many minutes without keyboard or pointer use (warning one minute before). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of minutes between 2 and 720' })
+  @Min(2, { message: 'must be a whole number of minutes between 2 and 720' })
+  @Max(720, { message: 'must be a whole number of minutes between 2 and 720' })
+  BROWSER_IDLE_TIMEOUT_MINUTES: number = 30;
+
   /** A session ends this many days after its last refresh. */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number of days between 1 and 90' })

@@ -1,0 +1,44 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useSession } from './session/session';
+import { CaseScreen } from './screens/case-screen';
+import { CasesScreen } from './screens/cases-screen';
+import { ChangePasswordScreen } from './screens/change-password-screen';
+import { ExportScreen } from './screens/export-screen';
+import { LoginScreen } from './screens/login-screen';
+import { ReviewScreen } from './screens/review-screen';
+import { NewTestimonyScreen, TestimoniesScreen } from './screens/testimonies-screen';
+import { UsersScreen } from './screens/users-screen';
+import { WitnessesScreen } from './screens/witnesses-screen';
+import { TestimonyEditorScreen } from './testimony/testimony-editor-screen';
+import { Layout } from './ui/layout';
+import { Loading } from './ui/states';
+
+/**
+ * Client routes, all under /app: the API owns every other path (GET /cases is JSON), so a reload
+ * of any screen reaches index.html and never an API route.
+ */
+export function App() {
+  const { state, me } = useSession();
+  const location = useLocation();
+  if (state === 'restoring') return <Loading />;
+  if (state === 'signed-out') return <LoginScreen />;
+  if (me?.mustChangePassword && location.pathname !== '/app/password') return <Navigate to="/app/password" replace />;
+  return (
+    <Routes>
+      <Route path="/app" element={<Layout />}>
+        <Route index element={<Navigate to={me?.role === 'admin' ? '/app/users' : '/app/cases'} replace />} />
+        <Route path="password" element={<ChangePasswordScreen />} />
+        <Route path="cases" element={<CasesScreen />} />
+        <Route path="cases/:caseId" element={<CaseScreen />} />
+        <Route path="cases/:caseId/witnesses" element={<WitnessesScreen />} />
+        <Route path="cases/:caseId/testimonies" element={<TestimoniesScreen />} />
+        <Route path="cases/:caseId/testimonies/new" element={<NewTestimonyScreen />} />
+        <Route path="cases/:caseId/export" element={<ExportScreen />} />
+        <Route path="testimonies/:testimonyId" element={<TestimonyEditorScreen />} />
+        <Route path="review" element={<ReviewScreen />} />
+        <Route path="users" element={<UsersScreen />} />
+      </Route>
+      <Route path="*" element={<Navigate to="/app" replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,71 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { must } from '../api/problem';
+import { useI18n } from '../i18n/i18n';
+import { can, useSession } from '../session/session';
+import { Empty, QueryView } from '../ui/states';
+import { AddColleague } from './add-colleague';
+
+/** One case: its reference, members (leads add colleagues), and the way to its records. */
+export function CaseScreen() {
+  const { caseId = '' } = useParams();
+  const { messages } = useI18n();
+  const { me } = useSession();
+  const found = useQuery({
+    queryKey: ['case', caseId],
+    queryFn: () => must(api.GET('/cases/{id}', { params: { path: { id: caseId } } })),
+  });
+  const members = useQuery({
+    queryKey: ['case', caseId, 'members'],
+    queryFn: () => must(api.GET('/cases/{id}/members', { params: { path: { id: caseId }, query: { limit: 200 } } })),
+  });
+  return (
+    <QueryView query={found}>
+      {(theCase) => (
+        <section>
+          <p className="eyebrow">{theCase.reference}</p>
+          <h1>{theCase.title}</h1>
+          {theCase.description ? <p>{theCase.description}</p> : null}
+          <nav aria-label={theCase.reference} className="subnav">
+            <Link to={`/app/cases/${caseId}/witnesses`}>{messages.casePage.witnesses}</Link>
+            <Link to={`/app/cases/${caseId}/testimonies`}>{messages.casePage.testimonies}</Link>
+            {can(me, 'export.create') ? (
+              <Link to={`/app/cases/${caseId}/export`}>{messages.casePage.export}</Link>
+            ) : null}
+          </nav>
+          <h2>{messages.casePage.members}</h2>
+          <QueryView query={members}>
+            {(page) =>
+              page.items.length === 0 ? (
+                <Empty>{messages.common.none}</Empty>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{messages.casePage.name}</th>
+                      <th scope="col">{messages.casePage.email}</th>
+                      <th scope="col">{messages.casePage.role}</th>
+                      <th scope="col">{messages.casePage.caseRole}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((m) => (
+                      <tr key={m.userId}>
+                        <td>{m.displayName}</td>
+                        <td>{m.email}</td>
+                        <td>{messages.role[m.role as keyof typeof messages.role] ?? m.role}</td>
+                        <td>{messages.caseRole[m.caseRole]}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )
+            }
+          </QueryView>
+          {theCase.myCaseRole === 'lead' ? <AddColleague caseId={caseId} /> : null}
+        </section>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,129 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { authFetch } from '../api/client';
+import { api, type Schemas } from '../api/client';
+import { must } from '../api/problem';
+import { useI18n } from '../i18n/i18n';
+import { Empty, FormError, QueryView } from '../ui/states';
+
+type Profile = Schemas['CreateExportDto']['profile'];
+const PROFILES: Profile[] = ['un-submission', 'prosecution', 'public-anonymised', 'internal'];
+
+/** Choose a profile and recipient, create the signed bundle, download it; the case's register below. */
+export function ExportScreen() {
+  const { caseId = '' } = useParams();
+  const { messages, formatDate, formatNumber } = useI18n();
+  const queryClient = useQueryClient();
+  const [profile, setProfile] = useState<Profile>('un-submission');
+  const [recipient, setRecipient] = useState('');
+  const register = useQuery({
+    queryKey: ['case', caseId, 'exports'],
+    queryFn: () => must(api.GET('/cases/{id}/exports', { params: { path: { id: caseId } } })),
+  });
+  const create = useMutation({
+    mutationFn: () =>
+      must(api.POST('/cases/{id}/exports', { params: { path: { id: caseId } }, body: { profile, recipient } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case', caseId, 'exports'] }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <section>
+      <p className="eyebrow">
+        <Link to={`/app/cases/${caseId}`} aria-label={messages.common.backToCase}>
+          ←
+        </Link>
+      </p>
+      <h1>{messages.exports.title}</h1>
+      <form className="card" onSubmit={submit}>
+        <div className="row">
+          <label>
+            {messages.exports.profile}
+            <select value={profile} onChange={(e) => setProfile(e.target.value as Profile)}>
+              {PROFILES.map((p) => (
+                <option key={p} value={p}>
+                  {messages.profile[p]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {messages.exports.recipient}
+            <input required value={recipient} onChange={(e) => setRecipient(e.target.value)} />
+          </label>
+        </div>
+        <FormError error={create.error} />
+        <button type="submit" className="primary" disabled={create.isPending}>
+          {create.isPending ? messages.common.saving : messages.exports.start}
+        </button>
+      </form>
+      <h2>{messages.exports.register}</h2>
+      <QueryView query={register}>
+        {(exports) =>
+          exports.length === 0 ? (
+            <Empty>{messages.exports.empty}</Empty>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{messages.exports.created}</th>
+                  <th scope="col">{messages.exports.profile}</th>
+                  <th scope="col">{messages.exports.recipient}</th>
+                  <th scope="col">{messages.exports.by}</th>
+                  <th scope="col">{messages.exports.withheld}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{messages.exports.download}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {exports.map((e) => (
+                  <tr key={e.id}>
+                    <td>{formatDate(e.createdAt)}</td>
+                    <td>{messages.profile[e.profile]}</td>
+                    <td>{e.recipient}</td>
+                    <td>{formatNumber(e.size)} B</td>
+                    <td>{formatNumber(e.withheld.length)}</td>
+                    <td>
+                      <DownloadButton exportId={e.id} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryView>
+    </section>
+  );
+}
+
+/** The download needs the bearer token, so it is fetched and handed to the browser as a file. */
+function DownloadButton({ exportId }: { exportId: string }) {
+  const { messages } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const download = async () => {
+    setError(null);
+    const response = await authFetch(new Request(new URL(`/exports/${exportId}/download`, window.location.origin)));
+    if (!response.ok) return setError(new Error(`${response.status}`));
+    const name =
+      /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${exportId}.zip`;
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void download()}>
+        {messages.exports.download}
+      </button>
+      <FormError error={error} />
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { api } from '../api/client';
+import { must } from '../api/problem';
+import { useI18n } from '../i18n/i18n';
+import { Empty, FormError, QueryView } from '../ui/states';
+
+type Forum = 'confidential_interview' | 'public_hearing' | 'written_submission' | 'other';
+
+/** The case's testimonies by reference, title and witness pseudonym. */
+export function TestimoniesScreen() {
+  const { caseId = '' } = useParams();
+  const { messages, formatDate } = useI18n();
+  const testimonies = useQuery({
+    queryKey: ['case', caseId, 'testimonies'],
+    queryFn: () => must(api.GET('/testimonies', { params: { query: { caseId, limit: 200 } } })),
+  });
+  return (
+    <section>
+      <p className="eyebrow">
+        <Link to={`/app/cases/${caseId}`} aria-label={messages.common.backToCase}>
+          ←
+        </Link>
+      </p>
+      <h1>{messages.testimonies.title}</h1>
+      <QueryView query={testimonies}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{messages.testimonies.empty}</Empty>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{messages.cases.reference}</th>
+                  <th scope="col">{messages.testimonies.testimonyTitle}</th>
+                  <th scope="col">{messages.testimonies.witness}</th>
+                  <th scope="col">{messages.testimonies.interviewDate}</th>
+                  <th scope="col">{messages.testimonies.status}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((t) => (
+                  <tr key={t.id}>
+                    <td>
+                      <Link to={`/app/testimonies/${t.id}`}>{t.reference}</Link>
+                    </td>
+                    <td>{t.title}</td>
+                    <td>{t.witnessPseudonym}</td>
+                    <td>{formatDate(t.interviewDate)}</td>
+                    <td>{messages.status[t.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryView>
+    </section>
+  );
+}
+
+/** A new testimony for one of the case's witnesses; the editor opens once it exists. */
+export function NewTestimonyScreen() {
+  const { caseId = '' } = useParams();
+  const [search] = useSearchParams();
+  const { messages } = useI18n();
+  const navigate = useNavigate();
+  const witnesses = useQuery({
+    queryKey: ['case', caseId, 'witnesses'],
+    queryFn: () => must(api.GET('/witnesses', { params: { query: { caseId, limit: 200 } } })),
+  });
+  const [witnessId, setWitnessId] = useState(search.get('witness') ?? '');
+  const [title, setTitle] = useState('');
+  const [forum, setForum] = useState<Forum>('confidential_interview');
+  const [interviewDate, setInterviewDate] = useState('');
+  const [originalLanguage, setOriginalLanguage] = useState('ko');
+  const create = useMutation({
+    mutationFn: () =>
+      must(
+        api.POST('/testimonies', {
+          body: { witnessId, title, forum, originalLanguage, interviewDate: interviewDate || undefined },
+        }),
+      ),
+    onSuccess: (created) => navigate(`/app/testimonies/${created.id}`),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <section className="narrow">
+      <h1>{messages.testimonies.newTitle}</h1>
+      <QueryView query={witnesses}>
+        {(page) => (
+          <form onSubmit={submit}>
+            <label>
+              {messages.testimonies.witness}
+              <select required value={witnessId} onChange={(e) => setWitnessId(e.target.value)}>
+                <option value="">—</option>
+                {page.items.map((w) => (
+                  <option key={w.id} value={w.id}>
+                    {w.pseudonym}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {messages.testimonies.testimonyTitle}
+              <input required value={title} onChange={(e) => setTitle(e.target.value)} />
+            </label>
+            <label>
+              {messages.testimonies.forum}
+              <select value={forum} onChange={(e) => setForum(e.target.value as Forum)}>
+                {(Object.keys(messages.forum) as Forum[]).map((f) => (
+                  <option key={f} value={f}>
+                    {messages.forum[f]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {messages.testimonies.interviewDate}
+              <input type="date" value={interviewDate} onChange={(e) => setInterviewDate(e.target.value)} />
+            </label>
+            <label>
+              {messages.testimonies.originalLanguage}
+              <input required value={originalLanguage} onChange={(e) => setOriginalLanguage(e.target.value)} />
+            </label>
+            <FormError error={create.error} />
+            <button type="submit" className="primary" disabled={create.isPending}>
+              {messages.testimonies.create}
+            </button>
+          </form>
+        )}
+      </QueryView>
+    </section>
+  );
+}

@@ -1,0 +1,220 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { ApiProblem, must } from '../api/problem';
+import { useI18n } from '../i18n/i18n';
+import { can, useSession } from '../session/session';
+import { FormError, QueryView } from '../ui/states';
+import { ConflictPanel } from './conflict-panel';
+import { draftOf, patchOf, sameDraft, type Draft, type Testimony } from './draft';
+import { TaggingView } from './tagging-view';
+
+/** Loads the testimony, then hands it to the editor (remounted when another testimony opens). */
+export function TestimonyEditorScreen() {
+  const { testimonyId = '' } = useParams();
+  const testimony = useQuery({
+    queryKey: ['testimony', testimonyId],
+    queryFn: () => must(api.GET('/testimonies/{id}', { params: { path: { id: testimonyId } } })),
+  });
+  return <QueryView query={testimony}>{(loaded) => <TestimonyEditor key={loaded.id} saved={loaded} />}</QueryView>;
+}
+
+/**
+ * Metadata, the narrative and its translation side by side (scrolling together), save with the
+ * version the draft was based on. A 409 keeps the draft and shows both versions.
+ */
+function TestimonyEditor({ saved }: { saved: Testimony }) {
+  const { messages, format, formatDate } = useI18n();
+  const { me } = useSession();
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState(saved);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(saved));
+  const [conflict, setConflict] = useState<Testimony | null>(null);
+  const locked = base.status === 'approved';
+  const editable = !locked && can(me, 'testimony.write');
+  const dirty = !sameDraft(draft, draftOf(base, draft.translationLanguage));
+
+  useEffect(() => {
+    // Warn before closing the tab with unsaved text (the draft lives only in this page).
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+
+  const accept = (next: Testimony) => {
+    setBase(next);
+    queryClient.setQueryData(['testimony', next.id], next);
+  };
+
+  const save = useMutation({
+    mutationFn: (version: number) =>
+      must(api.PATCH('/testimonies/{id}', { params: { path: { id: base.id } }, body: patchOf(base, draft, version) })),
+    onSuccess: (next) => {
+      accept(next);
+      setConflict(null);
+      void queryClient.invalidateQueries({ queryKey: ['testimony', base.id, 'tags'] });
+    },
+    onError: async (error) => {
+      if (!(error instanceof ApiProblem) || error.status !== 409) return;
+      setConflict(await must(api.GET('/testimonies/{id}', { params: { path: { id: base.id } } })));
+    },
+  });
+
+  const changeStatus = useMutation({
+    mutationFn: (action: 'submit') =>
+      must(
+        api.POST('/testimonies/{id}/status', {
+          params: { path: { id: base.id } },
+          body: { action, version: base.version },
+        }),
+      ),
+    onSuccess: accept,
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(base.version);
+  };
+  const set = (field: keyof Draft) => (event: { target: { value: string } }) =>
+    setDraft((current) => ({ ...current, [field]: event.target.value }));
+
+  return (
+    <section className="editor">
+      <p className="eyebrow">
+        <Link to={`/app/cases/${base.caseId}/testimonies`} aria-label={messages.testimonies.title}>
+          ←
+        </Link>{' '}
+        {base.reference} · {base.witnessPseudonym} ·{' '}
+        <span className={`status status-${base.status}`}>{messages.status[base.status]}</span>
+      </p>
+      <h1>{base.title}</h1>
+      {locked ? (
+        <p role="status" className="locked">
+          {messages.editor.locked}
+        </p>
+      ) : null}
+      {conflict ? (
+        <ConflictPanel
+          mine={draft}
+          theirs={draftOf(conflict, draft.translationLanguage)}
+          onKeepMine={() => {
+            // Rebase the draft on their version; the next save overwrites theirs with this text.
+            setBase(conflict);
+            setConflict(null);
+          }}
+          onTakeTheirs={() => {
+            accept(conflict);
+            setDraft(draftOf(conflict, draft.translationLanguage));
+            setConflict(null);
+          }}
+        />
+      ) : null}
+      <form onSubmit={submit} aria-label={base.reference}>
+        <fieldset disabled={!editable}>
+          <legend>{messages.editor.metadata}</legend>
+          <div className="row">
+            <label>
+              {messages.testimonies.testimonyTitle}
+              <input required value={draft.title} onChange={set('title')} />
+            </label>
+            <p>
+              <span className="muted">{messages.testimonies.forum}</span>
+              <br />
+              {messages.forum[base.forum]}
+            </p>
+            <p>
+              <span className="muted">{messages.testimonies.interviewDate}</span>
+              <br />
+              {formatDate(base.interviewDate)}
+            </p>
+            <p>
+              <span className="muted">{messages.testimonies.originalLanguage}</span>
+              <br />
+              {base.originalLanguage}
+            </p>
+          </div>
+          <SideBySide draft={draft} set={set} originalLanguage={base.originalLanguage} />
+        </fieldset>
+        <div className="actions sticky">
+          <span role="status" className="muted">
+            {dirty ? messages.editor.unsaved : format(messages.editor.saved, { revision: base.revision })}
+          </span>
+          <FormError error={save.error instanceof ApiProblem && save.error.status === 409 ? null : save.error} />
+          {editable ? (
+            <button type="submit" className="primary" disabled={!dirty || save.isPending || Boolean(conflict)}>
+              {save.isPending ? messages.common.saving : messages.common.save}
+            </button>
+          ) : null}
+          {editable && base.status === 'draft' ? (
+            <button
+              type="button"
+              disabled={dirty || changeStatus.isPending}
+              onClick={() => changeStatus.mutate('submit')}
+            >
+              {messages.editor.submit}
+            </button>
+          ) : null}
+          <FormError error={changeStatus.error} />
+        </div>
+      </form>
+      {dirty && editable ? <p className="muted">{messages.editor.saveBeforeTagging}</p> : null}
+      <TaggingView testimonyId={base.id} narrative={base.narrative ?? ''} editable={editable && !dirty} />
+    </section>
+  );
+}
+
+/** Original and translation in two columns; scrolling one scrolls the other to the same place. */
+function SideBySide({
+  draft,
+  set,
+  originalLanguage,
+}: {
+  draft: Draft;
+  set: (field: keyof Draft) => (event: { target: { value: string } }) => void;
+  originalLanguage: string;
+}) {
+  const { messages } = useI18n();
+  const syncScroll = (event: React.UIEvent<HTMLTextAreaElement>) => {
+    const source = event.currentTarget;
+    const other = source.form?.querySelector<HTMLTextAreaElement>(
+      source.name === 'narrative' ? 'textarea[name=translation]' : 'textarea[name=narrative]',
+    );
+    if (!other) return;
+    const ratio = source.scrollTop / Math.max(1, source.scrollHeight - source.clientHeight);
+    other.scrollTop = ratio * (other.scrollHeight - other.clientHeight);
+  };
+  return (
+    <div className="side-by-side">
+      <label>
+        {messages.editor.narrative}
+        <textarea
+          name="narrative"
+          lang={originalLanguage}
+          rows={14}
+          value={draft.narrative}
+          onChange={set('narrative')}
+          onScroll={syncScroll}
+        />
+      </label>
+      <div>
+        <label>
+          {messages.editor.translation}
+          <textarea
+            name="translation"
+            lang={draft.translationLanguage}
+            rows={14}
+            value={draft.translation}
+            onChange={set('translation')}
+            onScroll={syncScroll}
+          />
+        </label>
+        <label className="inline">
+          {messages.editor.translationLanguage}
+          <input value={draft.translationLanguage} size={5} onChange={set('translationLanguage')} />
+        </label>
+      </div>
+    </div>
+  );
+}

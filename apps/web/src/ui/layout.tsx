@@ -1,0 +1,52 @@
+import { NavLink, Outlet } from 'react-router';
+import { LanguagePicker, useI18n } from '../i18n/i18n';
+import { IdleSignOut } from '../session/idle-sign-out';
+import { can, useSession } from '../session/session';
+
+/** The frame of every signed-in screen: skip link, persistent navigation, language, sign-out. */
+export function Layout() {
+  const { messages } = useI18n();
+  const { me, signOut } = useSession();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {messages.skipToContent}
+      </a>
+      <header className="topbar">
+        <span className="brand" lang="ko">
+          실록 <span className="brand-latin">Sillok</span>
+        </span>
+        <nav aria-label={messages.nav.main}>
+          <ul>
+            {can(me, 'case.read') ? (
+              <li>
+                <NavLink to="/app/cases">{messages.nav.cases}</NavLink>
+              </li>
+            ) : null}
+            {can(me, 'testimony.approve') ? (
+              <li>
+                <NavLink to="/app/review">{messages.nav.review}</NavLink>
+              </li>
+            ) : null}
+            {can(me, 'user.manage') ? (
+              <li>
+                <NavLink to="/app/users">{messages.nav.users}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="topbar-end">
+          <LanguagePicker />
+          <span className="muted who">{me ? `${me.displayName} · ${messages.role[me.role]}` : null}</span>
+          <button type="button" onClick={() => void signOut()}>
+            {messages.nav.signOut}
+          </button>
+        </div>
+      </header>
+      <IdleSignOut />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

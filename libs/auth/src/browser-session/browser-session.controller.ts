@@ -1,0 +1,99 @@
+import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Settings } from '@sillok/config';
+import { Authenticated, DomainError, ErrorCode, Public, type Actor } from '@sillok/core';
+import { AccountSetupRoute } from '../guards/account-setup-route.decorator.js';
+import { CurrentActor } from '../guards/current-actor.decorator.js';
+import { LoginMfaDto } from '../login/dto/login-mfa.dto.js';
+import { LoginDto } from '../login/dto/login.dto.js';
+import { LocalLoginGuard } from '../login/local-login.guard.js';
+import { LoginResponse } from '../login/login.responses.js';
+import { LoginService } from '../login/login.service.js';
+import { AuthRateLimitGuard } from '../rate-limit/auth-rate-limit.guard.js';
+import { SessionService } from '../sessions/session.service.js';
+import type { TokenPair } from '../sessions/token-pair.js';
+import type { User } from '../users/user.entity.js';
+import { BrowserSessionResponse } from './browser-session.responses.js';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
+import { SameOriginGuard } from './same-origin.guard.js';
+
+/**
+ * The same login, second step, refresh and logout as /auth, for the web client: the refresh
+ * token travels only in an HttpOnly cookie scoped to these routes, and the access token in the
+ * body is kept in memory by the client. CSRF: SameSite=Strict plus an Origin check on every route.
+ */
+@ApiTags('auth')
+@Controller('auth/browser')
+@UseGuards(AuthRateLimitGuard, SameOriginGuard)
+export class BrowserSessionController {
+  constructor(
+    private readonly login: LoginService,
+    private readonly sessions: SessionService,
+    private readonly settings: Settings,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @UseGuards(LocalLoginGuard)
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Browser login, step one: as POST /auth/login, the refresh token set as a cookie' })
+  @ApiOkResponse({ type: LoginResponse })
+  async loginWithPassword(
+    @Body() _credentials: LoginDto,
+    @Req() request: Request & { user: User },
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const outcome = await this.login.begin(request.user);
+    return outcome.status === 'authenticated' ? this.keepRefreshInCookie(outcome, response) : outcome;
+  }
+
+  @Post('login/mfa')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Browser login, step two: the authenticator or recovery code' })
+  @ApiOkResponse({ type: BrowserSessionResponse })
+  async loginWithSecondFactor(@Body() body: LoginMfaDto, @Res({ passthrough: true }) response: Response) {
+    return this.keepRefreshInCookie(await this.login.completeMfa(body.mfaToken, body.code), response);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'A new access token for the refresh cookie (which is rotated)' })
+  @ApiOkResponse({ type: BrowserSessionResponse })
+  async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const presented = readRefreshCookie(request);
+    if (!presented) throw new DomainError(ErrorCode.Unauthenticated, 'no browser session');
+    try {
+      return this.keepRefreshInCookie(await this.sessions.refresh(presented), response);
+    } catch (error) {
+      clearRefreshCookie(response);
+      throw error;
+    }
+  }
+
+  @Post('logout')
+  @Authenticated()
+  @AccountSetupRoute()
+  @ApiBearerAuth()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Ends the current session and removes the refresh cookie' })
+  async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<void> {
+    clearRefreshCookie(response);
+    await this.sessions.logout(actor);
+  }
+
+  private keepRefreshInCookie(pair: TokenPair, response: Response): BrowserSessionResponse {
+    setRefreshCookie(response, pair.refreshToken, pair.refreshExpiresAt);
+    return {
+      status: pair.status,
+      tokenType: pair.tokenType,
+      accessToken: pair.accessToken,
+      expiresIn: pair.expiresIn,
+      sessionId: pair.sessionId,
+      mustChangePassword: pair.mustChangePassword,
+      idleTimeoutMinutes: this.settings.BROWSER_IDLE_TIMEOUT_MINUTES,
+    };
+  }
+}

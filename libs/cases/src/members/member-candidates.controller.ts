@@ -1,0 +1,23 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '@sillok/auth';
+import { IdParamDto, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { MemberCandidatesQueryDto } from './dto/member-candidates-query.dto.js';
+import { MemberCandidateResponse } from './member-candidate.response.js';
+import { MemberCandidatesService } from './member-candidates.service.js';
+
+/** The picker behind "add a colleague": searchable by the case's leads only. */
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases/:id/member-candidates')
+export class MemberCandidatesController {
+  constructor(private readonly candidates: MemberCandidatesService) {}
+
+  @Get()
+  @RequirePermission(Permission.CaseManage)
+  @ApiOperation({ summary: 'Active accounts, not yet members, whose name or email contains q (at most 20)' })
+  @ApiOkResponse({ type: [MemberCandidateResponse] })
+  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Query() query: MemberCandidatesQueryDto) {
+    return this.candidates.find(actor, params.id, query.q);
+  }
+}

@@ -1,0 +1,98 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { NodeResult, Result } from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from '../support/processes.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Debian's chromium (.ci/run installs it); Playwright's own browser download cannot work here. */
+export const CHROMIUM = process.env.SILLOK_CHROMIUM ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(ROOT, 'test-artifacts', 'web');
+
+/** The whole app on its own database, listening on a free port, serving the built web client. */
+export async function startWebApp(): Promise<{ t: TestApp; baseUrl: string }> {
+  if (!existsSync(join(ROOT, 'dist', 'web', 'index.html')))
+    throw new Error('build the web client first: npm run build');
+  const t = await startTestApp();
+  await t.app.listen(0);
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  // localhost, not 127.0.0.1: Chromium keeps Secure cookies from http://localhost (a secure context).
+  return { t, baseUrl: `http://localhost:${port}` };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export async function newContext(
+  browser: Browser,
+  baseUrl: string,
+  locale: 'ko' | 'en' | 'ja',
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  // The language choice the client remembers; the only thing it keeps in localStorage.
+  await context.addInitScript(`localStorage.setItem('sillok.locale', ${JSON.stringify(locale)})`);
+  return context;
+}
+
+/** axe-core on the current screen: the serious and critical violations (the suite wants none). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return result.violations
+    .filter((v: Result) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v: Result) => `${v.id}: ${v.nodes.map((n: NodeResult) => n.target.join(' ')).join(', ')}`);
+}
+
+/** A full-page PNG under test-artifacts/web/ (git-ignored), named screen-locale. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/**
+ * Selects the first occurrence of `text` inside the element, as a user's mouse drag would.
+ * (A string for page.evaluate: this file compiles without the DOM library.)
+ */
+export async function selectText(page: Page, selector: string, text: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const container = document.querySelector(${JSON.stringify(selector)});
+    const wanted = ${JSON.stringify(text)};
+    const start = container.textContent.indexOf(wanted);
+    if (start < 0) throw new Error('no ' + wanted);
+    const end = start + wanted.length;
+    const range = document.createRange();
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    let offset = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent.length;
+      if (start >= offset && start <= offset + length) range.setStart(node, start - offset);
+      if (end >= offset && end <= offset + length) { range.setEnd(node, end - offset); break; }
+      offset += length;
+    }
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  })()`);
+}

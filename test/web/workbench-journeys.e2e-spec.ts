@@ -1,0 +1,241 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { Role } from '@sillok/auth';
+import { ko } from '../../apps/web/src/i18n/messages.ko.js';
+import { createUser, type FixtureUser } from '../support/auth-fixtures.js';
+import type { TestApp } from '../support/test-app.js';
+import { run, unzipBag } from '../exports/export-fixtures.js';
+import { launchBrowser, newContext, screenshot, seriousViolations, selectText, startWebApp } from './browser.js';
+
+const NARRATIVE =
+  '1997년 봄 요덕 수용소에 끌려갔습니다. 보위부 요원들이 밤에 집에 와서 가족 모두를 데려갔습니다. ' +
+  '수용소에서는 매일 새벽부터 밤까지 강제노동을 했습니다. 하루 배급은 옥수수 한 줌뿐이었습니다.';
+const TRANSLATION =
+  'In spring 1997 I was taken to Yodok camp. Bowibu agents came to our house at night and took the whole family. ' +
+  'In the camp we did forced labour every day from dawn until night. The daily ration was a handful of maize.';
+const PASSAGE_LABOUR = '수용소에서는 매일 새벽부터 밤까지 강제노동을 했습니다';
+const PASSAGE_ARREST = '보위부 요원들이 밤에 집에 와서 가족 모두를 데려갔습니다';
+
+/**
+ * Issue 16's journeys (a)-(d) in Debian's Chromium against the real API and PostgreSQL, in the
+ * Korean UI; each step is what a documenter does with keyboard and mouse. The journeys build on
+ * each other (the case of (a) holds the testimony of (b)), so they run in order in one file.
+ */
+describe('web client journeys (Chromium)', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+  let admin: FixtureUser;
+  const accounts = {
+    coordinator: { name: '박서연', email: `coordinator.${process.pid}@example.org`, password: '' },
+    investigator: { name: '김민지', email: `investigator.${process.pid}@example.org`, password: '' },
+  };
+  const violations: string[] = [];
+
+  beforeAll(async () => {
+    ({ t, baseUrl } = await startWebApp());
+    browser = await launchBrowser();
+    // The first administrator, as `sillok user:create --role admin` makes it.
+    admin = await createUser(t, Role.Admin, { displayName: '관리자' });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function page(): Promise<Page> {
+    const context = await newContext(browser, baseUrl, 'ko');
+    return context.newPage();
+  }
+
+  async function checkScreen(p: Page, name: string) {
+    await screenshot(p, `journey-${name}-ko`);
+    violations.push(...(await seriousViolations(p)).map((v) => `${name}: ${v}`));
+  }
+
+  async function signIn(p: Page, email: string, password: string) {
+    await p.goto('/app');
+    await p.getByLabel(ko.login.email).fill(email);
+    await p.getByLabel(ko.login.password).fill(password);
+    await p.getByRole('button', { name: ko.login.submit }).click();
+  }
+
+  async function signInFirstTime(p: Page, account: { email: string; password: string }) {
+    await signIn(p, account.email, account.password);
+    await p.getByRole('heading', { name: ko.password.title }).waitFor();
+    await checkScreen(p, 'password');
+    const chosen = `Own-passphrase-${process.pid}-x7`;
+    await p.getByLabel(ko.password.current).fill(account.password);
+    await p.getByLabel(ko.password.next).fill(chosen);
+    await p.getByRole('button', { name: ko.password.submit }).click();
+    await p.getByRole('heading', { name: ko.cases.title }).waitFor();
+    account.password = chosen;
+  }
+
+  async function createAccount(p: Page, account: { name: string; email: string; password: string }, role: string) {
+    await p.getByLabel(ko.users.displayName, { exact: true }).fill(account.name);
+    await p.getByLabel(ko.users.email, { exact: true }).fill(account.email);
+    await p.getByLabel(ko.users.role).selectOption(role);
+    await p.getByRole('button', { name: ko.common.create }).click();
+    const notice = p.getByTestId('temporary-password');
+    await notice.filter({ hasText: account.name }).waitFor();
+    account.password = (await notice.textContent())!.split(': ').pop()!.trim();
+  }
+
+  let caseUrl = '';
+  let testimonyUrl = '';
+
+  it('(a) an admin creates a coordinator and an investigator; the coordinator opens a case and adds the investigator by name', async () => {
+    const p = await page();
+    await p.goto('/app');
+    await p.getByRole('heading', { name: ko.login.title }).waitFor();
+    await checkScreen(p, 'login');
+    await signIn(p, admin.email, admin.password);
+    await p.getByRole('heading', { name: ko.users.title }).waitFor();
+    await createAccount(p, accounts.coordinator, 'coordinator');
+    await createAccount(p, accounts.investigator, 'investigator');
+    await checkScreen(p, 'users');
+    await p.getByRole('button', { name: ko.nav.signOut }).click();
+    await p.getByRole('heading', { name: ko.login.title }).waitFor();
+
+    await signInFirstTime(p, accounts.coordinator);
+    await checkScreen(p, 'cases-empty');
+    await p.getByLabel(ko.cases.caseTitle).fill('요덕 수용소 증언');
+    await p.getByRole('button', { name: ko.cases.open }).click();
+    await p.getByRole('heading', { name: '요덕 수용소 증언' }).waitFor();
+    expect(await p.locator('.eyebrow').first().textContent()).toMatch(/^CASE-\d{4}-\d{4}$/);
+    caseUrl = new URL(p.url()).pathname;
+
+    await p.getByLabel(ko.casePage.findColleague).fill('김민');
+    await p
+      .getByRole('button', { name: new RegExp(`${accounts.investigator.name} · ${accounts.investigator.email}`) })
+      .click();
+    await p.getByRole('button', { name: ko.common.add, exact: true }).click();
+    await p.getByRole('cell', { name: accounts.investigator.name }).waitFor();
+    await checkScreen(p, 'case');
+    await p.context().close();
+  }, 120_000);
+
+  it('(b) the investigator registers a witness, writes a Korean testimony with an English translation and tags two passages found by Korean alias', async () => {
+    const p = await page();
+    await signInFirstTime(p, accounts.investigator);
+    await p.getByRole('link', { name: /^CASE-/ }).click();
+    await p.getByRole('link', { name: ko.casePage.witnesses }).click();
+    await p.getByText(ko.witnesses.empty).waitFor();
+    await p.getByLabel(ko.witnesses.sex).selectOption('female');
+    await p.getByLabel(ko.witnesses.birthYear).fill('1975');
+    await p.getByRole('button', { name: ko.witnesses.register }).click();
+    const pseudonym = p.locator('.record-title').first();
+    await pseudonym.waitFor();
+    expect(await pseudonym.textContent()).toBeTruthy();
+
+    await p.locator('summary').first().click();
+    await p.getByLabel(ko.witnesses.legalName).fill('이순희');
+    await p.getByRole('button', { name: ko.witnesses.saveIdentity }).click();
+    await p.getByText(ko.witnesses.identityStored).waitFor();
+    await checkScreen(p, 'witnesses');
+
+    await p.getByRole('link', { name: ko.witnesses.newTestimony }).click();
+    await p.getByLabel(ko.testimonies.testimonyTitle).fill('요덕 제15호 관리소 구금 증언');
+    await p.getByLabel(ko.testimonies.interviewDate).fill('2026-03-14');
+    await checkScreen(p, 'testimony-new');
+    await p.getByRole('button', { name: ko.testimonies.create }).click();
+
+    await p.getByLabel(ko.editor.narrative).first().waitFor();
+    testimonyUrl = new URL(p.url()).pathname;
+    await p.locator('textarea[name=narrative]').fill(NARRATIVE);
+    await p.locator('textarea[name=translation]').fill(TRANSLATION);
+    await p.getByRole('button', { name: ko.common.save, exact: true }).click();
+    await p.getByText(/저장됨\(개정 \d+\)/).waitFor();
+
+    for (const [passage, query, term] of [
+      [PASSAGE_LABOUR, '강제노동', '구금 중 강제노동'],
+      [PASSAGE_ARREST, '보위부', '국가보위성'],
+    ]) {
+      await selectText(p, '[data-testid=tagging-text]', passage);
+      await p.getByRole('button', { name: ko.editor.tagSelection }).click();
+      const dialog = p.getByRole('dialog');
+      await dialog.getByText(passage).waitFor();
+      await dialog.getByLabel(ko.tagPicker.find).fill(query);
+      await dialog
+        .getByRole('checkbox', { name: new RegExp(term) })
+        .first()
+        .check();
+      if (passage === PASSAGE_LABOUR) await checkScreen(p, 'tag-picker');
+      await dialog.getByRole('button', { name: ko.tagPicker.save }).click();
+      await p.locator('.tag-list li', { hasText: term }).waitFor();
+    }
+    expect(await p.locator('[data-testid=tagging-text] mark').allTextContents()).toEqual([
+      PASSAGE_ARREST,
+      PASSAGE_LABOUR,
+    ]);
+    await checkScreen(p, 'editor');
+
+    await p.getByRole('button', { name: ko.editor.submit }).click();
+    await p.locator('.status', { hasText: ko.status.under_review }).waitFor();
+    await p.context().close();
+  }, 180_000);
+
+  it('(c) the coordinator approves it from the review queue; the approved testimony is locked', async () => {
+    const p = await page();
+    await signIn(p, accounts.coordinator.email, accounts.coordinator.password);
+    await p.getByRole('link', { name: ko.nav.review }).click();
+    await p.getByRole('heading', { name: ko.review.title }).waitFor();
+    await p.locator('.records li').first().waitFor();
+    await checkScreen(p, 'review');
+    await p.getByRole('button', { name: ko.review.approve }).click();
+    await p.getByText(ko.review.empty).waitFor();
+    await p.goto(testimonyUrl);
+    await p.getByText(ko.editor.locked).waitFor();
+    expect(await p.locator('textarea[name=narrative]').isDisabled()).toBe(true);
+    await p.context().close();
+  }, 120_000);
+
+  it('(d) the coordinator exports the un-submission profile and downloads a bundle that sha256sum -c and openssl verify', async () => {
+    const p = await page();
+    await signIn(p, accounts.coordinator.email, accounts.coordinator.password);
+    await p.getByRole('heading', { name: ko.cases.title }).waitFor();
+    await p.goto(caseUrl);
+    await p.getByRole('link', { name: ko.casePage.export }).click();
+    await p.getByText(ko.exports.empty).waitFor();
+    await p.getByLabel(ko.exports.profile).selectOption('un-submission');
+    await p.getByLabel(ko.exports.recipient).fill('OHCHR Seoul');
+    await p.getByRole('button', { name: ko.exports.start }).click();
+    await p.getByRole('cell', { name: 'OHCHR Seoul' }).waitFor();
+    await checkScreen(p, 'export');
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: ko.exports.download }).click(),
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'sillok-web-export-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const bag = unzipBag(readFileSync(file));
+    expect(run('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], bag.root).status).toBe(0);
+    expect(run('sha256sum', ['-c', '--quiet', 'tagmanifest-sha256.txt'], bag.root).status).toBe(0);
+    const verified = run(
+      'openssl',
+      [
+        'pkeyutl',
+        '-verify',
+        '-pubin',
+        '-inkey',
+        'export-signing-key.pem',
+        '-rawin',
+        '-in',
+        'tagmanifest-sha256.txt',
+        '-sigfile',
+        'tagmanifest-sha256.txt.sig',
+      ],
+      bag.root,
+    );
+    expect(verified.stdout + verified.stderr).toContain('Signature Verified Successfully');
+    await p.context().close();
+  }, 120_000);
+
+  it('leaves no serious or critical axe-core violation on any screen of the journeys', () => {
+    expect(violations).toEqual([]);
+  });
+});
