@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Settings } from '@sillok/config';
 import { Authenticated, DomainError, ErrorCode, Public, type Actor } from '@sillok/core';
@@ -8,13 +8,16 @@ import { CurrentActor } from '../guards/current-actor.decorator.js';
 import { LoginMfaDto } from '../login/dto/login-mfa.dto.js';
 import { LoginDto } from '../login/dto/login.dto.js';
 import { LocalLoginGuard } from '../login/local-login.guard.js';
-import { LoginResponse } from '../login/login.responses.js';
 import { LoginService } from '../login/login.service.js';
 import { AuthRateLimitGuard } from '../rate-limit/auth-rate-limit.guard.js';
 import { SessionService } from '../sessions/session.service.js';
 import type { TokenPair } from '../sessions/token-pair.js';
 import type { User } from '../users/user.entity.js';
-import { BrowserSessionResponse } from './browser-session.responses.js';
+import {
+  BROWSER_LOGIN_RESPONSE_MODELS,
+  BROWSER_LOGIN_RESPONSE_SCHEMA,
+  BrowserSessionResponse,
+} from './browser-session.responses.js';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
 import { SameOriginGuard } from './same-origin.guard.js';
 
@@ -38,7 +41,8 @@ export class BrowserSessionController {
   @UseGuards(LocalLoginGuard)
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Browser login, step one: as POST /auth/login, the refresh token set as a cookie' })
-  @ApiOkResponse({ type: LoginResponse })
+  @ApiExtraModels(...BROWSER_LOGIN_RESPONSE_MODELS)
+  @ApiOkResponse({ schema: BROWSER_LOGIN_RESPONSE_SCHEMA })
   async loginWithPassword(
     @Body() _credentials: LoginDto,
     @Req() request: Request & { user: User },

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { MfaEnrolmentRequiredResponse, MfaRequiredResponse } from '../login/login.responses.js';
 
 /** A completed browser login or refresh: the refresh token went into the cookie, not here. */
 export class BrowserSessionResponse {
@@ -23,3 +24,22 @@ export class BrowserSessionResponse {
   @ApiProperty({ description: 'minutes without user activity after which the browser client signs out' })
   idleTimeoutMinutes: number;
 }
+
+/** POST /auth/browser/login answers a browser session or one of the second-factor steps, told apart by `status`. */
+export const BROWSER_LOGIN_RESPONSE_MODELS = [
+  BrowserSessionResponse,
+  MfaRequiredResponse,
+  MfaEnrolmentRequiredResponse,
+];
+
+export const BROWSER_LOGIN_RESPONSE_SCHEMA = {
+  oneOf: BROWSER_LOGIN_RESPONSE_MODELS.map((model) => ({ $ref: getSchemaPath(model) })),
+  discriminator: {
+    propertyName: 'status',
+    mapping: {
+      authenticated: getSchemaPath(BrowserSessionResponse),
+      mfa_required: getSchemaPath(MfaRequiredResponse),
+      mfa_enrolment_required: getSchemaPath(MfaEnrolmentRequiredResponse),
+    },
+  },
+};

@@ -14,6 +14,8 @@ const EXPECTED: Record<string, ExportProfile> = {
     witnessAttributes: false,
     attachments: 'prefer-redacted',
     personNames: false,
+    pseudonymousIds: false,
+    approvedOnly: true,
   },
   prosecution: {
     name: 'prosecution',
@@ -25,6 +27,8 @@ const EXPECTED: Record<string, ExportProfile> = {
     witnessAttributes: true,
     attachments: 'original',
     personNames: true,
+    pseudonymousIds: false,
+    approvedOnly: true,
   },
   'public-anonymised': {
     name: 'public-anonymised',
@@ -36,6 +40,8 @@ const EXPECTED: Record<string, ExportProfile> = {
     witnessAttributes: false,
     attachments: 'redacted-only',
     personNames: false,
+    pseudonymousIds: true,
+    approvedOnly: true,
   },
   internal: {
     name: 'internal',
@@ -47,6 +53,8 @@ const EXPECTED: Record<string, ExportProfile> = {
     witnessAttributes: true,
     attachments: 'original',
     personNames: true,
+    pseudonymousIds: false,
+    approvedOnly: false,
   },
 };
 
