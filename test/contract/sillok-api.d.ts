@@ -186,6 +186,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/browser/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Browser login, step one: as POST /auth/login, the refresh token set as a cookie */
+    post: operations['BrowserSessionController_loginWithPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/browser/login/mfa': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Browser login, step two: the authenticator or recovery code */
+    post: operations['BrowserSessionController_loginWithSecondFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/browser/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ends the current session and removes the refresh cookie */
+    post: operations['BrowserSessionController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/browser/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new access token for the refresh cookie (which is rotated) */
+    post: operations['BrowserSessionController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/login': {
     parameters: {
       query?: never;
@@ -508,6 +576,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{id}/member-candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Active accounts, not yet members, whose name or email contains q (at most 20) */
+    get: operations['MemberCandidatesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{id}/members': {
     parameters: {
       query?: never;
@@ -565,7 +650,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The stored bundle again; every download is audited */
+    /**
+     * The stored bundle again; every download is audited
+     * @description A bundle with witness identities: only for holders of witness.identity.read on the case, with ?reason=, until it expires
+     */
     get: operations['ExportController_download'];
     put?: never;
     post?: never;
@@ -1587,8 +1675,10 @@ export interface components {
       | 'attachment.derive'
       | 'attachment.download'
       | 'attachment.fixity.check'
+      | 'object.sweep'
       | 'export.create'
       | 'export.download'
+      | 'export.purge'
       | 'attachment.export'
       | 'audit.verify'
       | 'audit.checkpoint'
@@ -1641,9 +1731,27 @@ export interface components {
        * @description when broken
        * @enum {string}
        */
-      problem?: 'missing' | 'relinked' | 'changed' | 'checkpoint';
+      problem?: 'missing' | 'relinked' | 'changed' | 'backdated' | 'checkpoint';
       /** @description when broken: the first broken seq */
       seq?: number;
+    };
+    BrowserSessionResponse: {
+      /** @description JWT; keep in memory only and send as `Authorization: Bearer ...` */
+      accessToken: string;
+      /** @description seconds until the access token expires */
+      expiresIn: number;
+      /** @description minutes without user activity after which the browser client signs out */
+      idleTimeoutMinutes: number;
+      mustChangePassword: boolean;
+      /** Format: uuid */
+      sessionId: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      status: 'authenticated';
+      /** @enum {string} */
+      tokenType: 'Bearer';
     };
     CaptureMetadataResponse: {
       cameraMake: string | null;
@@ -1914,14 +2022,20 @@ export interface components {
       title: string;
     };
     CreateExportDto: {
-      /** @description only these attachments of the case; omitted: every original of the chosen testimonies and of the case */
+      /** @description only these attachments of the case; omitted: every original of the chosen testimonies and incidents (and of the case, see includeCaseAttachments) */
       attachmentIds?: string[];
+      /** @description confirms an export that holds nothing, or an attachment of 0 bytes (refused otherwise) */
+      confirmEmpty?: boolean;
       /** @description why identities go out; required with includeIdentities, audited with each read */
       identityReason?: string;
       /** @description only these incidents of the case; omitted: all of them */
       incidentIds?: string[];
+      /** @description the files of the case itself; omitted: only when no testimonies, incidents or attachments are chosen */
+      includeCaseAttachments?: boolean;
       /** @description add witness identities (prosecution and internal only; needs witness.identity.read) */
       includeIdentities?: boolean;
+      /** @description also send testimonies not approved and incidents not confirmed (un-submission, prosecution and public profiles hold them back by default); each is marked on every page */
+      includeUnapproved?: boolean;
       /** @enum {string} */
       profile: 'un-submission' | 'prosecution' | 'public-anonymised' | 'internal';
       /** @description who receives the bundle (e.g. "OHCHR Seoul"); recorded and written into the bag */
@@ -2137,7 +2251,9 @@ export interface components {
     ExportSelectionResponse: {
       attachmentIds?: string[];
       incidentIds?: string[];
+      includeCaseAttachments?: boolean;
       includeIdentities: boolean;
+      includeUnapproved?: boolean;
       testimonyIds?: string[];
     };
     ExternalReferenceDto: {
@@ -2464,6 +2580,14 @@ export interface components {
       query: string;
       /** @description only similar names, never to be taken as a match */
       suggestions: components['schemas']['LookupMatchResponse'][];
+    };
+    MemberCandidateResponse: {
+      displayName: string;
+      email: string;
+      /** @description the global role */
+      role: string;
+      /** Format: uuid */
+      userId: string;
     };
     MfaCodeDto: {
       /** @description a 6-digit authenticator code (or, to remove the factor, a recovery code) */
@@ -3355,7 +3479,9 @@ export interface components {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
-      kind: 'testimony' | 'attachment';
+      kind: 'testimony' | 'attachment' | 'incident';
+      /** @description an attachment’s file name as the profile shows it */
+      name?: string;
       /** @description witness pseudonym; empty where the profile hides pseudonyms */
       pseudonym: string;
       reason: string;
@@ -3511,7 +3637,10 @@ export interface operations {
   AbducteeController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Any unique string (a UUID) per record to create. Retrying with the same key and body within 24 hours answers the first result (header Idempotent-Replayed: true) instead of creating a duplicate. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -4550,6 +4679,235 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BrowserSessionController_loginWithPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['BrowserSessionResponse']
+            | components['schemas']['MfaRequiredResponse']
+            | components['schemas']['MfaEnrolmentRequiredResponse'];
+        };
+      };
+      /** @description a parameter or the body is invalid (errors[] names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than the server accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not one of the declared media types */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BrowserSessionController_loginWithSecondFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginMfaDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BrowserSessionResponse'];
+        };
+      };
+      /** @description a parameter or the body is invalid (errors[] names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than the server accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not one of the declared media types */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BrowserSessionController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BrowserSessionController_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BrowserSessionResponse'];
         };
       };
       /** @description unexpected failure; quote the requestId */
@@ -5622,7 +5980,10 @@ export interface operations {
   CaseController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Any unique string (a UUID) per record to create. Retrying with the same key and body within 24 hours answers the first result (header Idempotent-Replayed: true) instead of creating a duplicate. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -6455,6 +6816,84 @@ export interface operations {
       };
     };
   };
+  MemberCandidatesController_list: {
+    parameters: {
+      query: {
+        /** @description part of a name or email (at least 1 character) */
+        q: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MemberCandidateResponse'][];
+        };
+      };
+      /** @description a parameter or the body is invalid (errors[] names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such record, or not in a case the caller is a member of (the same answer for both) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   CaseMemberController_list: {
     parameters: {
       query?: {
@@ -6982,7 +7421,10 @@ export interface operations {
   };
   ExportController_download: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description why you download it: required for an export with witness identities, audited with each identity read */
+        reason?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -7198,7 +7640,10 @@ export interface operations {
   IncidentController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Any unique string (a UUID) per record to create. Retrying with the same key and body within 24 hours answers the first result (header Idempotent-Replayed: true) instead of creating a duplicate. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -9366,7 +9811,10 @@ export interface operations {
   TestimonyController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Any unique string (a UUID) per record to create. Retrying with the same key and body within 24 hours answers the first result (header Idempotent-Replayed: true) instead of creating a duplicate. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -10527,7 +10975,10 @@ export interface operations {
   AnnotationController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Any unique string (a UUID) per record to create. Retrying with the same key and body within 24 hours answers the first result (header Idempotent-Replayed: true) instead of creating a duplicate. */
+        'Idempotency-Key'?: string;
+      };
       path: {
         id: string;
       };
@@ -11708,7 +12159,10 @@ export interface operations {
   WitnessController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Any unique string (a UUID) per record to create. Retrying with the same key and body within 24 hours answers the first result (header Idempotent-Replayed: true) instead of creating a duplicate. */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
