@@ -19,6 +19,7 @@ describe('identity reads need case role member or lead', () => {
   let viewingInvestigator: LoggedInUser;
   let viewingReviewer: LoggedInUser;
   let witness: string;
+  let caseId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -26,7 +27,7 @@ describe('identity reads need case role member or lead', () => {
     member = await createAndLogin(t, Role.LegalReviewer);
     viewingInvestigator = await createAndLogin(t, Role.Investigator);
     viewingReviewer = await createAndLogin(t, Role.LegalReviewer);
-    const caseId = await createCase(t, lead, {
+    caseId = await createCase(t, lead, {
       members: [
         [member, CaseRole.Member],
         [viewingInvestigator, CaseRole.Viewer],
@@ -64,5 +65,19 @@ describe('identity reads need case role member or lead', () => {
       expect(res.status).toBe(201);
       expect(res.body.identity.legalName).toBe('김영희');
     }
+  });
+
+  it('a viewer cannot export the case with identities either, though a viewer may export what it reads', async () => {
+    const exportWithIdentities = await t.http().post(`/cases/${caseId}/exports`).set(bearer(viewingReviewer)).send({
+      profile: 'prosecution',
+      recipient: 'Prosecutor',
+      includeIdentities: true,
+      identityReason: 'preparing a court filing',
+      includeUnapproved: true,
+      confirmEmpty: true,
+    });
+    expect(exportWithIdentities.status).toBe(403);
+    const rows = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM case_exports`);
+    expect(rows[0].n).toBe(0);
   });
 });

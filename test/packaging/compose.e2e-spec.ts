@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { SENSITIVE_SETTINGS, settingNames } from '@sillok/config';
+import { apiProcessSettingsProblems, SENSITIVE_SETTINGS, settingNames } from '@sillok/config';
 import { ROOT } from '../support/processes.js';
 
 // No Docker engine runs here, so the production files are checked by reading them against the settings schema.
@@ -12,14 +12,21 @@ const compose = parse(composeText, { merge: true }) as {
 };
 const dockerfile = readFileSync(`${ROOT}docker/Dockerfile`, 'utf8');
 const envExample = readFileSync(`${ROOT}docker/.env.example`, 'utf8');
+// The API holds every secret but the audit checkpoint key, which a production API refuses.
+const API_SECRETS = [...SENSITIVE_SETTINGS.keys()].filter((name) => name !== 'AUDIT_SIGNING_KEY');
 
 describe('production packaging', () => {
   const api = compose.services.api;
 
-  it('gives the API every setting production requires', () => {
-    const required = ['NODE_ENV', 'DATABASE_URL', 'HOST', ...SENSITIVE_SETTINGS.keys()];
+  it('gives the API every setting production requires, and the checkpoint key only to the checkpoint job', () => {
+    const required = ['NODE_ENV', 'DATABASE_URL', 'HOST', ...API_SECRETS];
     expect(Object.keys(api.environment ?? {})).toEqual(expect.arrayContaining(required));
     expect(api.environment?.NODE_ENV).toBe('production');
+    expect(apiProcessSettingsProblems(api.environment as never)).toEqual([]);
+    expect(api.environment).not.toHaveProperty('AUDIT_SIGNING_KEY');
+    const checkpoint = compose.services.checkpoint as { environment?: Record<string, string>; command?: string[] };
+    expect(checkpoint.environment?.AUDIT_SIGNING_KEY).toMatch(/^\$\{AUDIT_SIGNING_KEY:\?/);
+    expect(checkpoint.command?.join(' ')).toContain('audit:checkpoint');
     const { DATABASE_URL: ownerUrl, ...migrateRest } = compose.services.migrate.environment ?? {};
     const { DATABASE_URL: appUrl, ...apiRest } = api.environment ?? {};
     expect(migrateRest).toEqual(apiRest);
@@ -48,7 +55,7 @@ describe('production packaging', () => {
   });
 
   it('takes every secret from the env file, never a literal', () => {
-    for (const name of SENSITIVE_SETTINGS.keys()) expect(api.environment?.[name]).toMatch(/^\$\{[A-Z][A-Z0-9_]*:\?/);
+    for (const name of API_SECRETS) expect(api.environment?.[name]).toMatch(/^\$\{[A-Z][A-Z0-9_]*:\?/);
     const referenced = new Set([...composeText.matchAll(/\$\{([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]));
     const documented = new Set([...envExample.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
     expect([...referenced].filter((name) => !documented.has(name))).toEqual([]);

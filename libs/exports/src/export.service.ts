@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { requireRolePermission, User } from '@sillok/auth';
+import { User } from '@sillok/auth';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { Settings } from '@sillok/config';
 import { DomainError, ErrorCode, Permission, type Actor } from '@sillok/core';
@@ -66,7 +66,8 @@ export class ExportService {
         throw DomainError.validation([
           { field: 'includeIdentities', reason: `the ${dto.profile} profile never includes witness identities` },
         ]);
-      requireRolePermission(actor.role, Permission.WitnessIdentityRead);
+      // The case role caps identity reads (a viewer never reads who a witness is), so ask the case.
+      await this.policy.requireCaseAccess(actor, caseId, Permission.WitnessIdentityRead);
     }
     const profile = appliedProfile(dto.profile, includeIdentities);
     const selection: ExportSelection = {
