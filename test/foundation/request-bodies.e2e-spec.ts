@@ -5,6 +5,7 @@ import { captureLogs } from '../support/log-capture.js';
 import { rawRequest } from '../support/raw-http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { countRows } from '../evidence/attachment-fixtures.js';
+import { createTestimony, createWitness } from '../support/testimony-fixtures.js';
 
 const nested = (depth: number, leaf: unknown): unknown =>
   Array.from({ length: depth }).reduce<unknown>((inner) => ({ a: inner }), leaf);
@@ -89,6 +90,18 @@ describe('request bodies', () => {
       400,
       [{ field: 'languages.0.__proto__', reason: 'is a reserved name' }],
     ]);
+  });
+
+  it('a JSON array where a record is expected is a 400 naming the body, and nothing is written', async () => {
+    const witness = await createWitness(t, as.investigator, caseA);
+    const testimony = await createTestimony(t, as.investigator, witness);
+    const before = await countRows(t, 'testimony_annotations');
+    for (const body of ['[]', '[{}]', `[{"kind":"violation"}]`]) {
+      const res = await post(`/testimonies/${testimony.id}/tags`, body, 'application/json', as.investigator.token);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.json).toMatchObject({ errors: [{ field: 'body', reason: expect.stringContaining('object') }] });
+    }
+    expect(await countRows(t, 'testimony_annotations')).toBe(before);
   });
 
   it('invalid UTF-8 in a JSON body is a 400, never stored as U+FFFD', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import supertest from 'supertest';
 import { Role } from '@sillok/auth';
 import { bearer, createUser, loginAllRoles, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
@@ -95,7 +96,7 @@ describe('fuzzing every write route of the OpenAPI document', () => {
           const user = random.pick([as.investigator, as.coordinator, as.admin, as.legal_reviewer]);
           const path = fillPath(route.path, random, ids);
           const { kind, contentType, body } = fuzzBody(route, random, components, ids);
-          const res = await send(t, route.method, path, user, contentType, body);
+          const res = await send(t, route, path, user, contentType, body);
           sent++;
           if (res.status >= 500) {
             failures.push(`${route.method.toUpperCase()} ${path} [${kind}] -> ${res.status}: ${body.slice(0, 200)}`);
@@ -110,15 +111,12 @@ describe('fuzzing every write route of the OpenAPI document', () => {
   );
 });
 
-function send(
-  t: TestApp,
-  method: Route['method'],
-  path: string,
-  user: LoggedInUser,
-  contentType: string,
-  body: string,
-) {
-  const request = t.http()[method](path).set(bearer(user)).set('content-type', contentType);
+function send(t: TestApp, route: Route, path: string, user: LoggedInUser, contentType: string, body: string) {
+  // A body sent to a route that declares none is outside the document by definition, so the
+  // contract check (which would flag any such body the server ignores) does not apply to it: those
+  // requests go unchecked and only their status counts. Every other request is contract-checked.
+  const client = route.mediaTypes.length === 0 ? supertest(t.app.getHttpServer()) : t.http();
+  const request = client[route.method](path).set(bearer(user)).set('content-type', contentType);
   return body ? request.send(body) : request;
 }
 

@@ -60,13 +60,28 @@ function exchangeOf(test: Test, res: Response): Exchange {
     url: url.pathname + url.search,
     status: res.status,
     responseType,
-    responseBody: isJson(responseType) ? res.body : res.text,
+    responseBody: isJson(responseType) ? jsonBodyOf(res) : res.text,
     responseEmpty: res.headers['content-length'] === '0' || (!responseType && !res.text),
     requestType,
-    requestBody: sent._formData ? undefined : sent._data,
+    requestBody: sent._formData ? undefined : jsonRequestBodyOf(sent._data, requestType),
   };
 }
 
 function isJson(mediaType: string | undefined): boolean {
   return Boolean(mediaType && /(^application\/json$)|(\+json$)/.test(mediaType));
+}
+
+/** The JSON body, also where a test read the response as raw bytes (a download that answered an error). */
+function jsonBodyOf(res: Response): unknown {
+  return Buffer.isBuffer(res.body) ? JSON.parse(res.body.toString('utf8')) : res.body;
+}
+
+/** What the server read from a JSON body the test sent as text (the fuzz test does): the parsed value. */
+function jsonRequestBodyOf(data: unknown, requestType: string | undefined): unknown {
+  if (typeof data !== 'string' || !isJson(requestType)) return data;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
 }

@@ -204,6 +204,10 @@ describe('web client journeys (Chromium)', () => {
     await p.getByLabel(ko.exports.profile).selectOption('un-submission');
     await p.getByLabel(ko.exports.recipient).fill('OHCHR Seoul');
     await p.getByRole('button', { name: ko.exports.start }).click();
+    // The witness gave no consent to UN submission (no consent screen yet), so the export would be
+    // empty: the API asks for a confirmation, and the screen asks the user for it.
+    await p.getByLabel(ko.exports.confirmEmpty).check();
+    await p.getByRole('button', { name: ko.exports.start }).click();
     await p.getByRole('cell', { name: 'OHCHR Seoul' }).waitFor();
     await checkScreen(p, 'export');
     const [download] = await Promise.all([

@@ -8,7 +8,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
 import { createValidationPipe } from './http/validation.pipe.js';
 import { httpLogging } from './http/http-logging.js';
-import { jsonBodyOptions, refuseReservedKeys } from './http/json-body.js';
+import { jsonBodyOptions, refuseNonObjectBody, refuseReservedKeys } from './http/json-body.js';
 import { RequestMediaTypeInterceptor } from './http/request-media-type.interceptor.js';
 import { serveOpenApi } from './http/openapi.js';
 import { noStore } from './http/no-store.js';
@@ -36,6 +36,7 @@ export async function createApp(options: AppOptions & { logger: Logger }): Promi
     }),
   );
   app.useBodyParser('json', jsonBodyOptions());
+  app.use(refuseNonObjectBody);
   app.use(refuseReservedKeys);
   app.useGlobalInterceptors(new RequestMediaTypeInterceptor(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());

@@ -55,6 +55,23 @@ export function exceedsJsonDepth(json: Uint8Array, limit: number): boolean {
   return false;
 }
 
+/**
+ * Express middleware after the JSON parser: every request body of this API is a JSON object, so
+ * an array answers 400 naming the body (class-validator would otherwise name its items as unknown
+ * properties, "property 0 should not exist", which tells the caller nothing).
+ */
+export function refuseNonObjectBody(
+  request: { body?: unknown },
+  _response: unknown,
+  next: (error?: unknown) => void,
+): void {
+  next(
+    Array.isArray(request.body)
+      ? DomainError.validation([{ field: 'body', reason: 'must be a JSON object' }])
+      : undefined,
+  );
+}
+
 // class-transformer throws a TypeError (a 500) on an object with a `constructor` key, and
 // `__proto__` is the prototype-pollution key: no request of this API names either.
 const RESERVED_KEYS = new Set(['constructor', '__proto__']);

@@ -4,8 +4,10 @@ import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { DomainError, ErrorCode } from '@sillok/core';
 
-// Where @ApiConsumes keeps a route's media types (@nestjs/swagger's DECORATORS.API_CONSUMES).
+// Where @ApiConsumes keeps a route's media types (@nestjs/swagger's DECORATORS.API_CONSUMES), and
+// where @ApiOperation keeps a request body declared per media type (DECORATORS.API_OPERATION).
 const API_CONSUMES = 'swagger/apiConsumes';
+const API_OPERATION = 'swagger/apiOperation';
 const JSON_ONLY = ['application/json'];
 
 /**
@@ -21,11 +23,12 @@ export class RequestMediaTypeInterceptor implements NestInterceptor {
     if (context.getType() === 'http') {
       const request = context.switchToHttp().getRequest<Request>();
       if (hasBody(request)) {
+        const targets = [context.getHandler(), context.getClass()];
+        const operation = this.reflector.get<DeclaredOperation | undefined>(API_OPERATION, context.getHandler());
         const accepted =
-          this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES, [
-            context.getHandler(),
-            context.getClass(),
-          ]) ?? JSON_ONLY;
+          this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES, targets) ??
+          mediaTypesOf(operation) ??
+          JSON_ONLY;
         if (!request.is(accepted)) {
           throw new DomainError(ErrorCode.UnsupportedMediaType, `send the body as ${accepted.join(' or ')}`, {
             accepted,
@@ -35,6 +38,16 @@ export class RequestMediaTypeInterceptor implements NestInterceptor {
     }
     return next.handle();
   }
+}
+
+interface DeclaredOperation {
+  requestBody?: { content?: Record<string, unknown> };
+}
+
+/** The media types of a request body declared in the operation itself (one schema per type). */
+function mediaTypesOf(operation: DeclaredOperation | undefined): string[] | undefined {
+  const types = Object.keys(operation?.requestBody?.content ?? {});
+  return types.length ? types : undefined;
 }
 
 /** An empty body (no Content-Length or zero, and not chunked) needs no media type. */

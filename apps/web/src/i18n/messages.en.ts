@@ -177,6 +177,7 @@ export const en = {
     created: 'Created',
     by: 'Size',
     withheld: 'Withheld',
+    confirmEmpty: 'Nothing would be included (or a file is empty). Export anyway?',
   },
   profile: {
     'un-submission': 'UN submission',

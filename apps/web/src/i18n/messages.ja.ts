@@ -178,6 +178,7 @@ export const ja: Messages = {
     created: '作成日',
     by: 'サイズ',
     withheld: '除外',
+    confirmEmpty: '含まれる記録がありません（または空のファイルがあります）。それでも書き出しますか？',
   },
   profile: {
     'un-submission': '国連提出',

@@ -179,6 +179,7 @@ export const ko: Messages = {
     created: '만든 날짜',
     by: '크기',
     withheld: '제외됨',
+    confirmEmpty: '포함될 기록이 없습니다(또는 빈 파일이 있습니다). 그래도 내보내시겠습니까?',
   },
   profile: {
     'un-submission': '유엔 제출',

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { authFetch } from '../api/client';
 import { api, type Schemas } from '../api/client';
-import { must } from '../api/problem';
+import { ApiProblem, must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { Empty, FormError, QueryView } from '../ui/states';
 
@@ -17,13 +17,20 @@ export function ExportScreen() {
   const queryClient = useQueryClient();
   const [profile, setProfile] = useState<Profile>('un-submission');
   const [recipient, setRecipient] = useState('');
+  // The API refuses an export that would carry nothing (or an empty file) until the user confirms it.
+  const [confirmEmpty, setConfirmEmpty] = useState(false);
   const register = useQuery({
     queryKey: ['case', caseId, 'exports'],
     queryFn: () => must(api.GET('/cases/{id}/exports', { params: { path: { id: caseId } } })),
   });
   const create = useMutation({
     mutationFn: () =>
-      must(api.POST('/cases/{id}/exports', { params: { path: { id: caseId } }, body: { profile, recipient } })),
+      must(
+        api.POST('/cases/{id}/exports', {
+          params: { path: { id: caseId } },
+          body: { profile, recipient, ...(confirmEmpty ? { confirmEmpty: true } : {}) },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case', caseId, 'exports'] }),
   });
   const submit = (event: FormEvent) => {
@@ -56,6 +63,12 @@ export function ExportScreen() {
           </label>
         </div>
         <FormError error={create.error} />
+        {(confirmEmpty || asksToConfirmEmpty(create.error)) && (
+          <label className="checkbox">
+            <input type="checkbox" checked={confirmEmpty} onChange={(e) => setConfirmEmpty(e.target.checked)} />
+            {messages.exports.confirmEmpty}
+          </label>
+        )}
         <button type="submit" className="primary" disabled={create.isPending}>
           {create.isPending ? messages.common.saving : messages.exports.start}
         </button>
@@ -99,6 +112,13 @@ export function ExportScreen() {
       </QueryView>
     </section>
   );
+}
+
+/** A 400 whose field errors name confirmEmpty: the export would be empty and needs the user's yes. */
+function asksToConfirmEmpty(error: unknown): boolean {
+  if (!(error instanceof ApiProblem) || error.status !== 400) return false;
+  const fields = (error.body as { errors?: Array<{ field?: string }> } | undefined)?.errors ?? [];
+  return fields.some((field) => field.field === 'confirmEmpty');
 }
 
 /** The download needs the bearer token, so it is fetched and handed to the browser as a file. */

@@ -1,5 +1,14 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Settings } from '@sillok/config';
 import { Authenticated, DomainError, ErrorCode, Public, type Actor } from '@sillok/core';
@@ -29,6 +38,9 @@ import { SameOriginGuard } from './same-origin.guard.js';
 @ApiTags('auth')
 @Controller('auth/browser')
 @UseGuards(AuthRateLimitGuard, SameOriginGuard)
+@ApiForbiddenResponse({ description: 'the request does not come from this site (Origin check against CSRF)' })
+@ApiUnauthorizedResponse({ description: 'wrong credentials or code, or no valid refresh cookie' })
+@ApiTooManyRequestsResponse({ description: 'too many requests to /auth from this address' })
 export class BrowserSessionController {
   constructor(
     private readonly login: LoginService,
