@@ -14,6 +14,9 @@ function capture(exception: unknown) {
       sent.status = code;
       return this;
     },
+    setHeader() {
+      return this;
+    },
     type(value: string) {
       sent.type = value;
       return this;
@@ -92,7 +95,14 @@ describe('ProblemDetailsFilter', () => {
   });
 
   it('keeps any other database failure a bare 500', () => {
-    const failure = Object.assign(new Error('connection terminated'), { driverError: { code: '57P01' } });
+    const failure = Object.assign(new Error('relation "x" does not exist'), { driverError: { code: '42P01' } });
     expect(capture(failure).status).toBe(500);
+  });
+
+  it('answers a lost database connection 503 unavailable (issue 14: clients retry)', () => {
+    const failure = Object.assign(new Error('connection terminated'), { driverError: { code: '57P01' } });
+    const { status, body } = capture(failure);
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ type: 'urn:sillok:problem:unavailable', status: 503 });
   });
 });

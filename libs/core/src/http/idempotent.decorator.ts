@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiHeader } from '@nestjs/swagger';
 
 export const IDEMPOTENT_KEY = 'sillok:idempotent';
 
@@ -12,6 +12,7 @@ export const IDEMPOTENT_KEY = 'sillok:idempotent';
 export const Idempotent = () =>
   applyDecorators(
     SetMetadata(IDEMPOTENT_KEY, true),
+    ApiConflictResponse({ description: 'this Idempotency-Key was already used with another request body' }),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import busboy, { type Busboy } from 'busboy';
 import { DomainError, ErrorCode } from '@sillok/core';
 
@@ -43,6 +43,7 @@ export function readMultipartFile<T>(request: IncomingMessage, onFile: (file: In
     }
     const fields: Record<string, string> = {};
     let file: Readable | undefined;
+    let body: PassThrough | undefined;
     let working: Promise<unknown> | undefined;
     let settled = false;
 
@@ -68,7 +69,12 @@ export function readMultipartFile<T>(request: IncomingMessage, onFile: (file: In
     });
     parser.on('file', (name, stream, info) => {
       // Listened to before anything else: busboy destroys the part with an error when the body is cut.
-      stream.on('error', (error) => fail(error instanceof DomainError ? error : unreadable(error)));
+      // That is the body's fault (400); the consumer hears of it through its own stream.
+      stream.on('error', (error) => {
+        const refusal = error instanceof DomainError ? error : unreadable(error);
+        if (body && !body.destroyed) body.destroy(refusal);
+        fail(refusal);
+      });
       // The parser may still hold parts of a form already refused: they must not start a store.
       if (settled) return void stream.resume();
       if (name !== 'file' || file) {
@@ -76,11 +82,18 @@ export function readMultipartFile<T>(request: IncomingMessage, onFile: (file: In
         return fail(formError(name, 'unexpected file part (send one part named file)'));
       }
       file = stream;
+      // The consumer reads a stream of its own: when its store fails, it destroys that one, so the
+      // store's error (503, 507) reaches the client instead of looking like a cut body (400).
+      body = new PassThrough();
+      // Its errors are ours or the consumer's own, and the consumer sees them through its pipeline;
+      // a consumer that refused the form before reading must not leave one unhandled.
+      body.on('error', () => undefined);
+      stream.pipe(body);
       working = onFile({
         fields: { ...fields },
         fileName: info.filename ?? '',
         declaredMediaType: info.mimeType,
-        stream,
+        stream: body,
       }).then(
         (result) => {
           if (settled) return;
