@@ -94,7 +94,7 @@ describe('request bodies', () => {
 
   it('a JSON array where a record is expected is a 400 naming the body, and nothing is written', async () => {
     const witness = await createWitness(t, as.investigator, caseA);
-    const testimony = await createTestimony(t, as.investigator, witness);
+    const testimony = await createTestimony(t, as.investigator, witness, '수용소에서 강제노동을 했다.');
     const before = await countRows(t, 'testimony_annotations');
     for (const body of ['[]', '[{}]', `[{"kind":"violation"}]`]) {
       const res = await post(`/testimonies/${testimony.id}/tags`, body, 'application/json', as.investigator.token);
