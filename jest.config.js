@@ -17,6 +17,12 @@ export default {
   globalSetup: '<rootDir>/test/setup/global-setup.mjs',
   globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
   testTimeout: 30_000,
+  // Jest runs every file in its own process only when it has a memory limit or more than one
+  // worker; on a 2-core machine it would otherwise run all files in band, in one process whose
+  // heap the ESM module registries of 150 files fill until it aborts (stop 13's CI run).
+  // A worker past this limit is replaced after its file.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.mjs'],
   projects: [
     {

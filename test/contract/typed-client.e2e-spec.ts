@@ -1,15 +1,20 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import createClient, { type Client } from 'openapi-fetch';
 import { Role } from '@sillok/auth';
 import { createUser, FIXTURE_PASSWORD, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
+import { ROOT } from '../support/processes.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import type { paths } from './sillok-api.js';
+import type { paths } from '../../apps/web/src/api/schema.js';
+import { DEFAULT_TYPES_FILE, generateApiTypes } from '../../scripts/api-types.mjs';
 
 /**
- * The generated types (npm run api:types) used the way the web client uses them: through
- * openapi-fetch, without a single cast. `npm run typecheck` checks the types; running it checks
+ * The generated types (npm run api:types, committed as the web client's apps/web/src/api/schema.d.ts)
+ * used the way the web client uses them: through openapi-fetch, without a single cast. The first test
+ * fails when the committed file no longer matches the served document. `npm run typecheck` checks the types; running it checks
  * that the server answers what they say.
  */
 describe('the typed client generated from the document', () => {
@@ -29,6 +34,12 @@ describe('the typed client generated from the document', () => {
 
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('are the committed file the running document generates (else run npm run api:types)', async () => {
+    const served = (await t.http().get('/api/openapi.json').expect(200)).body as object;
+    const committed = readFileSync(join(ROOT, DEFAULT_TYPES_FILE), 'utf8');
+    expect(committed === (await generateApiTypes(served))).toBe(true);
   });
 
   const auth = (who: Role) => ({ authorization: `Bearer ${as[who].token}` });
