@@ -197,6 +197,14 @@ describe('two-person resets of accounts that read identities or export', () => {
     expect(await auditRows(analyst.id)).toEqual([]);
   });
 
+  it('asks a second administrator for an account demoted out of its role but still in a case', async () => {
+    const lead = await createAndLogin(t, Role.Coordinator);
+    await createCase(t, lead);
+    await requestAs(t, admin, 'patch', `/users/${lead.id}`, { role: 'analyst' }).expect(200);
+    // Otherwise: demote, reset at once, promote back into the cases it leads.
+    await requestAs(t, admin, 'post', `/users/${lead.id}/reset-password`).expect(202);
+  });
+
   it('keeps the requests to administrators; an unknown request is 404', async () => {
     const coordinator = await createAndLogin(t, Role.Coordinator);
     await requestAs(t, coordinator, 'get', '/account-resets').expect(403);

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { LessThanOrEqual, MoreThan, type EntityManager, type Repository } from 'typeorm';
 import { AuditAction, AuditService, type AuditRecorder } from '@sillok/audit';
 import { DomainError, ErrorCode, pageOf, type Actor, type Page } from '@sillok/core';
+import { queryRows } from '@sillok/database';
 import { AttemptLedger } from '../login/attempt-ledger.js';
 import { MfaService } from '../mfa/mfa.service.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
@@ -52,7 +53,7 @@ export class AccountResetService {
     const temporary = kind === 'password' ? await this.newPassword() : undefined;
     const request = await this.audit.transaction(async (manager, audit) => {
       const user = await lockUser(manager, userId);
-      if (!resetNeedsSecondAdministrator(user.role)) {
+      if (!resetNeedsSecondAdministrator(user.role, await inAnyCase(manager, user.id))) {
         await this.apply(manager, audit, user.id, kind, temporary?.hash);
         return undefined;
       }
@@ -302,6 +303,16 @@ export class AccountResetService {
 
 function passwordOf(temporary: { password: string } | undefined): { temporaryPassword?: string } {
   return temporary ? { temporaryPassword: temporary.password } : {};
+}
+
+// Plain SQL: libs/cases builds on auth, so auth cannot import its entities (layering.spec).
+async function inAnyCase(manager: EntityManager, userId: string): Promise<boolean> {
+  const [row] = await queryRows<{ member: boolean }>(
+    manager,
+    `SELECT EXISTS (SELECT 1 FROM case_members WHERE user_id = $1 AND removed_at IS NULL) AS member`,
+    [userId],
+  );
+  return row?.member === true;
 }
 
 async function lockUser(manager: EntityManager, id: string): Promise<User> {

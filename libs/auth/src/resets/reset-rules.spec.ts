@@ -21,10 +21,15 @@ function codeOf(error: DomainError | undefined): ErrorCode | undefined {
 
 describe('two-person reset rules', () => {
   it('asks a second administrator for exactly the roles that read identities or export', () => {
-    expect(ROLES.filter(resetNeedsSecondAdministrator).sort()).toEqual(
+    expect(ROLES.filter((role) => resetNeedsSecondAdministrator(role)).sort()).toEqual(
       [Role.Coordinator, Role.Investigator, Role.LegalReviewer].sort(),
     );
     expect(resetNeedsSecondAdministrator('root')).toBe(false);
+  });
+
+  it('asks a second administrator for any account still in a case (demoted, reset, promoted back)', () => {
+    expect(resetNeedsSecondAdministrator(Role.Analyst, true)).toBe(true);
+    expect(resetNeedsSecondAdministrator(Role.Analyst, false)).toBe(false);
   });
 
   it('holds identity reads and exports after a reset, nothing else', () => {

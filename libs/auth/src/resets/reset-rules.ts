@@ -15,9 +15,13 @@ export const HELD_AFTER_RESET: ReadonlySet<Permission> = new Set([
   Permission.ExportRead,
 ]);
 
-/** A reset of an account whose role reads identities or exports needs a second administrator. */
-export function resetNeedsSecondAdministrator(role: string): boolean {
-  return (rolesHoldingSensitivePermissions() as string[]).includes(role);
+/**
+ * A reset of an account whose role reads identities or exports needs a second administrator; so
+ * does one of any account still in a case, or one administrator could demote it, reset it at
+ * once and promote it back into its cases.
+ */
+export function resetNeedsSecondAdministrator(role: string, inAnyCase = false): boolean {
+  return inAnyCase || (rolesHoldingSensitivePermissions() as string[]).includes(role);
 }
 
 export function resetRequestExpiry(requestedAt: Date): Date {
