@@ -24,7 +24,9 @@ afterAll(async () => {
 const passwordStep = (email: string, password: string) =>
   t.http().post('/auth/login').send({ email, password }).expect(200);
 
-async function auditRows(subjectId: string): Promise<Array<{ action: string; actor: string | null; details: any }>> {
+async function auditRows(
+  subjectId: string,
+): Promise<Array<{ action: string; actor: string | null; details: Record<string, unknown> }>> {
   return t.app
     .get(DataSource)
     .query(
