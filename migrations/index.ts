@@ -31,6 +31,7 @@ import { AuditAppendThroughOwnerFunction1764520000000 } from './1764520000000-au
 import { CreateAuthRateLimits1764520000001 } from './1764520000001-create-auth-rate-limits.js';
 import { SealIdentityExports1764530000000 } from './1764530000000-seal-identity-exports.js';
 import { KoreanJapaneseTermLabels1764561000000 } from './1764561000000-korean-japanese-term-labels.js';
+import { CreateAccountResetRequests1765010000000 } from './1765010000000-create-account-reset-requests.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -66,4 +67,5 @@ export const MIGRATIONS: MigrationList = [
   CreateAuthRateLimits1764520000001,
   SealIdentityExports1764530000000,
   KoreanJapaneseTermLabels1764561000000,
+  CreateAccountResetRequests1765010000000,
 ];

@@ -74,7 +74,7 @@ describe('sillok user:* commands', () => {
     expect(role.stderr.trim()).toMatch(/--role must be one of admin, coordinator/);
   });
 
-  it('disables, enables, resets and lists', async () => {
+  it('disables, enables and lists', async () => {
     expect((await sillok(['user:disable', '--email', 'kim@example.org'])).stdout.trim()).toBe(
       'disabled kim@example.org',
     );
@@ -82,10 +82,6 @@ describe('sillok user:* commands', () => {
     expect(listed.find((u: { email: string }) => u.email === 'kim@example.org').status).toBe('disabled');
 
     expect((await sillok(['user:enable', '--email', 'kim@example.org'])).stdout.trim()).toBe('enabled kim@example.org');
-    const reset = await sillok(['user:reset-password', '--email', 'kim@example.org']);
-    expect(reset.code).toBe(0);
-    expect(reset.stdout).toMatch(/one-time password/);
-
     listed = JSON.parse((await sillok(['user:list', '--json'])).stdout);
     expect(listed.map((u: { email: string; status: string }) => [u.email, u.status])).toEqual([
       ['Admin@Example.org', 'active'],
@@ -98,6 +94,46 @@ describe('sillok user:* commands', () => {
     const missing = await sillok(['user:disable', '--email', 'ghost@example.org']);
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim()).toBe('sillok: no user with the email ghost@example.org');
+  });
+
+  it('resets an account that reads identities only by break-glass, loudly', async () => {
+    const admin = await sillok(['user:reset-password', '--email', 'Admin@Example.org']);
+    expect(admin.code).toBe(0);
+    expect(admin.stdout).toMatch(/one-time password/);
+    // Kim is an investigator (reads identities): no single administrator resets her, not even here.
+    const refused = await sillok(['user:reset-password', '--email', 'kim@example.org']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      'sillok: kim@example.org reads witness identities or exports: a second administrator must approve its reset, or use sillok user:break-glass-reset',
+    );
+    const noReason = await sillok(['user:break-glass-reset', '--email', 'kim@example.org', '--kind', 'password']);
+    expect(noReason.code).not.toBe(0);
+    expect(noReason.stderr).toContain("required option '--reason <text>' not specified");
+    const reset = await sillok([
+      'user:break-glass-reset',
+      '--email',
+      'kim@example.org',
+      '--kind',
+      'password',
+      '--reason',
+      'the second administrator is on leave',
+    ]);
+    expect(reset.code).toBe(0);
+    expect(reset.stderr).toContain('BREAK-GLASS: password reset of kim@example.org recorded in the audit log');
+    expect(reset.stdout).toMatch(/one-time password/);
+    const [loud] = await query(
+      `SELECT actor_user_id, reason, details FROM audit_events WHERE action = 'user.reset.break_glass'`,
+    );
+    expect(loud).toMatchObject({
+      actor_user_id: null,
+      reason: 'the second administrator is on leave',
+      details: { kind: 'password', breakGlass: true, operator: expect.any(String) },
+    });
+    const [held] = await query(
+      `SELECT r.status, u.reset_confirmed_at FROM users u JOIN account_reset_requests r ON r.id = u.reset_request_id
+        WHERE u.email = 'kim@example.org'`,
+    );
+    expect(held).toEqual({ status: 'break_glass', reset_confirmed_at: null });
   });
 });
 

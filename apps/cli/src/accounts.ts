@@ -1,11 +1,18 @@
 import { createInterface } from 'node:readline';
 import { AuditModule } from '@sillok/audit';
-import { AuthModule, isRole, ROLES, UserService, type Role, type User } from '@sillok/auth';
+import { AccountResetService, AuthModule, isRole, ROLES, UserService, type Role, type User } from '@sillok/auth';
 import { CliError, withServices } from './cli-runtime.js';
 
 /** Runs `work` with the account services (and the audit trail they write to). */
 export function withAccounts<T>(work: (users: UserService) => Promise<T>): Promise<T> {
   return withServices([AuditModule, AuthModule], (context) => work(context.get(UserService)));
+}
+
+/** Runs `work` with the reset service (sillok user:reset-password, user:break-glass-reset). */
+export function withResets<T>(work: (resets: AccountResetService, users: UserService) => Promise<T>): Promise<T> {
+  return withServices([AuditModule, AuthModule], (context) =>
+    work(context.get(AccountResetService), context.get(UserService)),
+  );
 }
 
 export async function userByEmail(users: UserService, email: string): Promise<User> {

@@ -10,6 +10,7 @@ import { migrateCommand } from './commands/migrate.command.js';
 import { userCreateCommand } from './commands/user-create.command.js';
 import { userListCommand } from './commands/user-list.command.js';
 import { userResetPasswordCommand } from './commands/user-reset-password.command.js';
+import { userBreakGlassResetCommand } from './commands/user-break-glass-reset.command.js';
 import { userDisableCommand } from './commands/user-disable.command.js';
 import { userEnableCommand } from './commands/user-enable.command.js';
 import { exportCommand } from './commands/export.command.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   program.addCommand(userDisableCommand());
   program.addCommand(userEnableCommand());
   program.addCommand(userResetPasswordCommand());
+  program.addCommand(userBreakGlassResetCommand());
   program.addCommand(userListCommand());
   program.addCommand(auditVerifyCommand());
   program.addCommand(auditCheckpointCommand());

@@ -21,6 +21,12 @@ export enum AuditAction {
   UserRoleChange = 'user.role.change',
   UserPasswordReset = 'user.password.reset',
   UserPasswordChange = 'user.password.change',
+  /** Two-person resets (libs/auth/src/resets): asked, approved, rejected, done from the CLI, confirmed by the owner. */
+  UserResetRequested = 'user.reset.requested',
+  UserResetApproved = 'user.reset.approved',
+  UserResetRejected = 'user.reset.rejected',
+  UserResetBreakGlass = 'user.reset.break_glass',
+  UserResetConfirmed = 'user.reset.confirmed',
   CaseCreate = 'case.create',
   CaseUpdate = 'case.update',
   CaseStatusChange = 'case.status.change',

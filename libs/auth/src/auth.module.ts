@@ -25,6 +25,10 @@ import { RefreshToken } from './sessions/refresh-token.entity.js';
 import { Session } from './sessions/session.entity.js';
 import { SessionService } from './sessions/session.service.js';
 import { AccessTokenService } from './tokens/access-token.service.js';
+import { AccountResetRequest } from './resets/account-reset-request.entity.js';
+import { AccountResetController } from './resets/account-reset.controller.js';
+import { AccountResetService } from './resets/account-reset.service.js';
+import { ResetConfirmationController } from './resets/reset-confirmation.controller.js';
 import { AccountController } from './users/account.controller.js';
 import { User } from './users/user.entity.js';
 import { UserController } from './users/user.controller.js';
@@ -36,7 +40,7 @@ import { UserService } from './users/user.service.js';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Session, RefreshToken, RecoveryCode, MfaChallenge]),
+    TypeOrmModule.forFeature([User, Session, RefreshToken, RecoveryCode, MfaChallenge, AccountResetRequest]),
     PassportModule,
     // A KeyObject, made once: given the string, jsonwebtoken tries to parse it as a public key on
     // every verification (a thrown exception, then a new secret key: most of a token check's cost).
@@ -45,7 +49,15 @@ import { UserService } from './users/user.service.js';
       useFactory: (settings: Settings) => ({ secret: createSecretKey(Buffer.from(settings.JWT_SECRET, 'utf8')) }),
     }),
   ],
-  controllers: [AuthController, AccountController, MfaController, UserController, BrowserSessionController],
+  controllers: [
+    AuthController,
+    AccountController,
+    MfaController,
+    UserController,
+    BrowserSessionController,
+    AccountResetController,
+    ResetConfirmationController,
+  ],
   providers: [
     PasswordHasher,
     AccessTokenService,
@@ -55,6 +67,7 @@ import { UserService } from './users/user.service.js';
     SessionService,
     AttemptLedger,
     MfaService,
+    AccountResetService,
     LoginService,
     LocalStrategy,
     PrincipalService,
@@ -62,6 +75,6 @@ import { UserService } from './users/user.service.js';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: PermissionGuard },
   ],
-  exports: [UserService, SessionService, MfaService, MfaPolicy, PasswordHasher, LoginService],
+  exports: [UserService, SessionService, MfaService, MfaPolicy, PasswordHasher, LoginService, AccountResetService],
 })
 export class AuthModule {}

@@ -19,3 +19,6 @@ export * from './guards/current-actor.decorator.js';
 export * from './guards/authentication.guard.js';
 export * from './guards/permission.guard.js';
 export * from './bootstrap/first-administrator-notice.js';
+export * from './resets/account-reset-request.entity.js';
+export * from './resets/account-reset.service.js';
+export * from './resets/reset-rules.js';

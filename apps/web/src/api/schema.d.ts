@@ -67,6 +67,76 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/account-resets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reset requests waiting for a second administrator (not expired), oldest first */
+    get: operations['AccountResetController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/account-resets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AccountResetController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/account-resets/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a reset another administrator asked for: it takes effect now
+     * @description A password reset returns the one-time password once. 403 for the administrator who asked (or the account itself).
+     */
+    post: operations['AccountResetController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/account-resets/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject a reset request (the administrator who asked may withdraw it) */
+    post: operations['AccountResetController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/attachments/{id}': {
     parameters: {
       query?: never;
@@ -315,7 +385,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** My account, role and permissions */
+    /** My account, role and permissions, and who last reset it (and when) */
     get: operations['AccountController_me'];
     put?: never;
     post?: never;
@@ -407,6 +477,26 @@ export interface paths {
     put?: never;
     /** A new token pair for a refresh token (single use; reuse ends the session) */
     post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm my second factor after a reset of my account (a current code)
+     * @description A wrong code counts toward the lockout. GET /auth/me shows who reset the account and when.
+     */
+    post: operations['ResetConfirmationController_confirm'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1290,7 +1380,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Remove the user’s second factor (lost device); sessions end */
+    /**
+     * Remove the user’s second factor (lost device); sessions end
+     * @description For an account that reads identities or exports, answers 202 with a request, as reset-password.
+     */
     post: operations['UserController_resetMfa'];
     delete?: never;
     options?: never;
@@ -1307,7 +1400,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A new one-time password (returned once, to be changed at login); sessions end */
+    /**
+     * A new one-time password (returned once, to be changed at login); sessions end
+     * @description For an account that reads identities or exports, answers 202 with a request that a second administrator approves (POST /account-resets/{id}/approve).
+     */
     post: operations['UserController_resetPassword'];
     delete?: never;
     options?: never;
@@ -1470,6 +1566,11 @@ export interface components {
       version: number;
       withdrawn: components['schemas']['IncidentWithdrawalResponse'] | null;
     };
+    AccountRefResponse: {
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+    };
     AddCaseMemberDto: {
       /** @enum {string} */
       caseRole: 'lead' | 'member' | 'viewer';
@@ -1631,6 +1732,11 @@ export interface components {
       | 'user.role.change'
       | 'user.password.reset'
       | 'user.password.change'
+      | 'user.reset.requested'
+      | 'user.reset.approved'
+      | 'user.reset.rejected'
+      | 'user.reset.break_glass'
+      | 'user.reset.confirmed'
       | 'case.create'
       | 'case.update'
       | 'case.status.change'
@@ -2715,6 +2821,65 @@ export interface components {
     RefreshDto: {
       refreshToken: string;
     };
+    ResetDecisionResponse: {
+      request: components['schemas']['ResetRequestResponse'];
+      /** @description an approved password reset: the one-time password, shown this once */
+      temporaryPassword?: string;
+    };
+    ResetNoticeResponse: {
+      approvedBy: components['schemas']['AccountRefResponse'] | null;
+      /**
+       * Format: date-time
+       * @description when the reset took effect
+       */
+      at: string;
+      /** @description the owner confirmed a second factor since; until then identity reads and exports are refused */
+      confirmed: boolean;
+      /** @enum {string} */
+      kind: 'password' | 'mfa';
+      /** @description null: break-glass from the CLI */
+      requestedBy: components['schemas']['AccountRefResponse'] | null;
+      /** @enum {string} */
+      via: 'two_administrators' | 'break_glass';
+    };
+    ResetRequestPageResponse: {
+      items: components['schemas']['ResetRequestResponse'][];
+      limit: number;
+      offset: number;
+      total: number;
+    };
+    ResetRequestResponse: {
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** Format: uuid */
+      decidedBy: string | null;
+      /**
+       * Format: date-time
+       * @description after this, the request can no longer be approved
+       */
+      expiresAt: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'password' | 'mfa';
+      /** Format: date-time */
+      requestedAt: string;
+      /**
+       * Format: uuid
+       * @description null: break-glass from the CLI
+       */
+      requestedBy: string | null;
+      /**
+       * @description a pending request past expiresAt shows as expired
+       * @enum {string}
+       */
+      status: 'pending' | 'approved' | 'rejected' | 'expired' | 'break_glass';
+      /**
+       * Format: uuid
+       * @description the account to reset
+       */
+      userId: string;
+    };
     RevisionContentResponse: {
       narrative: string;
       summary: string;
@@ -2807,6 +2972,8 @@ export interface components {
       email: string;
       /** Format: uuid */
       id: string;
+      /** @description the last reset of this account by two administrators or break-glass: who, when, confirmed yet */
+      lastReset: components['schemas']['ResetNoticeResponse'] | null;
       /**
        * Format: date-time
        * @description set while locked out
@@ -3694,6 +3861,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -4098,6 +4274,316 @@ export interface operations {
       };
       /** @description the body is not one of the declared media types */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountResetController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResetRequestPageResponse'];
+        };
+      };
+      /** @description a parameter or the body is invalid (errors[] names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountResetController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResetRequestResponse'];
+        };
+      };
+      /** @description a parameter or the body is invalid (errors[] names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such record, or not in a case the caller is a member of (the same answer for both) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountResetController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResetDecisionResponse'];
+        };
+      };
+      /** @description a parameter or the body is invalid (errors[] names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such record, or not in a case the caller is a member of (the same answer for both) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is already decided or has expired */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AccountResetController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResetDecisionResponse'];
+        };
+      };
+      /** @description a parameter or the body is invalid (errors[] names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such record, or not in a case the caller is a member of (the same answer for both) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request is already decided or has expired */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4734,6 +5220,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description wrong credentials or code, or no valid refresh cookie */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request does not come from this site (Origin check against CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -4745,6 +5249,15 @@ export interface operations {
       };
       /** @description the body is not one of the declared media types */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4802,6 +5315,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description wrong credentials or code, or no valid refresh cookie */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request does not come from this site (Origin check against CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -4813,6 +5344,15 @@ export interface operations {
       };
       /** @description the body is not one of the declared media types */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4855,7 +5395,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description no valid access token */
+      /** @description wrong credentials or code, or no valid refresh cookie */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4864,8 +5404,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      /** @description the request does not come from this site (Origin check against CSRF) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4908,6 +5457,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BrowserSessionResponse'];
+        };
+      };
+      /** @description wrong credentials or code, or no valid refresh cookie */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request does not come from this site (Origin check against CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description unexpected failure; quote the requestId */
@@ -5690,6 +6266,109 @@ export interface operations {
       };
     };
   };
+  ResetConfirmationController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MfaCodeDto'];
+      };
+    };
+    responses: {
+      /** @description confirmed: identity reads and exports are open again */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description a parameter or the body is invalid (errors[] names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no reset waits for confirmation, or no second factor is enrolled yet */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than the server accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not one of the declared media types */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests from this address to this route; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   AuthController_listSessions: {
     parameters: {
       query?: never;
@@ -6021,6 +6700,15 @@ export interface operations {
       };
       /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7690,6 +8378,15 @@ export interface operations {
       };
       /** @description no such record, or not in a case the caller is a member of (the same answer for both) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -9868,6 +10565,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -11034,7 +11740,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the version sent is stale (currentVersion holds the one to re-read), or the record's state refuses the change */
+      /** @description this Idempotency-Key was already used with another request body */
       409: {
         headers: {
           [name: string]: unknown;
@@ -11923,6 +12629,16 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description waiting for a second administrator */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResetRequestResponse'];
+        };
+      };
+      /** @description the factor is removed */
       204: {
         headers: {
           [name: string]: unknown;
@@ -11965,7 +12681,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the version sent is stale (currentVersion holds the one to re-read), or the record's state refuses the change */
+      /** @description a reset of this account already waits for a second administrator */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12013,6 +12729,15 @@ export interface operations {
           'application/json': components['schemas']['UserWithPasswordResponse'];
         };
       };
+      /** @description waiting for a second administrator */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResetRequestResponse'];
+        };
+      };
       /** @description a parameter or the body is invalid (errors[] names each field) */
       400: {
         headers: {
@@ -12049,7 +12774,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the version sent is stale (currentVersion holds the one to re-read), or the record's state refuses the change */
+      /** @description a reset of this account already waits for a second administrator */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12209,6 +12934,15 @@ export interface operations {
       };
       /** @description no such record, or not in a case the caller is a member of (the same answer for both) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
         headers: {
           [name: string]: unknown;
         };

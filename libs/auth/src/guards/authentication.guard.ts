@@ -7,7 +7,8 @@ import { ACCOUNT_SETUP_ROUTE_KEY } from './account-setup-route.decorator.js';
 import { PrincipalService } from './principal.service.js';
 import { routeAccessOf } from './route-access.js';
 
-export type RequestWithActor = Request & { actor?: Actor };
+/** `resetHeld`: the account's owner has not confirmed a factor since a reset (PermissionGuard refuses HELD_AFTER_RESET). */
+export type RequestWithActor = Request & { actor?: Actor; resetHeld?: boolean };
 
 /**
  * First global guard: every route must declare its access (a route without one is refused
@@ -55,6 +56,7 @@ export class AuthenticationGuard implements CanActivate {
       }
     }
     request.actor = principal.actor;
+    request.resetHeld = principal.resetHeld;
     const current = requestContext.current();
     if (current) current.actor = principal.actor;
     return true;

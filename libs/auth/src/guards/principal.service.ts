@@ -9,6 +9,8 @@ export interface Principal {
   actor: Actor;
   /** The account is not ready: the password must change, or the second factor is still owed. */
   setupPending: 'password_change' | 'mfa_enrolment' | null;
+  /** Reset by two administrators or break-glass, and not yet confirmed by the owner: HELD_AFTER_RESET is refused. */
+  resetHeld: boolean;
 }
 
 const REVOKED = 'the session has ended; log in again';
@@ -29,6 +31,7 @@ export class PrincipalService {
     const [row] = (await this.dataSource.query(
       `SELECT u.role, u.status, u.must_change_password AS "mustChangePassword", u.password_hash AS "passwordHash",
               u.mfa_enabled_at IS NOT NULL AS "mfaEnabled",
+              (u.reset_request_id IS NOT NULL AND u.reset_confirmed_at IS NULL) AS "resetHeld",
               s.id AS "sessionId", s.mfa_verified AS "mfaVerified"
          FROM users u
          LEFT JOIN auth_sessions s
@@ -41,6 +44,7 @@ export class PrincipalService {
       mustChangePassword: boolean;
       passwordHash: string;
       mfaEnabled: boolean;
+      resetHeld: boolean;
       sessionId: string | null;
       mfaVerified: boolean | null;
     }>;
@@ -51,7 +55,11 @@ export class PrincipalService {
       if (row.mfaEnabled || !this.mfaPolicy.requires(row.role)) throw unauthenticated();
       // Issued for a password that has since been reset or changed: dead (issue 23.3).
       if (claims.pwv !== passwordVersion(row.passwordHash)) throw unauthenticated();
-      return { actor: { userId: claims.sub, role: row.role }, setupPending: 'mfa_enrolment' };
+      return {
+        actor: { userId: claims.sub, role: row.role },
+        setupPending: 'mfa_enrolment',
+        resetHeld: row.resetHeld,
+      };
     }
     if (!row.sessionId) throw unauthenticated();
     // A session begun without the second factor ends when the role comes to need one.
@@ -59,6 +67,7 @@ export class PrincipalService {
     return {
       actor: { userId: claims.sub, role: row.role, sessionId: row.sessionId },
       setupPending: row.mustChangePassword ? 'password_change' : null,
+      resetHeld: row.resetHeld,
     };
   }
 }

@@ -8,7 +8,6 @@ import { DomainError, ErrorCode, type Actor } from '@sillok/core';
 import { queryRows } from '@sillok/database';
 import { AttemptLedger } from '../login/attempt-ledger.js';
 import { SessionService } from '../sessions/session.service.js';
-import { revokeUserSessions } from '../sessions/session-revoker.js';
 import type { TokenPair } from '../sessions/token-pair.js';
 import { User } from '../users/user.entity.js';
 import { MfaPolicy } from './mfa-policy.js';
@@ -114,7 +113,7 @@ export class MfaService {
     if (!(await this.attempts.reserve(user.id))) throw wrongCode();
     const disabled = await this.audit.transaction(async (manager, audit) => {
       if (!(await this.checkCode(manager, user, code))) return false;
-      await this.clear(manager, user.id);
+      await this.removeFactor(manager, user.id);
       audit({ action: AuditAction.AuthMfaDisabled, subjectType: 'user', subjectId: user.id, details: { by: 'self' } });
       return true;
     });
@@ -123,22 +122,6 @@ export class MfaService {
       throw wrongCode();
     }
     await this.attempts.release(user.id);
-  }
-
-  /** An administrator removes a user's second factor (lost device); the user's sessions end. */
-  async resetFor(userId: string): Promise<void> {
-    await this.audit.transaction(async (manager, audit) => {
-      const user = await manager.findOne(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw DomainError.notFound('user');
-      await this.clear(manager, userId);
-      const revoked = await revokeUserSessions(manager, userId, 'mfa_reset');
-      audit({
-        action: AuditAction.AuthMfaDisabled,
-        subjectType: 'user',
-        subjectId: userId,
-        details: { by: 'administrator', sessionsRevoked: revoked.length },
-      });
-    });
   }
 
   /**
@@ -205,7 +188,8 @@ export class MfaService {
     );
   }
 
-  private async clear(manager: EntityManager, userId: string): Promise<void> {
+  /** Removes the factor and its recovery codes, in the caller's transaction (own removal, or a reset: resets/). */
+  async removeFactor(manager: EntityManager, userId: string): Promise<void> {
     await manager.update(User, userId, {
       mfaSecretEncrypted: null,
       mfaEnabledAt: null,

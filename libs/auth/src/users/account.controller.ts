@@ -7,6 +7,7 @@ import { AccountSetupRoute } from '../guards/account-setup-route.decorator.js';
 import { CurrentActor } from '../guards/current-actor.decorator.js';
 import { ChangePasswordDto } from './dto/change-password.dto.js';
 import { SelfResponse } from './user.responses.js';
+import { AccountResetService } from '../resets/account-reset.service.js';
 import { UserService } from './user.service.js';
 
 /** The caller's own account. */
@@ -16,15 +17,19 @@ import { UserService } from './user.service.js';
 @UseGuards(AuthRateLimitGuard)
 @ApiAuthRateLimited()
 export class AccountController {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: UserService,
+    private readonly resets: AccountResetService,
+  ) {}
 
   @Get('me')
   @Authenticated()
   @AccountSetupRoute()
-  @ApiOperation({ summary: 'My account, role and permissions' })
+  @ApiOperation({ summary: 'My account, role and permissions, and who last reset it (and when)' })
   @ApiOkResponse({ type: SelfResponse })
-  me(@CurrentActor() actor: Actor) {
-    return this.users.describeSelf(actor);
+  async me(@CurrentActor() actor: Actor) {
+    const lastReset = await this.resets.noticeFor(await this.users.find(actor.userId));
+    return { ...(await this.users.describeSelf(actor)), lastReset };
   }
 
   @Post('password')

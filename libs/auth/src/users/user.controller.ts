@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiNoContentResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -9,7 +12,8 @@ import {
 } from '@nestjs/swagger';
 import { IdParamDto, PageQueryDto, Permission, RequirePermission, type Actor } from '@sillok/core';
 import { CurrentActor } from '../guards/current-actor.decorator.js';
-import { MfaService } from '../mfa/mfa.service.js';
+import { ResetRequestResponse } from '../resets/account-reset.responses.js';
+import { AccountResetService, type ResetOutcome } from '../resets/account-reset.service.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
 import { UserPageResponse, UserResponse, UserWithPasswordResponse } from './user.responses.js';
@@ -22,7 +26,7 @@ import { UserService } from './user.service.js';
 export class UserController {
   constructor(
     private readonly users: UserService,
-    private readonly mfa: MfaService,
+    private readonly resets: AccountResetService,
   ) {}
 
   @Post()
@@ -83,17 +87,51 @@ export class UserController {
   @Post(':id/reset-password')
   @RequirePermission(Permission.UserManage)
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'A new one-time password (returned once, to be changed at login); sessions end' })
+  @ApiOperation({
+    summary: 'A new one-time password (returned once, to be changed at login); sessions end',
+    description:
+      'For an account that reads identities or exports, answers 202 with a request that a second administrator approves (POST /account-resets/{id}/approve).',
+  })
   @ApiOkResponse({ type: UserWithPasswordResponse })
-  resetPassword(@Param() params: IdParamDto) {
-    return this.users.resetPassword(params.id);
+  @ApiAcceptedResponse({ type: ResetRequestResponse, description: 'waiting for a second administrator' })
+  @ApiConflictResponse({ description: 'a reset of this account already waits for a second administrator' })
+  async resetPassword(
+    @Param() params: IdParamDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answerReset(await this.resets.reset(actor, params.id, 'password'), response, (outcome) => ({
+      user: outcome.user,
+      temporaryPassword: outcome.temporaryPassword,
+    }));
   }
 
   @Post(':id/mfa/reset')
   @RequirePermission(Permission.UserManage)
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Remove the user’s second factor (lost device); sessions end' })
-  async resetMfa(@Param() params: IdParamDto): Promise<void> {
-    await this.mfa.resetFor(params.id);
+  @ApiOperation({
+    summary: 'Remove the user’s second factor (lost device); sessions end',
+    description: 'For an account that reads identities or exports, answers 202 with a request, as reset-password.',
+  })
+  @ApiNoContentResponse({ description: 'the factor is removed' })
+  @ApiAcceptedResponse({ type: ResetRequestResponse, description: 'waiting for a second administrator' })
+  @ApiConflictResponse({ description: 'a reset of this account already waits for a second administrator' })
+  async resetMfa(
+    @Param() params: IdParamDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return answerReset(await this.resets.reset(actor, params.id, 'mfa'), response, () => undefined);
   }
+}
+
+/** A reset done at once answers as before; one waiting for a second administrator answers 202 with the request. */
+function answerReset<T>(
+  outcome: ResetOutcome,
+  response: Response,
+  applied: (outcome: Extract<ResetOutcome, { applied: true }>) => T,
+) {
+  if (outcome.applied) return applied(outcome);
+  response.status(HttpStatus.ACCEPTED);
+  return outcome.request;
 }

@@ -50,6 +50,14 @@ export class User {
   @Column({ type: 'bigint', nullable: true })
   mfaLastTimeStep: string | null;
 
+  /** The last approved or break-glass reset (account_reset_requests); null: never reset that way. */
+  @Column({ type: 'uuid', nullable: true })
+  resetRequestId: string | null;
+
+  /** When the owner confirmed a factor after that reset; until then identity reads and exports are refused. */
+  @Column({ type: 'timestamptz', nullable: true })
+  resetConfirmedAt: Date | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

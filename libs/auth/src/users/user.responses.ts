@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Page } from '@sillok/core';
+import { ResetNoticeResponse } from '../resets/account-reset.responses.js';
 import { Role } from '../roles/role.js';
 import { UserStatus } from './user-status.js';
 import type { UserWithPassword } from './user.service.js';
@@ -42,6 +43,13 @@ export class UserResponse implements UserView {
 export class SelfResponse extends UserResponse {
   @ApiProperty({ type: [String], example: ['case.read', 'testimony.read'] })
   permissions: string[];
+
+  @ApiProperty({
+    type: ResetNoticeResponse,
+    nullable: true,
+    description: 'the last reset of this account by two administrators or break-glass: who, when, confirmed yet',
+  })
+  lastReset: ResetNoticeResponse | null;
 }
 
 export class UserPageResponse implements Page<UserView> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Raw, type EntityManager, type Repository } from 'typeorm';
+import { In, Raw, type EntityManager, type Repository } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { DomainError, ErrorCode, pageOf, type Actor, type Page } from '@sillok/core';
 import { PasswordHasher } from '../passwords/password-hasher.js';
@@ -177,30 +177,6 @@ export class UserService {
     return this.get(id);
   }
 
-  /** A new one-time password (returned once), must be changed at next login; unlocks and ends sessions. */
-  async resetPassword(id: string): Promise<UserWithPassword> {
-    const temporaryPassword = generateTemporaryPassword();
-    const passwordHash = await this.hasher.hash(temporaryPassword);
-    await this.audit.transaction(async (manager, audit) => {
-      await this.lockUser(manager, id);
-      await manager.getRepository(User).update(id, {
-        passwordHash,
-        mustChangePassword: true,
-        failedLoginCount: 0,
-        lockedUntil: null,
-        updatedAt: new Date(),
-      });
-      const sessions = await revokeUserSessions(manager, id, 'password_reset');
-      audit({
-        action: AuditAction.UserPasswordReset,
-        subjectType: 'user',
-        subjectId: id,
-        details: { sessionsRevoked: sessions.length },
-      });
-    });
-    return { user: await this.get(id), temporaryPassword };
-  }
-
   /** The user's own change: the current password is required; other sessions end, this one stays. */
   async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.find(actor.userId);
@@ -226,6 +202,13 @@ export class UserService {
         details: { otherSessionsRevoked: sessions.length },
       });
     });
+  }
+
+  /** Display names of the given accounts (for showing who did something), by id. */
+  async namesOf(ids: Array<string | null>): Promise<Map<string, { id: string; displayName: string }>> {
+    const wanted = ids.filter((id): id is string => id !== null);
+    const users = wanted.length ? await this.users.findBy({ id: In(wanted) }) : [];
+    return new Map(users.map((u) => [u.id, { id: u.id, displayName: u.displayName }]));
   }
 
   async find(id: string): Promise<User> {

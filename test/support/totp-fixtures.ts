@@ -1,0 +1,57 @@
+import { beforeAll, afterAll, jest } from '@jest/globals';
+import { generate } from 'otplib';
+import { bearer } from './auth-fixtures.js';
+import type { TestApp } from './test-app.js';
+
+// The app runs in this process, so with only Date faked the server checks every code in the
+// middle of one chosen 30 s time step: no code is ever built near a step boundary, however
+// slow the machine. The server allows one step of drift, so `stepsAhead` 1 is still valid.
+const STEP_SECONDS = 30;
+const STEP = Math.floor(Date.now() / 1000 / STEP_SECONDS);
+
+/** Call at the top of a spec file: freezes Date mid-step for the file (timers stay real). */
+export function freezeDateMidTotpStep(): void {
+  beforeAll(() => {
+    // Only Date is faked: timers stay real, so the server, pg and supertest run as usual.
+    jest.useFakeTimers({
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+      now: (STEP * STEP_SECONDS + STEP_SECONDS / 2) * 1000,
+    });
+  });
+  afterAll(() => {
+    jest.useRealTimers();
+  });
+}
+
+/** A valid code for `stepsAhead` time steps after the frozen one (each step can be spent once). */
+export function codeFor(secret: string, stepsAhead = 0): Promise<string> {
+  return generate({ secret, epoch: (STEP + stepsAhead) * STEP_SECONDS });
+}
+
+/** Enrols and confirms a second factor with `token` (POST /auth/mfa/enrol, /auth/mfa/confirm). */
+export async function enrolAndConfirm(t: TestApp, token: string) {
+  const enrolled = await t.http().post('/auth/mfa/enrol').set(bearer({ token })).expect(200);
+  const secret = enrolled.body.secret as string;
+  const confirmed = await t
+    .http()
+    .post('/auth/mfa/confirm')
+    .set(bearer({ token }))
+    .send({ code: await codeFor(secret) })
+    .expect(200);
+  return { secret, enrolled: enrolled.body, confirmed: confirmed.body };
+}
