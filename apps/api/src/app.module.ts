@@ -16,6 +16,7 @@ import { SearchModule } from '@sillok/search';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
+import { IdentityKeysCheck } from './startup/identity-keys-check.js';
 
 export interface AppOptions {
   settings: Settings;
@@ -47,6 +48,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         DatabaseHealth,
+        IdentityKeysCheck,
         FirstAdministratorNotice,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
