@@ -3694,6 +3694,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -4480,6 +4489,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description the disk of the object store (or of the database) is full; an administrator must free space */
+      507: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AttachmentController_fixity: {
@@ -4734,6 +4752,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description wrong credentials or code, or no valid refresh cookie */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request does not come from this site (Origin check against CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -4745,6 +4781,15 @@ export interface operations {
       };
       /** @description the body is not one of the declared media types */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4802,6 +4847,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description wrong credentials or code, or no valid refresh cookie */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request does not come from this site (Origin check against CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -4813,6 +4876,15 @@ export interface operations {
       };
       /** @description the body is not one of the declared media types */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4855,7 +4927,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description no valid access token */
+      /** @description wrong credentials or code, or no valid refresh cookie */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4864,8 +4936,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      /** @description the request does not come from this site (Origin check against CSRF) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4908,6 +4989,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BrowserSessionResponse'];
+        };
+      };
+      /** @description wrong credentials or code, or no valid refresh cookie */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request does not come from this site (Origin check against CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description unexpected failure; quote the requestId */
@@ -6028,6 +6136,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -6426,6 +6543,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description the disk of the object store (or of the database) is full; an administrator must free space */
+      507: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   SearchController_corroboration: {
@@ -6807,6 +6933,15 @@ export interface operations {
       };
       /** @description the database is unavailable; retry later */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the disk of the object store (or of the database) is full; an administrator must free space */
+      507: {
         headers: {
           [name: string]: unknown;
         };
@@ -7697,6 +7832,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -8088,6 +8232,15 @@ export interface operations {
       };
       /** @description the database is unavailable; retry later */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the disk of the object store (or of the database) is full; an administrator must free space */
+      507: {
         headers: {
           [name: string]: unknown;
         };
@@ -9868,6 +10021,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -10259,6 +10421,15 @@ export interface operations {
       };
       /** @description the database is unavailable; retry later */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the disk of the object store (or of the database) is full; an administrator must free space */
+      507: {
         headers: {
           [name: string]: unknown;
         };
@@ -11034,7 +11205,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the version sent is stale (currentVersion holds the one to re-read), or the record's state refuses the change */
+      /** @description this Idempotency-Key was already used with another request body */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12209,6 +12380,15 @@ export interface operations {
       };
       /** @description no such record, or not in a case the caller is a member of (the same answer for both) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
         headers: {
           [name: string]: unknown;
         };
