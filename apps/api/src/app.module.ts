@@ -17,6 +17,7 @@ import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { IdentityKeysCheck } from './startup/identity-keys-check.js';
+import { RequestDeadlineInterceptor } from './http/request-deadline.interceptor.js';
 
 export interface AppOptions {
   settings: Settings;
@@ -50,6 +51,8 @@ export class AppModule {
         DatabaseHealth,
         IdentityKeysCheck,
         FirstAdministratorNotice,
+        // The deadline wraps the Idempotency-Key handling, so a stored answer never outlives a 503.
+        { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };
