@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { Settings } from '@sillok/config';
 import { loginAllRoles, requestAs, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -117,5 +118,26 @@ describe('database faults answer 503', () => {
       await lock.release();
     }
     expect(await countTitled('too slow')).toBe(0);
+  });
+
+  it('a request past REQUEST_TIMEOUT_SECONDS answers 503 before the statement timeout, and its transaction rolls back', async () => {
+    // Read per request: lowered for this one test, below the app's 2 s statement timeout.
+    const settings = t.app.get(Settings);
+    const configured = settings.REQUEST_TIMEOUT_SECONDS;
+    settings.REQUEST_TIMEOUT_SECONDS = 1;
+    const lock = await holdLock(seed.database.url, 'testimonies');
+    try {
+      const res = await requestAs(t, as.investigator, 'post', '/testimonies', testimony('past the deadline'));
+      expectUnavailable(res);
+      expect(res.body.detail).toContain('took longer than 1 s');
+    } finally {
+      settings.REQUEST_TIMEOUT_SECONDS = configured;
+      await lock.release();
+    }
+    await waitUntil('the late create to end', async () => (await waitingOnLocks(seed.database.url)) === 0);
+    const inserting = `SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND state <> 'idle' AND query ILIKE 'INSERT INTO "testimonies"%'`;
+    await waitUntil('no create still running', async () => (await queryOnce(seed.database.url, inserting))[0].n === 0);
+    expect(await countTitled('past the deadline')).toBe(0);
   });
 });

@@ -5,7 +5,9 @@ import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { queryOnce } from '../support/test-database.js';
 import { createWitness } from '../support/testimony-fixtures.js';
+import pg from 'pg';
 import { Role } from '@sillok/auth';
+import { IdempotencyKeyPruner } from '../../apps/api/src/idempotency/idempotency-key-pruner.js';
 import { CaseRole } from '@sillok/cases';
 
 // A client that lost the answer to a create (timeout, 503, dropped connection) retries with
@@ -103,5 +105,47 @@ describe('Idempotency-Key on create routes', () => {
     const res = await create(as.investigator, 'x'.repeat(201), testimony('bad key'));
     expect(res.status).toBe(400);
     expect(await countTitled('bad key')).toBe(0);
+  });
+
+  describe('keys past their 24 hours', () => {
+    const keys = { old: randomUUID(), young: randomUUID() };
+    const backdate = (key: string, hours: number) =>
+      queryOnce(
+        t.database.url,
+        `UPDATE idempotency_keys SET created_at = now() - make_interval(hours => $2) WHERE key = $1`,
+        [key, hours],
+      );
+    const stored = async () =>
+      (await queryOnce(t.database.url, `SELECT key FROM idempotency_keys WHERE key = ANY($1)`, [Object.values(keys)]))
+        .map((r) => r.key as string)
+        .sort();
+
+    beforeAll(async () => {
+      expect((await create(as.investigator, keys.old, testimony('pruned key'))).status).toBe(201);
+      expect((await create(as.investigator, keys.young, testimony('kept key'))).status).toBe(201);
+      await backdate(keys.old, 25);
+      await backdate(keys.young, 23);
+    });
+
+    it('are skipped while another process prunes (one process at a time)', async () => {
+      const other = new pg.Client({ connectionString: t.database.url });
+      await other.connect();
+      try {
+        await other.query(`SELECT pg_advisory_lock($1, hashtext('idempotency:prune'))`, [0x5111_0c]);
+        expect(await t.app.get(IdempotencyKeyPruner).prune()).toEqual({ ran: false });
+        expect(await stored()).toEqual([keys.old, keys.young].sort());
+      } finally {
+        await other.end();
+      }
+    });
+
+    it('are removed by the pruner; younger ones are kept and still replay', async () => {
+      const outcome = await t.app.get(IdempotencyKeyPruner).prune();
+      expect(outcome).toMatchObject({ ran: true });
+      expect(await stored()).toEqual([keys.young]);
+      const replayed = await create(as.investigator, keys.young, testimony('kept key'));
+      expect(replayed.headers['idempotent-replayed']).toBe('true');
+      expect(await countTitled('pruned key')).toBe(1); // the record stays; only the stored answer goes
+    });
   });
 });

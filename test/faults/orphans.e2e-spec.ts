@@ -3,13 +3,20 @@ import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { newObjectKey, OBJECT_STORE, type ObjectStore } from '@sillok/evidence';
+import { newObjectKey, OBJECT_STORE, type FilesystemObjectStore, type ObjectStore } from '@sillok/evidence';
 import { loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
 import { queryOnce } from '../support/test-database.js';
+import { diskWithRoom } from '../support/full-disk.js';
 import { streamUpload } from '../evidence/multipart-upload.js';
+
+async function counted(items: AsyncIterable<unknown>): Promise<number> {
+  let n = 0;
+  for await (const _item of items) n++;
+  return n;
+}
 
 const TWO_DAYS_AGO = new Date(Date.now() - 48 * 3_600_000);
 
@@ -110,6 +117,42 @@ describe('sillok objects:sweep', () => {
     const fixity = await runNode([CLI_ENTRY, 'fixity:check'], env);
     expect(fixity.code).toBe(0); // the attachment is intact
   }, 180_000);
+
+  it('an upload onto a full disk answers 507 and leaves no object, partial write or row; /health names the cause', async () => {
+    const files = (store as FilesystemObjectStore).files;
+    const realOpen = files.open;
+    const count = async () => ({
+      rows: (await queryOnce(t.database.url, `SELECT count(*)::int AS n FROM attachments`))[0].n,
+      audited: (await queryOnce(t.database.url, `SELECT count(*)::int AS n FROM audit_events`))[0].n,
+      objects: await counted(store.list()),
+      partial: await counted(store.listTemporary()),
+    });
+    const before = await count();
+    files.open = diskWithRoom(64 * 1024, realOpen);
+    try {
+      const answer = await streamUpload(
+        t,
+        `/cases/${caseA}/attachments`,
+        as.investigator.token,
+        { kind: 'document' },
+        { stream: Readable.from([randomBytes(512 * 1024)]), fileName: 'too-big-for-the-disk.bin' },
+      );
+      expect(answer.status).toBe(507);
+      expect(answer.body).toMatchObject({ type: 'urn:sillok:problem:insufficient-storage', status: 507 });
+      expect(await count()).toEqual(before);
+
+      const health = await t.http().get('/health');
+      expect(health.status).toBe(503);
+      expect(health.body.components.objectStore).toEqual({
+        status: 'down',
+        reason: 'the object store is full: no space left for new objects',
+      });
+      expect(health.body.components.database).toEqual({ status: 'up' });
+    } finally {
+      files.open = realOpen;
+    }
+    expect((await t.http().get('/health')).status).toBe(200);
+  });
 
   it('--help explains it', async () => {
     const help = await runNode([CLI_ENTRY, 'objects:sweep', '--help'], {});

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { bearer, login, loginAllRoles, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
+import { bearer, loginAllRoles, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
-import { captureLogs } from '../support/log-capture.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { API_ENTRY, runNode } from '../support/processes.js';
+import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
+import { queryOnce } from '../support/test-database.js';
 
 const NARRATIVE_KO =
   '1997년 무렵 요덕 수용소에서 강제노동을 했습니다.\n보위원들이 매일 구타했습니다.\n어머니는 아직 함경북도에 계십니다.';
@@ -317,25 +318,29 @@ describe('testimonies', () => {
     void caseB;
   });
 
-  it('fails loudly, not with garbage, when the identity key is wrong', async () => {
-    const logs = captureLogs();
-    const other = await startTestApp({
-      reuseDatabase: t.database,
-      env: { IDENTITY_ENCRYPTION_KEYS: 'k1:ZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmY=' },
-      logDestination: logs.stream,
-    });
+  it('fails loudly, not with garbage, when a sealed identity was tampered with', async () => {
+    const tamper = `UPDATE witness_identities SET ciphertext = set_byte(ciphertext, 0, get_byte(ciphertext, 0) # 1) WHERE witness_id = $1`;
+    await queryOnce(t.database.url, tamper, [witness.id]);
     try {
-      const legal = await login(other, as.legal_reviewer);
-      const read = await other
-        .http()
-        .post(`/witnesses/${witness.id}/identity/read`)
-        .set(bearer(legal))
-        .send({ reason: 'testing the wrong key' });
+      const read = await post(as.legal_reviewer, `/witnesses/${witness.id}/identity/read`, {
+        reason: 'testing a tampered record',
+      });
       expect(read.status).toBe(500);
       expect(JSON.stringify(read.body)).not.toContain('김영희');
-      expect(logs.text()).toContain('cannot be decrypted with key \\"k1\\"'); // JSON-escaped in the log line
     } finally {
-      await other.close();
+      await queryOnce(t.database.url, tamper, [witness.id]); // the same flip again restores the byte
     }
+  });
+
+  it('refuses to start, naming the key id, when the key that sealed stored identities is not configured', async () => {
+    const result = await runNode([API_ENTRY], {
+      ...TEST_SECRETS,
+      DATABASE_URL: t.database.url,
+      IDENTITY_ENCRYPTION_KEYS: 'k2:ZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmZmY=',
+      LOG_LEVEL: 'silent',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/identity records are sealed with key "k1", which is not configured/);
+    expect(result.stderr).not.toContain('ZmZmZm');
   });
 });

@@ -16,6 +16,9 @@ import { SearchModule } from '@sillok/search';
 import { HealthController } from './health/health.controller.js';
 import { DatabaseHealth } from './health/database-health.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
+import { IdempotencyKeyPruner } from './idempotency/idempotency-key-pruner.js';
+import { IdentityKeysCheck } from './startup/identity-keys-check.js';
+import { RequestDeadlineInterceptor } from './http/request-deadline.interceptor.js';
 
 export interface AppOptions {
   settings: Settings;
@@ -47,7 +50,11 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         DatabaseHealth,
+        IdentityKeysCheck,
+        IdempotencyKeyPruner,
         FirstAdministratorNotice,
+        // The deadline wraps the Idempotency-Key handling, so a stored answer never outlives a 503.
+        { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

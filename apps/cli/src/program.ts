@@ -19,6 +19,8 @@ import { exportPublicKeyCommand } from './commands/export-public-key.command.js'
 import { verifyCommand } from './commands/verify.command.js';
 import { storageCheckCommand } from './commands/storage-check.command.js';
 import { smokeCommand } from './commands/smoke.command.js';
+import { backupCommand } from './commands/backup.command.js';
+import { restoreCommand } from './commands/restore.command.js';
 
 /** Every `sillok` command. Each lives in commands/ and is added here. */
 export function buildProgram(): Command {
@@ -47,5 +49,7 @@ export function buildProgram(): Command {
   program.addCommand(importCommand());
   program.addCommand(storageCheckCommand());
   program.addCommand(smokeCommand());
+  program.addCommand(backupCommand());
+  program.addCommand(restoreCommand());
   return program;
 }

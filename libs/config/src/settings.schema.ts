@@ -69,6 +69,16 @@ export class Settings {
   @Max(86400, { message: 'must be a whole number of seconds between 1 and 86400' })
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: number = 60;
 
+  /**
+   * Longest an HTTP request may run (uploads excepted: their body bounds them): past it the
+   * answer is 503 and the request's transaction rolls back. 0 turns the deadline off.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of seconds between 0 and 86400' })
+  @Min(0, { message: 'must be a whole number of seconds between 0 and 86400' })
+  @Max(86400, { message: 'must be a whole number of seconds between 0 and 86400' })
+  REQUEST_TIMEOUT_SECONDS: number = 60;
+
   /** On SIGTERM or SIGINT: seconds requests in flight may take to finish before their connections are cut. */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number of seconds between 0 and 3600' })

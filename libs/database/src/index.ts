@@ -14,3 +14,5 @@ export * from './withdrawable-record.js';
 export * from './database-timeouts.js';
 export * from './idempotency/idempotency-claim.js';
 export * from './advisory-lock.js';
+export * from './request-deadline.js';
+export * from './idempotency/prune-idempotency-keys.js';

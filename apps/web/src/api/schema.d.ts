@@ -4966,6 +4966,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description the disk of the object store (or of the database) is full; an administrator must free space */
+      507: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   AttachmentController_fixity: {
@@ -7114,6 +7123,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description the disk of the object store (or of the database) is full; an administrator must free space */
+      507: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   SearchController_corroboration: {
@@ -7495,6 +7513,15 @@ export interface operations {
       };
       /** @description the database is unavailable; retry later */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the disk of the object store (or of the database) is full; an administrator must free space */
+      507: {
         headers: {
           [name: string]: unknown;
         };
@@ -8785,6 +8812,15 @@ export interface operations {
       };
       /** @description the database is unavailable; retry later */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the disk of the object store (or of the database) is full; an administrator must free space */
+      507: {
         headers: {
           [name: string]: unknown;
         };
@@ -10965,6 +11001,15 @@ export interface operations {
       };
       /** @description the database is unavailable; retry later */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the disk of the object store (or of the database) is full; an administrator must free space */
+      507: {
         headers: {
           [name: string]: unknown;
         };

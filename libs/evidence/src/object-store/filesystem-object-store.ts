@@ -11,6 +11,7 @@ import {
   existsByStat,
   objectNotFound,
   sizeMismatch,
+  storeFull,
   storeUnavailable,
 } from './object-store.errors.js';
 import type {
@@ -28,6 +29,14 @@ const TEMPORARY_SUFFIX = '.tmp';
 const TEMPORARY_FILE = /^\.([0-9a-f-]{36})\.[0-9a-f-]{36}\.tmp$/;
 
 /**
+ * The file calls that write (put() and the health probe). A seam at the filesystem layer:
+ * the fault tests swap `open` for one whose handles fail with ENOSPC, as a full disk does.
+ */
+export interface FileLayer {
+  open(path: string, flags: string, mode: number): Promise<FileHandle>;
+}
+
+/**
  * Objects as files under one root (SILLOK_DATA_DIR/objects): the embedded default.
  *
  * Key `objects/2026/11/<uuid>` lives at `<root>/2026/11/<first two hex of uuid>/<uuid>`, so
@@ -39,7 +48,10 @@ const TEMPORARY_FILE = /^\.([0-9a-f-]{36})\.[0-9a-f-]{36}\.tmp$/;
 export class FilesystemObjectStore implements ObjectStore {
   readonly root: string;
 
-  constructor(root: string) {
+  constructor(
+    root: string,
+    readonly files: FileLayer = { open },
+  ) {
     this.root = resolve(root);
   }
 
@@ -51,7 +63,7 @@ export class FilesystemObjectStore implements ObjectStore {
       const target = this.pathOf(key);
       await this.makeDirectories(dirname(target));
       temporary = join(dirname(target), `.${basenameOf(key)}.${randomUUID()}${TEMPORARY_SUFFIX}`);
-      handle = await open(temporary, 'wx', 0o600);
+      handle = await this.files.open(temporary, 'wx', 0o600);
       let written = 0;
       for await (const chunk of source as AsyncIterable<Buffer>) {
         written += chunk.length;
@@ -161,9 +173,30 @@ export class FilesystemObjectStore implements ObjectStore {
     await syncDirectory(directory).catch(ignoreMissing);
   }
 
-  async healthCheck(): Promise<void> {
+  /** Creates the root; fails when it cannot be read or written (at start: a wrong SILLOK_DATA_DIR). */
+  async ensureRoot(): Promise<void> {
     await mkdir(this.root, { recursive: true, mode: 0o700 });
     await access(this.root, constants.R_OK | constants.W_OK);
+  }
+
+  /**
+   * Up only when a byte can be written: a full disk or a read-only mount is down. (A full
+   * disk does not stop the server from starting: reads still work, and /health says why.)
+   */
+  async healthCheck(): Promise<void> {
+    const probe = join(this.root, `.writable-probe.${randomUUID()}`);
+    let handle: FileHandle | undefined;
+    try {
+      await this.ensureRoot();
+      // Outside the year directories: neither listed, swept nor backed up.
+      handle = await this.files.open(probe, 'wx', 0o600);
+      await writeAll(handle, Buffer.from('.'));
+    } catch (error) {
+      throw asStoreError(error);
+    } finally {
+      await handle?.close().catch(() => undefined);
+      if (handle) await unlink(probe).catch(() => undefined);
+    }
   }
 
   /** The file of a key; only ever called with a validated key, and checked to stay under the root. */
@@ -245,7 +278,8 @@ function ignoreMissing(error: unknown): void {
 function asStoreError(error: unknown): unknown {
   if (error instanceof DomainError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (typeof code === 'string' && /^E(NOSPC|ROFS|IO|ACCES|PERM|DQUOT|MFILE|NFILE)$/.test(code)) {
+  if (code === 'ENOSPC' || code === 'EDQUOT') return storeFull(error);
+  if (typeof code === 'string' && /^E(ROFS|IO|ACCES|PERM|MFILE|NFILE)$/.test(code)) {
     return storeUnavailable(error);
   }
   return error;

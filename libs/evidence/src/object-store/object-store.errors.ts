@@ -23,6 +23,13 @@ export function storeUnavailable(cause: unknown): DomainError {
   return error;
 }
 
+/** The store's disk (or quota) is full: 503 naming the cause, so an operator knows what to free. */
+export function storeFull(cause: unknown): DomainError {
+  const error = new DomainError(ErrorCode.Unavailable, 'the object store is full: no space left for new objects');
+  error.cause = cause;
+  return error;
+}
+
 export function sizeMismatch(expected: number, actual: number): DomainError {
   return DomainError.validation([{ field: 'size', reason: `declared ${expected} bytes but received ${actual}` }]);
 }

@@ -14,7 +14,7 @@ export async function createObjectStore(settings: Settings): Promise<ObjectStore
     return store;
   }
   const store = new FilesystemObjectStore(join(settings.SILLOK_DATA_DIR, 'objects'));
-  await store.healthCheck();
+  await store.ensureRoot();
   return store;
 }
 

@@ -39,6 +39,10 @@ export class IdentityKeyRing {
     return `${id}:${randomBytes(32).toString('base64')}`;
   }
 
+  has(id: string): boolean {
+    return this.keys.has(id);
+  }
+
   key(id: string): Buffer {
     const key = this.keys.get(id);
     if (!key) throw new Error(`identity key "${id}" is not configured in IDENTITY_ENCRYPTION_KEYS`);

@@ -31,6 +31,12 @@ describe('declareErrorResponses', () => {
     const document = documentWith({
       '/health': { get: { responses: ok() } },
       '/things': { post: { requestBody: json('#/components/schemas/Create'), responses: ok() } },
+      '/uploads': {
+        post: {
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object' } } } },
+          responses: ok(),
+        },
+      },
       '/things/{id}': {
         get: { parameters: [{ name: 'id', in: 'path', required: true }], responses: ok() },
         patch: {
@@ -46,6 +52,7 @@ describe('declareErrorResponses', () => {
       route('POST', '/things', read),
       route('GET', '/things/:id', read),
       route('PATCH', '/things/:id', read),
+      route('POST', '/uploads', read),
     ]);
     const statuses = (path: string, method: 'get' | 'post' | 'patch') =>
       Object.keys(document.paths[path][method]!.responses).map(Number);
@@ -53,6 +60,8 @@ describe('declareErrorResponses', () => {
     expect(statuses('/health', 'get')).toEqual([200, 500, 503]);
     expect(statuses('/things', 'post')).toEqual([200, 400, 401, 403, 404, 413, 415, 500, 503]);
     expect(statuses('/things/{id}', 'get')).toEqual([200, 400, 401, 403, 404, 500, 503]);
+    // An upload can meet a full disk.
+    expect(statuses('/uploads', 'post')).toEqual([200, 400, 401, 403, 413, 415, 500, 503, 507]);
     expect(statuses('/things/{id}', 'patch')).toEqual([200, 400, 401, 403, 404, 409, 413, 415, 416, 500, 503]);
     expect(document.paths['/health'].get!.security).toEqual([]);
     expect(document.paths['/things/{id}'].get!.security).toEqual([{ bearer: [] }]);

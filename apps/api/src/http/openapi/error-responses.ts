@@ -25,13 +25,14 @@ const DERIVED_REASONS: Record<number, string> = {
   415: 'the body is not one of the declared media types',
   500: 'unexpected failure; quote the requestId',
   503: 'the database is unavailable; retry later',
+  507: 'the disk of the object store (or of the database) is full; an administrator must free space',
 };
 
 /**
  * Declares every error status an operation can answer, derived in this one place from what
  * produces it: the global guards (401, 403), ids in the path, query or body (400, 404),
- * queries and bodies (400, 413, 415), a version field or a write to an existing record (409)
- * and the server itself (500, 503). Statuses a route declares
+ * queries and bodies (400, 413, 415), a version field or a write to an existing record (409),
+ * uploads (507: a full disk) and the server itself (500, 503). Statuses a route declares
  * itself (416 on ranges, 413 on uploads, 423 on lockout) keep their description. Every error
  * response gets the one problem-details schema, and the security requirement follows the
  * route's access declaration, so neither can drift from the guards.
@@ -75,6 +76,8 @@ function derivedStatuses(
   const body = operation.requestBody as RequestBodyObject | undefined;
   if (body) {
     [400, 413, 415].forEach((status) => statuses.add(status));
+    // An upload streams into the object store, whose disk can fill up (ENOSPC answers 507).
+    if (body.content['multipart/form-data']) statuses.add(507);
     const json = body.content['application/json']?.schema;
     if (json && hasProperty(json, 'version', document)) statuses.add(409);
     if (json && refersToRecord(json, document)) statuses.add(404);

@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FilesystemObjectStore } from '@sillok/evidence';
+import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
+import { createTwoCases } from '../support/case-fixtures.js';
+import { API_ENTRY, CLI_ENTRY, runNode } from '../support/processes.js';
+import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
+import { createEmptyDatabase, queryOnce, type TestDatabase } from '../support/test-database.js';
+import { createTestimony, createWitness } from '../support/testimony-fixtures.js';
+import { streamUpload } from '../evidence/multipart-upload.js';
+
+const KEY_BASE64 = TEST_SECRETS.IDENTITY_ENCRYPTION_KEYS.slice('k1:'.length);
+const NARRATIVE = '2001년 요덕 수용소 15호 관리소에서 3년을 보냈습니다.';
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+// A populated instance is backed up by a real CLI process and restored into a fresh database
+// and data directory; the restored copy must verify (audit chain, fixity) and hold the same
+// testimony and the same evidence bytes, while the backup itself carries no identity key.
+describe('sillok backup and sillok restore', () => {
+  let t: TestApp;
+  let as: RoleLogins;
+  let evidence: Buffer;
+  let objectKey: string;
+  let testimonyId: string;
+  let work: string;
+  let backupDir: string;
+  const targets: TestDatabase[] = [];
+  let restoredEnv: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    as = await loginAllRoles(t);
+    const { caseA } = await createTwoCases(t, as);
+    const witnessId = await createWitness(t, as.investigator, caseA);
+    const identity = await t
+      .http()
+      .put(`/witnesses/${witnessId}/identity`)
+      .set(bearer(as.investigator))
+      .send({ legalName: '한정민' });
+    expect(identity.status).toBe(200);
+    testimonyId = (await createTestimony(t, as.investigator, witnessId, NARRATIVE)).id;
+    evidence = randomBytes(300_000);
+    const uploaded = await streamUpload(
+      t,
+      `/cases/${caseA}/attachments`,
+      as.investigator.token,
+      { kind: 'document' },
+      { stream: Readable.from([evidence]), fileName: 'map.bin' },
+    );
+    expect(uploaded.status).toBe(201);
+    [{ object_key: objectKey }] = await queryOnce(t.database.url, `SELECT object_key FROM attachments`);
+    work = mkdtempSync(join(tmpdir(), 'sillok-backup-test-'));
+    backupDir = join(work, 'backup');
+  });
+  afterAll(async () => {
+    await t?.close();
+    for (const target of targets) await target.drop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** An empty database and data directory, as on a new machine. */
+  async function freshInstance(): Promise<Record<string, string>> {
+    const target = await createEmptyDatabase();
+    targets.push(target);
+    return { ...TEST_SECRETS, DATABASE_URL: target.url, SILLOK_DATA_DIR: mkdtempSync(join(work, 'data-')) };
+  }
+
+  it('backs up the database and every object with a manifest of hashes, and no identity key', async () => {
+    const env = { ...TEST_SECRETS, DATABASE_URL: t.database.url, SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR };
+    const result = await runNode([CLI_ENTRY, 'backup', '--out', backupDir], env);
+    expect(result.stderr).toContain('backup: objects: 1/1 (100%');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/backed up the database and 1 objects .* a restore needs identity keys: k1/);
+
+    const manifest = JSON.parse(readFileSync(join(backupDir, 'manifest.json'), 'utf8'));
+    expect(manifest.objects).toEqual([
+      { key: objectKey, size: evidence.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
+    expect(manifest.identityKeyIds).toEqual(['k1']);
+    const key = Buffer.from(KEY_BASE64, 'base64');
+    for (const file of filesUnder(backupDir)) {
+      const bytes = readFileSync(file);
+      expect({ file, holdsKey: bytes.includes(key) || bytes.includes(KEY_BASE64) }).toEqual({ file, holdsKey: false });
+    }
+    expect(readFileSync(join(backupDir, objectKey)).equals(evidence)).toBe(true);
+  }, 120_000);
+
+  it('restores into a fresh database and data directory that verify and hold the same records and bytes', async () => {
+    restoredEnv = await freshInstance();
+    const result = await runNode([CLI_ENTRY, 'restore', backupDir], restoredEnv);
+    expect(result.stderr).toContain('restore: verifying: 2/2 (100%');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('IDENTITY_ENCRYPTION_KEYS holding keys k1');
+
+    expect((await runNode([CLI_ENTRY, 'audit:verify'], restoredEnv)).code).toBe(0);
+    const fixity = await runNode([CLI_ENTRY, 'fixity:check'], restoredEnv);
+    expect(fixity.stdout).toContain('1 checked, all match');
+    expect(fixity.code).toBe(0);
+
+    const narrative = `SELECT narrative FROM testimonies WHERE id = $1`;
+    expect(await queryOnce(restoredEnv.DATABASE_URL, narrative, [testimonyId])).toEqual(
+      await queryOnce(t.database.url, narrative, [testimonyId]),
+    );
+    const store = new FilesystemObjectStore(join(restoredEnv.SILLOK_DATA_DIR, 'objects'));
+    expect((await buffer(await store.get(objectKey))).equals(evidence)).toBe(true);
+  }, 180_000);
+
+  it('the restored copy does not start the API without the original identity key, naming its id', async () => {
+    const result = await runNode([API_ENTRY], {
+      ...restoredEnv,
+      // Same id, other bytes: what a restore without its secrets.json would generate.
+      IDENTITY_ENCRYPTION_KEYS: 'k1:ISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0A=',
+      LOG_LEVEL: 'silent',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/the configured key "k1" does not decrypt the 1 identity records sealed with it/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  }, 60_000);
+
+  it('refuses a target that already holds data', async () => {
+    const result = await runNode([CLI_ENTRY, 'restore', backupDir], restoredEnv);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the target database is not empty');
+  }, 60_000);
+
+  it('refuses a damaged backup before writing anything', async () => {
+    const file = join(backupDir, objectKey);
+    const original = readFileSync(file);
+    const damaged = Buffer.from(original);
+    damaged[1000] ^= 1;
+    writeFileSync(file, damaged);
+    try {
+      const env = await freshInstance();
+      const result = await runNode([CLI_ENTRY, 'restore', backupDir], env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`backup damaged: ${objectKey} has sha256`);
+      expect(
+        await queryOnce(env.DATABASE_URL, `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`),
+      ).toEqual([{ n: 0 }]);
+      expect(filesUnder(env.SILLOK_DATA_DIR).filter((f) => !f.endsWith('secrets.json'))).toEqual([]);
+    } finally {
+      writeFileSync(file, original);
+    }
+  }, 60_000);
+
+  it('lists both commands in --help', async () => {
+    const help = (await runNode([CLI_ENTRY, '--help'], {})).stdout;
+    expect(help).toMatch(/^\s+backup \[options\]/m);
+    expect(help).toMatch(/^\s+restore \[options\] <dir>/m);
+  });
+});
