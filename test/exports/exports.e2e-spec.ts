@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { CaseFileCollector, EXPORT_PROFILES } from '@sillok/exports';
+import { ConsentService, IdentityVaultService } from '@sillok/testimonies';
 import { finalPath } from '../evidence/filesystem-layout.js';
 import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
@@ -472,7 +474,124 @@ describe('case-file exports', () => {
     );
     expect([analyst.code, analyst.stderr.trim()]).toEqual([1, 'sillok: your role does not grant export.create']);
   }, 180_000);
+
+  // Runs after the exports above: counts of audit rows and exports must not move.
+  it('previews an export (API and sillok export --dry-run): included, withheld and why, writing nothing', async () => {
+    const before = await writtenCounts(t);
+    const preview = (body: object) => requestAs(t, as.coordinator, 'post', `/cases/${caseA}/exports/preview`, body);
+    const res = await preview({
+      profile: 'prosecution',
+      recipient: 'ICC',
+      includeIdentities: true,
+      identityReason: 'court filing, case 2026/17',
+    });
+    expect(res.status).toBe(200);
+    const rows = (
+      res.body.records as Array<{ kind: string; reference: string; included: boolean; reason: string | null }>
+    ).map((r) => [r.kind, r.reference, r.included, r.reason]);
+    expect(rows).toEqual([
+      ['testimony', all.reference, true, null],
+      ['testimony', courts.reference, true, null],
+      ['testimony', un.reference, false, 'consent does not cover courts (witness consent v2)'],
+      ['incident', expect.stringMatching(/^I-/), true, null],
+      ['attachment', '', true, null],
+      ['attachment', all.reference, true, null],
+    ]);
+    expect(res.body.identityWitnesses).toBe(2);
+    expect(res.body.confirmEmptyRequired).toBeNull();
+    // An export of nothing would need confirmEmpty: the preview says so before anyone tries.
+    const nothing = await preview({ profile: 'internal', recipient: 'Counsel', testimonyIds: [], incidentIds: [] });
+    expect(nothing.body.confirmEmptyRequired).toMatch(/^nothing would go out/);
+    expect((await preview({ profile: 'everything', recipient: 'x y' })).status).toBe(400);
+    expect(
+      (
+        await requestAs(t, outsider, 'post', `/cases/${caseA}/exports/preview`, {
+          profile: 'internal',
+          recipient: 'x y',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await requestAs(t, as.investigator, 'post', `/cases/${caseA}/exports/preview`, {
+          profile: 'internal',
+          recipient: 'x y',
+        })
+      ).status,
+    ).toBe(403);
+
+    const reference = (await requestAs(t, as.coordinator, 'get', `/cases/${caseA}`)).body.reference as string;
+    const env = {
+      ...TEST_SECRETS,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.database.url,
+      SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR,
+    };
+    const args = [
+      'export',
+      '--case',
+      reference,
+      '--recipient',
+      'ICC',
+      '--as',
+      as.coordinator.email,
+      '--profile',
+      'prosecution',
+    ];
+    const dry = await runNode([CLI_ENTRY, ...args, '--dry-run'], env);
+    expect([dry.code, dry.stderr]).toEqual([0, '']);
+    expect(dry.stdout).toContain(`INCLUDE testimony ${all.reference} ${all.pseudonym} approved`);
+    expect(dry.stdout).toContain(`WITHHOLD testimony ${un.reference} ${un.pseudonym}: consent does not cover courts`);
+    expect(dry.stdout).toMatch(
+      /dry run \(prosecution\): 5 included, 1 withheld, 0 warning\(s\); nothing was written\n$/,
+    );
+    const noOut = await runNode([CLI_ENTRY, ...args], env);
+    expect([noOut.code, noOut.stderr.trim()]).toEqual([1, 'sillok: --out <file> is required (or --dry-run)']);
+    expect(await writtenCounts(t)).toEqual(before);
+  }, 120_000);
+
+  it('collects from one snapshot: a record changed while the export is collected goes out as it was', async () => {
+    const dataSource = t.app.get(DataSource);
+    const [incident] = await dataSource.query(`SELECT id FROM incidents WHERE case_id = $1`, [caseA]);
+    const consent = t.app.get(ConsentService);
+    let changed = false;
+    // Between the collector's first reads and its last, a documenter renames the incident.
+    const writeMidway: Pick<ConsentService, 'effectiveFor'> = {
+      effectiveFor: async (...args) => {
+        const current = await requestAs(t, as.investigator, 'get', `/incidents/${incident.id}`);
+        const patched = await requestAs(t, as.investigator, 'patch', `/incidents/${incident.id}`, {
+          version: current.body.version,
+          title: 'Renamed while the export was collected',
+        });
+        changed = patched.status === 200;
+        return consent.effectiveFor(...args);
+      },
+    };
+    const collector = new CaseFileCollector(dataSource, writeMidway as ConsentService, t.app.get(IdentityVaultService));
+    const request = {
+      actor: { userId: as.coordinator.id, role: as.coordinator.role },
+      caseId: caseA,
+      profile: EXPORT_PROFILES.internal,
+      selection: { includeIdentities: false },
+    };
+    const file = await collector.collect(request);
+    expect(changed).toBe(true);
+    expect(file.incidents.map((i) => i.title)).toEqual(['Torture at Yodok, 1997']);
+    expect(file.custody.some((row) => row.action === 'incident.update')).toBe(false);
+    const after = await t.app.get(CaseFileCollector).collect(request);
+    expect(after.incidents.map((i) => i.title)).toEqual(['Renamed while the export was collected']);
+  }, 60_000);
 });
+
+/** Rows that any export, download or identity read would add. */
+async function writtenCounts(t: TestApp) {
+  const [row] = await t.app
+    .get(DataSource)
+    .query(
+      `SELECT (SELECT count(*) FROM audit_events)::int AS audit, (SELECT count(*) FROM case_exports)::int AS exports`,
+    );
+  return row as { audit: number; exports: number };
+}
 
 function rezip(root: string, target: string): void {
   const result = run('zip', ['-q', '-r', '-0', target, '.'], root);

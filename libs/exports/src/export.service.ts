@@ -18,6 +18,7 @@ import { CaseExport, type ExportSelection } from './case-export.entity.js';
 import { unsettledReferences } from './collect/unsettled.js';
 import { CaseFileCollector } from './collect/case-file.collector.js';
 import { emptinessToConfirm } from './collect/emptiness.js';
+import { exportPreview, type ExportPreview } from './collect/export-preview.js';
 import type { CaseFile } from './collect/case-file.js';
 import { ExportSigningKey } from './export-signing-key.js';
 import { exportView, type ExportView } from './export.view.js';
@@ -59,25 +60,7 @@ export class ExportService {
     dto: CreateExportDto,
     onProgress?: (bytes: number, total: number) => void,
   ): Promise<ExportView> {
-    await this.policy.requireCaseAccess(actor, caseId, Permission.ExportCreate);
-    const includeIdentities = dto.includeIdentities === true;
-    if (includeIdentities) {
-      if (!EXPORT_PROFILES[dto.profile].identitiesAllowed)
-        throw DomainError.validation([
-          { field: 'includeIdentities', reason: `the ${dto.profile} profile never includes witness identities` },
-        ]);
-      // The case role caps identity reads (a viewer never reads who a witness is), so ask the case.
-      await this.policy.requireCaseAccess(actor, caseId, Permission.WitnessIdentityRead);
-    }
-    const profile = appliedProfile(dto.profile, includeIdentities);
-    const selection: ExportSelection = {
-      ...(dto.testimonyIds ? { testimonyIds: dto.testimonyIds } : {}),
-      ...(dto.incidentIds ? { incidentIds: dto.incidentIds } : {}),
-      ...(dto.attachmentIds ? { attachmentIds: dto.attachmentIds } : {}),
-      ...(dto.includeCaseAttachments !== undefined ? { includeCaseAttachments: dto.includeCaseAttachments } : {}),
-      ...(dto.includeUnapproved ? { includeUnapproved: true } : {}),
-      includeIdentities,
-    };
+    const { profile, selection, includeIdentities } = await this.request(actor, caseId, dto);
     const requester = await this.dataSource.manager.findOneByOrFail(User, { id: actor.userId });
     const file = await this.collector.collect({
       actor,
@@ -152,6 +135,47 @@ export class ExportService {
       throw error;
     }
     return this.get(actor, id);
+  }
+
+  /**
+   * What `create` with the same body would include, withhold (and why) and warn about, from the
+   * same collection, without writing anything: no bag, no record, no audit row, and no identity
+   * decrypted (the preview counts whose identity would be).
+   */
+  async preview(actor: Actor, caseId: string, dto: CreateExportDto): Promise<ExportPreview> {
+    const { profile, selection, includeIdentities } = await this.request(actor, caseId, dto);
+    const file = await this.collector.collect({
+      actor,
+      caseId,
+      profile,
+      selection: { ...selection, includeIdentities: false },
+    });
+    const witnesses = includeIdentities ? new Set(file.testimonies.map((t) => t.witness.label)).size : 0;
+    return exportPreview(file, profile.name, witnesses);
+  }
+
+  /** The checks every export request passes (case access, identities allowed and permitted) and what it selects. */
+  private async request(actor: Actor, caseId: string, dto: CreateExportDto) {
+    await this.policy.requireCaseAccess(actor, caseId, Permission.ExportCreate);
+    const includeIdentities = dto.includeIdentities === true;
+    if (includeIdentities) {
+      if (!EXPORT_PROFILES[dto.profile].identitiesAllowed)
+        throw DomainError.validation([
+          { field: 'includeIdentities', reason: `the ${dto.profile} profile never includes witness identities` },
+        ]);
+      // The case role caps identity reads (a viewer never reads who a witness is), so ask the case.
+      await this.policy.requireCaseAccess(actor, caseId, Permission.WitnessIdentityRead);
+    }
+    const profile = appliedProfile(dto.profile, includeIdentities);
+    const selection: ExportSelection = {
+      ...(dto.testimonyIds ? { testimonyIds: dto.testimonyIds } : {}),
+      ...(dto.incidentIds ? { incidentIds: dto.incidentIds } : {}),
+      ...(dto.attachmentIds ? { attachmentIds: dto.attachmentIds } : {}),
+      ...(dto.includeCaseAttachments !== undefined ? { includeCaseAttachments: dto.includeCaseAttachments } : {}),
+      ...(dto.includeUnapproved ? { includeUnapproved: true } : {}),
+      includeIdentities,
+    };
+    return { profile, selection, includeIdentities };
   }
 
   async get(actor: Actor, id: string): Promise<ExportView> {

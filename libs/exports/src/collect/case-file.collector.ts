@@ -34,6 +34,9 @@ export interface CollectRequest {
   identityReason?: string;
 }
 
+/** Each record of a case file read at one instant, however much documenters write meanwhile. */
+export const SNAPSHOT_ISOLATION = 'REPEATABLE READ';
+
 /**
  * Reads what one export of a case will hold and applies the profile: consent filtering into
  * included and withheld, redaction, witness naming, attachment choice. The caller has
@@ -47,14 +50,25 @@ export class CaseFileCollector {
     private readonly vault: IdentityVaultService,
   ) {}
 
-  async collect(request: CollectRequest): Promise<CaseFile> {
+  /**
+   * Every read runs in one read-only REPEATABLE READ transaction: it sees the database as at its
+   * first statement, so a testimony edited, tagged or approved while the export is collected goes
+   * out wholly as before or (in a later export) wholly as after, never half of each.
+   */
+  collect(request: CollectRequest): Promise<CaseFile> {
+    return this.dataSource.transaction(SNAPSHOT_ISOLATION, async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      return this.collectIn(m, request);
+    });
+  }
+
+  private async collectIn(m: EntityManager, request: CollectRequest): Promise<CaseFile> {
     const { caseId, profile, selection } = request;
-    const m = this.dataSource.manager;
     const kase = await m.findOneByOrFail(Case, { id: caseId });
     const all = await m.find(Testimony, { where: { caseId }, order: { reference: 'ASC' } });
     const chosen = chooseById('testimonyIds', selection.testimonyIds, all);
     const witnesses = new Map((await m.findBy(Witness, { caseId })).map((w) => [w.id, w]));
-    const consents = await this.consent.effectiveFor(chosen);
+    const consents = await this.consent.effectiveFor(chosen, m);
 
     const withheld: WithheldItem[] = [];
     const included: Testimony[] = [];

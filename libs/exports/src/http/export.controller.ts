@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '@sillok/auth';
@@ -7,6 +7,7 @@ import { Permission, RequirePermission, type Actor } from '@sillok/core';
 import { ExportService } from '../export.service.js';
 import { CreateExportDto } from './create-export.dto.js';
 import { DownloadExportQuery } from './download-export.query.js';
+import { ExportPreviewResponse } from './export-preview.responses.js';
 import { ExportResponse } from './export.responses.js';
 import { ListExportsQuery } from './list-exports.query.js';
 
@@ -25,6 +26,19 @@ export class ExportController {
   @ApiCreatedResponse({ type: ExportResponse })
   create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateExportDto) {
     return this.exports.create(actor, id, dto);
+  }
+
+  @Post('cases/:id/exports/preview')
+  @HttpCode(200)
+  @RequirePermission(Permission.ExportCreate)
+  @ApiOperation({
+    summary: 'What an export with this body would include, withhold (and why) and warn about; writes nothing',
+    description:
+      'The same collection as POST /cases/:id/exports, without a bag, a record, an audit row or an identity read',
+  })
+  @ApiOkResponse({ type: ExportPreviewResponse })
+  preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateExportDto) {
+    return this.exports.preview(actor, id, dto);
   }
 
   @Get('cases/:id/exports')
