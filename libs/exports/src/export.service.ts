@@ -23,13 +23,21 @@ import type { CaseFile } from './collect/case-file.js';
 import { ExportSigningKey } from './export-signing-key.js';
 import { exportView, type ExportView } from './export.view.js';
 import type { CreateExportDto } from './http/create-export.dto.js';
+import { downloadRange, exportEtag } from './http/download-range.js';
 import { appliedProfile, EXPORT_PROFILES } from './profiles/export-profile.js';
 
-export interface ExportDownload {
-  export: ExportView;
-  fileName: string;
-  body: Readable;
-}
+export type ExportDownload =
+  | {
+      kind: 'full' | 'partial';
+      export: ExportView;
+      fileName: string;
+      etag: string;
+      /** The bytes sent, inclusive: the whole bag, or the range asked for. */
+      start: number;
+      end: number;
+      body: Readable;
+    }
+  | { kind: 'unsatisfiable'; export: ExportView; etag: string };
 
 /** Creating case-file exports (bag streamed to the object store, then recorded and audited) and serving them again. */
 @Injectable()
@@ -200,16 +208,29 @@ export class ExportService {
    * identities goes only to a holder of witness.identity.read on the case, with a reason, until
    * its copy expires; each such download records a read of every identity in it.
    */
-  async openDownload(actor: Actor, id: string, reason?: string): Promise<ExportDownload> {
+  async openDownload(
+    actor: Actor,
+    id: string,
+    reason?: string,
+    ranges: { range?: string; ifRange?: string } = {},
+  ): Promise<ExportDownload> {
     const row = await this.find(actor, id);
     const seal = row.includesIdentities ? await this.openableSeal(actor, row, reason) : null;
+    const etag = exportEtag(row.tagManifestSha256);
+    const range = downloadRange(ranges, etag, row.size, seal === null);
+    if (range.kind === 'unsatisfiable') return { kind: 'unsatisfiable', export: exportView(row), etag };
+    const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, row.size - 1];
     await this.audit.transaction(async (_manager, audit) => {
       audit({
         action: AuditAction.ExportDownload,
         subjectType: 'export',
         subjectId: row.id,
         caseId: row.caseId,
-        details: { profile: row.profile, recipient: row.recipient },
+        details: {
+          profile: row.profile,
+          recipient: row.recipient,
+          ...(range.kind === 'partial' ? { range: { start, end } } : {}),
+        },
       });
       for (const witnessId of seal?.witnessIds ?? [])
         audit({
@@ -221,10 +242,14 @@ export class ExportService {
           details: { via: 'export.download', exportId: row.id },
         });
     });
-    const stored = await this.store.get(row.objectKey);
+    const stored = await this.store.get(row.objectKey, range.kind === 'partial' ? { start, end } : undefined);
     return {
+      kind: range.kind,
       export: exportView(row),
       fileName: `sillok-export-${row.id}.zip`,
+      etag,
+      start,
+      end,
       body: seal ? decryptBag(stored, this.unseal(seal), seal.bagAuthTag, row.id) : stored,
     };
   }

@@ -82,6 +82,7 @@ export function exportCommand(): Command {
           );
           progress.finish();
           const download = await exports.openDownload(actor, created.id, options.identityReason);
+          if (download.kind === 'unsatisfiable') throw new CliError('the stored export could not be read');
           await pipeline(download.body, createWriteStream(out, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
           console.log(
             `export ${created.id}: ${created.testimonyIds.length} testimonies, ${created.attachmentIds.length} attachments, ` +

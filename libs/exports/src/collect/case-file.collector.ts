@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
 import { Attachment, AttachmentCaptureMetadata } from '@sillok/evidence';
@@ -97,15 +98,16 @@ export class CaseFileCollector {
     }
 
     const ids = included.map((t) => t.id);
-    const [annotations, translations, hashes, caseWords] = await Promise.all([
-      ids.length ? m.find(TestimonyAnnotation, { where: { testimonyId: In(ids), withdrawnAt: IsNull() } }) : [],
-      ids.length ? m.find(TestimonyTranslation, { where: { testimonyId: In(ids) } }) : [],
-      currentContentHashes(m, ids),
-      sensitiveWords(
-        m,
-        all.map((t) => t.id),
-      ),
-    ]);
+    // One after another: the snapshot is one connection, which runs one query at a time.
+    const annotations = ids.length
+      ? await m.find(TestimonyAnnotation, { where: { testimonyId: In(ids), withdrawnAt: IsNull() } })
+      : [];
+    const translations = ids.length ? await m.find(TestimonyTranslation, { where: { testimonyId: In(ids) } }) : [];
+    const hashes = await currentContentHashes(m, ids);
+    const caseWords = await sensitiveWords(
+      m,
+      all.map((t) => t.id),
+    );
     // Every text of the bag that is not a testimony's own is hidden by the words of every sensitive span of the case.
     const caseText = new TestimonyRedactor([], profile.redactSensitiveSpans, caseWords);
     const redact = (text: string) => caseText.freeText(text);
@@ -154,6 +156,12 @@ export class CaseFileCollector {
     });
     withheld.push(...attachments.withheld);
 
+    const bagIds = new BagIdentifiers(profile.pseudonymousIds);
+    const interviewers = await staffNames(
+      m,
+      included.flatMap((t) => t.interviewerIds),
+      bagIds,
+    );
     const identities = selection.includeIdentities
       ? await this.identities(request, [...labels.keys()])
       : new Map<string, Record<string, unknown> | null>();
@@ -174,6 +182,7 @@ export class CaseFileCollector {
           contentSha256: hashes.get(testimony.id) ?? null,
           attachments: attachments.files.filter((f) => f.owner.reference === testimony.reference).map((f) => f.path),
           caseWords,
+          interviewers: testimony.interviewerIds.map((id) => interviewers.get(id) ?? 'an account no longer known'),
         },
         profile,
         terms,
@@ -201,7 +210,6 @@ export class CaseFileCollector {
         })),
     }));
 
-    const bagIds = new BagIdentifiers(profile.pseudonymousIds);
     const custody = (
       await custodyOf(m, [...ids, ...incidents.map((i) => i.id), ...attachments.files.map((f) => f.id)])
     ).map((row) => custodyEntry(row, { redacted: profile.redactSensitiveSpans || withheld.length > 0, ids: bagIds }));
@@ -237,6 +245,21 @@ export class CaseFileCollector {
     }
     return found;
   }
+}
+
+/**
+ * Staff as a bag may name them: display name and role, or in a public bag (which must not be
+ * linkable to staff accounts) role and per-bag pseudonym only.
+ */
+async function staffNames(m: EntityManager, userIds: string[], ids: BagIdentifiers): Promise<Map<string, string>> {
+  if (!userIds.length) return new Map();
+  const users = await m.find(User, {
+    where: { id: In([...new Set(userIds)]) },
+    select: { id: true, displayName: true, role: true },
+  });
+  return new Map(
+    users.map((u) => [u.id, ids.pseudonymous ? `${u.role} ${ids.of(u.id)}` : `${u.displayName} (${u.role})`]),
+  );
 }
 
 /** The rows named by `ids`, in their own order, or a 400 naming the field when one is not of this case. */

@@ -12,13 +12,18 @@ type TextOptions = PDFKit.Mixins.TextOptions;
  * `font('bold')` and `text(...)` as usual; no character prints as a box because one font lacks it.
  */
 export function printEveryScript(doc: Pdf): void {
-  for (const [name, weight] of [
-    ['body', 'regular'],
-    ['bold', 'bold'],
-  ] as const) {
-    doc.registerFont(name, cjkFont('kr', weight));
-    doc.registerFont(`${name}-ja`, cjkFont('ja', weight));
-  }
+  doc.registerFont('body', cjkFont('kr', 'regular'));
+  doc.registerFont('bold', cjkFont('kr', 'bold'));
+  // The Japanese faces are read only by a document that has Japanese in it.
+  const japanese = (base: Weight) => {
+    const name = `${base}-ja`;
+    if (!registered.has(name)) {
+      doc.registerFont(name, cjkFont('ja', base === 'body' ? 'regular' : 'bold'));
+      registered.add(name);
+    }
+    return name;
+  };
+  const registered = new Set<string>();
   const font = doc.font.bind(doc) as (name: string) => Pdf;
   const text = doc.text.bind(doc) as (value: string, ...rest: unknown[]) => Pdf;
   let weight: Weight = 'body';
@@ -35,7 +40,7 @@ export function printEveryScript(doc: Pdf): void {
         : [undefined, undefined, rest[0] as TextOptions];
     const base = weight;
     runs.forEach((run, i) => {
-      font(run.script === 'ja' ? `${base}-ja` : base);
+      font(run.script === 'ja' ? japanese(base) : base);
       const last = i === runs.length - 1;
       const runOptions = { ...options, continued: last ? (options?.continued ?? false) : true };
       if (i === 0 && x !== undefined) text(run.text, x, y, runOptions);
