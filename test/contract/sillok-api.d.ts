@@ -2244,7 +2244,7 @@ export interface components {
       /** @enum {string} */
       profile: 'un-submission' | 'prosecution' | 'public-anonymised' | 'internal';
       records: components['schemas']['PreviewRecordResponse'][];
-      /** @description records not approved, empty files, identities to be decrypted */
+      /** @description records not approved, empty files, files whose name lies about their type, identities to be decrypted */
       warnings: string[];
     };
     ExportResponse: {

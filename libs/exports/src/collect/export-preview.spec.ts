@@ -50,7 +50,10 @@ describe('exportPreview', () => {
       {
         testimonies: [testimony('T-000003', 'under_review')],
         incidents: [],
-        attachments: [attachment('attachments/abc-empty.txt', 0, 'T-000003')],
+        attachments: [
+          attachment('attachments/abc-empty.txt', 0, 'T-000003'),
+          { ...attachment('attachments/def-scan.png', 5, null), mediaType: 'image/png', uploadedName: 'scan.pdf' },
+        ],
         withheld: [],
       },
       'internal',
@@ -59,6 +62,7 @@ describe('exportPreview', () => {
     expect(preview.warnings).toEqual([
       'T-000003 (under_review) would go out unsettled, marked as such on every page',
       'attachments/abc-empty.txt is 0 bytes: set confirmEmpty to export anyway',
+      'scan.pdf is image/png, not what its name says: it goes out as def-scan.png',
       'the identities of 2 witness(es) would be decrypted into the bag; each read is audited',
     ]);
     expect(preview.confirmEmptyRequired).toMatch(/0 bytes/);

@@ -46,9 +46,7 @@ export function exportPreview(
       record('testimony', t.id, t.reference, { witness: t.witness.label, status: t.status }),
     ),
     ...file.incidents.map((i) => record('incident', i.id, i.reference, { status: i.status })),
-    ...file.attachments.map((a) =>
-      record('attachment', a.id, a.owner.reference ?? '', { name: a.path.slice('attachments/'.length) }),
-    ),
+    ...file.attachments.map((a) => record('attachment', a.id, a.owner.reference ?? '', { name: fileName(a.path) })),
   ];
   const withheld = file.withheld.map((w) =>
     record(w.kind, w.id, w.reference, { witness: w.pseudonym, name: w.name ?? '', reason: w.reason }),
@@ -64,6 +62,9 @@ export function exportPreview(
   const warnings = [
     ...unsettledReferences(file).map((ref) => `${ref} would go out unsettled, marked as such on every page`),
     ...(confirmEmptyRequired ? [confirmEmptyRequired] : []),
+    ...file.attachments
+      .filter((a) => a.uploadedName !== undefined)
+      .map((a) => `${a.uploadedName} is ${a.mediaType}, not what its name says: it goes out as ${fileName(a.path)}`),
     ...(identityWitnesses
       ? [`the identities of ${identityWitnesses} witness(es) would be decrypted into the bag; each read is audited`]
       : []),
@@ -89,3 +90,5 @@ function record(
     reason,
   };
 }
+
+const fileName = (path: string) => path.slice('attachments/'.length);

@@ -21,7 +21,11 @@ export class PreviewRecordResponse implements PreviewRecord {
 export class ExportPreviewResponse implements ExportPreview {
   @ApiProperty({ enum: EXPORT_PROFILE_NAMES }) profile: string;
   @ApiProperty({ type: () => [PreviewRecordResponse] }) records: PreviewRecordResponse[];
-  @ApiProperty({ type: [String], description: 'records not approved, empty files, identities to be decrypted' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'records not approved, empty files, files whose name lies about their type, identities to be decrypted',
+  })
   warnings: string[];
   @ApiProperty({
     type: 'string',
