@@ -65,9 +65,16 @@ export async function witnessWithTestimony(
 }
 
 /** The bundle's bytes; `reason` is required for a bundle with witness identities. */
-export async function downloadBundle(t: TestApp, user: LoggedInUser, exportId: string, reason?: string) {
+export async function downloadBundle(
+  t: TestApp,
+  user: LoggedInUser,
+  exportId: string,
+  reason?: string,
+  headers: Record<string, string> = {},
+) {
   const query = reason ? `?reason=${encodeURIComponent(reason)}` : '';
   return requestAs(t, user, 'get', `/exports/${exportId}/download${query}`)
+    .set(headers)
     .buffer(true)
     .parse((res, callback) => {
       const chunks: Buffer[] = [];

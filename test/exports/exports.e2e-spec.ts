@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
+import { CaseFileCollector, EXPORT_PROFILES } from '@sillok/exports';
+import { ConsentService, IdentityVaultService } from '@sillok/testimonies';
 import { finalPath } from '../evidence/filesystem-layout.js';
 import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
@@ -76,6 +78,10 @@ describe('case-file exports', () => {
       version: current.body.version,
       interviewCity: 'Hanawon-Anseong',
       interviewCountry: 'KR',
+      interviewDate: '2019-04-02',
+      interviewerIds: [inv.id],
+      interpreterUsed: true,
+      interpreterLanguages: 'ko-en',
     });
     expect(city.status).toBe(200);
     const tags = `/testimonies/${all.id}/tags`;
@@ -152,6 +158,20 @@ describe('case-file exports', () => {
     expect(testimony.tags[0].violations[0]).toMatchObject({ scheme: 'coi-violation', code: 'E.2' });
     expect(testimony.revision).toBe(1);
     expect(testimony.contentSha256).toBeNull();
+    expect(testimony).toMatchObject({
+      interviewers: [expect.stringMatching(/^.+ \(investigator\)$/)],
+      interpreterUsed: true,
+      interpreterLanguages: 'ko-en',
+      originalLanguage: 'ko',
+    });
+    const printed = pdfText(bag, `data/testimonies/${all.reference}.pdf`);
+    for (const line of [
+      'Interview: 2019-04-02, Hanawon-Anseong, KR',
+      'Interview language: ko',
+      'Interpreter: yes (ko-en)',
+    ])
+      expect(printed).toContain(line);
+    expect(printed).toContain(`Interviewers: ${testimony.interviewers[0]}`);
     expect(everyText(bag)).not.toContain(FAMILY);
     expect(attachmentFiles(bag).sort()).toEqual(
       [
@@ -209,6 +229,11 @@ describe('case-file exports', () => {
     );
     expect(JSON.parse(bag.read(`data/testimonies/${all.reference}.json`)).narrative).not.toContain(FAMILY);
     expect(JSON.parse(bag.read('data/incidents.json'))[0].perpetratorNames).toEqual(['Guard Pak']);
+    // Perpetrators are in the summary and the CSV a reader opens first, not only in the JSON.
+    expect(pdfText(bag, 'data/case-summary.pdf')).toContain('Perpetrators: Guard Pak');
+    expect(bag.read('data/incidents.csv').split('\r\n')[0]).toMatch(/,perpetrators,victims$/);
+    expect(bag.read('data/incidents.csv')).toContain('Guard Pak');
+    expect(pdfText(bag, `data/testimonies/${all.reference}.pdf`)).not.toContain('Witness identity');
     expect(bag.read('data/withheld.csv')).toContain(`${un.reference},${un.pseudonym},consent does not cover courts`);
   }, 60_000);
 
@@ -218,6 +243,7 @@ describe('case-file exports', () => {
     const testimony = JSON.parse(bag.read(`data/testimonies/${all.reference}.json`));
     expect(testimony.witness).toEqual({ label: 'Witness 1', pseudonym: null });
     expect(testimony.interviewCity).toBeNull();
+    expect(testimony.interviewers).toEqual([expect.stringMatching(/^investigator bag-[0-9a-f]{16}$/)]);
     expect(testimony.interviewCountry).toBe('KR');
     const text = everyText(bag);
     for (const hidden of [all.pseudonym, courts.pseudonym, un.pseudonym, FAMILY, 'Hanawon-Anseong', 'Kim Chul-su'])
@@ -338,6 +364,8 @@ describe('case-file exports', () => {
     expect(record.includesIdentities).toBe(true);
     const testimony = JSON.parse(bag.read(`data/testimonies/${all.reference}.json`));
     expect(testimony.witness.identity).toMatchObject({ legalName: '김영희' });
+    // The PDF a court reads shows it too, not only the JSON.
+    expect(pdfText(bag, `data/testimonies/${all.reference}.pdf`)).toContain('legalName: 김영희');
     expect(testimony.narrative).toBe(NARRATIVE);
     // No identity recorded for this witness: null, and nothing decrypted, so nothing to audit.
     expect(JSON.parse(bag.read(`data/testimonies/${courts.reference}.json`)).witness.identity).toBeNull();
@@ -472,7 +500,183 @@ describe('case-file exports', () => {
     );
     expect([analyst.code, analyst.stderr.trim()]).toEqual([1, 'sillok: your role does not grant export.create']);
   }, 180_000);
+
+  // Runs after the exports above: counts of audit rows and exports must not move.
+  it('previews an export (API and sillok export --dry-run): included, withheld and why, writing nothing', async () => {
+    const before = await writtenCounts(t);
+    const preview = (body: object) => requestAs(t, as.coordinator, 'post', `/cases/${caseA}/exports/preview`, body);
+    const res = await preview({
+      profile: 'prosecution',
+      recipient: 'ICC',
+      includeIdentities: true,
+      identityReason: 'court filing, case 2026/17',
+    });
+    expect(res.status).toBe(200);
+    const rows = (
+      res.body.records as Array<{ kind: string; reference: string; included: boolean; reason: string | null }>
+    ).map((r) => [r.kind, r.reference, r.included, r.reason]);
+    expect(rows).toEqual([
+      ['testimony', all.reference, true, null],
+      ['testimony', courts.reference, true, null],
+      ['testimony', un.reference, false, 'consent does not cover courts (witness consent v2)'],
+      ['incident', expect.stringMatching(/^I-/), true, null],
+      ['attachment', '', true, null],
+      ['attachment', all.reference, true, null],
+    ]);
+    expect(res.body.identityWitnesses).toBe(2);
+    expect(res.body.confirmEmptyRequired).toBeNull();
+    // An export of nothing would need confirmEmpty: the preview says so before anyone tries.
+    const nothing = await preview({ profile: 'internal', recipient: 'Counsel', testimonyIds: [], incidentIds: [] });
+    expect(nothing.body.confirmEmptyRequired).toMatch(/^nothing would go out/);
+    const reference = (await requestAs(t, as.coordinator, 'get', `/cases/${caseA}`)).body.reference as string;
+    const env = {
+      ...TEST_SECRETS,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.database.url,
+      SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR,
+    };
+    const args = [
+      'export',
+      '--case',
+      reference,
+      '--recipient',
+      'ICC',
+      '--as',
+      as.coordinator.email,
+      '--profile',
+      'prosecution',
+    ];
+    const dry = await runNode([CLI_ENTRY, ...args, '--dry-run'], env);
+    expect([dry.code, dry.stderr]).toEqual([0, '']);
+    expect(dry.stdout).toContain(`INCLUDE testimony ${all.reference} ${all.pseudonym} approved`);
+    expect(dry.stdout).toContain(`WITHHOLD testimony ${un.reference} ${un.pseudonym}: consent does not cover courts`);
+    expect(dry.stdout).toMatch(
+      /dry run \(prosecution\): 5 included, 1 withheld, 0 warning\(s\); nothing was written\n$/,
+    );
+    const noOut = await runNode([CLI_ENTRY, ...args], env);
+    expect([noOut.code, noOut.stderr.trim()]).toEqual([1, 'sillok: --out <file> is required (or --dry-run)']);
+    expect(await writtenCounts(t)).toEqual(before);
+    // Refusals as for the export itself (a refused non-member is audited as access.refused).
+    expect((await preview({ profile: 'everything', recipient: 'x y' })).status).toBe(400);
+    expect(
+      (
+        await requestAs(t, outsider, 'post', `/cases/${caseA}/exports/preview`, {
+          profile: 'internal',
+          recipient: 'x y',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await requestAs(t, as.investigator, 'post', `/cases/${caseA}/exports/preview`, {
+          profile: 'internal',
+          recipient: 'x y',
+        })
+      ).status,
+    ).toBe(403);
+  }, 120_000);
+
+  it('downloads answer an ETag and honour Range with If-Range (the whole bundle when If-Range names other bytes)', async () => {
+    const list = await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`);
+    const plain = (
+      list.body as Array<{ id: string; includesIdentities: boolean; size: number; tagManifestSha256: string }>
+    ).find((e) => !e.includesIdentities)!;
+    const etag = `"${plain.tagManifestSha256}"`;
+    const get = (headers: Record<string, string>) => downloadBundle(t, as.coordinator, plain.id, undefined, headers);
+    const whole = await get({});
+    expect([whole.status, whole.headers.etag, whole.headers['accept-ranges']]).toEqual([200, etag, 'bytes']);
+    const head = await get({ Range: 'bytes=0-3', 'If-Range': etag });
+    expect([head.status, head.headers['content-range'], (head.body as Buffer).toString('latin1')]).toEqual([
+      206,
+      `bytes 0-3/${plain.size}`,
+      'PK\x03\x04',
+    ]);
+    const tail = await get({ Range: `bytes=${plain.size - 22}-` });
+    expect((tail.body as Buffer).equals((whole.body as Buffer).subarray(plain.size - 22))).toBe(true);
+    const changed = await get({ Range: 'bytes=0-3', 'If-Range': '"another-bundle"' });
+    expect([changed.status, (changed.body as Buffer).length]).toEqual([200, plain.size]);
+    const past = await get({ Range: `bytes=${plain.size}-` });
+    expect([past.status, past.headers['content-range']]).toEqual([416, `bytes */${plain.size}`]);
+    const ranges = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT details->'range' AS range FROM audit_events WHERE action = 'export.download' AND subject_id = $1 AND details ? 'range' ORDER BY seq`,
+        [plain.id],
+      );
+    expect(ranges).toEqual([
+      { range: { start: 0, end: 3 } },
+      { range: { start: plain.size - 22, end: plain.size - 1 } },
+    ]);
+  }, 60_000);
+
+  it('ships a file whose name lies about its type under its real extension, keeping the uploaded name in case.json', async () => {
+    // A 1x1 PNG uploaded as a PDF.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const file = await uploadFile(t, as.coordinator, `/cases/${caseA}/attachments`, { kind: 'photo' }, png, 'scan.pdf');
+    const { bag } = await exportBag('internal', { attachmentIds: [file.id] });
+    expect(attachmentFiles(bag)).toEqual([`data/attachments/${file.sha256}-scan.png`]);
+    const listed = JSON.parse(bag.read('data/case.json')).attachments;
+    expect(listed).toEqual([
+      expect.objectContaining({
+        path: `attachments/${file.sha256}-scan.png`,
+        mediaType: 'image/png',
+        uploadedName: 'scan.pdf',
+      }),
+    ]);
+  }, 60_000);
+
+  it('collects from one snapshot: a record changed while the export is collected goes out as it was', async () => {
+    const dataSource = t.app.get(DataSource);
+    const [incident] = await dataSource.query(`SELECT id FROM incidents WHERE case_id = $1`, [caseA]);
+    const consent = t.app.get(ConsentService);
+    let changed = false;
+    // Between the collector's first reads and its last, a documenter renames the incident.
+    const writeMidway: Pick<ConsentService, 'effectiveFor'> = {
+      effectiveFor: async (...args) => {
+        const current = await requestAs(t, as.investigator, 'get', `/incidents/${incident.id}`);
+        const patched = await requestAs(t, as.investigator, 'patch', `/incidents/${incident.id}`, {
+          version: current.body.version,
+          title: 'Renamed while the export was collected',
+        });
+        changed = patched.status === 200;
+        return consent.effectiveFor(...args);
+      },
+    };
+    const collector = new CaseFileCollector(dataSource, writeMidway as ConsentService, t.app.get(IdentityVaultService));
+    const request = {
+      actor: { userId: as.coordinator.id, role: as.coordinator.role },
+      caseId: caseA,
+      profile: EXPORT_PROFILES.internal,
+      selection: { includeIdentities: false },
+    };
+    const file = await collector.collect(request);
+    expect(changed).toBe(true);
+    expect(file.incidents.map((i) => i.title)).toEqual(['Torture at Yodok, 1997']);
+    expect(file.custody.some((row) => row.action === 'incident.update')).toBe(false);
+    const after = await t.app.get(CaseFileCollector).collect(request);
+    expect(after.incidents.map((i) => i.title)).toEqual(['Renamed while the export was collected']);
+  }, 60_000);
 });
+
+/** A PDF of the bag as `pdftotext` reads it (layout kept, so `label: value` stays on one line). */
+function pdfText(bag: UnzippedBag, path: string): string {
+  const result = run('pdftotext', ['-layout', path, '-'], bag.root);
+  if (result.status !== 0) throw new Error(result.stderr);
+  return result.stdout.replace(/[ \t]+/g, ' ');
+}
+
+/** Rows that any export, download or identity read would add. */
+async function writtenCounts(t: TestApp) {
+  const [row] = await t.app
+    .get(DataSource)
+    .query(
+      `SELECT (SELECT count(*) FROM audit_events)::int AS audit, (SELECT count(*) FROM case_exports)::int AS exports`,
+    );
+  return row as { audit: number; exports: number };
+}
 
 function rezip(root: string, target: string): void {
   const result = run('zip', ['-q', '-r', '-0', target, '.'], root);

@@ -17,6 +17,7 @@ export * from './fixity/fixity.service.js';
 export * from './fixity/fixity.scheduler.js';
 export * from './fixity/fixity-schedule.module.js';
 export * from './attachments/bigint-number.js';
+export * from './attachments/http-range.js';
 export * from './attachments/multipart-reader.js';
 export * from './sweeper/object-references.js';
 export * from './sweeper/object-sweeper.js';

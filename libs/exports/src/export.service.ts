@@ -18,17 +18,26 @@ import { CaseExport, type ExportSelection } from './case-export.entity.js';
 import { unsettledReferences } from './collect/unsettled.js';
 import { CaseFileCollector } from './collect/case-file.collector.js';
 import { emptinessToConfirm } from './collect/emptiness.js';
+import { exportPreview, type ExportPreview } from './collect/export-preview.js';
 import type { CaseFile } from './collect/case-file.js';
 import { ExportSigningKey } from './export-signing-key.js';
 import { exportView, type ExportView } from './export.view.js';
 import type { CreateExportDto } from './http/create-export.dto.js';
+import { downloadRange, exportEtag } from './http/download-range.js';
 import { appliedProfile, EXPORT_PROFILES } from './profiles/export-profile.js';
 
-export interface ExportDownload {
-  export: ExportView;
-  fileName: string;
-  body: Readable;
-}
+export type ExportDownload =
+  | {
+      kind: 'full' | 'partial';
+      export: ExportView;
+      fileName: string;
+      etag: string;
+      /** The bytes sent, inclusive: the whole bag, or the range asked for. */
+      start: number;
+      end: number;
+      body: Readable;
+    }
+  | { kind: 'unsatisfiable'; export: ExportView; etag: string };
 
 /** Creating case-file exports (bag streamed to the object store, then recorded and audited) and serving them again. */
 @Injectable()
@@ -59,25 +68,7 @@ export class ExportService {
     dto: CreateExportDto,
     onProgress?: (bytes: number, total: number) => void,
   ): Promise<ExportView> {
-    await this.policy.requireCaseAccess(actor, caseId, Permission.ExportCreate);
-    const includeIdentities = dto.includeIdentities === true;
-    if (includeIdentities) {
-      if (!EXPORT_PROFILES[dto.profile].identitiesAllowed)
-        throw DomainError.validation([
-          { field: 'includeIdentities', reason: `the ${dto.profile} profile never includes witness identities` },
-        ]);
-      // The case role caps identity reads (a viewer never reads who a witness is), so ask the case.
-      await this.policy.requireCaseAccess(actor, caseId, Permission.WitnessIdentityRead);
-    }
-    const profile = appliedProfile(dto.profile, includeIdentities);
-    const selection: ExportSelection = {
-      ...(dto.testimonyIds ? { testimonyIds: dto.testimonyIds } : {}),
-      ...(dto.incidentIds ? { incidentIds: dto.incidentIds } : {}),
-      ...(dto.attachmentIds ? { attachmentIds: dto.attachmentIds } : {}),
-      ...(dto.includeCaseAttachments !== undefined ? { includeCaseAttachments: dto.includeCaseAttachments } : {}),
-      ...(dto.includeUnapproved ? { includeUnapproved: true } : {}),
-      includeIdentities,
-    };
+    const { profile, selection, includeIdentities } = await this.request(actor, caseId, dto);
     const requester = await this.dataSource.manager.findOneByOrFail(User, { id: actor.userId });
     const file = await this.collector.collect({
       actor,
@@ -154,6 +145,47 @@ export class ExportService {
     return this.get(actor, id);
   }
 
+  /**
+   * What `create` with the same body would include, withhold (and why) and warn about, from the
+   * same collection, without writing anything: no bag, no record, no audit row, and no identity
+   * decrypted (the preview counts whose identity would be).
+   */
+  async preview(actor: Actor, caseId: string, dto: CreateExportDto): Promise<ExportPreview> {
+    const { profile, selection, includeIdentities } = await this.request(actor, caseId, dto);
+    const file = await this.collector.collect({
+      actor,
+      caseId,
+      profile,
+      selection: { ...selection, includeIdentities: false },
+    });
+    const witnesses = includeIdentities ? new Set(file.testimonies.map((t) => t.witness.label)).size : 0;
+    return exportPreview(file, profile.name, witnesses);
+  }
+
+  /** The checks every export request passes (case access, identities allowed and permitted) and what it selects. */
+  private async request(actor: Actor, caseId: string, dto: CreateExportDto) {
+    await this.policy.requireCaseAccess(actor, caseId, Permission.ExportCreate);
+    const includeIdentities = dto.includeIdentities === true;
+    if (includeIdentities) {
+      if (!EXPORT_PROFILES[dto.profile].identitiesAllowed)
+        throw DomainError.validation([
+          { field: 'includeIdentities', reason: `the ${dto.profile} profile never includes witness identities` },
+        ]);
+      // The case role caps identity reads (a viewer never reads who a witness is), so ask the case.
+      await this.policy.requireCaseAccess(actor, caseId, Permission.WitnessIdentityRead);
+    }
+    const profile = appliedProfile(dto.profile, includeIdentities);
+    const selection: ExportSelection = {
+      ...(dto.testimonyIds ? { testimonyIds: dto.testimonyIds } : {}),
+      ...(dto.incidentIds ? { incidentIds: dto.incidentIds } : {}),
+      ...(dto.attachmentIds ? { attachmentIds: dto.attachmentIds } : {}),
+      ...(dto.includeCaseAttachments !== undefined ? { includeCaseAttachments: dto.includeCaseAttachments } : {}),
+      ...(dto.includeUnapproved ? { includeUnapproved: true } : {}),
+      includeIdentities,
+    };
+    return { profile, selection, includeIdentities };
+  }
+
   async get(actor: Actor, id: string): Promise<ExportView> {
     return exportView(await this.find(actor, id));
   }
@@ -176,16 +208,29 @@ export class ExportService {
    * identities goes only to a holder of witness.identity.read on the case, with a reason, until
    * its copy expires; each such download records a read of every identity in it.
    */
-  async openDownload(actor: Actor, id: string, reason?: string): Promise<ExportDownload> {
+  async openDownload(
+    actor: Actor,
+    id: string,
+    reason?: string,
+    ranges: { range?: string; ifRange?: string } = {},
+  ): Promise<ExportDownload> {
     const row = await this.find(actor, id);
     const seal = row.includesIdentities ? await this.openableSeal(actor, row, reason) : null;
+    const etag = exportEtag(row.tagManifestSha256);
+    const range = downloadRange(ranges, etag, row.size, seal === null);
+    if (range.kind === 'unsatisfiable') return { kind: 'unsatisfiable', export: exportView(row), etag };
+    const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, row.size - 1];
     await this.audit.transaction(async (_manager, audit) => {
       audit({
         action: AuditAction.ExportDownload,
         subjectType: 'export',
         subjectId: row.id,
         caseId: row.caseId,
-        details: { profile: row.profile, recipient: row.recipient },
+        details: {
+          profile: row.profile,
+          recipient: row.recipient,
+          ...(range.kind === 'partial' ? { range: { start, end } } : {}),
+        },
       });
       for (const witnessId of seal?.witnessIds ?? [])
         audit({
@@ -197,10 +242,14 @@ export class ExportService {
           details: { via: 'export.download', exportId: row.id },
         });
     });
-    const stored = await this.store.get(row.objectKey);
+    const stored = await this.store.get(row.objectKey, range.kind === 'partial' ? { start, end } : undefined);
     return {
+      kind: range.kind,
       export: exportView(row),
       fileName: `sillok-export-${row.id}.zip`,
+      etag,
+      start,
+      end,
       body: seal ? decryptBag(stored, this.unseal(seal), seal.bagAuthTag, row.id) : stored,
     };
   }

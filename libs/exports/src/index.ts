@@ -7,3 +7,5 @@ export * from './http/create-export.dto.js';
 export * from './bag/bag-files.js';
 export * from './verify/bag-verifier.js';
 export * from './exports.module.js';
+export * from './collect/export-preview.js';
+export { CaseFileCollector } from './collect/case-file.collector.js';

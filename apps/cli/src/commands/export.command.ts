@@ -7,6 +7,7 @@ import { AuditModule } from '@sillok/audit';
 import { AuthModule, UserService } from '@sillok/auth';
 import { requestContext, type Actor } from '@sillok/core';
 import type { ExportProfileName } from '@sillok/exports';
+import { previewLines } from '../output/export-preview-lines.js';
 import { userByEmail } from '../accounts.js';
 import { CliError, withServices } from '../cli-runtime.js';
 import { progressLine } from '../progress.js';
@@ -19,7 +20,8 @@ interface ExportOptions {
   profile: ExportProfileName;
   recipient: string;
   as: string;
-  out: string;
+  out?: string;
+  dryRun?: boolean;
   testimony?: string[];
   includeIdentities?: boolean;
   identityReason?: string;
@@ -32,14 +34,17 @@ export function exportCommand(): Command {
     .requiredOption('--profile <name>', 'un-submission, prosecution, public-anonymised or internal (see README)')
     .requiredOption('--recipient <name>', 'who receives the bundle (recorded and written into the bag)')
     .requiredOption('--as <email>', 'the account the export is made by (its role and case membership decide)')
-    .requiredOption('--out <file>', 'where to write the ZIP (never overwritten)')
+    .option('--out <file>', 'where to write the ZIP (never overwritten); required unless --dry-run')
+    .option('--dry-run', 'list what would be included, withheld (and why) and warned about; writes nothing')
     .option('--testimony <reference...>', 'only these testimonies (T-000123), default all of the case')
     .option('--include-identities', 'add witness identities (prosecution, internal; needs witness.identity.read)')
     .option('--identity-reason <text>', 'why identities go out (required with --include-identities)')
     .option('--include-unapproved', 'also send testimonies not approved and incidents not confirmed, marked as such')
     .option('--confirm-empty', 'export even when nothing would go out or an attachment is 0 bytes')
     .action(async (options: ExportOptions) => {
-      if (existsSync(options.out)) throw new CliError(`${options.out} exists; exports are never overwritten`);
+      const out = options.dryRun ? null : options.out;
+      if (!options.dryRun && !out) throw new CliError('--out <file> is required (or --dry-run)');
+      if (out && existsSync(out)) throw new CliError(`${out} exists; exports are never overwritten`);
       // Loaded here, not at start: PDF and font code would slow down every other command.
       const { EXPORT_PROFILE_NAMES, ExportService, ExportsModule } = await import('@sillok/exports');
       if (!EXPORT_PROFILE_NAMES.includes(options.profile))
@@ -56,29 +61,32 @@ export function exportCommand(): Command {
             )
           : undefined;
         const exports = context.get(ExportService);
+        const body = {
+          profile: options.profile,
+          recipient: options.recipient,
+          testimonyIds,
+          includeIdentities: options.includeIdentities,
+          identityReason: options.identityReason,
+          includeUnapproved: options.includeUnapproved,
+          confirmEmpty: options.confirmEmpty,
+        };
+        if (!out) {
+          for (const line of previewLines(await exports.preview(actor, caseId, body))) console.log(line);
+          return;
+        }
         const progress = progressLine('export (attachment bytes)');
         // Audit rows name the account the export was made as, as if it came through the API.
         await requestContext.run({ requestId: `cli-${randomUUID()}`, actor }, async () => {
-          const created = await exports.create(
-            actor,
-            caseId,
-            {
-              profile: options.profile,
-              recipient: options.recipient,
-              testimonyIds,
-              includeIdentities: options.includeIdentities,
-              identityReason: options.identityReason,
-              includeUnapproved: options.includeUnapproved,
-              confirmEmpty: options.confirmEmpty,
-            },
-            (bytes, total) => progress.update(Math.min(bytes, total), total),
+          const created = await exports.create(actor, caseId, body, (bytes, total) =>
+            progress.update(Math.min(bytes, total), total),
           );
           progress.finish();
           const download = await exports.openDownload(actor, created.id, options.identityReason);
-          await pipeline(download.body, createWriteStream(options.out, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
+          if (download.kind === 'unsatisfiable') throw new CliError('the stored export could not be read');
+          await pipeline(download.body, createWriteStream(out, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
           console.log(
             `export ${created.id}: ${created.testimonyIds.length} testimonies, ${created.attachmentIds.length} attachments, ` +
-              `${created.withheld.length} withheld; ${created.size} bytes written to ${options.out}`,
+              `${created.withheld.length} withheld; ${created.size} bytes written to ${out}`,
           );
         });
       });

@@ -646,6 +646,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cases/{id}/exports/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What an export with this body would include, withhold (and why) and warn about; writes nothing
+     * @description The same collection as POST /cases/:id/exports, without a bag, a record, an audit row or an identity read
+     */
+    post: operations['ExportController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/cases/{id}/imports': {
     parameters: {
       query?: never;
@@ -742,7 +762,7 @@ export interface paths {
     };
     /**
      * The stored bundle again; every download is audited
-     * @description A bundle with witness identities: only for holders of witness.identity.read on the case, with ?reason=, until it expires
+     * @description A bundle with witness identities: only for holders of witness.identity.read on the case, with ?reason=, until it expires; it is always sent whole (Range ignored)
      */
     get: operations['ExportController_download'];
     put?: never;
@@ -2322,6 +2342,17 @@ export interface components {
       testimonyVersion: number | null;
       witnessVersion: number | null;
     };
+    ExportPreviewResponse: {
+      /** @description why the export itself would need confirmEmpty (nothing in it, a 0-byte file); null otherwise */
+      confirmEmptyRequired: string | null;
+      /** @description witnesses whose identity the export would decrypt into the bag (includeIdentities) */
+      identityWitnesses: number;
+      /** @enum {string} */
+      profile: 'un-submission' | 'prosecution' | 'public-anonymised' | 'internal';
+      records: components['schemas']['PreviewRecordResponse'][];
+      /** @description records not approved, empty files, files whose name lies about their type, identities to be decrypted */
+      warnings: string[];
+    };
     ExportResponse: {
       attachmentIds: string[];
       /** Format: uuid */
@@ -2759,6 +2790,23 @@ export interface components {
     PatternsResponse: {
       by: ('term' | 'facility' | 'year' | 'agency' | 'sex')[];
       rows: components['schemas']['PatternRowResponse'][];
+    };
+    PreviewRecordResponse: {
+      /** Format: uuid */
+      id: string;
+      included: boolean;
+      /** @enum {string} */
+      kind: 'testimony' | 'incident' | 'attachment';
+      /** @description an attachment’s file name as the profile shows it; empty otherwise */
+      name: string;
+      /** @description why it would be withheld; null when it goes out */
+      reason: string | null;
+      /** @description testimony or incident reference; for an attachment, its testimony’s (or empty) */
+      reference: string;
+      /** @description testimony or incident status; empty for attachments */
+      status: string;
+      /** @description the witness as the profile names them; empty where hidden or not a testimony */
+      witness: string;
     };
     /** @description RFC 9457 problem details. Extension members beyond those listed may appear. */
     Problem: {
@@ -7401,6 +7449,112 @@ export interface operations {
       };
     };
   };
+  ExportController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateExportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExportPreviewResponse'];
+        };
+      };
+      /** @description a parameter or the body is invalid (errors[] names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description no such record, or not in a case the caller is a member of (the same answer for both) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the version sent is stale (currentVersion holds the one to re-read), or the record's state refuses the change */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than the server accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not one of the declared media types */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   ImportController_create: {
     parameters: {
       query: {
@@ -8140,7 +8294,12 @@ export interface operations {
         /** @description why you download it: required for an export with witness identities, audited with each identity read */
         reason?: string;
       };
-      header?: never;
+      header?: {
+        /** @description the ETag of the copy being resumed: the Range is honoured only if it matches, else the whole bundle */
+        'If-Range'?: string;
+        /** @description one range, `bytes=start-end` (RFC 9110) */
+        Range?: string;
+      };
       path: {
         id: string;
       };
@@ -8148,8 +8307,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the whole bundle */
       200: {
         headers: {
+          /** @description the tag manifest’s SHA-256, quoted: the stored bag’s bytes never change */
+          ETag?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/zip': string;
+        };
+      };
+      /** @description the requested range */
+      206: {
+        headers: {
+          /** @description `bytes start-end/size` (206) or `bytes *\/size` (416) */
+          'Content-Range'?: string;
+          /** @description the tag manifest’s SHA-256, quoted: the stored bag’s bytes never change */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -8186,6 +8361,17 @@ export interface operations {
       /** @description no such record, or not in a case the caller is a member of (the same answer for both) */
       404: {
         headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the range starts past the end of the bundle */
+      416: {
+        headers: {
+          /** @description `bytes start-end/size` (206) or `bytes *\/size` (416) */
+          'Content-Range'?: string;
           [name: string]: unknown;
         };
         content: {

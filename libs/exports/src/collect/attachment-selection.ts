@@ -4,6 +4,7 @@ import type { Testimony } from '@sillok/testimonies';
 import type { ExportProfile } from '../profiles/export-profile.js';
 import type { ExportedAttachment, WithheldItem } from './case-file.js';
 import { anonymousFileName, safeFileName } from './safe-file-name.js';
+import { withTrueExtension } from './true-extension.js';
 
 export interface AttachmentChoice {
   all: Attachment[];
@@ -44,10 +45,12 @@ export function selectAttachments(choice: AttachmentChoice): { files: ExportedAt
   const files: ExportedAttachment[] = [];
   const withheld: WithheldItem[] = [];
   const paths = new Set<string>();
+  // Named for what the bytes are, whatever the uploaded name claimed.
+  const trueName = (file: Attachment) => withTrueExtension(file.originalFileName, file.detectedMediaType);
   const nameOf = (file: Attachment) =>
     profile.witnessNaming === 'anonymous'
-      ? anonymousFileName(file.kind, file.originalFileName)
-      : safeFileName(choice.redact(file.originalFileName));
+      ? anonymousFileName(file.kind, trueName(file))
+      : safeFileName(choice.redact(trueName(file)));
   for (const unit of units) {
     const owner = unit.ownerType === 'testimony' ? testimonies.get(unit.ownerId) : undefined;
     const hold = (file: Attachment, reason: string) =>
@@ -98,6 +101,10 @@ export function selectAttachments(choice: AttachmentChoice): { files: ExportedAt
       mediaType: file.detectedMediaType,
       description: profile.witnessNaming === 'anonymous' ? '' : choice.redact(file.description),
       owner: { type: file.ownerType, reference: owner?.reference ?? null },
+      // A renamed file keeps the name it was uploaded under in the metadata, where the profile shows names.
+      ...(trueName(file) !== file.originalFileName && profile.witnessNaming !== 'anonymous'
+        ? { uploadedName: choice.redact(file.originalFileName) }
+        : {}),
     });
   }
   return { files, withheld };

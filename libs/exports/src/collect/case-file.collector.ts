@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
 import { Attachment, AttachmentCaptureMetadata } from '@sillok/evidence';
@@ -34,6 +35,9 @@ export interface CollectRequest {
   identityReason?: string;
 }
 
+/** Each record of a case file read at one instant, however much documenters write meanwhile. */
+export const SNAPSHOT_ISOLATION = 'REPEATABLE READ';
+
 /**
  * Reads what one export of a case will hold and applies the profile: consent filtering into
  * included and withheld, redaction, witness naming, attachment choice. The caller has
@@ -47,14 +51,25 @@ export class CaseFileCollector {
     private readonly vault: IdentityVaultService,
   ) {}
 
-  async collect(request: CollectRequest): Promise<CaseFile> {
+  /**
+   * Every read runs in one read-only REPEATABLE READ transaction: it sees the database as at its
+   * first statement, so a testimony edited, tagged or approved while the export is collected goes
+   * out wholly as before or (in a later export) wholly as after, never half of each.
+   */
+  collect(request: CollectRequest): Promise<CaseFile> {
+    return this.dataSource.transaction(SNAPSHOT_ISOLATION, async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      return this.collectIn(m, request);
+    });
+  }
+
+  private async collectIn(m: EntityManager, request: CollectRequest): Promise<CaseFile> {
     const { caseId, profile, selection } = request;
-    const m = this.dataSource.manager;
     const kase = await m.findOneByOrFail(Case, { id: caseId });
     const all = await m.find(Testimony, { where: { caseId }, order: { reference: 'ASC' } });
     const chosen = chooseById('testimonyIds', selection.testimonyIds, all);
     const witnesses = new Map((await m.findBy(Witness, { caseId })).map((w) => [w.id, w]));
-    const consents = await this.consent.effectiveFor(chosen);
+    const consents = await this.consent.effectiveFor(chosen, m);
 
     const withheld: WithheldItem[] = [];
     const included: Testimony[] = [];
@@ -83,15 +98,16 @@ export class CaseFileCollector {
     }
 
     const ids = included.map((t) => t.id);
-    const [annotations, translations, hashes, caseWords] = await Promise.all([
-      ids.length ? m.find(TestimonyAnnotation, { where: { testimonyId: In(ids), withdrawnAt: IsNull() } }) : [],
-      ids.length ? m.find(TestimonyTranslation, { where: { testimonyId: In(ids) } }) : [],
-      currentContentHashes(m, ids),
-      sensitiveWords(
-        m,
-        all.map((t) => t.id),
-      ),
-    ]);
+    // One after another: the snapshot is one connection, which runs one query at a time.
+    const annotations = ids.length
+      ? await m.find(TestimonyAnnotation, { where: { testimonyId: In(ids), withdrawnAt: IsNull() } })
+      : [];
+    const translations = ids.length ? await m.find(TestimonyTranslation, { where: { testimonyId: In(ids) } }) : [];
+    const hashes = await currentContentHashes(m, ids);
+    const caseWords = await sensitiveWords(
+      m,
+      all.map((t) => t.id),
+    );
     // Every text of the bag that is not a testimony's own is hidden by the words of every sensitive span of the case.
     const caseText = new TestimonyRedactor([], profile.redactSensitiveSpans, caseWords);
     const redact = (text: string) => caseText.freeText(text);
@@ -140,6 +156,12 @@ export class CaseFileCollector {
     });
     withheld.push(...attachments.withheld);
 
+    const bagIds = new BagIdentifiers(profile.pseudonymousIds);
+    const interviewers = await staffNames(
+      m,
+      included.flatMap((t) => t.interviewerIds),
+      bagIds,
+    );
     const identities = selection.includeIdentities
       ? await this.identities(request, [...labels.keys()])
       : new Map<string, Record<string, unknown> | null>();
@@ -160,6 +182,7 @@ export class CaseFileCollector {
           contentSha256: hashes.get(testimony.id) ?? null,
           attachments: attachments.files.filter((f) => f.owner.reference === testimony.reference).map((f) => f.path),
           caseWords,
+          interviewers: testimony.interviewerIds.map((id) => interviewers.get(id) ?? 'an account no longer known'),
         },
         profile,
         terms,
@@ -187,7 +210,6 @@ export class CaseFileCollector {
         })),
     }));
 
-    const bagIds = new BagIdentifiers(profile.pseudonymousIds);
     const custody = (
       await custodyOf(m, [...ids, ...incidents.map((i) => i.id), ...attachments.files.map((f) => f.id)])
     ).map((row) => custodyEntry(row, { redacted: profile.redactSensitiveSpans || withheld.length > 0, ids: bagIds }));
@@ -223,6 +245,21 @@ export class CaseFileCollector {
     }
     return found;
   }
+}
+
+/**
+ * Staff as a bag may name them: display name and role, or in a public bag (which must not be
+ * linkable to staff accounts) role and per-bag pseudonym only.
+ */
+async function staffNames(m: EntityManager, userIds: string[], ids: BagIdentifiers): Promise<Map<string, string>> {
+  if (!userIds.length) return new Map();
+  const users = await m.find(User, {
+    where: { id: In([...new Set(userIds)]) },
+    select: { id: true, displayName: true, role: true },
+  });
+  return new Map(
+    users.map((u) => [u.id, ids.pseudonymous ? `${u.role} ${ids.of(u.id)}` : `${u.displayName} (${u.role})`]),
+  );
 }
 
 /** The rows named by `ids`, in their own order, or a 400 naming the field when one is not of this case. */

@@ -57,6 +57,10 @@ export interface ExportedTestimony {
   interviewDate: string | null;
   interviewCity: string | null;
   interviewCountry: string | null;
+  /** Who interviewed: name and role, or in a public bag role and per-bag pseudonym. */
+  interviewers: string[];
+  interpreterUsed: boolean;
+  interpreterLanguages: string | null;
   revision: number;
   /** SHA-256 of the revision's full content; null when the text was redacted (see contentSha256Note). */
   contentSha256: string | null;
@@ -95,6 +99,8 @@ export interface ExportedAttachment {
   mediaType: string;
   description: string;
   owner: { type: string; reference: string | null };
+  /** The name it was uploaded under, when that named another type than its bytes are (see withTrueExtension). */
+  uploadedName?: string;
 }
 
 export type { WithheldItem };

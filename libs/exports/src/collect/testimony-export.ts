@@ -19,6 +19,8 @@ export interface TestimonyParts {
   annotations: TestimonyAnnotation[];
   contentSha256: string | null;
   attachments: string[];
+  /** The interviewers as this bag names them. */
+  interviewers: string[];
   /** Words of the case's other sensitive spans, hidden here too. */
   caseWords?: string[];
 }
@@ -66,6 +68,9 @@ export function exportedTestimony(parts: TestimonyParts, profile: ExportProfile,
     interviewDate: t.interviewDate,
     interviewCity: profile.redactInterviewPlace ? null : t.interviewCity,
     interviewCountry: t.interviewCountry,
+    interviewers: parts.interviewers,
+    interpreterUsed: t.interpreterUsed,
+    interpreterLanguages: t.interpreterLanguages,
     revision: t.revision,
     contentSha256: redacted ? null : parts.contentSha256,
     ...(redacted ? { contentSha256Note: HASH_NOTE } : {}),

@@ -1,6 +1,7 @@
 import type { CaseFile } from '../collect/case-file.js';
 import type { ExportProfile } from '../profiles/export-profile.js';
 import { unsettledReferences } from '../collect/unsettled.js';
+import { printedDate } from './printed-date.js';
 import { termList } from './tables.js';
 import { field, heading, renderPdf, type BatesCounter, type Pdf } from './pdf-document.js';
 
@@ -48,8 +49,10 @@ export function caseSummaryPdf(bates: BatesCounter, file: CaseFile, header: Summ
       field(doc, 'Acts', termList(incident.acts));
       field(doc, 'Facility', incident.facility ? `${incident.facility.code} ${incident.facility.label}` : null);
       field(doc, 'Place', incident.place);
-      field(doc, 'Date', [incident.dateFrom, incident.dateTo].filter(Boolean).join(' – '));
+      field(doc, 'Date', printedDate(incident.dateFrom, incident.dateTo, incident.datePrecision));
       field(doc, 'Agencies', termList(incident.agencies));
+      field(doc, 'Perpetrators', incident.perpetratorNames?.join('; '));
+      field(doc, 'Victims', incident.victims?.join('; '));
       field(
         doc,
         'Sources',

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { hangulFont } from './hangul-font.js';
+import { printEveryScript } from './every-script-text.js';
 
 /** The running page number across every PDF of one bag, in the manner of Bates numbering. */
 export class BatesCounter {
@@ -50,8 +50,7 @@ export async function renderPdf(
     bufferPages: true,
     info: { Title: title, Producer: 'Sillok' },
   });
-  doc.registerFont('body', hangulFont('regular'));
-  doc.registerFont('bold', hangulFont('bold'));
+  printEveryScript(doc);
   doc.font('body').fontSize(10.5);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

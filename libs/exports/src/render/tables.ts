@@ -18,6 +18,9 @@ export function incidentsCsv(incidents: ExportedIncident[]): string {
       'date_precision',
       'agencies',
       'sources',
+      // Last, so the earlier columns keep their places; empty where the profile sends no person names.
+      'perpetrators',
+      'victims',
     ],
     incidents.map((i) => [
       i.reference,
@@ -32,6 +35,8 @@ export function incidentsCsv(incidents: ExportedIncident[]): string {
       i.datePrecision,
       termList(i.agencies),
       i.sources.map((s) => (s.withheld ? `${s.testimony} (withheld)` : s.testimony)).join('; '),
+      i.perpetratorNames?.join('; ') ?? null,
+      i.victims?.join('; ') ?? null,
     ]),
   );
 }

@@ -1,5 +1,6 @@
 import type { ExportedTestimony } from '../collect/case-file.js';
 import { isUnsettled } from '../collect/approval-decision.js';
+import { printedDate } from './printed-date.js';
 import { termList } from './tables.js';
 import { field, heading, renderPdf, type BatesCounter } from './pdf-document.js';
 
@@ -15,13 +16,29 @@ export function testimonyPdf(bates: BatesCounter, t: ExportedTestimony): Promise
       doc.font('bold').fontSize(16).text(`${t.reference}: ${t.title}`).font('body').fontSize(10.5).moveDown(0.5);
       field(doc, 'Witness', t.witness.label);
       field(doc, 'Forum', t.forum);
-      field(doc, 'Interview', [t.interviewDate, t.interviewCity, t.interviewCountry].filter(Boolean).join(', '));
-      field(doc, 'Original language', t.originalLanguage);
+      field(
+        doc,
+        'Interview',
+        [printedDate(t.interviewDate, null, null), t.interviewCity, t.interviewCountry].filter(Boolean).join(', '),
+      );
+      field(doc, 'Interview language', t.originalLanguage);
+      field(doc, 'Interviewers', t.interviewers.join('; '));
+      field(
+        doc,
+        'Interpreter',
+        t.interpreterUsed ? `yes${t.interpreterLanguages ? ` (${t.interpreterLanguages})` : ''}` : 'no',
+      );
       field(doc, 'Status', t.status);
       field(doc, 'Revision', t.revision);
       field(doc, 'Content SHA-256', t.contentSha256 ?? t.contentSha256Note);
       field(doc, 'Consent', `${t.consent.scopes.join(', ')} (witness v${t.consent.witnessVersion})`);
       field(doc, 'Redacted passages', t.redactions);
+      // Only a bag made with includeIdentities (prosecution, internal) carries one: print it as the JSON has it.
+      if (t.witness.identity) {
+        heading(doc, 'Witness identity (decrypted on the requester’s explicit request)', 12);
+        for (const [name, value] of Object.entries(t.witness.identity))
+          field(doc, name, typeof value === 'object' && value !== null ? JSON.stringify(value) : (value as string));
+      }
       if (t.summary) {
         heading(doc, 'Summary', 12);
         doc.text(t.summary);
@@ -42,12 +59,7 @@ export function testimonyPdf(bates: BatesCounter, t: ExportedTestimony): Promise
           field(doc, 'Acts', termList(tag.acts));
           field(doc, 'Facility', tag.facility ? `${tag.facility.code} ${tag.facility.label}` : null);
           field(doc, 'Place', tag.place);
-          field(
-            doc,
-            'Date',
-            [tag.dateFrom, tag.dateTo].filter(Boolean).join(' – ') +
-              (tag.datePrecision ? ` (${tag.datePrecision})` : ''),
-          );
+          field(doc, 'Date', printedDate(tag.dateFrom, tag.dateTo, tag.datePrecision));
           field(doc, 'Agencies', termList(tag.agencies));
           doc.moveDown(0.3);
         }
