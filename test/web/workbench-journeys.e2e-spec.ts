@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { ko } from '../../apps/web/src/i18n/messages.ko.js';
 import { createUser, type FixtureUser } from '../support/auth-fixtures.js';
 import type { TestApp } from '../support/test-app.js';
 import { run, unzipBag } from '../exports/export-fixtures.js';
+import { samplePng } from './sample-png.js';
 import { launchBrowser, newContext, screenshot, seriousViolations, selectText, startWebApp } from './browser.js';
 
 const NARRATIVE =
@@ -173,6 +175,33 @@ describe('web client journeys (Chromium)', () => {
       PASSAGE_LABOUR,
     ]);
     await checkScreen(p, 'editor');
+
+    // A photo and an empty file: the photo uploads with its SHA-256 checked against the one the
+    // browser computed; the empty file is refused before any byte is sent.
+    const photo = samplePng();
+    await p.getByLabel(ko.attachments.drop).setInputFiles([
+      { name: 'yodok-sketch.png', mimeType: 'image/png', buffer: photo },
+      { name: 'copy-failed.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) },
+    ]);
+    await p.getByRole('alert').getByText(ko.attachments.emptyFile.replace('{name}', 'copy-failed.jpg')).waitFor();
+    const attachment = p.getByTestId('attachment').filter({ hasText: 'yodok-sketch.png' });
+    await attachment.getByText(ko.attachments.matches).waitFor();
+    expect(await attachment.getByTestId('sha256').textContent()).toBe(createHash('sha256').update(photo).digest('hex'));
+    expect(await p.getByTestId('attachment').count()).toBe(1);
+    await attachment.getByRole('button', { name: ko.attachments.preview }).click();
+    const preview = attachment.getByRole('img', { name: ko.attachments.previewOf.replace('{name}', 'yodok-sketch.png') });
+    await preview.waitFor();
+    const decodedWidth = await preview.evaluate((element) => {
+      const img = element as unknown as { decode(): Promise<void>; naturalWidth: number };
+      return img.decode().then(() => img.naturalWidth);
+    });
+    expect(decodedWidth).toBe(48);
+
+    // The history: revision 2 (the first save) compared with revision 1 shows the narrative added.
+    await p.getByText(ko.history.title).click();
+    await p.getByRole('button', { name: ko.history.compare }).first().click();
+    await p.getByTestId('revision-diff').locator('ins', { hasText: PASSAGE_LABOUR }).waitFor();
+    await checkScreen(p, 'editor-attachments-history');
 
     await p.getByRole('button', { name: ko.editor.submit }).click();
     await p.locator('.status', { hasText: ko.status.under_review }).waitFor();

@@ -3,11 +3,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiProblem, must } from '../api/problem';
+import { AttachmentsPanel } from '../attachments/attachments-panel';
 import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { FormError, QueryView } from '../ui/states';
 import { ConflictPanel } from './conflict-panel';
 import { draftOf, patchOf, sameDraft, type Draft, type Testimony } from './draft';
+import { RevisionHistory } from './revision-history';
 import { TaggingView } from './tagging-view';
 
 /** Loads the testimony, then hands it to the editor (remounted when another testimony opens). */
@@ -161,6 +163,8 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
       </form>
       {dirty && editable ? <p className="muted">{messages.editor.saveBeforeTagging}</p> : null}
       <TaggingView testimonyId={base.id} narrative={base.narrative ?? ''} editable={editable && !dirty} />
+      <AttachmentsPanel testimonyId={base.id} canUpload={can(me, 'attachment.upload')} />
+      <RevisionHistory testimonyId={base.id} revision={base.revision} />
     </section>
   );
 }
