@@ -116,7 +116,7 @@ describe('web client journeys (Chromium)', () => {
       .getByRole('button', { name: new RegExp(`${accounts.investigator.name} · ${accounts.investigator.email}`) })
       .click();
     await p.getByRole('button', { name: ko.common.add, exact: true }).click();
-    await p.getByRole('cell', { name: accounts.investigator.name }).waitFor();
+    await p.getByRole('cell', { name: accounts.investigator.name, exact: true }).waitFor();
     await checkScreen(p, 'case');
     await p.context().close();
   }, 120_000);
@@ -135,19 +135,35 @@ describe('web client journeys (Chromium)', () => {
     expect(await pseudonym.textContent()).toBeTruthy();
 
     await p.locator('summary').first().click();
-    await p.getByLabel(ko.witnesses.legalName).fill('이순희');
+    await p.getByLabel(ko.witnesses.legalName, { exact: true }).fill('이순희');
     await p.getByRole('button', { name: ko.witnesses.saveIdentity }).click();
     await p.getByText(ko.witnesses.identityStored).waitFor();
+
+    // Consent: internal use, UN mechanisms and courts; then narrowed (courts unticked), a new version.
+    await p.locator('details.consent summary').first().click();
+    for (const scope of ['internal', 'un_mechanisms', 'courts'] as const)
+      await p.getByRole('checkbox', { name: ko.consentScope[scope] }).check();
+    await p.getByRole('button', { name: ko.consent.record }).click();
+    await p.getByTestId('consent-version').first().getByText('v1').waitFor();
+    await p.getByRole('checkbox', { name: ko.consentScope.courts }).uncheck();
+    await p.getByRole('button', { name: ko.consent.record }).click();
+    const latest = p.getByTestId('consent-version').first();
+    await latest.getByText(ko.consent.narrowed).waitFor();
+    expect(await latest.textContent()).toContain(`${ko.consentScope.internal}, ${ko.consentScope.un_mechanisms}`);
+    expect(await p.getByRole('checkbox', { name: ko.consentScope.un_mechanisms }).isChecked()).toBe(true);
     await checkScreen(p, 'witnesses');
 
     await p.getByRole('link', { name: ko.witnesses.newTestimony }).click();
     await p.getByLabel(ko.testimonies.testimonyTitle).fill('요덕 제15호 관리소 구금 증언');
     await p.getByLabel(ko.testimonies.interviewDate).fill('2026-03-14');
+    // Interviewers come from the case's members; the author is chosen to start with.
+    expect(await p.getByRole('checkbox', { name: accounts.investigator.name }).isChecked()).toBe(true);
     await checkScreen(p, 'testimony-new');
     await p.getByRole('button', { name: ko.testimonies.create }).click();
 
     await p.getByLabel(ko.editor.narrative).first().waitFor();
     testimonyUrl = new URL(p.url()).pathname;
+    await p.locator('fieldset p', { hasText: ko.testimonies.interviewers }).getByText(accounts.investigator.name).waitFor();
     await p.locator('textarea[name=narrative]').fill(NARRATIVE);
     await p.locator('textarea[name=translation]').fill(TRANSLATION);
     await p.getByRole('button', { name: ko.common.save, exact: true }).click();
@@ -232,10 +248,7 @@ describe('web client journeys (Chromium)', () => {
     await p.getByText(ko.exports.empty).waitFor();
     await p.getByLabel(ko.exports.profile).selectOption('un-submission');
     await p.getByLabel(ko.exports.recipient).fill('OHCHR Seoul');
-    await p.getByRole('button', { name: ko.exports.start }).click();
-    // The witness gave no consent to UN submission (no consent screen yet), so the export would be
-    // empty: the API asks for a confirmation, and the screen asks the user for it.
-    await p.getByLabel(ko.exports.confirmEmpty).check();
+    // The witness consented to UN mechanisms in (b): the testimony and its photo go without asking.
     await p.getByRole('button', { name: ko.exports.start }).click();
     await p.getByRole('cell', { name: 'OHCHR Seoul' }).waitFor();
     await checkScreen(p, 'export');
@@ -246,6 +259,12 @@ describe('web client journeys (Chromium)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sillok-web-export-')), download.suggestedFilename());
     await download.saveAs(file);
     const bag = unzipBag(readFileSync(file));
+    expect(bag.files).toEqual(
+      expect.arrayContaining([
+        'data/testimonies/T-000001.json',
+        `data/attachments/${createHash('sha256').update(samplePng()).digest('hex')}-yodok-sketch.png`,
+      ]),
+    );
     expect(run('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], bag.root).status).toBe(0);
     expect(run('sha256sum', ['-c', '--quiet', 'tagmanifest-sha256.txt'], bag.root).status).toBe(0);
     const verified = run(
@@ -265,6 +284,29 @@ describe('web client journeys (Chromium)', () => {
       bag.root,
     );
     expect(verified.stdout + verified.stderr).toContain('Signature Verified Successfully');
+    await p.context().close();
+  }, 120_000);
+
+  it('(e) the coordinator changes the investigator\'s case role, then removes them; the witness withdraws all consent', async () => {
+    const p = await page();
+    await signIn(p, accounts.coordinator.email, accounts.coordinator.password);
+    await p.getByRole('heading', { name: ko.cases.title }).waitFor();
+    await p.goto(caseUrl);
+    const name = accounts.investigator.name;
+    const row = p.getByRole('row', { name: new RegExp(name) });
+    await p.getByLabel(ko.members.roleOf.replace('{name}', name)).selectOption('viewer');
+    await row.getByRole('cell', { name: ko.caseRole.viewer, exact: true }).waitFor();
+    await p.getByRole('button', { name: ko.members.remove.replace('{name}', name) }).click();
+    await checkScreen(p, 'case-remove-member');
+    await p.getByRole('button', { name: ko.members.confirmRemove.replace('{name}', name) }).click();
+    await row.waitFor({ state: 'detached' });
+
+    await p.getByRole('link', { name: ko.casePage.witnesses }).click();
+    await p.locator('details.consent summary').first().click();
+    await p.getByRole('button', { name: ko.consent.withdrawAll }).click();
+    await p.getByTestId('consent-version').first().getByText(ko.consent.noUse).waitFor();
+    expect(await p.getByTestId('consent-version').count()).toBe(3);
+    await checkScreen(p, 'consent-withdrawn');
     await p.context().close();
   }, 120_000);
 

@@ -114,6 +114,7 @@ export const en = {
     forum: 'Forum',
     interviewDate: 'Interview date',
     originalLanguage: 'Original language',
+    interviewers: 'Interviewers',
     create: 'Create testimony',
     status: 'Status',
   },

@@ -115,6 +115,7 @@ export const ja: Messages = {
     forum: '形式',
     interviewDate: '聞き取り日',
     originalLanguage: '原文の言語',
+    interviewers: '聞き取り担当者',
     create: '証言を作成',
     status: '状態',
   },

@@ -115,6 +115,7 @@ export const ko: Messages = {
     forum: '형식',
     interviewDate: '면담 날짜',
     originalLanguage: '원문 언어',
+    interviewers: '면담자',
     create: '증언 만들기',
     status: '상태',
   },

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { must } from '../api/problem';
+import { useCaseMembers } from '../api/use-case-members';
 import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { Empty, QueryView } from '../ui/states';
@@ -17,10 +18,7 @@ export function CaseScreen() {
     queryKey: ['case', caseId],
     queryFn: () => must(api.GET('/cases/{id}', { params: { path: { id: caseId } } })),
   });
-  const members = useQuery({
-    queryKey: ['case', caseId, 'members'],
-    queryFn: () => must(api.GET('/cases/{id}/members', { params: { path: { id: caseId }, query: { limit: 200 } } })),
-  });
+  const members = useCaseMembers(caseId);
   const lead = found.data?.myCaseRole === 'lead';
   return (
     <QueryView query={found}>

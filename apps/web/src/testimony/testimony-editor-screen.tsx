@@ -9,6 +9,7 @@ import { can, useSession } from '../session/session';
 import { FormError, QueryView } from '../ui/states';
 import { ConflictPanel } from './conflict-panel';
 import { draftOf, patchOf, sameDraft, type Draft, type Testimony } from './draft';
+import { InterviewerNames } from './interviewer-picker';
 import { RevisionHistory } from './revision-history';
 import { TaggingView } from './tagging-view';
 
@@ -135,6 +136,11 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
               <span className="muted">{messages.testimonies.originalLanguage}</span>
               <br />
               {base.originalLanguage}
+            </p>
+            <p>
+              <span className="muted">{messages.testimonies.interviewers}</span>
+              <br />
+              <InterviewerNames caseId={base.caseId} ids={base.interviewerIds} />
             </p>
           </div>
           <SideBySide draft={draft} set={set} originalLanguage={base.originalLanguage} />
