@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '@sillok/auth';
 import { ko } from '../../apps/web/src/i18n/messages.ko.js';
@@ -163,7 +164,10 @@ describe('web client journeys (Chromium)', () => {
 
     await p.getByLabel(ko.editor.narrative).first().waitFor();
     testimonyUrl = new URL(p.url()).pathname;
-    await p.locator('fieldset p', { hasText: ko.testimonies.interviewers }).getByText(accounts.investigator.name).waitFor();
+    await p
+      .locator('fieldset p', { hasText: ko.testimonies.interviewers })
+      .getByText(accounts.investigator.name)
+      .waitFor();
     await p.locator('textarea[name=narrative]').fill(NARRATIVE);
     await p.locator('textarea[name=translation]').fill(TRANSLATION);
     await p.getByRole('button', { name: ko.common.save, exact: true }).click();
@@ -205,7 +209,9 @@ describe('web client journeys (Chromium)', () => {
     expect(await attachment.getByTestId('sha256').textContent()).toBe(createHash('sha256').update(photo).digest('hex'));
     expect(await p.getByTestId('attachment').count()).toBe(1);
     await attachment.getByRole('button', { name: ko.attachments.preview }).click();
-    const preview = attachment.getByRole('img', { name: ko.attachments.previewOf.replace('{name}', 'yodok-sketch.png') });
+    const preview = attachment.getByRole('img', {
+      name: ko.attachments.previewOf.replace('{name}', 'yodok-sketch.png'),
+    });
     await preview.waitFor();
     const decodedWidth = await preview.evaluate((element) => {
       const img = element as unknown as { decode(): Promise<void>; naturalWidth: number };
@@ -287,7 +293,7 @@ describe('web client journeys (Chromium)', () => {
     await p.context().close();
   }, 120_000);
 
-  it('(e) the coordinator changes the investigator\'s case role, then removes them; the witness withdraws all consent', async () => {
+  it("(e) the coordinator changes the investigator's case role, then removes them; the witness withdraws all consent", async () => {
     const p = await page();
     await signIn(p, accounts.coordinator.email, accounts.coordinator.password);
     await p.getByRole('heading', { name: ko.cases.title }).waitFor();
@@ -307,6 +313,38 @@ describe('web client journeys (Chromium)', () => {
     await p.getByTestId('consent-version').first().getByText(ko.consent.noUse).waitFor();
     expect(await p.getByTestId('consent-version').count()).toBe(3);
     await checkScreen(p, 'consent-withdrawn');
+    await p.context().close();
+  }, 120_000);
+
+  it('(f) the coordinator sets up a second factor, downloads the recovery codes shown once, and signs in with one', async () => {
+    const p = await page();
+    await signIn(p, accounts.coordinator.email, accounts.coordinator.password);
+    await p.getByRole('link', { name: ko.mfa.nav }).click();
+    await p.getByRole('button', { name: ko.mfa.start }).click();
+    const secret = (await p.getByTestId('mfa-secret').textContent())!.replace(/\s/g, '');
+    expect(await p.getByRole('link', { name: ko.mfa.openApp }).getAttribute('href')).toMatch(/^otpauth:\/\/totp\//);
+    await checkScreen(p, 'mfa-enrol');
+    await p.getByLabel(ko.mfa.code).fill(await generate({ secret }));
+    await p.getByRole('button', { name: ko.mfa.confirm }).click();
+    const codes = (await p.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
+    expect(codes).toHaveLength(10);
+    await checkScreen(p, 'mfa-recovery-codes');
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('link', { name: ko.mfa.download }).click(),
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'sillok-web-codes-')), download.suggestedFilename());
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toEqual(codes);
+    await p.getByRole('button', { name: ko.mfa.stored }).click();
+    await p.getByText(ko.mfa.enabled).waitFor();
+    expect(await p.getByTestId('recovery-codes').count()).toBe(0);
+
+    await p.getByRole('button', { name: ko.nav.signOut }).click();
+    await signIn(p, accounts.coordinator.email, accounts.coordinator.password);
+    await p.getByLabel(ko.login.mfaCode).fill(codes[0]);
+    await p.getByRole('button', { name: ko.login.mfaSubmit }).click();
+    await p.getByRole('heading', { name: ko.cases.title }).waitFor();
     await p.context().close();
   }, 120_000);
 

@@ -12,7 +12,7 @@ export const WEB_CLIENT_CSP = [
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",
   // PDF previews: the attachment's bytes, fetched with the bearer token, framed as a blob: URL.
-  "frame-src blob:",
+  'frame-src blob:',
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -1,5 +1,5 @@
 import { currentAccessToken, refreshAccessToken } from '../api/access-token';
-import { ApiProblem } from '../api/problem';
+import { problemOf } from '../api/problem';
 import type { Schemas } from '../api/client';
 
 export type Attachment = Schemas['AttachmentResponse'];
@@ -47,13 +47,7 @@ function send(
 function answer(request: XMLHttpRequest): Attachment {
   const body = parse(request.responseText);
   if (request.status >= 200 && request.status < 300) return body as Attachment;
-  const problem = (body ?? {}) as { type?: string; detail?: string; title?: string };
-  throw new ApiProblem(
-    request.status,
-    problem.type?.split(':').pop(),
-    problem.detail ?? problem.title ?? request.statusText,
-    body,
-  );
+  throw problemOf(request.status, request.statusText, body);
 }
 
 function parse(text: string): unknown {

@@ -196,7 +196,8 @@ export const en = {
     title: 'Attachments',
     drop: 'Drop files here, or choose them',
     empty: 'No file attached yet.',
-    emptyFile: '{name} is empty (0 bytes) and was not uploaded: choose the file again, it may not have been copied completely.',
+    emptyFile:
+      '{name} is empty (0 bytes) and was not uploaded: choose the file again, it may not have been copied completely.',
     hashing: 'Computing SHA-256…',
     uploading: 'Uploading {name}',
     done: 'Uploaded',
@@ -256,6 +257,24 @@ export const en = {
     public_named: 'Public, named',
   },
   consentMethod: { written: 'Written', oral: 'Oral', recorded: 'Recorded' },
+  mfa: {
+    nav: 'Second factor',
+    title: 'Second factor (authenticator app)',
+    intro:
+      'Protect your account with codes from an authenticator app on your phone. Your password alone will no longer be enough to sign in.',
+    start: 'Set up a second factor',
+    scan: 'Add Sillok to your authenticator app: open the link on the phone that holds the app, or type the key by hand.',
+    openApp: 'Open in the authenticator app',
+    typeSecret: 'Key to type by hand:',
+    code: 'The 6-digit code the app now shows',
+    confirm: 'Confirm',
+    enabled: 'A second factor protects your account.',
+    recoveryTitle: 'Recovery codes',
+    recoveryOnce:
+      'These ten codes are shown only now. Each signs you in once if you lose your phone: download them or write them down, and keep them somewhere safe.',
+    download: 'Download recovery codes',
+    stored: 'I have stored them',
+  },
   users: {
     title: 'Users',
     create: 'Create account',

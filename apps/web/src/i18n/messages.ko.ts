@@ -198,7 +198,8 @@ export const ko: Messages = {
     title: '첨부 파일',
     drop: '여기에 파일을 끌어다 놓거나 선택하세요',
     empty: '첨부된 파일이 아직 없습니다.',
-    emptyFile: '{name} 파일이 비어 있어(0바이트) 올리지 않았습니다. 파일이 완전히 복사되지 않았을 수 있으니 다시 선택하세요.',
+    emptyFile:
+      '{name} 파일이 비어 있어(0바이트) 올리지 않았습니다. 파일이 완전히 복사되지 않았을 수 있으니 다시 선택하세요.',
     hashing: 'SHA-256 계산 중…',
     uploading: '{name} 올리는 중',
     done: '올림 완료',
@@ -258,6 +259,23 @@ export const ko: Messages = {
     public_named: '공개(실명)',
   },
   consentMethod: { written: '서면', oral: '구두', recorded: '녹음' },
+  mfa: {
+    nav: '2단계 인증',
+    title: '2단계 인증(인증 앱)',
+    intro: '휴대전화의 인증 앱 코드로 계정을 보호하세요. 이후에는 비밀번호만으로 로그인할 수 없습니다.',
+    start: '2단계 인증 설정',
+    scan: '인증 앱에 실록을 추가하세요. 앱이 있는 휴대전화에서 링크를 열거나, 키를 직접 입력하세요.',
+    openApp: '인증 앱에서 열기',
+    typeSecret: '직접 입력할 키:',
+    code: '앱에 표시된 6자리 코드',
+    confirm: '확인',
+    enabled: '2단계 인증이 계정을 보호하고 있습니다.',
+    recoveryTitle: '복구 코드',
+    recoveryOnce:
+      '이 열 개의 코드는 지금 한 번만 표시됩니다. 휴대전화를 잃어버렸을 때 코드마다 한 번 로그인할 수 있습니다. 내려받거나 적어서 안전한 곳에 보관하세요.',
+    download: '복구 코드 내려받기',
+    stored: '보관했습니다',
+  },
   users: {
     title: '사용자',
     create: '계정 만들기',

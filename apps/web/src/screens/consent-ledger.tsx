@@ -55,7 +55,12 @@ function ConsentForm({ witnessId, current }: { witnessId: string; current: Scope
       must(
         api.POST('/witnesses/{id}/consents', {
           params: { path: { id: witnessId } },
-          body: { scopes: chosen, method, takenAt: new Date(takenOn).toISOString(), conditions: conditions || undefined },
+          body: {
+            scopes: chosen,
+            method,
+            takenAt: new Date(takenOn).toISOString(),
+            conditions: conditions || undefined,
+          },
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['witness', witnessId, 'consents'] }),
@@ -138,7 +143,9 @@ function ConsentHistory({ records }: { records: ConsentRecord[] }) {
                 {format(messages.consent.versionNumber, { version: r.version })}
                 {r.isWithdrawal ? <strong className="warning"> {messages.consent.narrowed}</strong> : null}
               </td>
-              <td>{r.scopes.length ? r.scopes.map((s) => messages.consentScope[s]).join(', ') : messages.consent.noUse}</td>
+              <td>
+                {r.scopes.length ? r.scopes.map((s) => messages.consentScope[s]).join(', ') : messages.consent.noUse}
+              </td>
               <td>{messages.consentMethod[r.method]}</td>
               <td>{formatDate(r.takenAt)}</td>
               <td>{r.conditions || '—'}</td>

@@ -20,7 +20,8 @@ export function MemberActions({ caseId, member }: { caseId: string; member: Memb
   const path = { params: { path: { id: caseId, userId: member.userId } } };
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['case', caseId, 'members'] });
   const changeRole = useMutation({
-    mutationFn: (caseRole: CaseRole) => must(api.PATCH('/cases/{id}/members/{userId}', { ...path, body: { caseRole } })),
+    mutationFn: (caseRole: CaseRole) =>
+      must(api.PATCH('/cases/{id}/members/{userId}', { ...path, body: { caseRole } })),
     onSuccess: refresh,
   });
   const remove = useMutation({

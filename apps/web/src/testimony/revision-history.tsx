@@ -31,7 +31,9 @@ export function RevisionHistory({ testimonyId, revision }: { testimonyId: string
                 <strong>{format(messages.history.revision, { revision: r.revision })}</strong>{' '}
                 <span className="muted">
                   {formatDate(r.createdAt)} ·{' '}
-                  {format(messages.history.changed, { fields: r.changedFields.map((f) => fieldName(messages, f)).join(', ') })}
+                  {format(messages.history.changed, {
+                    fields: r.changedFields.map((f) => fieldName(messages, f)).join(', '),
+                  })}
                 </span>{' '}
                 {r.revision > 1 ? (
                   <button
