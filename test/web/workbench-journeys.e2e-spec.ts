@@ -225,6 +225,15 @@ describe('web client journeys (Chromium)', () => {
     await p.getByTestId('revision-diff').locator('ins', { hasText: PASSAGE_LABOUR }).waitFor();
     await checkScreen(p, 'editor-attachments-history');
 
+    // Autosave: a sentence typed and left without pressing Save is on the server after the pause
+    // (revision 3) and is still there after a reload.
+    const amended = `${NARRATIVE} 겨울에도 난방은 없었습니다.`;
+    await p.locator('textarea[name=narrative]').fill(amended);
+    await p.getByText(ko.editor.saved.replace('{revision}', '3')).waitFor();
+    await p.reload();
+    await p.locator('[data-testid=tagging-text] mark').first().waitFor();
+    expect(await p.locator('textarea[name=narrative]').inputValue()).toBe(amended);
+
     await p.getByRole('button', { name: ko.editor.submit }).click();
     await p.locator('.status', { hasText: ko.status.under_review }).waitFor();
     await p.context().close();
@@ -326,6 +335,7 @@ describe('web client journeys (Chromium)', () => {
     await checkScreen(p, 'mfa-enrol');
     await p.getByLabel(ko.mfa.code).fill(await generate({ secret }));
     await p.getByRole('button', { name: ko.mfa.confirm }).click();
+    await p.getByTestId('recovery-codes').locator('li').nth(9).waitFor();
     const codes = (await p.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
     expect(codes).toHaveLength(10);
     await checkScreen(p, 'mfa-recovery-codes');

@@ -131,6 +131,7 @@ export const en = {
     translation: 'Translation',
     translationLanguage: 'Translation language',
     saved: 'Saved (revision {revision}).',
+    autosaves: 'Drafts save themselves a few seconds after you stop typing.',
     unsaved: 'Unsaved changes',
     conflictTitle: 'Someone else saved this testimony while you were editing',
     conflictIntro: 'Nothing you typed is lost. Compare both versions, then keep yours on top of theirs or take theirs.',

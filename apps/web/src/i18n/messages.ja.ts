@@ -132,6 +132,7 @@ export const ja: Messages = {
     translation: '翻訳',
     translationLanguage: '翻訳の言語',
     saved: '保存しました（改訂 {revision}）。',
+    autosaves: '下書きは入力を止めて数秒後に自動で保存されます。',
     unsaved: '未保存の変更があります',
     conflictTitle: '編集中に他の人がこの証言を保存しました',
     conflictIntro: '入力した内容は失われていません。両方を比べて、自分の文を残すか相手の文を採用してください。',

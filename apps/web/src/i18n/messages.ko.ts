@@ -132,6 +132,7 @@ export const ko: Messages = {
     translation: '번역',
     translationLanguage: '번역 언어',
     saved: '저장됨(개정 {revision}).',
+    autosaves: '초안은 입력을 멈추고 몇 초 뒤 자동으로 저장됩니다.',
     unsaved: '저장하지 않은 변경 사항',
     conflictTitle: '편집하는 동안 다른 사람이 이 증언을 저장했습니다',
     conflictIntro:
