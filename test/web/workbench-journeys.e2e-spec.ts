@@ -122,7 +122,7 @@ describe('web client journeys (Chromium)', () => {
     await p.context().close();
   }, 120_000);
 
-  it('(b) the investigator registers a witness, writes a Korean testimony with an English translation and tags two passages found by Korean alias', async () => {
+  it('(b) the investigator registers a witness with identity and consent, writes a Korean testimony with an English translation and interviewers, tags two passages found by Korean alias, uploads a photo, compares revisions and autosaves', async () => {
     const p = await page();
     await signInFirstTime(p, accounts.investigator);
     await p.getByRole('link', { name: /^CASE-/ }).click();
