@@ -3694,6 +3694,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -4734,6 +4743,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description wrong credentials or code, or no valid refresh cookie */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request does not come from this site (Origin check against CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -4745,6 +4772,15 @@ export interface operations {
       };
       /** @description the body is not one of the declared media types */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4802,6 +4838,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description wrong credentials or code, or no valid refresh cookie */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request does not come from this site (Origin check against CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -4813,6 +4867,15 @@ export interface operations {
       };
       /** @description the body is not one of the declared media types */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4855,7 +4918,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description no valid access token */
+      /** @description wrong credentials or code, or no valid refresh cookie */
       401: {
         headers: {
           [name: string]: unknown;
@@ -4864,8 +4927,17 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      /** @description the request does not come from this site (Origin check against CSRF) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -4908,6 +4980,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BrowserSessionResponse'];
+        };
+      };
+      /** @description wrong credentials or code, or no valid refresh cookie */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request does not come from this site (Origin check against CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
         };
       };
       /** @description unexpected failure; quote the requestId */
@@ -6021,6 +6120,15 @@ export interface operations {
       };
       /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7690,6 +7798,15 @@ export interface operations {
       };
       /** @description no such record, or not in a case the caller is a member of (the same answer for both) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -9868,6 +9985,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description the body is larger than the server accepts */
       413: {
         headers: {
@@ -11034,7 +11160,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the version sent is stale (currentVersion holds the one to re-read), or the record's state refuses the change */
+      /** @description this Idempotency-Key was already used with another request body */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12209,6 +12335,15 @@ export interface operations {
       };
       /** @description no such record, or not in a case the caller is a member of (the same answer for both) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description this Idempotency-Key was already used with another request body */
+      409: {
         headers: {
           [name: string]: unknown;
         };
