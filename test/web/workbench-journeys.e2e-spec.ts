@@ -10,6 +10,7 @@ import { ko } from '../../apps/web/src/i18n/messages.ko.js';
 import { createUser, type FixtureUser } from '../support/auth-fixtures.js';
 import type { TestApp } from '../support/test-app.js';
 import { run, unzipBag } from '../exports/export-fixtures.js';
+import { exifJpeg } from '../evidence/exif-jpeg.js';
 import { samplePng } from './sample-png.js';
 import { launchBrowser, newContext, screenshot, seriousViolations, selectText, startWebApp } from './browser.js';
 
@@ -19,6 +20,13 @@ const NARRATIVE =
 const TRANSLATION =
   'In spring 1997 I was taken to Yodok camp. Bowibu agents came to our house at night and took the whole family. ' +
   'In the camp we did forced labour every day from dawn until night. The daily ration was a handful of maize.';
+const PHONE_PHOTO = exifJpeg({
+  make: 'Samsung',
+  model: 'SM-G991N',
+  dateTimeOriginal: '2018:11:02 14:05:09',
+  latitude: { ref: 'N', dms: [41, 45, 36] },
+  longitude: { ref: 'E', dms: [129, 43, 12] },
+});
 const PASSAGE_LABOUR = '수용소에서는 매일 새벽부터 밤까지 강제노동을 했습니다';
 const PASSAGE_ARREST = '보위부 요원들이 밤에 집에 와서 가족 모두를 데려갔습니다';
 
@@ -202,12 +210,16 @@ describe('web client journeys (Chromium)', () => {
     await p.getByLabel(ko.attachments.drop).setInputFiles([
       { name: 'yodok-sketch.png', mimeType: 'image/png', buffer: photo },
       { name: 'copy-failed.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) },
+      { name: 'phone-photo.jpg', mimeType: 'image/jpeg', buffer: PHONE_PHOTO },
     ]);
+    // A photo that carries where it was taken is pointed out as it uploads.
+    await p.locator('.uploads li', { hasText: 'phone-photo.jpg' }).getByText(ko.attachments.gps).waitFor();
     await p.getByRole('alert').getByText(ko.attachments.emptyFile.replace('{name}', 'copy-failed.jpg')).waitFor();
     const attachment = p.getByTestId('attachment').filter({ hasText: 'yodok-sketch.png' });
     await attachment.getByText(ko.attachments.matches).waitFor();
     expect(await attachment.getByTestId('sha256').textContent()).toBe(createHash('sha256').update(photo).digest('hex'));
-    expect(await p.getByTestId('attachment').count()).toBe(1);
+    await p.getByTestId('attachment').filter({ hasText: 'phone-photo.jpg' }).waitFor();
+    expect(await p.getByTestId('attachment').count()).toBe(2);
     await attachment.getByRole('button', { name: ko.attachments.preview }).click();
     const preview = attachment.getByRole('img', {
       name: ko.attachments.previewOf.replace('{name}', 'yodok-sketch.png'),

@@ -14,6 +14,8 @@ interface Upload {
   progress: number;
   state: 'hashing' | 'uploading' | 'done' | 'refused' | 'failed';
   localSha256?: string;
+  /** read from the bytes at ingest; only the upload's answer carries it, not the list */
+  gps?: boolean;
   error?: string;
 }
 
@@ -41,10 +43,13 @@ export function AttachmentsPanel({ testimonyId, canUpload }: { testimonyId: stri
     try {
       const localSha256 = await sha256Hex(file);
       update(key, { state: 'uploading', localSha256 });
-      await uploadWithProgress(`/testimonies/${testimonyId}/attachments`, { kind: kindOf(file) }, file, (progress) =>
-        update(key, { progress }),
+      const stored = await uploadWithProgress(
+        `/testimonies/${testimonyId}/attachments`,
+        { kind: kindOf(file) },
+        file,
+        (progress) => update(key, { progress }),
       );
-      update(key, { state: 'done', progress: 1 });
+      update(key, { state: 'done', progress: 1, gps: stored.captureMetadata?.gpsLatitude != null });
     } catch (error) {
       update(key, { state: 'failed', error: (error as Error).message });
     }
@@ -136,6 +141,7 @@ function UploadRow({ upload }: { upload: Upload }) {
         <progress max={1} value={upload.progress} aria-label={label} />
       ) : null}
       {upload.state === 'done' ? <span> {messages.attachments.done}</span> : null}
+      {upload.gps ? <p className="warning">{messages.attachments.gps}</p> : null}
       {upload.state === 'failed' ? (
         <span className="error-text">
           {' '}
@@ -150,7 +156,6 @@ function UploadRow({ upload }: { upload: Upload }) {
 function AttachmentRow({ attachment, localSha256 }: { attachment: Attachment; localSha256?: string }) {
   const { messages, format, formatNumber } = useI18n();
   const [open, setOpen] = useState(false);
-  const gps = attachment.captureMetadata?.gpsLatitude != null;
   return (
     <li data-testid="attachment">
       <span className="record-title">{attachment.originalFileName}</span>{' '}
@@ -167,7 +172,6 @@ function AttachmentRow({ attachment, localSha256 }: { attachment: Attachment; lo
           <strong className="error-text">{format(messages.attachments.mismatch, { local: localSha256 })}</strong>
         )}
       </p>
-      {gps ? <p className="warning">{messages.attachments.gps}</p> : null}
       {previewable(attachment.detectedMediaType) ? (
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? messages.attachments.hidePreview : messages.attachments.preview}
