@@ -98,7 +98,7 @@ describe('every screen in ko, en and ja', () => {
       await signIn(coordinator);
       await check('cases', () => page.getByRole('link', { name: /^CASE-/ }).waitFor());
       await page.goto(`/app/cases/${caseId}`);
-      await check('case', () => page.getByRole('cell', { name: '김민지' }).waitFor());
+      await check('case', () => page.getByRole('cell', { name: '김민지', exact: true }).waitFor());
       await page.goto(`/app/cases/${caseId}/witnesses`);
       await check('witnesses', () => page.locator('.record-title').first().waitFor());
       await page.goto(`/app/cases/${caseId}/testimonies`);

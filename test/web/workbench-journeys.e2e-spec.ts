@@ -1,13 +1,17 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '@sillok/auth';
 import { ko } from '../../apps/web/src/i18n/messages.ko.js';
 import { createUser, type FixtureUser } from '../support/auth-fixtures.js';
 import type { TestApp } from '../support/test-app.js';
 import { run, unzipBag } from '../exports/export-fixtures.js';
+import { exifJpeg } from '../evidence/exif-jpeg.js';
+import { samplePng } from './sample-png.js';
 import { launchBrowser, newContext, screenshot, seriousViolations, selectText, startWebApp } from './browser.js';
 
 const NARRATIVE =
@@ -16,6 +20,13 @@ const NARRATIVE =
 const TRANSLATION =
   'In spring 1997 I was taken to Yodok camp. Bowibu agents came to our house at night and took the whole family. ' +
   'In the camp we did forced labour every day from dawn until night. The daily ration was a handful of maize.';
+const PHONE_PHOTO = exifJpeg({
+  make: 'Samsung',
+  model: 'SM-G991N',
+  dateTimeOriginal: '2018:11:02 14:05:09',
+  latitude: { ref: 'N', dms: [41, 45, 36] },
+  longitude: { ref: 'E', dms: [129, 43, 12] },
+});
 const PASSAGE_LABOUR = '수용소에서는 매일 새벽부터 밤까지 강제노동을 했습니다';
 const PASSAGE_ARREST = '보위부 요원들이 밤에 집에 와서 가족 모두를 데려갔습니다';
 
@@ -114,12 +125,12 @@ describe('web client journeys (Chromium)', () => {
       .getByRole('button', { name: new RegExp(`${accounts.investigator.name} · ${accounts.investigator.email}`) })
       .click();
     await p.getByRole('button', { name: ko.common.add, exact: true }).click();
-    await p.getByRole('cell', { name: accounts.investigator.name }).waitFor();
+    await p.getByRole('cell', { name: accounts.investigator.name, exact: true }).waitFor();
     await checkScreen(p, 'case');
     await p.context().close();
   }, 120_000);
 
-  it('(b) the investigator registers a witness, writes a Korean testimony with an English translation and tags two passages found by Korean alias', async () => {
+  it('(b) the investigator registers a witness with identity and consent, writes a Korean testimony with an English translation and interviewers, tags two passages found by Korean alias, uploads a photo, compares revisions and autosaves', async () => {
     const p = await page();
     await signInFirstTime(p, accounts.investigator);
     await p.getByRole('link', { name: /^CASE-/ }).click();
@@ -133,19 +144,38 @@ describe('web client journeys (Chromium)', () => {
     expect(await pseudonym.textContent()).toBeTruthy();
 
     await p.locator('summary').first().click();
-    await p.getByLabel(ko.witnesses.legalName).fill('이순희');
+    await p.getByLabel(ko.witnesses.legalName, { exact: true }).fill('이순희');
     await p.getByRole('button', { name: ko.witnesses.saveIdentity }).click();
     await p.getByText(ko.witnesses.identityStored).waitFor();
+
+    // Consent: internal use, UN mechanisms and courts; then narrowed (courts unticked), a new version.
+    await p.locator('details.consent summary').first().click();
+    for (const scope of ['internal', 'un_mechanisms', 'courts'] as const)
+      await p.getByRole('checkbox', { name: ko.consentScope[scope] }).check();
+    await p.getByRole('button', { name: ko.consent.record }).click();
+    await p.getByTestId('consent-version').first().getByText('v1').waitFor();
+    await p.getByRole('checkbox', { name: ko.consentScope.courts }).uncheck();
+    await p.getByRole('button', { name: ko.consent.record }).click();
+    const latest = p.getByTestId('consent-version').first();
+    await latest.getByText(ko.consent.narrowed).waitFor();
+    expect(await latest.textContent()).toContain(`${ko.consentScope.internal}, ${ko.consentScope.un_mechanisms}`);
+    expect(await p.getByRole('checkbox', { name: ko.consentScope.un_mechanisms }).isChecked()).toBe(true);
     await checkScreen(p, 'witnesses');
 
     await p.getByRole('link', { name: ko.witnesses.newTestimony }).click();
     await p.getByLabel(ko.testimonies.testimonyTitle).fill('요덕 제15호 관리소 구금 증언');
     await p.getByLabel(ko.testimonies.interviewDate).fill('2026-03-14');
+    // Interviewers come from the case's members; the author is chosen to start with.
+    expect(await p.getByRole('checkbox', { name: accounts.investigator.name }).isChecked()).toBe(true);
     await checkScreen(p, 'testimony-new');
     await p.getByRole('button', { name: ko.testimonies.create }).click();
 
     await p.getByLabel(ko.editor.narrative).first().waitFor();
     testimonyUrl = new URL(p.url()).pathname;
+    await p
+      .locator('fieldset p', { hasText: ko.testimonies.interviewers })
+      .getByText(accounts.investigator.name)
+      .waitFor();
     await p.locator('textarea[name=narrative]').fill(NARRATIVE);
     await p.locator('textarea[name=translation]').fill(TRANSLATION);
     await p.getByRole('button', { name: ko.common.save, exact: true }).click();
@@ -173,6 +203,48 @@ describe('web client journeys (Chromium)', () => {
       PASSAGE_LABOUR,
     ]);
     await checkScreen(p, 'editor');
+
+    // A photo and an empty file: the photo uploads with its SHA-256 checked against the one the
+    // browser computed; the empty file is refused before any byte is sent.
+    const photo = samplePng();
+    await p.getByLabel(ko.attachments.drop).setInputFiles([
+      { name: 'yodok-sketch.png', mimeType: 'image/png', buffer: photo },
+      { name: 'copy-failed.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) },
+      { name: 'phone-photo.jpg', mimeType: 'image/jpeg', buffer: PHONE_PHOTO },
+    ]);
+    // A photo that carries where it was taken is pointed out as it uploads.
+    await p.locator('.uploads li', { hasText: 'phone-photo.jpg' }).getByText(ko.attachments.gps).waitFor();
+    await p.getByRole('alert').getByText(ko.attachments.emptyFile.replace('{name}', 'copy-failed.jpg')).waitFor();
+    const attachment = p.getByTestId('attachment').filter({ hasText: 'yodok-sketch.png' });
+    await attachment.getByText(ko.attachments.matches).waitFor();
+    expect(await attachment.getByTestId('sha256').textContent()).toBe(createHash('sha256').update(photo).digest('hex'));
+    await p.getByTestId('attachment').filter({ hasText: 'phone-photo.jpg' }).waitFor();
+    expect(await p.getByTestId('attachment').count()).toBe(2);
+    await attachment.getByRole('button', { name: ko.attachments.preview }).click();
+    const preview = attachment.getByRole('img', {
+      name: ko.attachments.previewOf.replace('{name}', 'yodok-sketch.png'),
+    });
+    await preview.waitFor();
+    const decodedWidth = await preview.evaluate((element) => {
+      const img = element as unknown as { decode(): Promise<void>; naturalWidth: number };
+      return img.decode().then(() => img.naturalWidth);
+    });
+    expect(decodedWidth).toBe(48);
+
+    // The history: revision 2 (the first save) compared with revision 1 shows the narrative added.
+    await p.getByText(ko.history.title).click();
+    await p.getByRole('button', { name: ko.history.compare }).first().click();
+    await p.getByTestId('revision-diff').locator('ins', { hasText: PASSAGE_LABOUR }).waitFor();
+    await checkScreen(p, 'editor-attachments-history');
+
+    // Autosave: a sentence typed and left without pressing Save is on the server after the pause
+    // (revision 3) and is still there after a reload.
+    const amended = `${NARRATIVE} 겨울에도 난방은 없었습니다.`;
+    await p.locator('textarea[name=narrative]').fill(amended);
+    await p.getByText(ko.editor.saved.replace('{revision}', '3')).waitFor();
+    await p.reload();
+    await p.locator('[data-testid=tagging-text] mark').first().waitFor();
+    expect(await p.locator('textarea[name=narrative]').inputValue()).toBe(amended);
 
     await p.getByRole('button', { name: ko.editor.submit }).click();
     await p.locator('.status', { hasText: ko.status.under_review }).waitFor();
@@ -203,10 +275,7 @@ describe('web client journeys (Chromium)', () => {
     await p.getByText(ko.exports.empty).waitFor();
     await p.getByLabel(ko.exports.profile).selectOption('un-submission');
     await p.getByLabel(ko.exports.recipient).fill('OHCHR Seoul');
-    await p.getByRole('button', { name: ko.exports.start }).click();
-    // The witness gave no consent to UN submission (no consent screen yet), so the export would be
-    // empty: the API asks for a confirmation, and the screen asks the user for it.
-    await p.getByLabel(ko.exports.confirmEmpty).check();
+    // The witness consented to UN mechanisms in (b): the testimony and its photo go without asking.
     await p.getByRole('button', { name: ko.exports.start }).click();
     await p.getByRole('cell', { name: 'OHCHR Seoul' }).waitFor();
     await checkScreen(p, 'export');
@@ -217,6 +286,12 @@ describe('web client journeys (Chromium)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'sillok-web-export-')), download.suggestedFilename());
     await download.saveAs(file);
     const bag = unzipBag(readFileSync(file));
+    expect(bag.files).toEqual(
+      expect.arrayContaining([
+        'data/testimonies/T-000001.json',
+        `data/attachments/${createHash('sha256').update(samplePng()).digest('hex')}-yodok-sketch.png`,
+      ]),
+    );
     expect(run('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], bag.root).status).toBe(0);
     expect(run('sha256sum', ['-c', '--quiet', 'tagmanifest-sha256.txt'], bag.root).status).toBe(0);
     const verified = run(
@@ -236,6 +311,62 @@ describe('web client journeys (Chromium)', () => {
       bag.root,
     );
     expect(verified.stdout + verified.stderr).toContain('Signature Verified Successfully');
+    await p.context().close();
+  }, 120_000);
+
+  it("(e) the coordinator changes the investigator's case role, then removes them; the witness withdraws all consent", async () => {
+    const p = await page();
+    await signIn(p, accounts.coordinator.email, accounts.coordinator.password);
+    await p.getByRole('heading', { name: ko.cases.title }).waitFor();
+    await p.goto(caseUrl);
+    const name = accounts.investigator.name;
+    const row = p.getByRole('row', { name: new RegExp(name) });
+    await p.getByLabel(ko.members.roleOf.replace('{name}', name)).selectOption('viewer');
+    await row.getByRole('cell', { name: ko.caseRole.viewer, exact: true }).waitFor();
+    await p.getByRole('button', { name: ko.members.remove.replace('{name}', name) }).click();
+    await checkScreen(p, 'case-remove-member');
+    await p.getByRole('button', { name: ko.members.confirmRemove.replace('{name}', name) }).click();
+    await row.waitFor({ state: 'detached' });
+
+    await p.getByRole('link', { name: ko.casePage.witnesses }).click();
+    await p.locator('details.consent summary').first().click();
+    await p.getByRole('button', { name: ko.consent.withdrawAll }).click();
+    await p.getByTestId('consent-version').first().getByText(ko.consent.noUse).waitFor();
+    expect(await p.getByTestId('consent-version').count()).toBe(3);
+    await checkScreen(p, 'consent-withdrawn');
+    await p.context().close();
+  }, 120_000);
+
+  it('(f) the coordinator sets up a second factor, downloads the recovery codes shown once, and signs in with one', async () => {
+    const p = await page();
+    await signIn(p, accounts.coordinator.email, accounts.coordinator.password);
+    await p.getByRole('link', { name: ko.mfa.nav }).click();
+    await p.getByRole('button', { name: ko.mfa.start }).click();
+    const secret = (await p.getByTestId('mfa-secret').textContent())!.replace(/\s/g, '');
+    expect(await p.getByRole('link', { name: ko.mfa.openApp }).getAttribute('href')).toMatch(/^otpauth:\/\/totp\//);
+    await checkScreen(p, 'mfa-enrol');
+    await p.getByLabel(ko.mfa.code).fill(await generate({ secret }));
+    await p.getByRole('button', { name: ko.mfa.confirm }).click();
+    await p.getByTestId('recovery-codes').locator('li').nth(9).waitFor();
+    const codes = (await p.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
+    expect(codes).toHaveLength(10);
+    await checkScreen(p, 'mfa-recovery-codes');
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('link', { name: ko.mfa.download }).click(),
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'sillok-web-codes-')), download.suggestedFilename());
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toEqual(codes);
+    await p.getByRole('button', { name: ko.mfa.stored }).click();
+    await p.getByText(ko.mfa.enabled).waitFor();
+    expect(await p.getByTestId('recovery-codes').count()).toBe(0);
+
+    await p.getByRole('button', { name: ko.nav.signOut }).click();
+    await signIn(p, accounts.coordinator.email, accounts.coordinator.password);
+    await p.getByLabel(ko.login.mfaCode).fill(codes[0]);
+    await p.getByRole('button', { name: ko.login.mfaSubmit }).click();
+    await p.getByRole('heading', { name: ko.cases.title }).waitFor();
     await p.context().close();
   }, 120_000);
 

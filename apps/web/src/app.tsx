@@ -6,6 +6,7 @@ import { ChangePasswordScreen } from './screens/change-password-screen';
 import { ExportScreen } from './screens/export-screen';
 import { LoginScreen } from './screens/login-screen';
 import { ReviewScreen } from './screens/review-screen';
+import { SecondFactorScreen } from './screens/second-factor-screen';
 import { NewTestimonyScreen, TestimoniesScreen } from './screens/testimonies-screen';
 import { UsersScreen } from './screens/users-screen';
 import { WitnessesScreen } from './screens/witnesses-screen';
@@ -28,6 +29,7 @@ export function App() {
       <Route path="/app" element={<Layout />}>
         <Route index element={<Navigate to={me?.role === 'admin' ? '/app/users' : '/app/cases'} replace />} />
         <Route path="password" element={<ChangePasswordScreen />} />
+        <Route path="second-factor" element={<SecondFactorScreen />} />
         <Route path="cases" element={<CasesScreen />} />
         <Route path="cases/:caseId" element={<CaseScreen />} />
         <Route path="cases/:caseId/witnesses" element={<WitnessesScreen />} />

@@ -20,11 +20,11 @@ interface Answer<T> {
 export async function must<T>(call: Promise<Answer<T>>): Promise<T> {
   const { data, error, response } = await call;
   if (response.ok) return data as T;
-  const problem = (error ?? {}) as { type?: string; detail?: string; title?: string };
-  throw new ApiProblem(
-    response.status,
-    problem.type?.split('/').pop(),
-    problem.detail ?? problem.title ?? response.statusText,
-    error,
-  );
+  throw problemOf(response.status, response.statusText, error);
+}
+
+/** The ApiProblem for a failed answer's status and parsed body (also used for XMLHttpRequest uploads). */
+export function problemOf(status: number, statusText: string, body: unknown): ApiProblem {
+  const problem = (body ?? {}) as { type?: string; detail?: string; title?: string };
+  return new ApiProblem(status, problem.type?.split(':').pop(), problem.detail ?? problem.title ?? statusText, body);
 }

@@ -2,10 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { must } from '../api/problem';
+import { useCaseMembers } from '../api/use-case-members';
 import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { Empty, QueryView } from '../ui/states';
 import { AddColleague } from './add-colleague';
+import { MemberActions } from './member-actions';
 
 /** One case: its reference, members (leads add colleagues), and the way to its records. */
 export function CaseScreen() {
@@ -16,10 +18,8 @@ export function CaseScreen() {
     queryKey: ['case', caseId],
     queryFn: () => must(api.GET('/cases/{id}', { params: { path: { id: caseId } } })),
   });
-  const members = useQuery({
-    queryKey: ['case', caseId, 'members'],
-    queryFn: () => must(api.GET('/cases/{id}/members', { params: { path: { id: caseId }, query: { limit: 200 } } })),
-  });
+  const members = useCaseMembers(caseId);
+  const lead = found.data?.myCaseRole === 'lead';
   return (
     <QueryView query={found}>
       {(theCase) => (
@@ -47,6 +47,7 @@ export function CaseScreen() {
                       <th scope="col">{messages.casePage.email}</th>
                       <th scope="col">{messages.casePage.role}</th>
                       <th scope="col">{messages.casePage.caseRole}</th>
+                      {lead ? <th scope="col">{messages.members.actions}</th> : null}
                     </tr>
                   </thead>
                   <tbody>
@@ -56,6 +57,11 @@ export function CaseScreen() {
                         <td>{m.email}</td>
                         <td>{messages.role[m.role as keyof typeof messages.role] ?? m.role}</td>
                         <td>{messages.caseRole[m.caseRole]}</td>
+                        {lead ? (
+                          <td>
+                            <MemberActions caseId={caseId} member={m} />
+                          </td>
+                        ) : null}
                       </tr>
                     ))}
                   </tbody>

@@ -4,6 +4,8 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session/session';
+import { InterviewerPicker } from '../testimony/interviewer-picker';
 import { Empty, FormError, QueryView } from '../ui/states';
 
 type Forum = 'confidential_interview' | 'public_hearing' | 'written_submission' | 'other';
@@ -63,6 +65,7 @@ export function TestimoniesScreen() {
 /** A new testimony for one of the case's witnesses; the editor opens once it exists. */
 export function NewTestimonyScreen() {
   const { caseId = '' } = useParams();
+  const { me } = useSession();
   const [search] = useSearchParams();
   const { messages } = useI18n();
   const navigate = useNavigate();
@@ -75,11 +78,20 @@ export function NewTestimonyScreen() {
   const [forum, setForum] = useState<Forum>('confidential_interview');
   const [interviewDate, setInterviewDate] = useState('');
   const [originalLanguage, setOriginalLanguage] = useState('ko');
+  // The person writing it is usually the one who interviewed: chosen to start with.
+  const [interviewerIds, setInterviewerIds] = useState<string[]>(me ? [me.id] : []);
   const create = useMutation({
     mutationFn: () =>
       must(
         api.POST('/testimonies', {
-          body: { witnessId, title, forum, originalLanguage, interviewDate: interviewDate || undefined },
+          body: {
+            witnessId,
+            title,
+            forum,
+            originalLanguage,
+            interviewDate: interviewDate || undefined,
+            interviewerIds,
+          },
         }),
       ),
     onSuccess: (created) => navigate(`/app/testimonies/${created.id}`),
@@ -127,6 +139,7 @@ export function NewTestimonyScreen() {
               {messages.testimonies.originalLanguage}
               <input required value={originalLanguage} onChange={(e) => setOriginalLanguage(e.target.value)} />
             </label>
+            <InterviewerPicker caseId={caseId} chosen={interviewerIds} onChange={setInterviewerIds} />
             <FormError error={create.error} />
             <button type="submit" className="primary" disabled={create.isPending}>
               {messages.testimonies.create}

@@ -6,6 +6,7 @@ import { must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { Empty, FormError, QueryView } from '../ui/states';
+import { ConsentLedger } from './consent-ledger';
 import { WitnessIdentity } from './witness-identity';
 
 type Sex = 'female' | 'male' | 'other' | 'unknown';
@@ -40,6 +41,7 @@ export function WitnessesScreen() {
                     {w.sex ? messages.sex[w.sex] : '—'} · {w.birthYear ?? '—'} · {(w.languages ?? []).join(', ')}
                   </p>
                   <WitnessIdentity witnessId={w.id} pseudonym={w.pseudonym} />
+                  <ConsentLedger witnessId={w.id} pseudonym={w.pseudonym} />
                   {can(me, 'testimony.write') ? (
                     <Link className="button" to={`/app/cases/${caseId}/testimonies/new?witness=${w.id}`}>
                       {messages.witnesses.newTestimony}

@@ -1,14 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiProblem, must } from '../api/problem';
+import { AttachmentsPanel } from '../attachments/attachments-panel';
 import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { FormError, QueryView } from '../ui/states';
+import { useDebounced } from '../ui/use-debounced';
 import { ConflictPanel } from './conflict-panel';
 import { draftOf, patchOf, sameDraft, type Draft, type Testimony } from './draft';
+import { InterviewerNames } from './interviewer-picker';
+import { RevisionHistory } from './revision-history';
 import { TaggingView } from './tagging-view';
+
+/**
+ * A draft's text is saved on the server once typing pauses this long, so a reload or a crash loses at
+ * most these seconds (nothing is kept in browser storage); long enough that a user who presses
+ * Save right after typing is not overtaken by it.
+ */
+const AUTOSAVE_MS = 5000;
 
 /** Loads the testimony, then hands it to the editor (remounted when another testimony opens). */
 export function TestimonyEditorScreen() {
@@ -61,6 +72,17 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
       setConflict(await must(api.GET('/testimonies/{id}', { params: { path: { id: base.id } } })));
     },
   });
+
+  // Autosave each settled draft once (a refused save is not retried until the text changes again);
+  // only drafts: text under review changes only when its author saves it on purpose.
+  const settled = useDebounced(draft, AUTOSAVE_MS);
+  const autosaved = useRef<Draft | null>(null);
+  useEffect(() => {
+    if (settled !== draft || autosaved.current === draft) return;
+    if (!dirty || !editable || base.status !== 'draft' || conflict || save.isPending) return;
+    autosaved.current = draft;
+    save.mutate(base.version);
+  }, [settled, draft, dirty, editable, base, conflict, save]);
 
   const changeStatus = useMutation({
     mutationFn: (action: 'submit') =>
@@ -134,6 +156,11 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
               <br />
               {base.originalLanguage}
             </p>
+            <p>
+              <span className="muted">{messages.testimonies.interviewers}</span>
+              <br />
+              <InterviewerNames caseId={base.caseId} ids={base.interviewerIds} />
+            </p>
           </div>
           <SideBySide draft={draft} set={set} originalLanguage={base.originalLanguage} />
         </fieldset>
@@ -159,8 +186,11 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
           <FormError error={changeStatus.error} />
         </div>
       </form>
+      {editable && base.status === 'draft' ? <p className="muted">{messages.editor.autosaves}</p> : null}
       {dirty && editable ? <p className="muted">{messages.editor.saveBeforeTagging}</p> : null}
       <TaggingView testimonyId={base.id} narrative={base.narrative ?? ''} editable={editable && !dirty} />
+      <AttachmentsPanel testimonyId={base.id} canUpload={can(me, 'attachment.upload')} />
+      <RevisionHistory testimonyId={base.id} revision={base.revision} />
     </section>
   );
 }

@@ -33,6 +33,9 @@ export function Layout() {
                 <NavLink to="/app/users">{messages.nav.users}</NavLink>
               </li>
             ) : null}
+            <li>
+              <NavLink to="/app/second-factor">{messages.mfa.nav}</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="topbar-end">
