@@ -8,14 +8,21 @@ describe('the sillok command line', () => {
   it('answers --help for itself and every command', async () => {
     const top = await runNode([CLI_ENTRY, '--help'], {});
     expect(top.code).toBe(0);
+    // One process start per command costs seconds each on a loaded 2-core machine (35 commands
+    // took over 2 minutes), so each command's help is read in process, and one command's --help
+    // is run for real to prove the exit code and the output stream.
     for (const command of buildProgram().commands) {
       expect(top.stdout).toContain(command.name());
-      const help = await runNode([CLI_ENTRY, command.name(), '--help'], {});
-      expect({ command: command.name(), code: help.code }).toEqual({ command: command.name(), code: 0 });
-      expect(help.stdout).toContain(`Usage: sillok ${command.name()}`);
+      expect({ command: command.name(), help: command.helpInformation() }).toEqual({
+        command: command.name(),
+        help: expect.stringContaining(`Usage: sillok ${command.name()}`),
+      });
+      expect(command.description()).not.toBe('');
     }
-    // One process start per command: on a loaded 2-core machine that is seconds each.
-  }, 120_000);
+    const one = await runNode([CLI_ENTRY, 'export', '--help'], {});
+    expect(one.code).toBe(0);
+    expect(one.stdout).toContain('Usage: sillok export');
+  });
 
   it('refuses an unknown command with a non-zero exit', async () => {
     const result = await runNode([CLI_ENTRY, 'no-such-command'], {});

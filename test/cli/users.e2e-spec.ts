@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { verify } from '@node-rs/argon2';
 import { FIRST_ADMINISTRATOR_HINT, FirstAdministratorNotice, Role } from '@sillok/auth';
 import { createUser } from '../support/auth-fixtures.js';
@@ -6,6 +6,9 @@ import { captureLogs } from '../support/log-capture.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { startTestApp, TEST_SECRETS } from '../support/test-app.js';
 import { createTestDatabase, queryOnce, type TestDatabase } from '../support/test-database.js';
+
+// Each test starts several CLI processes, each a few seconds on a loaded 2-core machine.
+jest.setTimeout(120_000);
 
 describe('sillok user:* commands', () => {
   let database: TestDatabase;
