@@ -276,6 +276,15 @@ describe('web client journeys (Chromium)', () => {
     await p.getByLabel(ko.exports.profile).selectOption('un-submission');
     await p.getByLabel(ko.exports.recipient).fill('OHCHR Seoul');
     // The witness consented to UN mechanisms in (b): the testimony and its photo go without asking.
+    // The preview lists what would go, from the same collection, and writes nothing.
+    await p.getByRole('button', { name: ko.exports.preview.button }).click();
+    const preview = p.getByRole('region', { name: ko.exports.preview.title });
+    await preview.getByRole('cell', { name: 'T-000001', exact: true }).waitFor();
+    expect(await preview.getByRole('cell', { name: ko.exports.preview.included, exact: true }).count()).toBeGreaterThan(
+      0,
+    );
+    await checkScreen(p, 'export-preview');
+    expect(await p.getByText(ko.exports.empty).isVisible()).toBe(true);
     await p.getByRole('button', { name: ko.exports.start }).click();
     await p.getByRole('cell', { name: 'OHCHR Seoul' }).waitFor();
     await checkScreen(p, 'export');

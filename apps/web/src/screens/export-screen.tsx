@@ -6,6 +6,7 @@ import { api, type Schemas } from '../api/client';
 import { ApiProblem, must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { Empty, FormError, QueryView } from '../ui/states';
+import { ExportPreviewPanel } from './export-preview';
 
 type Profile = Schemas['CreateExportDto']['profile'];
 const PROFILES: Profile[] = ['un-submission', 'prosecution', 'public-anonymised', 'internal'];
@@ -23,15 +24,13 @@ export function ExportScreen() {
     queryKey: ['case', caseId, 'exports'],
     queryFn: () => must(api.GET('/cases/{id}/exports', { params: { path: { id: caseId } } })),
   });
+  const body = () => ({ profile, recipient, ...(confirmEmpty ? { confirmEmpty: true } : {}) });
   const create = useMutation({
-    mutationFn: () =>
-      must(
-        api.POST('/cases/{id}/exports', {
-          params: { path: { id: caseId } },
-          body: { profile, recipient, ...(confirmEmpty ? { confirmEmpty: true } : {}) },
-        }),
-      ),
+    mutationFn: () => must(api.POST('/cases/{id}/exports', { params: { path: { id: caseId } }, body: body() })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case', caseId, 'exports'] }),
+  });
+  const preview = useMutation({
+    mutationFn: () => must(api.POST('/cases/{id}/exports/preview', { params: { path: { id: caseId } }, body: body() })),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -49,7 +48,13 @@ export function ExportScreen() {
         <div className="row">
           <label>
             {messages.exports.profile}
-            <select value={profile} onChange={(e) => setProfile(e.target.value as Profile)}>
+            <select
+              value={profile}
+              onChange={(e) => {
+                preview.reset(); // a preview shown must always be of the profile chosen
+                setProfile(e.target.value as Profile);
+              }}
+            >
               {PROFILES.map((p) => (
                 <option key={p} value={p}>
                   {messages.profile[p]}
@@ -69,10 +74,17 @@ export function ExportScreen() {
             {messages.exports.confirmEmpty}
           </label>
         )}
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {create.isPending ? messages.common.saving : messages.exports.start}
-        </button>
+        <FormError error={preview.error} />
+        <div className="row">
+          <button type="button" disabled={preview.isPending} onClick={() => preview.mutate()}>
+            {messages.exports.preview.button}
+          </button>
+          <button type="submit" className="primary" disabled={create.isPending}>
+            {create.isPending ? messages.common.saving : messages.exports.start}
+          </button>
+        </div>
       </form>
+      {preview.data && <ExportPreviewPanel preview={preview.data} />}
       <h2>{messages.exports.register}</h2>
       <QueryView query={register}>
         {(exports) =>
