@@ -21,7 +21,10 @@ export default {
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   concurrency: 2,
-  timeoutMS: 10_000,
+  // Endless loops end sooner: Stryker stops a mutant hit 100x more often than in the dry run (a
+  // Timeout). The wall-clock limit is only a backstop, generous so a busy machine never passes a
+  // slow run off as a detected mutant.
+  timeoutMS: 60_000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
