@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -39,7 +39,10 @@ describe('filesystem object store: crash safety', () => {
         // Half-way, wait for the bytes so far to show up in the temporary file (they must: the
         // source holds the rest back), then check that the final path is still absent.
         if (i === chunks.length / 2) {
-          await waitForTemporary(key, chunks.slice(0, i).reduce((n, c) => n + c.length, 0));
+          await waitForTemporary(
+            key,
+            chunks.slice(0, i).reduce((n, c) => n + c.length, 0),
+          );
           expect(existsSync(target)).toBe(false);
         }
       }
