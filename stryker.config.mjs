@@ -19,9 +19,15 @@ export default {
   // `break` sees only the total, where a strong file hides a weak one.
   thresholds: { high: 100, low: 90, break: null },
   reporters: ['clear-text', 'progress', 'json'],
+  // The per-test table (1,200+ rows of the role x case matrix) buries the scores; check-scores.mjs lists the survivors.
+  clearTextReporter: { logTests: false },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   concurrency: 2,
-  timeoutMS: 10_000,
+  // Endless loops end sooner: Stryker stops a mutant hit 100x more often than in the dry run (a
+  // Timeout). The wall-clock limit is a backstop on top of the dry run's own time (Stryker adds
+  // it), so a busy machine does not pass a slow run off as a detection; check-scores.mjs lists
+  // every clock timeout, and mutation/SURVIVORS.md says why each is a real hang.
+  timeoutMS: 20_000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

@@ -23,6 +23,14 @@ for (const file of RULE_FILES) {
   const verdict = score < BREAK ? 'FAIL' : 'ok';
   if (score < BREAK) failed = true;
   console.log(`${verdict.padEnd(4)} ${score.toFixed(2).padStart(6)}%  ${detected}/${detected + undetected}  ${file}`);
+  for (const m of mutants) {
+    const where = `${file}:${m.location.start.line} ${m.mutatorName} -> ${JSON.stringify(m.replacement)}`;
+    if (UNDETECTED.has(m.status))
+      console.log(`       ${m.status.toLowerCase()}: ${where} (must be explained in mutation/SURVIVORS.md)`);
+    // A hit limit is a count, so it proves an endless loop; a clock timeout may be a busy machine instead.
+    else if (m.status === 'Timeout' && !m.statusReason?.startsWith('Hit limit'))
+      console.log(`       timed out by the clock (a real hang? see mutation/SURVIVORS.md): ${where}`);
+  }
 }
 if (failed) {
   console.error(`mutation score below ${BREAK}% in at least one rule file (see mutation/SURVIVORS.md)`);

@@ -7,10 +7,10 @@ import { SeededRandom } from '../support/seeded-random.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createTestimony, createWitness, termId } from '../support/testimony-fixtures.js';
 
-// Deterministic: set FUZZ_SEED to replay a failure; bounded in requests and in time.
+// Deterministic: set FUZZ_SEED to replay a failure. Bounded in requests, never by the clock: a
+// time budget would send fewer requests on a busy machine, so one seed would not replay one run.
 const SEED = Number(process.env.FUZZ_SEED ?? 20261204);
 const REQUESTS_PER_ROUTE = 14;
-const TIME_BUDGET_MS = 150_000;
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'] as const;
 
 type Schema = {
@@ -84,31 +84,23 @@ describe('fuzzing every write route of the OpenAPI document', () => {
     expect(routes.length).toBeGreaterThanOrEqual(50);
   });
 
-  it(
-    'answers no fuzzed write with a 5xx, and stays healthy',
-    async () => {
-      const random = new SeededRandom(SEED);
-      const deadline = Date.now() + TIME_BUDGET_MS;
-      const failures: string[] = [];
-      let sent = 0;
-      for (const route of routes) {
-        for (let i = 0; i < REQUESTS_PER_ROUTE && Date.now() < deadline; i++) {
-          const user = random.pick([as.investigator, as.coordinator, as.admin, as.legal_reviewer]);
-          const path = fillPath(route.path, random, ids);
-          const { kind, contentType, body } = fuzzBody(route, random, components, ids);
-          const res = await send(t, route, path, user, contentType, body);
-          sent++;
-          if (res.status >= 500) {
-            failures.push(`${route.method.toUpperCase()} ${path} [${kind}] -> ${res.status}: ${body.slice(0, 200)}`);
-          }
+  it('answers no fuzzed write with a 5xx, and stays healthy', async () => {
+    const random = new SeededRandom(SEED);
+    const failures: string[] = [];
+    for (const route of routes) {
+      for (let i = 0; i < REQUESTS_PER_ROUTE; i++) {
+        const user = random.pick([as.investigator, as.coordinator, as.admin, as.legal_reviewer]);
+        const path = fillPath(route.path, random, ids);
+        const { kind, contentType, body } = fuzzBody(route, random, components, ids);
+        const res = await send(t, route, path, user, contentType, body);
+        if (res.status >= 500) {
+          failures.push(`${route.method.toUpperCase()} ${path} [${kind}] -> ${res.status}: ${body.slice(0, 200)}`);
         }
       }
-      expect({ seed: SEED, failures }).toEqual({ seed: SEED, failures: [] });
-      expect(sent).toBeGreaterThanOrEqual(routes.length);
-      expect((await t.http().get('/health')).status).toBe(200);
-    },
-    TIME_BUDGET_MS + 60_000,
-  );
+    }
+    expect({ seed: SEED, failures }).toEqual({ seed: SEED, failures: [] });
+    expect((await t.http().get('/health')).status).toBe(200);
+  }, 300_000);
 });
 
 function send(t: TestApp, route: Route, path: string, user: LoggedInUser, contentType: string, body: string) {

@@ -10,6 +10,7 @@ const PERMISSIONS = Object.values(Permission);
 const NEEDS: Partial<Record<Permission, CaseRole>> = {
   [P.CaseManage]: CaseRole.Lead,
   [P.WitnessWrite]: CaseRole.Member,
+  [P.WitnessIdentityRead]: CaseRole.Member,
   [P.WitnessIdentityWrite]: CaseRole.Member,
   [P.ConsentWrite]: CaseRole.Member,
   [P.TestimonyWrite]: CaseRole.Member,
@@ -18,14 +19,19 @@ const NEEDS: Partial<Record<Permission, CaseRole>> = {
   [P.AttachmentUpload]: CaseRole.Member,
   [P.ImportCreate]: CaseRole.Member,
 };
+
 describe('minimumCaseRole', () => {
   it.each(PERMISSIONS)('%s', (permission) => {
     expect(minimumCaseRole(permission)).toBe(NEEDS[permission] ?? CaseRole.Viewer);
   });
 
-  it('lets a viewer export and read identities of what they can read (the global role decides those)', () => {
-    for (const p of [P.ExportCreate, P.WitnessIdentityRead, P.AttachmentDownload, P.TestimonyRead]) {
+  it('lets a viewer export and download what they can read (the global role decides those)', () => {
+    for (const p of [P.ExportCreate, P.AttachmentDownload, P.TestimonyRead]) {
       expect(minimumCaseRole(p)).toBe(CaseRole.Viewer);
     }
+  });
+
+  it('keeps witness identities from a viewer whatever their global role (only the record, not the names)', () => {
+    expect(minimumCaseRole(P.WitnessIdentityRead)).toBe(CaseRole.Member);
   });
 });

@@ -44,6 +44,25 @@ describe('TestimonyRedactor', () => {
     expect(r.anchoredText(narrative, null)).toBe(`${M} 김철수는 회령에서 잡혀갔다.`);
   });
 
+  it('applies the ranges of every span anchored on one text, not only the last', () => {
+    // Quote-less spans: only their ranges can hide anything, so each lost range would show.
+    const rangeOnly = (quote: string) => ({ ...span(narrative, quote, null), quote: '' }) as TestimonyAnnotation;
+    const r = new TestimonyRedactor([rangeOnly('아버지'), rangeOnly('김철수'), rangeOnly('회령')], true);
+    expect(r.anchoredText(narrative, null)).toBe(`${M} ${M}는 ${M}에서 잡혀갔다.`);
+    expect(r.anchoredRanges(narrative, null)).toEqual([
+      [0, 3],
+      [4, 7],
+      [9, 11],
+    ]);
+  });
+
+  it('ignores a range whose text no longer reads as the span’s quote (an edit moved it), but still finds the words', () => {
+    // The range 0..3 once held 김철수; the text now starts with 아버지, which must stay.
+    const moved = { ...span(narrative, '김철수', null), rangeStart: 0, rangeEnd: 3 } as TestimonyAnnotation;
+    const r = new TestimonyRedactor([moved], true);
+    expect(r.anchoredText(narrative, null)).toBe(`아버지 ${M}는 회령에서 잡혀갔다.`);
+  });
+
   it('ignores the range of a span whose anchor needs review (only its words count)', () => {
     const stale = { ...span(narrative, '김철수', null), status: 'needs_review', rangeStart: 0, rangeEnd: 3, quote: '' };
     const r = new TestimonyRedactor([stale as TestimonyAnnotation], true);

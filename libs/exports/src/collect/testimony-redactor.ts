@@ -19,13 +19,15 @@ export class TestimonyRedactor {
     caseWords: string[] = [],
   ) {
     for (const span of spans) {
-      const list = this.byLanguage.get(span.language) ?? [];
-      list.push({
-        rangeStart: span.status === 'anchored' ? span.rangeStart : null,
-        rangeEnd: span.status === 'anchored' ? span.rangeEnd : null,
-        quote: span.quote,
-      });
-      this.byLanguage.set(span.language, list);
+      const entry: SensitiveSpan = { rangeStart: null, rangeEnd: null, quote: span.quote };
+      // A range counts only while its anchor holds: a span that needs review is found by its words alone.
+      if (span.status === 'anchored') {
+        entry.rangeStart = span.rangeStart;
+        entry.rangeEnd = span.rangeEnd;
+      }
+      const list = this.byLanguage.get(span.language);
+      if (list) list.push(entry);
+      else this.byLanguage.set(span.language, [entry]);
     }
     this.allWords = [...spans.map((span) => span.quote), ...caseWords].map((quote) => ({
       rangeStart: null,
@@ -36,13 +38,12 @@ export class TestimonyRedactor {
 
   /** A text the spans of `language` were anchored on (null: the narrative). */
   anchoredText(text: string, language: string | null): string {
-    return this.apply(text, [...(this.byLanguage.get(language) ?? []), ...this.allWords]);
+    return this.apply(text, this.anchoredSpans(language));
   }
 
   /** The ranges of `text` that anchoredText hides (none where the profile does not redact): tags move by them. */
   anchoredRanges(text: string, language: string | null): Array<[number, number]> {
-    const spans = [...(this.byLanguage.get(language) ?? []), ...this.allWords];
-    return this.enabled && spans.length ? sensitiveRanges(text, spans) : [];
+    return this.enabled ? sensitiveRanges(text, this.anchoredSpans(language)) : [];
   }
 
   /** Any other text: hidden wherever a span's words occur. */
@@ -56,8 +57,14 @@ export class TestimonyRedactor {
     return this.count;
   }
 
+  /** The spans anchored on the text of `language`, then every span's words. */
+  private anchoredSpans(language: string | null): SensitiveSpan[] {
+    const own = this.byLanguage.get(language);
+    return own ? [...own, ...this.allWords] : this.allWords;
+  }
+
   private apply(text: string, spans: SensitiveSpan[]): string {
-    if (!this.enabled || spans.length === 0) return text;
+    if (!this.enabled) return text;
     const out = redactText(text, spans);
     this.count += out.redactions;
     return out.text;

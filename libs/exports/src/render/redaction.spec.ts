@@ -107,6 +107,16 @@ describe('redactText', () => {
       expect(redactText('abc def', [words(null), words(''), words('   ')])).toEqual({ text: 'abc def', redactions: 0 });
     });
 
+    it('uses no half of a range: a span with only a start or only an end hides nothing by position', () => {
+      const half = (rangeStart: number | null, rangeEnd: number | null): SensitiveSpan => ({
+        rangeStart,
+        rangeEnd,
+        quote: null,
+      });
+      expect(redactText('abc def', [half(4, null)])).toEqual({ text: 'abc def', redactions: 0 });
+      expect(redactText('abc def', [half(null, 3)])).toEqual({ text: 'abc def', redactions: 0 });
+    });
+
     it('never searches for blank words (they would match every gap between words)', () => {
       expect(redactText('a b\tc\nd', [words(' '), words('\t'), words('\n')])).toEqual({
         text: 'a b\tc\nd',
