@@ -154,6 +154,37 @@ describe('sillok objects:sweep', () => {
     expect((await t.http().get('/health')).status).toBe(200);
   });
 
+  it('an export onto a full disk answers 507 naming the cause, and leaves no bag, partial write, export row or audit event', async () => {
+    const files = (store as FilesystemObjectStore).files;
+    const realOpen = files.open;
+    const count = async () => ({
+      exports: (await queryOnce(t.database.url, `SELECT count(*)::int AS n FROM case_exports`))[0].n,
+      audited: (await queryOnce(t.database.url, `SELECT count(*)::int AS n FROM audit_events`))[0].n,
+      objects: await counted(store.list()),
+      partial: await counted(store.listTemporary()),
+    });
+    const before = await count();
+    try {
+      // Room for part of the bag only (the attachment alone is 4 KiB): the disk fills early or mid-bag.
+      for (const room of [1024, 6 * 1024]) {
+        files.open = diskWithRoom(room, realOpen);
+        const answer = await t
+          .http()
+          .post(`/cases/${caseA}/exports`)
+          .set('Authorization', `Bearer ${as.coordinator.token}`)
+          .send({ profile: 'internal', recipient: 'Full disk', includeCaseAttachments: true, confirmEmpty: true });
+        expect([room, answer.status]).toEqual([room, 507]);
+        expect(answer.body).toMatchObject({ type: 'urn:sillok:problem:insufficient-storage', status: 507 });
+        expect(answer.body.detail).toMatch(/no space left/);
+        expect(await count()).toEqual(before);
+      }
+    } finally {
+      files.open = realOpen;
+    }
+    const served = await t.http().get('/api/openapi.json');
+    expect(Object.keys(served.body.paths['/cases/{id}/exports'].post.responses)).toContain('507');
+  });
+
   it('--help explains it', async () => {
     const help = await runNode([CLI_ENTRY, 'objects:sweep', '--help'], {});
     expect(help.stdout).toContain('--grace-hours');

@@ -112,8 +112,11 @@ export class ExportService {
       (key) => this.store.get(key),
     );
     const [bagResult, putResult] = await Promise.allSettled([written, stored]);
-    if (bagResult.status === 'rejected') throw exportFailure(bagResult.reason);
+    if (bagResult.status === 'rejected' && bagResult.reason instanceof StoredHashMismatch)
+      throw exportFailure(bagResult.reason);
+    // A store that failed (a full disk) also breaks the bag's stream: its error is the cause to answer.
     if (putResult.status === 'rejected') throw putResult.reason;
+    if (bagResult.status === 'rejected') throw exportFailure(bagResult.reason);
     const finished: FinishedBag = bagResult.value;
 
     const seal = bagKey && cipher ? this.seal(id, bagKey, cipher.getAuthTag(), file.identityWitnessIds) : null;

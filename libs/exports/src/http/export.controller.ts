@@ -1,6 +1,6 @@
 import { pipeline } from 'node:stream';
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '@sillok/auth';
 import { DomainError, ErrorCode, Permission, RequirePermission, type Actor } from '@sillok/core';
@@ -25,6 +25,11 @@ export class ExportController {
     description: 'The bag is streamed to the object store and recorded; download it with GET /exports/:id/download',
   })
   @ApiCreatedResponse({ type: ExportResponse })
+  // The bag streams into the object store, whose disk can fill up like an upload's.
+  @ApiResponse({
+    status: 507,
+    description: 'the object store is full: no bag was kept, nothing was recorded or audited; free space and retry',
+  })
   create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateExportDto) {
     return this.exports.create(actor, id, dto);
   }
