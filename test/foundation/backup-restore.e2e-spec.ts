@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,12 @@ import { streamUpload } from '../evidence/multipart-upload.js';
 
 const KEY_BASE64 = TEST_SECRETS.IDENTITY_ENCRYPTION_KEYS.slice('k1:'.length);
 const NARRATIVE = '2001년 요덕 수용소 15호 관리소에서 3년을 보냈습니다.';
+const LEGAL_NAME = '한정민';
+
+/** The audit rows of `action` in a database, with what an auditor sees of them. */
+function auditRows(databaseUrl: string, action: string) {
+  return queryOnce(databaseUrl, `SELECT actor_user_id, subject_type, details FROM audit_events WHERE action = $1`, [action]);
+}
 
 /** Every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
@@ -47,7 +53,7 @@ describe('sillok backup and sillok restore', () => {
       .http()
       .put(`/witnesses/${witnessId}/identity`)
       .set(bearer(as.investigator))
-      .send({ legalName: '한정민' });
+      .send({ legalName: LEGAL_NAME });
     expect(identity.status).toBe(200);
     testimonyId = (await createTestimony(t, as.investigator, witnessId, NARRATIVE)).id;
     evidence = randomBytes(300_000);
@@ -94,6 +100,20 @@ describe('sillok backup and sillok restore', () => {
       expect({ file, holdsKey: bytes.includes(key) || bytes.includes(KEY_BASE64) }).toEqual({ file, holdsKey: false });
     }
     expect(readFileSync(join(backupDir, objectKey)).equals(evidence)).toBe(true);
+
+    // Audited in the backed-up database (after its dump): the manifest's hash and counts, no identity.
+    const manifestSha256 = createHash('sha256')
+      .update(readFileSync(join(backupDir, 'manifest.json')))
+      .digest('hex');
+    const rows = await auditRows(t.database.url, 'backup.create');
+    expect(rows).toEqual([
+      {
+        actor_user_id: null,
+        subject_type: 'backup',
+        details: expect.objectContaining({ manifestSha256, objects: 1, databaseSha256: manifest.database.sha256 }),
+      },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(LEGAL_NAME);
   }, 120_000);
 
   it('restores into a fresh database and data directory that verify and hold the same records and bytes', async () => {
@@ -103,6 +123,15 @@ describe('sillok backup and sillok restore', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('IDENTITY_ENCRYPTION_KEYS holding keys k1');
 
+    // The restored database's trail tells it was restored, and from which backup; the backup's own
+    // row is not in it (it was written after the dump).
+    const manifestSha256 = createHash('sha256')
+      .update(readFileSync(join(backupDir, 'manifest.json')))
+      .digest('hex');
+    expect(await auditRows(restoredEnv.DATABASE_URL, 'backup.restore')).toEqual([
+      { actor_user_id: null, subject_type: 'backup', details: expect.objectContaining({ manifestSha256, objects: 1 }) },
+    ]);
+    expect(await auditRows(restoredEnv.DATABASE_URL, 'backup.create')).toEqual([]);
     expect((await runNode([CLI_ENTRY, 'audit:verify'], restoredEnv)).code).toBe(0);
     const fixity = await runNode([CLI_ENTRY, 'fixity:check'], restoredEnv);
     expect(fixity.stdout).toContain('1 checked, all match');

@@ -79,6 +79,9 @@ export enum AuditAction {
   AuditVerify = 'audit.verify',
   AuditCheckpoint = 'audit.checkpoint',
   ImportRun = 'import.run',
+  /** `sillok backup` / `sillok restore`: the manifest's hash and counts, never a record's content. */
+  BackupCreate = 'backup.create',
+  BackupRestore = 'backup.restore',
 }
 
 /** Actions that must state why (the reason is stored in the row and covered by its hash). */

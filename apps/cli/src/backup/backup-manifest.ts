@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isValidObjectKey } from '@sillok/evidence';
@@ -53,4 +54,11 @@ export async function readManifest(dir: string): Promise<BackupManifest> {
   if (bad || !Array.isArray(manifest.objects))
     throw new CliError(`${MANIFEST_FILE}: invalid object key in the manifest`);
   return manifest;
+}
+
+/** SHA-256 (hex) of DIR/manifest.json as written: it names, through the hashes it holds, every byte of the backup. */
+export async function manifestSha256(dir: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(join(dir, MANIFEST_FILE)))
+    .digest('hex');
 }

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
+import { AuditAction } from '@sillok/audit';
 import { createObjectStore } from '@sillok/evidence';
 import { withDatabase } from '../cli-runtime.js';
+import { auditBackup } from '../backup/backup-audit.js';
 import { writeBackup } from '../backup/write-backup.js';
 
 export function backupCommand(): Command {
@@ -12,18 +14,15 @@ export function backupCommand(): Command {
     .requiredOption('--out <dir>', 'a new or empty directory to write the backup into')
     .option('--pg-bin <dir>', "directory of pg_dump (the server's major version or newer); default: PATH")
     .action(async (options: { out: string; pgBin?: string }) => {
-      await withDatabase(async ({ settings, database }) => {
+      const manifest = await withDatabase(async ({ settings, database }) => {
         const store = await createObjectStore(settings);
-        const manifest = await writeBackup(options.out, {
-          databaseUrl: database.url,
-          store,
-          pgTools: { binDir: options.pgBin },
-        });
-        const bytes = manifest.objects.reduce((sum, o) => sum + o.size, manifest.database.size);
-        console.log(
-          `backed up the database and ${manifest.objects.length} objects (${bytes} bytes) to ${options.out}; ` +
-            `a restore needs identity keys: ${manifest.identityKeyIds.join(', ') || 'none'}`,
-        );
+        return writeBackup(options.out, { databaseUrl: database.url, store, pgTools: { binDir: options.pgBin } });
       });
+      await auditBackup(AuditAction.BackupCreate, options.out, manifest);
+      const bytes = manifest.objects.reduce((sum, o) => sum + o.size, manifest.database.size);
+      console.log(
+        `backed up the database and ${manifest.objects.length} objects (${bytes} bytes) to ${options.out}; ` +
+          `a restore needs identity keys: ${manifest.identityKeyIds.join(', ') || 'none'}`,
+      );
     });
 }

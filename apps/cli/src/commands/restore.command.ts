@@ -1,6 +1,8 @@
 import { Command } from 'commander';
+import { AuditAction } from '@sillok/audit';
 import { createObjectStore } from '@sillok/evidence';
 import { withDatabase } from '../cli-runtime.js';
+import { auditBackup } from '../backup/backup-audit.js';
 import { restoreBackup } from '../backup/restore-backup.js';
 
 export function restoreCommand(): Command {
@@ -12,19 +14,17 @@ export function restoreCommand(): Command {
     .argument('<dir>', 'the backup directory')
     .option('--pg-bin <dir>', "directory of pg_restore (the dump's major version or newer); default: PATH")
     .action(async (dir: string, options: { pgBin?: string }) => {
-      await withDatabase(async ({ settings, database }) => {
+      const manifest = await withDatabase(async ({ settings, database }) => {
         const store = await createObjectStore(settings);
-        const manifest = await restoreBackup(dir, {
-          databaseUrl: database.url,
-          store,
-          pgTools: { binDir: options.pgBin },
-        });
-        console.log(`restored the database and ${manifest.objects.length} objects from ${dir} (${manifest.createdAt})`);
-        if (manifest.identityKeyIds.length)
-          console.log(
-            `the API starts only with IDENTITY_ENCRYPTION_KEYS holding keys ${manifest.identityKeyIds.join(', ')} ` +
-              `(they are not in the backup); then run \`sillok audit:verify\` and \`sillok fixity:check\``,
-          );
+        return restoreBackup(dir, { databaseUrl: database.url, store, pgTools: { binDir: options.pgBin } });
       });
+      // Into the restored database, once its tables exist again.
+      await auditBackup(AuditAction.BackupRestore, dir, manifest);
+      console.log(`restored the database and ${manifest.objects.length} objects from ${dir} (${manifest.createdAt})`);
+      if (manifest.identityKeyIds.length)
+        console.log(
+          `the API starts only with IDENTITY_ENCRYPTION_KEYS holding keys ${manifest.identityKeyIds.join(', ')} ` +
+            `(they are not in the backup); then run \`sillok audit:verify\` and \`sillok fixity:check\``,
+        );
     });
 }

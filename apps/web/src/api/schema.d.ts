@@ -1808,7 +1808,9 @@ export interface components {
       | 'attachment.export'
       | 'audit.verify'
       | 'audit.checkpoint'
-      | 'import.run';
+      | 'import.run'
+      | 'backup.create'
+      | 'backup.restore';
     AuditActorResponse: {
       role: string | null;
       /** Format: uuid */
