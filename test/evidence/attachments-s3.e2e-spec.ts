@@ -79,4 +79,27 @@ describe('attachments (s3 store over the network)', () => {
     await eventually(settled, 20_000);
     expect(await objectsAndUploads()).toEqual(before);
   }, 60_000);
+
+  it('/health writes and removes a probe object, and reports a bucket that refuses writes as down, naming the cause', async () => {
+    const before = await objectsAndUploads();
+    const up = await t.http().get('/health');
+    expect(up.status).toBe(200);
+    expect(up.body.components.objectStore).toEqual({ status: 'up' });
+    expect(await objectsAndUploads()).toEqual(before);
+
+    server.refuseWrites(true);
+    try {
+      const full = await t.http().get('/health');
+      expect(full.status).toBe(503);
+      expect(full.body.components.objectStore).toEqual({
+        status: 'down',
+        reason: 'the object store is full: no space left for new objects',
+      });
+      expect(full.body.components.database).toEqual({ status: 'up' });
+    } finally {
+      server.refuseWrites(false);
+    }
+    expect((await t.http().get('/health')).status).toBe(200);
+    expect(await objectsAndUploads()).toEqual(before);
+  });
 });

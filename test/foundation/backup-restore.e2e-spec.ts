@@ -20,7 +20,9 @@ const LEGAL_NAME = '한정민';
 
 /** The audit rows of `action` in a database, with what an auditor sees of them. */
 function auditRows(databaseUrl: string, action: string) {
-  return queryOnce(databaseUrl, `SELECT actor_user_id, subject_type, details FROM audit_events WHERE action = $1`, [action]);
+  return queryOnce(databaseUrl, `SELECT actor_user_id, subject_type, details FROM audit_events WHERE action = $1`, [
+    action,
+  ]);
 }
 
 /** Every file under `dir`, recursively. */

@@ -35,6 +35,11 @@ export interface S3TestServer {
   restart(): Promise<void>;
   /** Stops it and removes its directory. */
   close(): Promise<void>;
+  /**
+   * From now on refuses every object write as MinIO does when its drives are full (507
+   * XMinioStorageFull), while reads and bucket checks still work; `false` writes again.
+   */
+  refuseWrites(refuse: boolean): void;
 }
 
 export async function startS3TestServer(): Promise<S3TestServer> {
@@ -45,11 +50,12 @@ export async function startS3TestServer(): Promise<S3TestServer> {
   AWSAccount.DUMMY_ACCOUNT.createKeyPair(accessKey, secretKey);
   const bucket = 'sillok-test-evidence';
   let server: S3rver | undefined;
+  const writes = { refused: false };
 
   const start = async (): Promise<void> => {
     server = new S3rver({ address: '127.0.0.1', port, directory, silent: true, vhostBuckets: false });
     // Before s3rver's router (the last middleware), after its XML and path handling.
-    server.middleware.splice(server.middleware.length - 1, 0, multipartCompletion(directory));
+    server.middleware.splice(server.middleware.length - 1, 0, fullDrives(writes), multipartCompletion(directory));
     server.logger.silent = true; // `silent: true` only removes its transports, and winston then complains per line
     await server.run();
   };
@@ -72,6 +78,9 @@ export async function startS3TestServer(): Promise<S3TestServer> {
     directory,
     stop,
     restart: start,
+    refuseWrites: (refuse) => {
+      writes.refused = refuse;
+    },
     close: async () => {
       await stop();
       await rm(directory, { recursive: true, force: true });
@@ -148,6 +157,18 @@ interface KoaContext {
 /** Where s3rver's filesystem store keeps the multipart uploads of a bucket. */
 function uploadsDirectory(root: string, bucket: string): string {
   return join(root, bucket, '._S3rver_uploads');
+}
+
+/** While `writes.refused`, a PUT or POST of an object answers as MinIO's full drives do. */
+function fullDrives(writes: { refused: boolean }) {
+  return async (context: unknown, next: () => Promise<void>): Promise<void> => {
+    const ctx = context as KoaContext;
+    const [, bucket, ...key] = ctx.path.split('/');
+    if (!writes.refused || !bucket || !key.join('') || (ctx.method !== 'PUT' && ctx.method !== 'POST')) return next();
+    const error = new S3Error('XMinioStorageFull', 'Storage backend has reached its minimum free drive threshold.');
+    error.status = 507;
+    throw error;
+  };
 }
 
 function multipartCompletion(root: string) {

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Client } from 'minio';
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { DomainError, ErrorCode } from '@sillok/core';
@@ -11,6 +12,7 @@ import {
   isNetworkError,
   objectNotFound,
   sizeMismatch,
+  storeFull,
   storeUnavailable,
 } from './object-store.errors.js';
 import type {
@@ -24,6 +26,9 @@ import type {
 import { CleanupQueue } from './cleanup-queue.js';
 import { CountingPassThrough } from './counting-pass-through.js';
 import { createMinioClient } from './minio-client.js';
+
+/** Where the health check writes its one-byte probe (removed at once): outside `objects/`. */
+export const HEALTH_PROBE_PREFIX = 'health-probe/';
 
 export interface S3ObjectStoreOptions {
   endPoint: string;
@@ -171,9 +176,21 @@ export class S3ObjectStore implements ObjectStore {
     });
   }
 
+  /**
+   * Up only when a tiny object can be written and removed, as the filesystem store checks: a
+   * bucket that exists but refuses writes (full drives, a quota, read-only credentials) is down.
+   */
   async healthCheck(): Promise<void> {
     const exists = await this.call(() => this.client.bucketExists(this.bucket));
     if (!exists) throw new Error(`bucket ${this.bucket} does not exist`);
+    // Outside objects/: neither listed, swept, checked for fixity nor backed up.
+    const probe = `${HEALTH_PROBE_PREFIX}${randomUUID()}`;
+    try {
+      await this.call(() => this.client.putObject(this.bucket, probe, Buffer.from('.'), 1));
+    } finally {
+      // Also after a failed put: a server may have kept the object even so.
+      await this.client.removeObject(this.bucket, probe).catch(() => undefined);
+    }
   }
 
   /** Stops background cleanup retries (at shutdown). */
@@ -198,6 +215,8 @@ export class S3ObjectStore implements ObjectStore {
     if (error instanceof DomainError) return error;
     const code = (error as { code?: unknown } | null)?.code;
     if (code === 'NoSuchKey' || code === 'NotFound') return objectNotFound();
+    // MinIO's full drives and bucket quota: the operator must free space, as with a full disk.
+    if (code === 'XMinioStorageFull' || code === 'XMinioAdminBucketQuotaExceeded') return storeFull(error);
     if (isNetworkError(error) || code === 'NoSuchBucket' || code === 'SlowDown' || code === 'ServiceUnavailable') {
       return storeUnavailable(error);
     }
