@@ -166,8 +166,8 @@ function fullDrives(writes: { refused: boolean }) {
     const [, bucket, ...key] = ctx.path.split('/');
     if (!writes.refused || !bucket || !key.join('') || (ctx.method !== 'PUT' && ctx.method !== 'POST')) return next();
     const error = new S3Error('XMinioStorageFull', 'Storage backend has reached its minimum free drive threshold.');
-    error.status = 507;
-    throw error;
+    // MinIO's status for it; s3rver's table does not know the code (its typings omit `status`).
+    throw Object.assign(error, { status: 507 });
   };
 }
 
