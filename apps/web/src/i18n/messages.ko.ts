@@ -297,7 +297,8 @@ export const ko: Messages = {
     byWhom: '요청: {requestedBy}, 승인: {approvedBy}.',
     breakGlass: '서버 명령줄에서 한 긴급(break-glass) 재설정입니다(두 번째 관리자 승인 없음).',
     held: '본인의 인증 앱에 표시된 현재 코드로 확인할 때까지 이 계정으로는 증인 신원을 열람하거나 내보낼 수 없습니다.',
-    notYou: '본인이 한 일이 아니라면 확인하지 마시고, 이 계정이 아닌 다른 경로로 즉시 소속 기관의 보안 담당자에게 연락하세요.',
+    notYou:
+      '본인이 한 일이 아니라면 확인하지 마시고, 이 계정이 아닌 다른 경로로 즉시 소속 기관의 보안 담당자에게 연락하세요.',
     notYouAfter: '본인이 한 일이 아니라면 이 계정이 아닌 다른 경로로 즉시 소속 기관의 보안 담당자에게 연락하세요.',
     enrolFirst: '재설정으로 2단계 인증이 삭제되었습니다. 먼저 본인의 인증 앱을 설정한 뒤 여기로 돌아오세요.',
     code: '현재 6자리 코드',
@@ -315,7 +316,7 @@ export const ko: Messages = {
     confirmMfa: '예, {name}의 2단계 인증을 삭제합니다(세션이 종료됨)',
     waiting: '요청됨: 두 번째 관리자의 승인을 기다립니다. 아직 아무것도 바뀌지 않았습니다.',
     mfaRemoved: '2단계 인증이 삭제되었습니다.',
-    request: '{name}의 {what} 재설정: {requestedBy} 요청, {date}.',
+    request: '{name}의 {what} 재설정: {requestedBy} 요청({date}).',
     expires: '{date}까지 승인할 수 있습니다.',
     waitingForOther: '내가 요청함: 다른 관리자가 승인해야 합니다.',
     approve: '{name}의 재설정 승인',

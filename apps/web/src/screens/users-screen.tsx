@@ -3,6 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { api, type Schemas } from '../api/client';
 import { must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session/session';
 import { Empty, FormError, QueryView } from '../ui/states';
 import { AccountResets } from './account-resets';
 import { UserResetActions } from './user-reset-actions';
@@ -16,6 +17,7 @@ const ROLES: Role[] = ['coordinator', 'investigator', 'analyst', 'legal_reviewer
  */
 export function UsersScreen() {
   const { messages, format } = useI18n();
+  const { me } = useSession();
   const queryClient = useQueryClient();
   const users = useQuery({
     queryKey: ['users'],
@@ -96,9 +98,8 @@ export function UsersScreen() {
                     <td>{u.displayName}</td>
                     <td>{u.email}</td>
                     <td>{messages.role[u.role]}</td>
-                    <td>
-                      <UserResetActions user={u} />
-                    </td>
+                    {/* One's own password and factor are changed on their own screens, not reset. */}
+                    <td>{u.id === me?.id ? null : <UserResetActions user={u} />}</td>
                   </tr>
                 ))}
               </tbody>

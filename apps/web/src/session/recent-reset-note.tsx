@@ -23,7 +23,7 @@ export function RecentResetNote() {
     setHidden(true);
   };
   return (
-    <div className="notice" role="status" data-testid="recent-reset">
+    <div className="notice recent-reset" role="status" data-testid="recent-reset">
       <p>
         <ResetSummary reset={reset} /> {messages.resetNotice.notYouAfter}
       </p>

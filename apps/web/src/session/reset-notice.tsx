@@ -51,7 +51,7 @@ export function ResetNotice() {
           {text.enrolFirst} <Link to="/app/second-factor">{messages.mfa.start}</Link>
         </p>
       ) : (
-        <form onSubmit={submit} className="row">
+        <form onSubmit={submit} className="reset-confirm">
           <label>
             {text.code}
             <input
