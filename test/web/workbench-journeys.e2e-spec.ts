@@ -423,7 +423,9 @@ describe('web client journeys (Chromium)', () => {
     await notice.waitFor();
     const said = await notice.textContent();
     expect(said).toContain(ko.resetNotice.kind.password);
-    expect(said).toContain(ko.resetNotice.byWhom.replace('{requestedBy}', '관리자').replace('{approvedBy}', '보안관리자'));
+    expect(said).toContain(
+      ko.resetNotice.byWhom.replace('{requestedBy}', '관리자').replace('{approvedBy}', '보안관리자'),
+    );
     expect(said).toContain(ko.resetNotice.notYou);
     expect(await notice.getByRole('button', { name: ko.common.close }).count()).toBe(0);
 

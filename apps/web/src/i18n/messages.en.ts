@@ -297,8 +297,9 @@ export const en = {
     breakGlass: 'It was a break-glass reset from the server command line (no second administrator).',
     held: 'Until you confirm with a current code from your own authenticator app, witness identities and exports stay closed to this account.',
     notYou:
-      'If this was not you, do not confirm: contact your organisation\'s security focal point at once, by another channel than this account.',
-    notYouAfter: 'If this was not you, contact your organisation\'s security focal point at once, by another channel than this account.',
+      "If this was not you, do not confirm: contact your organisation's security focal point at once, by another channel than this account.",
+    notYouAfter:
+      "If this was not you, contact your organisation's security focal point at once, by another channel than this account.",
     enrolFirst: 'The reset removed your second factor: set up your own authenticator app first, then come back here.',
     code: 'Current 6-digit code',
     confirm: 'Confirm it is me',
