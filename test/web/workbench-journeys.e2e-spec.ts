@@ -98,6 +98,9 @@ describe('web client journeys (Chromium)', () => {
 
   let caseUrl = '';
   let testimonyUrl = '';
+  /** The coordinator's authenticator key and recovery codes, from (f), for (g). */
+  let coordinatorTotp = '';
+  let coordinatorCodes: string[] = [];
 
   it('(a) an admin creates a coordinator and an investigator; the coordinator opens a case and adds the investigator by name', async () => {
     const p = await page();
@@ -359,6 +362,8 @@ describe('web client journeys (Chromium)', () => {
     await p.getByTestId('recovery-codes').locator('li').nth(9).waitFor();
     const codes = (await p.getByTestId('recovery-codes').locator('li').allTextContents()).map((c) => c.trim());
     expect(codes).toHaveLength(10);
+    coordinatorTotp = secret;
+    coordinatorCodes = codes;
     await checkScreen(p, 'mfa-recovery-codes');
     const [download] = await Promise.all([
       p.waitForEvent('download'),
@@ -378,6 +383,76 @@ describe('web client journeys (Chromium)', () => {
     await p.getByRole('heading', { name: ko.cases.title }).waitFor();
     await p.context().close();
   }, 120_000);
+
+  it("(g) an admin resets the coordinator's password, a second admin approves it; the coordinator sees who did it, is refused exports until confirming with a current code", async () => {
+    const secondAdmin = await createUser(t, Role.Admin, { displayName: '보안관리자' });
+    const coordinator = accounts.coordinator;
+    const p = await page();
+    // The coordinator reads identities and exports: the reset waits for a second administrator.
+    await signIn(p, admin.email, admin.password);
+    await p.getByRole('button', { name: ko.resets.resetPassword.replace('{name}', coordinator.name) }).click();
+    await p.getByRole('button', { name: ko.resets.confirmPassword.replace('{name}', coordinator.name) }).click();
+    await p.getByTestId('reset-outcome').getByText(ko.resets.waiting).waitFor();
+    await p.getByTestId('account-reset').getByText(ko.resets.waitingForOther).waitFor();
+    await checkScreen(p, 'users-reset-waiting');
+    await p.getByRole('button', { name: ko.nav.signOut }).click();
+
+    await signIn(p, secondAdmin.email, secondAdmin.password);
+    await p.getByRole('button', { name: ko.resets.approve.replace('{name}', coordinator.name) }).click();
+    const oneTime = p.getByTestId('reset-temporary-password');
+    await oneTime.waitFor();
+    coordinator.password = (await oneTime.textContent())!.split(': ').pop()!.trim();
+    await checkScreen(p, 'account-resets-approved');
+    await p.getByRole('button', { name: ko.resets.done }).click();
+    await p.getByText(ko.resets.empty).waitFor();
+    await p.getByRole('button', { name: ko.nav.signOut }).click();
+
+    // The owner signs in with the one-time password (their factor stays) and chooses a new one.
+    await signIn(p, coordinator.email, coordinator.password);
+    await p.getByLabel(ko.login.mfaCode).fill(coordinatorCodes[1]);
+    await p.getByRole('button', { name: ko.login.mfaSubmit }).click();
+    await p.getByRole('heading', { name: ko.password.title }).waitFor();
+    const chosen = `After-reset-${process.pid}-q4`;
+    await p.getByLabel(ko.password.current).fill(coordinator.password);
+    await p.getByLabel(ko.password.next).fill(chosen);
+    await p.getByRole('button', { name: ko.password.submit }).click();
+    await p.getByRole('heading', { name: ko.cases.title }).waitFor();
+    coordinator.password = chosen;
+
+    const notice = p.getByRole('region', { name: ko.resetNotice.title });
+    await notice.waitFor();
+    const said = await notice.textContent();
+    expect(said).toContain(ko.resetNotice.kind.password);
+    expect(said).toContain(
+      ko.resetNotice.byWhom.replace('{requestedBy}', '관리자').replace('{approvedBy}', '보안관리자'),
+    );
+    expect(said).toContain(ko.resetNotice.notYou);
+    expect(await notice.getByRole('button', { name: ko.common.close }).count()).toBe(0);
+
+    // Exports are refused while held, and the screen says why instead of a generic error.
+    await p.goto(caseUrl);
+    await p.getByRole('link', { name: ko.casePage.export }).click();
+    await p.getByTestId('reset-held').getByText(ko.resetNotice.heldError).waitFor();
+    expect(await p.getByText(ko.common.error, { exact: true }).count()).toBe(0);
+    await notice.waitFor();
+    await checkScreen(p, 'reset-notice-held');
+
+    // A code of the step after the one enrolled in (f): a code is never accepted twice.
+    const nextStep = Math.floor(Date.now() / 1000) + 30;
+    await notice.getByLabel(ko.resetNotice.code).fill(await generate({ secret: coordinatorTotp, epoch: nextStep }));
+    await notice.getByRole('button', { name: ko.resetNotice.confirm }).click();
+    await notice.waitFor({ state: 'detached' });
+    await p.getByRole('cell', { name: 'OHCHR Seoul' }).waitFor();
+
+    // The confirmed reset is pointed out once on the cases page.
+    await p.getByRole('link', { name: ko.nav.cases, exact: true }).click();
+    const recent = p.getByTestId('recent-reset');
+    await recent.getByText(ko.resetNotice.notYouAfter).waitFor();
+    await checkScreen(p, 'cases-recent-reset');
+    await recent.getByRole('button', { name: ko.common.close }).click();
+    await recent.waitFor({ state: 'detached' });
+    await p.context().close();
+  }, 180_000);
 
   it('leaves no serious or critical axe-core violation on any screen of the journeys', () => {
     expect(violations).toEqual([]);

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
+import { RecentResetNote } from '../session/recent-reset-note';
 import { can, useSession } from '../session/session';
 import { Empty, FormError, QueryView } from '../ui/states';
 
@@ -18,6 +19,7 @@ export function CasesScreen() {
   return (
     <section>
       <h1>{messages.cases.title}</h1>
+      <RecentResetNote />
       <QueryView query={cases}>
         {(page) =>
           page.items.length === 0 ? (

@@ -1,21 +1,29 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { api, type Schemas } from '../api/client';
 import { must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session/session';
 import { Empty, FormError, QueryView } from '../ui/states';
+import { AccountResets } from './account-resets';
+import { UserResetActions } from './user-reset-actions';
 
 type Role = Schemas['CreateUserDto']['role'];
 const ROLES: Role[] = ['coordinator', 'investigator', 'analyst', 'legal_reviewer', 'auditor', 'admin'];
 
-/** Accounts (administrators): the list, and a new account with a temporary password shown once. */
+/**
+ * Accounts (administrators): the list with password and factor resets, resets waiting for a
+ * second administrator, and a new account with a temporary password shown once.
+ */
 export function UsersScreen() {
   const { messages, format } = useI18n();
+  const { me } = useSession();
   const queryClient = useQueryClient();
   const users = useQuery({
     queryKey: ['users'],
     queryFn: () => must(api.GET('/users', { params: { query: { limit: 200 } } })),
   });
+  const names = useMemo(() => new Map((users.data?.items ?? []).map((u) => [u.id, u.displayName])), [users.data]);
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('investigator');
@@ -69,6 +77,7 @@ export function UsersScreen() {
           {messages.common.create}
         </button>
       </form>
+      <AccountResets names={names} />
       <QueryView query={users}>
         {(page) =>
           page.items.length === 0 ? (
@@ -80,6 +89,7 @@ export function UsersScreen() {
                   <th scope="col">{messages.users.displayName}</th>
                   <th scope="col">{messages.users.email}</th>
                   <th scope="col">{messages.users.role}</th>
+                  <th scope="col">{messages.resets.actions}</th>
                 </tr>
               </thead>
               <tbody>
@@ -88,6 +98,8 @@ export function UsersScreen() {
                     <td>{u.displayName}</td>
                     <td>{u.email}</td>
                     <td>{messages.role[u.role]}</td>
+                    {/* One's own password and factor are changed on their own screens, not reset. */}
+                    <td>{u.id === me?.id ? null : <UserResetActions user={u} />}</td>
                   </tr>
                 ))}
               </tbody>

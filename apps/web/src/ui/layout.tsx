@@ -1,9 +1,10 @@
 import { NavLink, Outlet } from 'react-router';
 import { LanguagePicker, useI18n } from '../i18n/i18n';
 import { IdleSignOut } from '../session/idle-sign-out';
+import { ResetNotice } from '../session/reset-notice';
 import { can, useSession } from '../session/session';
 
-/** The frame of every signed-in screen: skip link, persistent navigation, language, sign-out. */
+/** The frame of every signed-in screen: skip link, persistent navigation, language, sign-out, reset notice. */
 export function Layout() {
   const { messages } = useI18n();
   const { me, signOut } = useSession();
@@ -47,6 +48,7 @@ export function Layout() {
         </div>
       </header>
       <IdleSignOut />
+      <ResetNotice />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -12,8 +12,25 @@ export function Loading() {
   );
 }
 
+/** A 403 because the account's last reset is not yet confirmed by its owner (issue 23). */
+function heldAfterReset(error: unknown): boolean {
+  if (!(error instanceof ApiProblem) || error.status !== 403) return false;
+  return (error.body as { resetConfirmationRequired?: boolean } | undefined)?.resetConfirmationRequired === true;
+}
+
+/** Says why an identity read or export was refused after a reset, and points to the notice that ends it. */
+function HeldAfterReset() {
+  const { messages } = useI18n();
+  return (
+    <p role="alert" className="error-text" data-testid="reset-held">
+      {messages.resetNotice.heldError} <a href="#reset-notice">{messages.resetNotice.heldLink}</a>
+    </p>
+  );
+}
+
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { messages } = useI18n();
+  if (heldAfterReset(error)) return <HeldAfterReset />;
   const notFound = error instanceof ApiProblem && error.status === 404;
   return (
     <div role="alert" className="error-box">
@@ -47,6 +64,7 @@ export function QueryView<T>({
 
 export function FormError({ error }: { error: unknown }) {
   if (!error) return null;
+  if (heldAfterReset(error)) return <HeldAfterReset />;
   return (
     <p role="alert" className="error-text">
       {error instanceof Error ? error.message : String(error)}
