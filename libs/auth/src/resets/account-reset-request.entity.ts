@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '../users/user.entity.js';
 
 export type ResetKind = 'password' | 'mfa';
 export type ResetStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'break_glass';
@@ -9,12 +10,22 @@ export type ResetStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'bre
  * Kept after its decision: the account's owner is shown who reset it and when.
  */
 @Entity('account_reset_requests')
+@Index('account_reset_requests_pending_key', { synchronize: false })
+@Index('account_reset_requests_status_idx', { synchronize: false })
+@Check('account_reset_requests_kind_check', `kind IN ('password', 'mfa')`)
+@Check('account_reset_requests_status_check', `status IN ('pending', 'approved', 'rejected', 'expired', 'break_glass')`)
+@Check('account_reset_requests_requester_check', `(status = 'break_glass') = (requested_by IS NULL)`)
+@Check('account_reset_requests_second_person_check', `status <> 'approved' OR decided_by <> requested_by`)
 export class AccountResetRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
   userId: string;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'account_reset_requests_user_id_fkey' })
+  user?: User;
 
   @Column({ type: 'text' })
   kind: ResetKind;
@@ -26,6 +37,10 @@ export class AccountResetRequest {
   @Column({ type: 'uuid', nullable: true })
   requestedBy: string | null;
 
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'requested_by', foreignKeyConstraintName: 'account_reset_requests_requested_by_fkey' })
+  requester?: User;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   requestedAt: Date;
 
@@ -34,6 +49,10 @@ export class AccountResetRequest {
 
   @Column({ type: 'uuid', nullable: true })
   decidedBy: string | null;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'account_reset_requests_decided_by_fkey' })
+  decider?: User;
 
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt: Date | null;

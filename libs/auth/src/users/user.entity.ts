@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { AccountResetRequest } from '../resets/account-reset-request.entity.js';
 import type { Role } from '../roles/role.js';
 import type { UserStatus } from './user-status.js';
 
@@ -53,6 +54,12 @@ export class User {
   /** The last approved or break-glass reset (account_reset_requests); null: never reset that way. */
   @Column({ type: 'uuid', nullable: true })
   resetRequestId: string | null;
+
+  // Named by string and imported as a type only: the request entity refers to User, so a runtime
+  // reference here would be a circular import.
+  @ManyToOne('AccountResetRequest')
+  @JoinColumn({ name: 'reset_request_id', foreignKeyConstraintName: 'users_reset_request_id_fkey' })
+  resetRequest?: AccountResetRequest;
 
   /** When the owner confirmed a factor after that reset; until then identity reads and exports are refused. */
   @Column({ type: 'timestamptz', nullable: true })
