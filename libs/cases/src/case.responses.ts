@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Page } from '@sillok/core';
+import { PageResponseOf } from '@sillok/core';
 import { CaseStatus } from './case-status.js';
 import type { CaseView } from './case.view.js';
 import { CaseRole } from './members/case-role.js';
@@ -36,19 +36,7 @@ export class CaseResponse implements CaseView {
   myCaseRole: CaseRole;
 }
 
-export class CasePageResponse implements Page<CaseView> {
-  @ApiProperty({ type: [CaseResponse] })
-  items: CaseResponse[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  limit: number;
-
-  @ApiProperty()
-  offset: number;
-}
+export class CasePageResponse extends PageResponseOf(CaseResponse) {}
 
 export class CaseMemberResponse implements CaseMemberView {
   @ApiProperty({ format: 'uuid' })
@@ -76,16 +64,4 @@ export class CaseMemberResponse implements CaseMemberView {
   updatedAt: string;
 }
 
-export class CaseMemberPageResponse implements Page<CaseMemberView> {
-  @ApiProperty({ type: [CaseMemberResponse] })
-  items: CaseMemberResponse[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  limit: number;
-
-  @ApiProperty()
-  offset: number;
-}
+export class CaseMemberPageResponse extends PageResponseOf(CaseMemberResponse) {}

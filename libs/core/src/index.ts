@@ -14,6 +14,7 @@ export * from './process/fatal.js';
 export * from './access/permission.js';
 export * from './access/route-access.decorators.js';
 export * from './pagination/page-query.dto.js';
+export * from './pagination/page-response.js';
 export * from './http/id-param.dto.js';
 export * from './http/param-pipes.js';
 export * from './validation/optional-id-list.decorator.js';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Page } from '@sillok/core';
+import { PageResponseOf } from '@sillok/core';
 import type { ResetKind, ResetStatus } from './account-reset-request.entity.js';
 import type { ResetDecisionResult } from './account-reset.service.js';
 import type { AccountRef, ResetNotice, ResetRequestView } from './reset-views.js';
@@ -38,19 +38,7 @@ export class ResetRequestResponse implements ResetRequestView {
   decidedAt: string | null;
 }
 
-export class ResetRequestPageResponse implements Page<ResetRequestView> {
-  @ApiProperty({ type: [ResetRequestResponse] })
-  items: ResetRequestResponse[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  limit: number;
-
-  @ApiProperty()
-  offset: number;
-}
+export class ResetRequestPageResponse extends PageResponseOf(ResetRequestResponse) {}
 
 export class ResetDecisionResponse implements ResetDecisionResult {
   @ApiProperty({ type: ResetRequestResponse })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Page } from '@sillok/core';
+import { PageResponseOf } from '@sillok/core';
 import { ResetNoticeResponse } from '../resets/account-reset.responses.js';
 import { Role } from '../roles/role.js';
 import { UserStatus } from './user-status.js';
@@ -52,19 +52,7 @@ export class SelfResponse extends UserResponse {
   lastReset: ResetNoticeResponse | null;
 }
 
-export class UserPageResponse implements Page<UserView> {
-  @ApiProperty({ type: [UserResponse] })
-  items: UserResponse[];
-
-  @ApiProperty()
-  total: number;
-
-  @ApiProperty()
-  limit: number;
-
-  @ApiProperty()
-  offset: number;
-}
+export class UserPageResponse extends PageResponseOf(UserResponse) {}
 
 export class UserWithPasswordResponse implements UserWithPassword {
   @ApiProperty({ type: UserResponse })
