@@ -18,6 +18,7 @@ import { DatabaseHealth } from './health/database-health.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { IdempotencyKeyPruner } from './idempotency/idempotency-key-pruner.js';
 import { IdentityKeysCheck } from './startup/identity-keys-check.js';
+import { AuditSealSchedule } from './startup/audit-seal-schedule.js';
 import { RequestDeadlineInterceptor } from './http/request-deadline.interceptor.js';
 
 export interface AppOptions {
@@ -52,6 +53,7 @@ export class AppModule {
         DatabaseHealth,
         IdentityKeysCheck,
         IdempotencyKeyPruner,
+        AuditSealSchedule,
         FirstAdministratorNotice,
         // The deadline wraps the Idempotency-Key handling, so a stored answer never outlives a 503.
         { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },

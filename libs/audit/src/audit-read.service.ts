@@ -7,6 +7,7 @@ import type { StoredAuditRow } from './audit-chain.checker.js';
 import type { AuditEventFilter } from './audit-event.filter.js';
 import type { AuditEventPage, AuditEventView } from './audit-event.view.js';
 import { AuditVerifier, type AuditVerification } from './audit-verifier.service.js';
+import { sealAuditChain } from './audit-sealer.js';
 
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 500;
@@ -32,6 +33,7 @@ export class AuditReadService {
       throw DomainError.validation([{ field: 'to', reason: 'must not be before from' }]);
     }
     const limit = Math.min(Math.max(filter.limit ?? AUDIT_PAGE_DEFAULT, 1), AUDIT_PAGE_MAX);
+    await sealAuditChain(this.dataSource.manager);
     const values: unknown[] = [];
     const where: string[] = [];
     const add = (sql: string, value: unknown) => {

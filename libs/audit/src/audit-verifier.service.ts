@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { PoolClient } from 'pg';
 import { AuditAction } from './audit-action.js';
 import { AuditService } from './audit.service.js';
+import { sealAuditChain } from './audit-sealer.js';
 import { streamAuditRows } from './audit-row.stream.js';
 import { AuditChainChecker, type AuditChainBreak } from './audit-chain.checker.js';
 import { checkpointSignatureValid, type SignedAuditCheckpoint } from './audit-checkpoint.js';
@@ -69,6 +70,8 @@ export class AuditVerifier {
       const detail = 'the checkpoint signature does not verify with this installation’s public key';
       return { ok: false, count: 0, seq: checkpoint.statement.headSeq, problem: 'checkpoint', detail };
     }
+    // Events committed while another transaction held the chain lock join it now, so they are checked too.
+    await sealAuditChain(this.dataSource.manager);
     const runner = this.dataSource.createQueryRunner('slave');
     // The raw pg client, for COPY TO STDOUT.
     const client = (await runner.connect()) as PoolClient;

@@ -6,9 +6,10 @@ import { AuditReadService } from './audit-read.service.js';
 import { AuditSigningKey } from './audit-signing-key.js';
 import { AuditVerifier } from './audit-verifier.service.js';
 import { AuditService } from './audit.service.js';
+import { AuditSealer } from './audit-sealer.js';
 import { AuditController } from './http/audit.controller.js';
 
-const SERVICES = [AuditService, AuditVerifier, AuditCheckpointService, AuditReadService];
+const SERVICES = [AuditService, AuditSealer, AuditVerifier, AuditCheckpointService, AuditReadService];
 // null where AUDIT_SIGNING_KEY is not set: a production API never holds it (apiProcessSettingsProblems).
 const SIGNING_KEY = {
   provide: AuditSigningKey,

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditAction, AuditService } from '@sillok/audit';
+import { AuditAction, AuditService, sealAuditChain } from '@sillok/audit';
 import { roleHasPermission } from '@sillok/auth';
 import { CaseAccessPolicy, caseRoleAtLeast, minimumCaseRole } from '@sillok/cases';
 import { DomainError, Permission, type Actor } from '@sillok/core';
@@ -90,6 +90,7 @@ export class AttachmentService {
   /** Every audit event about the attachment, in chain order: ingest, derivatives, downloads, fixity checks. */
   async custody(actor: Actor, id: string): Promise<CustodyEntryView[]> {
     const attachment = await this.find(actor, id, Permission.CaseRead);
+    await sealAuditChain(this.dataSource.manager);
     const rows = (await this.dataSource.query(
       `SELECT seq::text AS seq, occurred_at AS at, action, actor_user_id AS "actorUserId", actor_role AS "actorRole",
               request_id AS "requestId", details

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { sealAuditChain } from '@sillok/audit';
 import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
@@ -56,7 +57,9 @@ export class CaseFileCollector {
    * first statement, so a testimony edited, tagged or approved while the export is collected goes
    * out wholly as before or (in a later export) wholly as after, never half of each.
    */
-  collect(request: CollectRequest): Promise<CaseFile> {
+  async collect(request: CollectRequest): Promise<CaseFile> {
+    // The custody log is read inside the snapshot: chain what has committed first, so it is all there.
+    await sealAuditChain(this.dataSource.manager);
     return this.dataSource.transaction(SNAPSHOT_ISOLATION, async (m) => {
       await m.query('SET TRANSACTION READ ONLY');
       return this.collectIn(m, request);
