@@ -24,7 +24,7 @@ describe('embedded PostgreSQL', () => {
     const first = startServer(env);
     expect(await waitForHealthy(port)).toEqual({
       status: 'ok',
-      components: { database: { status: 'up' }, objectStore: { status: 'up' } },
+      components: { database: { status: 'up' }, objectStore: { status: 'up' }, auditChain: { status: 'up' } },
     });
     expect(existsSync(join(dataDir, 'objects'))).toBe(true); // the embedded object store's root
     expect(first.output()).toContain(`embedded PostgreSQL in ${join(dataDir, 'postgres')}`);

@@ -10,11 +10,11 @@ describe('HTTP basics', () => {
     await t.close();
   });
 
-  it('reports the database and the object store in /health', async () => {
+  it('reports the database, the object store and the audit chain in /health', async () => {
     const res = await t.http().get('/health').expect(200);
     expect(res.body).toEqual({
       status: 'ok',
-      components: { database: { status: 'up' }, objectStore: { status: 'up' } },
+      components: { database: { status: 'up' }, objectStore: { status: 'up' }, auditChain: { status: 'up' } },
     });
   });
 
