@@ -1,7 +1,6 @@
 // Jest loads global setup outside its ESM module graph, so this file uses the compiled
-// build (npm test builds first) rather than the TypeScript sources.
-import { runMigrations } from '../../dist/libs/database/src/index.js';
-import { MIGRATIONS } from '../../dist/migrations/index.js';
+// build (npm test builds first) rather than the TypeScript sources; a unit-only run
+// (`npm run test:unit`) needs neither the build nor a database.
 import { databaseUrl, testServer, withAdminClient } from './test-postgres.mjs';
 
 /**
@@ -9,6 +8,9 @@ import { databaseUrl, testServer, withAdminClient } from './test-postgres.mjs';
  * (test/support/test-database.ts), so files never see each other's rows.
  */
 export default async function globalSetup() {
+  if (unitOnly(process.argv)) return;
+  const { runMigrations } = await import('../../dist/libs/database/src/index.js');
+  const { MIGRATIONS } = await import('../../dist/migrations/index.js');
   const { adminUrl, embedded } = await testServer();
   const template = `sillok_tpl_${process.pid}`;
   await withAdminClient(adminUrl, async (client) => {
@@ -19,6 +21,19 @@ export default async function globalSetup() {
   process.env.SILLOK_TEST_ADMIN_URL = adminUrl;
   process.env.SILLOK_TEST_TEMPLATE = template;
   globalThis.sillokTestEmbedded = embedded;
+}
+
+/**
+ * `--selectProjects unit` (npm run test:unit): the unit specs run on the TypeScript sources and
+ * touch no database. Jest does not pass the selection to global setup, so it is read from argv.
+ */
+function unitOnly(argv) {
+  const at = argv.indexOf('--selectProjects');
+  if (at < 0) return false;
+  const selected = argv
+    .slice(at + 1)
+    .filter((arg, i, rest) => !arg.startsWith('-') && rest.slice(0, i).every((a) => !a.startsWith('-')));
+  return selected.length > 0 && selected.every((name) => name === 'unit');
 }
 
 /** Databases of runs that crashed before their teardown: their setup pid is gone. */
