@@ -1,5 +1,7 @@
 // Creating a testimony with 5 tags through the API under 32 concurrent clients, against the same
-// rows inserted directly with pg (one transaction each, 32 connections).
+// rows inserted directly with pg (one transaction each, 32 connections): into trigger-less copies of
+// the tables (the raw baseline; issue 18's target: at least 0.25 of it, p99 under 100 ms, 0 errors)
+// and into Sillok's own tables with their triggers (search documents), so each layer's cost shows.
 //   node bench/api-create.bench.mjs [--seconds 8] [--clients 32]      (after npm run build)
 // Each operation is one POST /testimonies carrying its five tags (one transaction, as the baseline
 // has it); the same rows as POST /testimonies and five POST /testimonies/:id/tags are measured too
@@ -52,6 +54,71 @@ function operations(vocabularies, witnessId) {
       };
     });
     return { testimony, tags };
+  };
+}
+
+/** One operation of the direct baselines: the API's rows inserted with plain SQL into `${prefix}<table>`. */
+function directInserts(pool, { caseId, witnessId, userId, vocabularies, prefix }) {
+  const operation = operations(vocabularies, witnessId);
+  return async (i) => {
+    const { testimony: t, tags } = operation(i);
+    const content = canonicalContent({
+      title: t.title,
+      summary: t.summary,
+      narrative: t.narrative,
+      translations: [],
+    });
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query(
+        `INSERT INTO ${prefix}testimonies (reference, case_id, witness_id, forum, interview_date, original_language, title,
+                                    summary, narrative, created_by)
+           VALUES ('T-' || lpad(nextval('testimony_reference_seq')::text, 6, '0'), $1, $2, $3, $4, $5, $6, $7, $8, $9)
+           RETURNING id, revision`,
+        [caseId, witnessId, t.forum, t.interviewDate, t.originalLanguage, t.title, t.summary, t.narrative, userId],
+      );
+      await client.query(
+        `INSERT INTO ${prefix}testimony_revisions (testimony_id, revision, content, content_sha256, changed_fields, created_by)
+           VALUES ($1, 1, $2, $3, $4, $5)`,
+        [
+          rows[0].id,
+          content,
+          createHash('sha256').update(content).digest('hex'),
+          ['title', 'summary', 'narrative'],
+          userId,
+        ],
+      );
+      for (const tag of tags) {
+        await client.query(
+          `INSERT INTO ${prefix}testimony_annotations (case_id, testimony_id, range_start, range_end, quote, anchored_revision,
+                                               violation_term_ids, facility_term_id, agency_term_ids, reliability_term_id,
+                                               date_from, date_to, date_precision, created_by)
+             VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          [
+            caseId,
+            rows[0].id,
+            tag.start,
+            tag.end,
+            tag.quote,
+            tag.violationTermIds,
+            tag.facilityTermId,
+            tag.agencyTermIds,
+            tag.reliabilityTermId,
+            tag.dateFrom,
+            tag.dateTo,
+            tag.datePrecision,
+            userId,
+          ],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
   };
 }
 
@@ -135,69 +202,14 @@ await withBenchServer('bench_api_create', async ({ port, token, url }) => {
     });
     agent.destroy();
 
-    // The same rows, straight into the same tables, one transaction an operation.
+    // The same rows, one transaction an operation: into the tables themselves (with their triggers),
+    // and into copies without triggers or foreign keys (CREATE TABLE ... LIKE copies neither).
     const [{ id: userId }] = (await pool.query(`SELECT id FROM users LIMIT 1`)).rows;
-    const directOperation = operations(vocabularies, witnessId);
-    const direct = await load(async (i) => {
-      const { testimony: t, tags } = directOperation(i);
-      const content = canonicalContent({
-        title: t.title,
-        summary: t.summary,
-        narrative: t.narrative,
-        translations: [],
-      });
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const { rows } = await client.query(
-          `INSERT INTO testimonies (reference, case_id, witness_id, forum, interview_date, original_language, title,
-                                    summary, narrative, created_by)
-           VALUES ('T-' || lpad(nextval('testimony_reference_seq')::text, 6, '0'), $1, $2, $3, $4, $5, $6, $7, $8, $9)
-           RETURNING id, revision`,
-          [caseId, witnessId, t.forum, t.interviewDate, t.originalLanguage, t.title, t.summary, t.narrative, userId],
-        );
-        await client.query(
-          `INSERT INTO testimony_revisions (testimony_id, revision, content, content_sha256, changed_fields, created_by)
-           VALUES ($1, 1, $2, $3, $4, $5)`,
-          [
-            rows[0].id,
-            content,
-            createHash('sha256').update(content).digest('hex'),
-            ['title', 'summary', 'narrative'],
-            userId,
-          ],
-        );
-        for (const tag of tags) {
-          await client.query(
-            `INSERT INTO testimony_annotations (case_id, testimony_id, range_start, range_end, quote, anchored_revision,
-                                               violation_term_ids, facility_term_id, agency_term_ids, reliability_term_id,
-                                               date_from, date_to, date_precision, created_by)
-             VALUES ($1, $2, $3, $4, $5, 1, $6, $7, $8, $9, $10, $11, $12, $13)`,
-            [
-              caseId,
-              rows[0].id,
-              tag.start,
-              tag.end,
-              tag.quote,
-              tag.violationTermIds,
-              tag.facilityTermId,
-              tag.agencyTermIds,
-              tag.reliabilityTermId,
-              tag.dateFrom,
-              tag.dateTo,
-              tag.datePrecision,
-              userId,
-            ],
-          );
-        }
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
-    });
+    for (const table of ['testimonies', 'testimony_revisions', 'testimony_annotations']) {
+      await pool.query(`CREATE TABLE bench_raw_${table} (LIKE ${table} INCLUDING ALL)`);
+    }
+    const direct = await load(directInserts(pool, { caseId, witnessId, userId, vocabularies, prefix: '' }));
+    const raw = await load(directInserts(pool, { caseId, witnessId, userId, vocabularies, prefix: 'bench_raw_' }));
 
     const perSecond = (n) => round(n / seconds);
     console.log(
@@ -206,22 +218,28 @@ await withBenchServer('bench_api_create', async ({ port, token, url }) => {
         clients,
         seconds,
         apiOperationsPerSecond: perSecond(api.done),
+        rawOperationsPerSecond: perSecond(raw.done),
         directOperationsPerSecond: perSecond(direct.done),
-        ratio: round(api.done / Math.max(1, direct.done), 3),
+        ratio: round(api.done / Math.max(1, raw.done), 3),
+        ratioWithTriggers: round(api.done / Math.max(1, direct.done), 3),
+        target: { ratio: 0.25, p99Ms: 100 },
         operationP50Ms: round(api.p50),
         operationP99Ms: round(api.p99),
         sixRequests: {
           operationsPerSecond: perSecond(sixRequests.done),
           requestsPerSecond: perSecond(sixRequestLatencies.length),
-          ratio: round(sixRequests.done / Math.max(1, direct.done), 3),
+          ratio: round(sixRequests.done / Math.max(1, raw.done), 3),
           requestP50Ms: round(percentile(sixRequestLatencies, 0.5)),
           requestP99Ms: round(percentile(sixRequestLatencies, 0.99)),
           errors: sixRequests.errors,
         },
         directP50Ms: round(direct.p50),
         directP99Ms: round(direct.p99),
+        rawP50Ms: round(raw.p50),
+        rawP99Ms: round(raw.p99),
         errors: api.errors,
         directErrors: direct.errors,
+        rawErrors: raw.errors,
       }),
     );
   } finally {
