@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs once per `docker compose up` in the mc container (minio-init), as the store's root: makes the evidence bucket
-# with versioning on, and the object-store user the API logs in as. That user may put, get and list objects and
+# with versioning on (and a lifecycle rule expiring old health probes), and the object-store user the API logs in as. That user may put, get and list objects and
 # abort multipart uploads, but never delete an object version, change versioning or lifecycle, or make credentials
 # of its own (docker/minio/sillok-api-policy.json). The API never holds the root credentials.
 # Safe to run again: every step leaves an existing bucket, policy or user as it should be.
@@ -43,6 +43,13 @@ mc alias set store "$MINIO_URL" "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD" > /dev
 mc mb --ignore-existing "store/$S3_BUCKET"
 # Versioning keeps every overwritten or deleted object as an older version, which the API user cannot remove.
 mc version enable "store/$S3_BUCKET"
+# GET /health writes and removes a one-byte object under health-probe/ on every check; with versioning each would
+# stay as a noncurrent version and a delete marker. Expire them after a day (added once: an existing rule stays).
+probe_rules=$(mc ilm rule ls "store/$S3_BUCKET" 2>/dev/null || true)
+case $probe_rules in
+  *health-probe/*) ;;
+  *) mc ilm rule add --prefix health-probe/ --noncurrent-expire-days 1 --expire-delete-marker "store/$S3_BUCKET" > /dev/null ;;
+esac
 rendered_policy=${TMPDIR:-/tmp}/sillok-api-policy.json
 render_policy > "$rendered_policy"
 mc admin policy create store "$POLICY_NAME" "$rendered_policy"

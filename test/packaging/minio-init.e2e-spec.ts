@@ -23,6 +23,10 @@ beforeAll(() => {
     `#!/bin/sh
 printf '%s\\n' "$*" >> "${work}/calls"
 if [ "$1 $2 $3" = "admin policy create" ]; then cp "$6" "${work}/policy.json"; fi
+if [ "$1 $2 $3" = "ilm rule ls" ] && [ -n "\${PROBE_RULE_EXISTS:-}" ]; then
+  echo '| ID | STATUS | PREFIX | NONCURRENT EXPIRY |'
+  echo '| d4s1 | Enabled | health-probe/ | 1 day(s) |'
+fi
 if [ "$1 $2 $3" = "admin policy attach" ] && [ -n "\${ATTACHED_ALREADY:-}" ]; then
   echo 'mc: <ERROR> Unable to make user/group policy association. The specified policy change is already in effect.'
   exit 1
@@ -62,12 +66,22 @@ describe('minio-init (docker/minio/init.sh)', () => {
       'alias set store http://minio:9000 sillok-root root-secret-0123456789',
       'mb --ignore-existing store/case-files.2026',
       'version enable store/case-files.2026',
+      'ilm rule ls store/case-files.2026',
+      'ilm rule add --prefix health-probe/ --noncurrent-expire-days 1 --expire-delete-marker store/case-files.2026',
       `admin policy create store sillok-api ${join(work, 'sillok-api-policy.json')}`,
       'admin user add store sillok-api api-secret-0123456789',
       'admin policy attach store sillok-api --user sillok-api',
     ]);
     // Passwords go to mc only, never to the container's log.
     expect(run.stdout).not.toMatch(/secret/);
+  });
+
+  it('adds the health-probe lifecycle rule only where the bucket lacks it', () => {
+    const run = runInit({ PROBE_RULE_EXISTS: '1' });
+    expect(run.status).toBe(0);
+    const calls = readFileSync(join(work, 'calls'), 'utf8');
+    expect(calls).toContain('ilm rule ls store/case-files.2026');
+    expect(calls).not.toContain('ilm rule add');
   });
 
   it('gives the user put, get, list and abort on the bucket only, and denies deleting versions', () => {
