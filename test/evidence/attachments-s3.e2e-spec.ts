@@ -80,6 +80,31 @@ describe('attachments (s3 store over the network)', () => {
     expect(await objectsAndUploads()).toEqual(before);
   }, 60_000);
 
+  it('answers 507 to an upload onto a full store (small and multipart-sized) and leaves no row and no object', async () => {
+    const before = await objectsAndUploads();
+    const rows = await countRows(t, 'attachments');
+    server.refuseWrites(true);
+    try {
+      for (const size of [1000, 12 * MIB]) {
+        const bytes = generatedBytes(size);
+        const res = await streamUpload(
+          t,
+          `/testimonies/${testimony}/attachments`,
+          as.investigator.token,
+          { kind: 'other' },
+          { stream: bytes.stream, fileName: 'full.bin' },
+        );
+        expect(res.status).toBe(507);
+        expect(res.body.detail).toMatch(/full/);
+      }
+    } finally {
+      server.refuseWrites(false);
+    }
+    expect(await countRows(t, 'attachments')).toBe(rows);
+    await eventually(async () => (await objectsAndUploads()).length === before.length, 20_000);
+    expect(await objectsAndUploads()).toEqual(before);
+  }, 60_000);
+
   it('/health writes and removes a probe object, and reports a bucket that refuses writes as down, naming the cause', async () => {
     const before = await objectsAndUploads();
     const up = await t.http().get('/health');

@@ -23,9 +23,15 @@ export function storeUnavailable(cause: unknown): DomainError {
   return error;
 }
 
-/** The store's disk (or quota) is full: 503 naming the cause, so an operator knows what to free. */
+/**
+ * The store's disk (or quota) is full: 507 naming the cause, so an operator knows what to free and a
+ * client knows a retry will not help until they do (the same answer as a full local disk).
+ */
 export function storeFull(cause: unknown): DomainError {
-  const error = new DomainError(ErrorCode.Unavailable, 'the object store is full: no space left for new objects');
+  const error = new DomainError(
+    ErrorCode.InsufficientStorage,
+    'the object store is full: no space left for new objects',
+  );
   error.cause = cause;
   return error;
 }
