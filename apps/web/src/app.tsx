@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './session/session';
+import { AuditScreen } from './screens/audit-screen';
 import { CaseScreen } from './screens/case-screen';
 import { CasesScreen } from './screens/cases-screen';
 import { ChangePasswordScreen } from './screens/change-password-screen';
@@ -27,7 +28,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/app" element={<Layout />}>
-        <Route index element={<Navigate to={me?.role === 'admin' ? '/app/users' : '/app/cases'} replace />} />
+        <Route index element={<Navigate to={landing(me?.role)} replace />} />
         <Route path="password" element={<ChangePasswordScreen />} />
         <Route path="second-factor" element={<SecondFactorScreen />} />
         <Route path="cases" element={<CasesScreen />} />
@@ -39,8 +40,16 @@ export function App() {
         <Route path="testimonies/:testimonyId" element={<TestimonyEditorScreen />} />
         <Route path="review" element={<ReviewScreen />} />
         <Route path="users" element={<UsersScreen />} />
+        <Route path="audit" element={<AuditScreen />} />
       </Route>
       <Route path="*" element={<Navigate to="/app" replace />} />
     </Routes>
   );
+}
+
+/** Where a role starts: administrators with accounts, auditors with the audit trail, everyone else with cases. */
+function landing(role: string | undefined): string {
+  if (role === 'admin') return '/app/users';
+  if (role === 'auditor') return '/app/audit';
+  return '/app/cases';
 }

@@ -29,6 +29,11 @@ export function Layout() {
                 <NavLink to="/app/review">{messages.nav.review}</NavLink>
               </li>
             ) : null}
+            {can(me, 'audit.read') ? (
+              <li>
+                <NavLink to="/app/audit">{messages.nav.audit}</NavLink>
+              </li>
+            ) : null}
             {can(me, 'user.manage') ? (
               <li>
                 <NavLink to="/app/users">{messages.nav.users}</NavLink>
