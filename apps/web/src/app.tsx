@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './session/session';
 import { AuditScreen } from './screens/audit-screen';
+import { VocabulariesScreen } from './screens/vocabularies-screen';
 import { CaseScreen } from './screens/case-screen';
 import { CasesScreen } from './screens/cases-screen';
 import { ChangePasswordScreen } from './screens/change-password-screen';
@@ -41,6 +42,7 @@ export function App() {
         <Route path="review" element={<ReviewScreen />} />
         <Route path="users" element={<UsersScreen />} />
         <Route path="audit" element={<AuditScreen />} />
+        <Route path="vocabularies" element={<VocabulariesScreen />} />
       </Route>
       <Route path="*" element={<Navigate to="/app" replace />} />
     </Routes>

@@ -29,6 +29,11 @@ export function Layout() {
                 <NavLink to="/app/review">{messages.nav.review}</NavLink>
               </li>
             ) : null}
+            {can(me, 'taxonomy.manage') ? (
+              <li>
+                <NavLink to="/app/vocabularies">{messages.nav.vocabularies}</NavLink>
+              </li>
+            ) : null}
             {can(me, 'audit.read') ? (
               <li>
                 <NavLink to="/app/audit">{messages.nav.audit}</NavLink>
