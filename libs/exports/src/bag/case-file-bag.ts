@@ -134,25 +134,29 @@ async function casePdfs(
 ): Promise<{ summary: Buffer; testimonies: Buffer[] }> {
   const counted = new BatesCounter(header.exportId);
   await caseSummaryPdf(counted, file, header, placeholders(file));
-  const summaryPages = counted.peek() - 1;
-  const bates = new BatesCounter(header.exportId, summaryPages + 1);
-  const testimonies: Buffer[] = [];
-  const pages: TestimonyPages[] = [];
-  for (const testimony of file.testimonies) {
-    const first = bates.peek();
-    testimonies.push(await testimonyPdf(bates, testimony, await images(testimony)));
-    pages.push({
-      reference: testimony.reference,
-      file: testimonyPdfPath(testimony.reference),
-      first,
-      count: bates.peek() - first,
-    });
+  let summaryPages = counted.peek() - 1;
+  // Page numbers have one width, so the summary keeps its page count; should it not, the
+  // testimonies are numbered again after the summary's real length.
+  for (let attempt = 1; ; attempt++) {
+    const bates = new BatesCounter(header.exportId, summaryPages + 1);
+    const testimonies: Buffer[] = [];
+    const pages: TestimonyPages[] = [];
+    for (const testimony of file.testimonies) {
+      const first = bates.peek();
+      testimonies.push(await testimonyPdf(bates, testimony, await images(testimony)));
+      pages.push({
+        reference: testimony.reference,
+        file: testimonyPdfPath(testimony.reference),
+        first,
+        count: bates.peek() - first,
+      });
+    }
+    const final = new BatesCounter(header.exportId);
+    const summary = await caseSummaryPdf(final, file, header, pages);
+    if (final.peek() - 1 === summaryPages) return { summary, testimonies };
+    if (attempt === 3) throw new Error('the case summary changes its page count with its own page references');
+    summaryPages = final.peek() - 1;
   }
-  const final = new BatesCounter(header.exportId);
-  const summary = await caseSummaryPdf(final, file, header, pages);
-  if (final.peek() - 1 !== summaryPages)
-    throw new Error(`the case summary took ${final.peek() - 1} pages, not the ${summaryPages} its contents assumed`);
-  return { summary, testimonies };
 }
 
 const testimonyPdfPath = (reference: string) => `data/testimonies/${reference}.pdf`;

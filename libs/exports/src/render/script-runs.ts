@@ -12,6 +12,9 @@ const JAPANESE = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\u
 // sentence is one run, not one per word.
 const NEUTRAL = /[\s\p{P}]/u;
 
+/** Latin (with its accents) and Hangul syllables: Noto Sans KR has every one, no need to look. */
+const inKorean = (codePoint: number) => codePoint <= 0x024f || (codePoint >= 0xac00 && codePoint <= 0xd7a3);
+
 /** Which fonts to try for a character, first choice first. */
 const preference = (char: string): FontScript[] => (JAPANESE.test(char) ? ['ja', 'sc', 'kr'] : ['kr', 'ja', 'sc']);
 
@@ -31,8 +34,9 @@ export function scriptRuns(
       last.text += char;
       continue;
     }
+    const codePoint = char.codePointAt(0)!;
     const fonts = preference(char);
-    const script = fonts.find((font) => covers(font, char.codePointAt(0)!)) ?? fonts[0]!;
+    const script = inKorean(codePoint) ? 'kr' : (fonts.find((font) => covers(font, codePoint)) ?? fonts[0]!);
     if (last && last.script === script) last.text += char;
     else runs.push({ text: char, script });
   }
