@@ -125,7 +125,7 @@ export async function writeCaseFileBag(
  * contents give each testimony PDF's first page, which depends on how many pages the summary
  * itself has: so it is drawn once to count its pages, the testimonies are drawn after that many,
  * and the summary is drawn again with their pages. Page numbers are six digits of one width, so
- * the second drawing has the first one's page count (checked).
+ * the second drawing keeps the first one's page count (else the testimonies are numbered again).
  */
 async function casePdfs(
   file: CaseFile,
