@@ -59,13 +59,27 @@ describe('decideTestimonies', () => {
       true,
     );
     expect(included.map((t) => t.reference)).toEqual(['T-000001', 'T-000003', 'T-000005']);
-    expect(withheld.map((w) => [w.reference, w.pseudonym])).toEqual([
-      ['T-000002', 'W-000002'],
-      ['T-000004', 'W-000003'],
+    expect(withheld.map((w) => [w.kind, w.reference, w.pseudonym])).toEqual([
+      ['testimony', 'T-000002', 'W-000002'],
+      ['testimony', 'T-000004', 'W-000003'],
     ]);
     expect([...labels]).toEqual([
       ['w1', 'W-000001'],
       ['w2', 'W-000002'],
+    ]);
+  });
+
+  it('a testimony whose witness is not found is withheld, naming no pseudonym', () => {
+    const { included, withheld } = decideTestimonies(
+      [testimony(9, 'w9')],
+      witnesses,
+      new Map([['t9', consent(ALL)]]),
+      EXPORT_PROFILES['un-submission'],
+      false,
+    );
+    expect(included).toEqual([]);
+    expect(withheld).toEqual([
+      { kind: 'testimony', id: 't9', reference: 'T-000009', pseudonym: '', reason: 'witness withdrawn' },
     ]);
   });
 
@@ -95,10 +109,17 @@ describe('decideIncidents', () => {
   it('public bag: only incidents an included testimony supports, settled ones only', () => {
     const choice = decideIncidents(candidates, sources, included, EXPORT_PROFILES['public-anonymised'], false);
     expect(choice.included.map((i) => i.reference)).toEqual(['I-000001']);
-    expect(choice.withheld.map((w) => [w.kind, w.reference, w.reason])).toEqual([
-      ['incident', 'I-000002', 'no source in this export: every testimony it rests on was withheld'],
-      ['incident', 'I-000003', 'no source in this export: it rests on no testimony'],
-      ['incident', 'I-000004', 'not confirmed (draft); includeUnapproved sends it marked as such'],
+    const withheld = (n: number, reason: string) => ({
+      kind: 'incident',
+      id: `i${n}`,
+      reference: `I-00000${n}`,
+      pseudonym: '',
+      reason,
+    });
+    expect(choice.withheld).toEqual([
+      withheld(2, 'no source in this export: every testimony it rests on was withheld'),
+      withheld(3, 'no source in this export: it rests on no testimony'),
+      withheld(4, 'not confirmed (draft); includeUnapproved sends it marked as such'),
     ]);
   });
 
