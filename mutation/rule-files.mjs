@@ -2,6 +2,7 @@
 // A rule lives here only if its spec needs no database: the mutation run starts no PostgreSQL.
 export const RULE_FILES = [
   'libs/exports/src/collect/consent-decision.ts',
+  'libs/exports/src/collect/inclusion.ts',
   'libs/exports/src/collect/testimony-redactor.ts',
   'libs/exports/src/profiles/export-profile.ts',
   'libs/exports/src/render/redaction.ts',

@@ -1,10 +1,12 @@
 import type { Readable } from 'node:stream';
 import type { ExportSelection } from '../case-export.entity.js';
 import type { CaseFile } from '../collect/case-file.js';
-import { caseSummaryPdf, type SummaryHeader } from '../render/case-summary-pdf.js';
+import { caseSummaryPdf, type SummaryHeader, type TestimonyPages } from '../render/case-summary-pdf.js';
 import { BatesCounter } from '../render/pdf-document.js';
 import { incidentsCsv, withheldCsv } from '../render/tables.js';
 import { testimonyPdf } from '../render/testimony-pdf.js';
+import { thumbnailsOf, type Thumbnail } from '../render/thumbnails.js';
+import type { ExportedTestimony } from '../collect/case-file.js';
 import { BagWriter, type BagSigner, type FinishedBag } from './bag-writer.js';
 import { unsettledReferences } from '../collect/unsettled.js';
 import { selectionInBag, withBagIds } from './bag-view.js';
@@ -36,7 +38,6 @@ export async function writeCaseFileBag(
     const requester = ids.pseudonymous
       ? { id: ids.of(header.requester.id), role: header.requester.role }
       : header.requester;
-    const bates = new BatesCounter(header.exportId);
     bag.addPayload(
       'case.json',
       json({
@@ -57,14 +58,24 @@ export async function writeCaseFileBag(
         })),
         incidents: file.incidents.map((i) => i.reference),
         // Where a file sits in the store is Sillok's business, not the recipient's.
-        attachments: file.attachments.map(({ objectKey: _storedAt, ...attachment }) => attachment),
+        // (Whether a file carries GPS is the preview's warning, not a field of the bag.)
+        attachments: file.attachments.map(
+          ({ objectKey: _storedAt, capturedLocation: _gps, ...attachment }) => attachment,
+        ),
         withheld: file.withheld,
       }),
     );
-    bag.addPayload('case-summary.pdf', await caseSummaryPdf(bates, file, header));
-    for (const testimony of file.testimonies) {
+    // Images of a testimony (those that go out in this bag) are shown small in its PDF.
+    const images = (t: ExportedTestimony) =>
+      thumbnailsOf(
+        file.attachments.filter((a) => t.attachments.includes(a.path)),
+        openObject,
+      );
+    const { summary, testimonies } = await casePdfs(file, header, images);
+    bag.addPayload('case-summary.pdf', summary);
+    for (const [i, testimony] of file.testimonies.entries()) {
       bag.addPayload(`testimonies/${testimony.reference}.json`, json(testimony));
-      bag.addPayload(`testimonies/${testimony.reference}.pdf`, await testimonyPdf(bates, testimony));
+      bag.addPayload(`testimonies/${testimony.reference}.pdf`, testimonies[i]!);
     }
     bag.addPayload('incidents.json', json(file.incidents));
     bag.addPayload('incidents.csv', incidentsCsv(file.incidents));
@@ -108,3 +119,48 @@ export async function writeCaseFileBag(
     throw error;
   }
 }
+
+/**
+ * The summary and the testimony PDFs, numbered as one run of pages (summary first). The summary's
+ * contents give each testimony PDF's first page, which depends on how many pages the summary
+ * itself has: so it is drawn once to count its pages, the testimonies are drawn after that many,
+ * and the summary is drawn again with their pages. Page numbers are six digits of one width, so
+ * the second drawing keeps the first one's page count (else the testimonies are numbered again).
+ */
+async function casePdfs(
+  file: CaseFile,
+  header: BagHeader,
+  images: (testimony: ExportedTestimony) => Promise<Thumbnail[]>,
+): Promise<{ summary: Buffer; testimonies: Buffer[] }> {
+  const counted = new BatesCounter(header.exportId);
+  await caseSummaryPdf(counted, file, header, placeholders(file));
+  let summaryPages = counted.peek() - 1;
+  // Page numbers have one width, so the summary keeps its page count; should it not, the
+  // testimonies are numbered again after the summary's real length.
+  for (let attempt = 1; ; attempt++) {
+    const bates = new BatesCounter(header.exportId, summaryPages + 1);
+    const testimonies: Buffer[] = [];
+    const pages: TestimonyPages[] = [];
+    for (const testimony of file.testimonies) {
+      const first = bates.peek();
+      testimonies.push(await testimonyPdf(bates, testimony, await images(testimony)));
+      pages.push({
+        reference: testimony.reference,
+        file: testimonyPdfPath(testimony.reference),
+        first,
+        count: bates.peek() - first,
+      });
+    }
+    const final = new BatesCounter(header.exportId);
+    const summary = await caseSummaryPdf(final, file, header, pages);
+    if (final.peek() - 1 === summaryPages) return { summary, testimonies };
+    if (attempt === 3) throw new Error('the case summary changes its page count with its own page references');
+    summaryPages = final.peek() - 1;
+  }
+}
+
+const testimonyPdfPath = (reference: string) => `data/testimonies/${reference}.pdf`;
+
+/** Page references of the same width as the real ones, for counting the summary's pages. */
+const placeholders = (file: CaseFile): TestimonyPages[] =>
+  file.testimonies.map((t) => ({ reference: t.reference, file: testimonyPdfPath(t.reference), first: 1, count: 2 }));

@@ -105,6 +105,8 @@ export function selectAttachments(choice: AttachmentChoice): { files: ExportedAt
       ...(trueName(file) !== file.originalFileName && profile.witnessNaming !== 'anonymous'
         ? { uploadedName: choice.redact(file.originalFileName) }
         : {}),
+      // Only a profile that keeps location lets such a file out; the preview warns of it.
+      ...(choice.capturedLocation.has(file.id) ? { capturedLocation: true as const } : {}),
     });
   }
   return { files, withheld };

@@ -20,10 +20,9 @@ import type { ExportProfile } from '../profiles/export-profile.js';
 import { selectAttachments } from './attachment-selection.js';
 import { BagIdentifiers } from './bag-identifiers.js';
 import type { CaseFile, ExportedIncident, ExportedWitness, WithheldItem } from './case-file.js';
-import { approvalWithholdingReason } from './approval-decision.js';
-import { withholdingReason } from './consent-decision.js';
 import { custodyEntry, type AuditRow } from './custody-entry.js';
-import { incidentWithholdingReason } from './incident-decision.js';
+import { decideIncidents, decideTestimonies } from './inclusion.js';
+import { exportedIncident } from './incident-export.js';
 import { TermLookup } from './term-lookup.js';
 import { exportedTestimony, exportedWitness } from './testimony-export.js';
 import { TestimonyRedactor } from './testimony-redactor.js';
@@ -74,31 +73,10 @@ export class CaseFileCollector {
     const witnesses = new Map((await m.findBy(Witness, { caseId })).map((w) => [w.id, w]));
     const consents = await this.consent.effectiveFor(chosen, m);
 
-    const withheld: WithheldItem[] = [];
-    const included: Testimony[] = [];
-    const labels = new Map<string, string>();
-    for (const testimony of chosen) {
-      const witness = witnesses.get(testimony.witnessId);
-      const reason =
-        withholdingReason(testimony, witness, consents.get(testimony.id), profile) ??
-        approvalWithholdingReason('testimony', testimony.status, profile, selection.includeUnapproved === true);
-      if (reason) {
-        withheld.push({
-          kind: 'testimony',
-          id: testimony.id,
-          reference: testimony.reference,
-          pseudonym: profile.witnessNaming === 'pseudonym' ? (witness?.pseudonym ?? '') : '',
-          reason,
-        });
-        continue;
-      }
-      included.push(testimony);
-      if (!labels.has(testimony.witnessId))
-        labels.set(
-          testimony.witnessId,
-          profile.witnessNaming === 'pseudonym' ? witness!.pseudonym : `Witness ${labels.size + 1}`,
-        );
-    }
+    const includeUnapproved = selection.includeUnapproved === true;
+    const decided = decideTestimonies(chosen, witnesses, consents, profile, includeUnapproved);
+    const { included, labels } = decided;
+    const withheld: WithheldItem[] = [...decided.withheld];
 
     const ids = included.map((t) => t.id);
     // One after another: the snapshot is one connection, which runs one query at a time.
@@ -126,18 +104,9 @@ export class CaseFileCollector {
           order: { createdAt: 'ASC' },
         })
       : [];
-    const incidents = candidates.filter((incident) => {
-      const reason =
-        approvalWithholdingReason('incident', incident.status, profile, selection.includeUnapproved === true) ??
-        incidentWithholdingReason(
-          allSources.filter((s) => s.incidentId === incident.id).map((s) => s.testimonyId),
-          includedIds,
-          profile,
-        );
-      if (reason)
-        withheld.push({ kind: 'incident', id: incident.id, reference: incident.reference, pseudonym: '', reason });
-      return reason === null;
-    });
+    const incidentChoice = decideIncidents(candidates, allSources, includedIds, profile, includeUnapproved);
+    const incidents = incidentChoice.included;
+    withheld.push(...incidentChoice.withheld);
     const sources = allSources.filter((s) => incidents.some((i) => i.id === s.incidentId));
     const tags = annotations.filter((a) => a.kind === 'tag');
     const terms = new TermLookup(
@@ -193,25 +162,17 @@ export class CaseFileCollector {
     });
 
     const references = new Map(all.map((t) => [t.id, t.reference]));
-    const exportedIncidents: ExportedIncident[] = incidents.map((incident) => ({
-      id: incident.id,
-      reference: incident.reference,
-      title: redact(incident.title),
-      description: redact(incident.description),
-      status: incident.status,
-      ...terms.event(incident, caseText.freeText(incident.placeText)),
-      ...(profile.personNames
-        ? { perpetratorNames: incident.perpetratorNames.map(redact), victims: incident.victims.map(redact) }
-        : {}),
-      victimWitnesses: incident.victimWitnessIds.map((id) => labels.get(id) ?? 'a witness not in this export'),
-      sources: sources
-        .filter((s) => s.incidentId === incident.id)
-        .map((s) => ({
-          testimony: references.get(s.testimonyId) ?? '',
-          withheld: !includedIds.has(s.testimonyId),
-          note: redact(s.note),
-        })),
-    }));
+    const exportedIncidents: ExportedIncident[] = incidents.map((incident) =>
+      exportedIncident(incident, {
+        sources,
+        references,
+        includedTestimonyIds: includedIds,
+        labels,
+        redact,
+        terms,
+        profile,
+      }),
+    );
 
     const custody = (
       await custodyOf(m, [...ids, ...incidents.map((i) => i.id), ...attachments.files.map((f) => f.id)])

@@ -101,6 +101,8 @@ export interface ExportedAttachment {
   owner: { type: string; reference: string | null };
   /** The name it was uploaded under, when that named another type than its bytes are (see withTrueExtension). */
   uploadedName?: string;
+  /** Set when its bytes carry where it was captured (EXIF or MP4 GPS, read at upload): for the preview, not the bag. */
+  capturedLocation?: true;
 }
 
 export type { WithheldItem };

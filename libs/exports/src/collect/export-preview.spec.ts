@@ -53,6 +53,7 @@ describe('exportPreview', () => {
         attachments: [
           attachment('attachments/abc-empty.txt', 0, 'T-000003'),
           { ...attachment('attachments/def-scan.png', 5, null), mediaType: 'image/png', uploadedName: 'scan.pdf' },
+          { ...attachment('attachments/0a1-camp.jpg', 9, 'T-000003'), capturedLocation: true },
         ],
         withheld: [],
       },
@@ -63,6 +64,7 @@ describe('exportPreview', () => {
       'T-000003 (under_review) would go out unsettled, marked as such on every page',
       'attachments/abc-empty.txt is 0 bytes: set confirmEmpty to export anyway',
       'scan.pdf is image/png, not what its name says: it goes out as def-scan.png',
+      '0a1-camp.jpg carries where it was captured (GPS) and would go out with it: the internal profile does not withhold location',
       'the identities of 2 witness(es) would be decrypted into the bag; each read is audited',
     ]);
     expect(preview.confirmEmptyRequired).toMatch(/0 bytes/);

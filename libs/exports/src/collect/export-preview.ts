@@ -24,7 +24,10 @@ export interface ExportPreview {
   profile: string;
   /** Every testimony, incident and attachment considered, included first within each kind, by reference. */
   records: PreviewRecord[];
-  /** Things a requester should look at before sending: records not approved, empty files, identities. */
+  /**
+   * Things a requester should look at before sending: records not approved, an empty export, 0-byte files,
+   * files whose name lies about their type, files that carry their capture location (GPS), identities.
+   */
   warnings: string[];
   /** Set when the export itself would be refused without confirmEmpty (an empty bag, a 0-byte file). */
   confirmEmptyRequired: string | null;
@@ -65,6 +68,12 @@ export function exportPreview(
     ...file.attachments
       .filter((a) => a.uploadedName !== undefined)
       .map((a) => `${a.uploadedName} is ${a.mediaType}, not what its name says: it goes out as ${fileName(a.path)}`),
+    ...file.attachments
+      .filter((a) => a.capturedLocation)
+      .map(
+        (a) =>
+          `${fileName(a.path)} carries where it was captured (GPS) and would go out with it: the ${profile} profile does not withhold location`,
+      ),
     ...(identityWitnesses
       ? [`the identities of ${identityWitnesses} witness(es) would be decrypted into the bag; each read is audited`]
       : []),

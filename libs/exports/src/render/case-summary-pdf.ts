@@ -3,7 +3,7 @@ import type { ExportProfile } from '../profiles/export-profile.js';
 import { unsettledReferences } from '../collect/unsettled.js';
 import { printedDate } from './printed-date.js';
 import { termList } from './tables.js';
-import { field, heading, renderPdf, type BatesCounter, type Pdf } from './pdf-document.js';
+import { field, heading, printedFileName, renderPdf, type BatesCounter, type Pdf } from './pdf-document.js';
 
 export interface SummaryHeader {
   exportId: string;
@@ -15,11 +15,28 @@ export interface SummaryHeader {
 /** Lines of the table of contents that fit on its page; the rest of a long list is summed up. */
 const TOC_LINES = 40;
 
+/** Where a testimony's own PDF sits in the bag's running page numbers. */
+export interface TestimonyPages {
+  reference: string;
+  /** Its path in the bag's payload, as `case.json` names it. */
+  file: string;
+  first: number;
+  count: number;
+}
+
 /**
  * The case, its incidents with their legal qualification and sources, what the bag holds and
- * what was withheld; page one is a table of contents with the running page references.
+ * what was withheld; page one is a table of contents with the running page references, down to
+ * the first page of each testimony's own PDF (`testimonyPages`, in the bag's order; the testimony
+ * PDFs follow the summary in the running numbers).
  */
-export function caseSummaryPdf(bates: BatesCounter, file: CaseFile, header: SummaryHeader): Promise<Buffer> {
+export function caseSummaryPdf(
+  bates: BatesCounter,
+  file: CaseFile,
+  header: SummaryHeader,
+  testimonyPages: TestimonyPages[] = [],
+): Promise<Buffer> {
+  const pagesOf = new Map(testimonyPages.map((p) => [p.reference, p]));
   return renderPdf(bates, `${file.case.reference} case summary`, (doc, firstPage) => {
     const contents: Array<{ title: string; page: number; indent: number }> = [];
     const page = () => firstPage + doc.bufferedPageRange().count - 1;
@@ -63,15 +80,22 @@ export function caseSummaryPdf(bates: BatesCounter, file: CaseFile, header: Summ
 
     section('Testimonies in this export');
     if (!file.testimonies.length) doc.text('(none)');
-    for (const t of file.testimonies)
+    for (const t of file.testimonies) {
+      const pages = pagesOf.get(t.reference);
       doc.text(
         `${t.reference}  ${t.witness.label}  ${t.title}  (revision ${t.revision}, ${t.status.replace('_', ' ')})`,
       );
+      if (pages)
+        doc
+          .fillColor('#444444')
+          .text(`    ${pages.file}: ${pageSpan(pages)}`)
+          .fillColor('#000000');
+    }
 
     section('Attachments in this export');
     if (!file.attachments.length) doc.text('(none)');
     for (const a of file.attachments)
-      doc.text(`${a.path}  ${a.size} bytes${a.derivation ? `  (${a.derivation} copy)` : ''}`);
+      doc.text(`${printedFileName(a.path)}  ${a.size} bytes${a.derivation ? `  (${a.derivation} copy)` : ''}`);
 
     const unsettled = unsettledReferences(file);
     if (unsettled.length) {
@@ -82,10 +106,34 @@ export function caseSummaryPdf(bates: BatesCounter, file: CaseFile, header: Summ
     section('Withheld');
     if (!file.withheld.length) doc.text('(none)');
     for (const w of file.withheld)
-      doc.text(`${w.kind} ${[w.reference, w.name, w.pseudonym].filter(Boolean).join(' ')}: ${w.reason}`);
+      doc.text(
+        `${w.kind} ${[w.reference, w.name && printedFileName(w.name), w.pseudonym].filter(Boolean).join(' ')}: ${w.reason}`,
+      );
 
+    // The testimonies' own PDFs come after this one: their first pages close the contents.
+    if (testimonyPages.length) {
+      contents.push({ title: 'Testimony PDFs (separate files)', page: testimonyPages[0]!.first, indent: 0 });
+      for (const p of testimonyPages)
+        contents.push({ title: `${p.file} (${p.count} page${p.count === 1 ? '' : 's'})`, page: p.first, indent: 1 });
+    }
     drawContents(doc, tocTop, contents);
   });
+}
+
+const pageSpan = (p: TestimonyPages) =>
+  p.count === 1 ? `page ${pad(p.first)}` : `pages ${pad(p.first)}–${pad(p.first + p.count - 1)}`;
+const pad = (page: number) => String(page).padStart(6, '0');
+
+/** `text` cut (with …) to what fits in `width` on one line in the current font, with room to spare. */
+function oneLine(doc: Pdf, text: string, width: number): string {
+  // Kana and hanzi are drawn from other fonts of about the same advance; measure them as a Hangul
+  // syllable (one em) so a Japanese or Chinese title is not underestimated.
+  const measure = (s: string) => doc.widthOfString(s.replace(/[^\u0020-\u1fff\uac00-\ud7af]/gu, '가'));
+  if (measure(text) <= width) return text;
+  const chars = [...text];
+  let n = chars.length;
+  while (n > 0 && measure(`${chars.slice(0, n).join('')}…`) > width) n--;
+  return `${chars.slice(0, n).join('').trimEnd()}…`;
 }
 
 function drawContents(doc: Pdf, top: number, contents: Array<{ title: string; page: number; indent: number }>): void {
@@ -95,8 +143,13 @@ function drawContents(doc: Pdf, top: number, contents: Array<{ title: string; pa
   const shown = contents.length > TOC_LINES ? contents.filter((c) => c.indent === 0) : contents;
   for (const entry of shown) {
     const y = doc.y;
-    doc.text(entry.title, 56 + entry.indent * 16, y, { width: 330, lineBreak: false, ellipsis: true });
-    doc.text(String(entry.page).padStart(6, '0'), 400, y, { width: 140, align: 'right', lineBreak: false });
+    const x = 56 + entry.indent * 16;
+    // One line per entry: a title too long for it is cut short with an ellipsis, never wrapped
+    // over the entries below (pdfkit wraps any text given a width, lineBreak or not).
+    doc.text(oneLine(doc, entry.title, 386 - x), x, y, { lineBreak: false });
+    doc.text(pad(entry.page), 400, y, { width: 140, align: 'right', lineBreak: false });
+    doc.x = 56;
+    doc.y = y + doc.currentLineHeight(true);
     doc.moveDown(0.2);
   }
 }

@@ -3,9 +3,15 @@ import { printEveryScript } from './every-script-text.js';
 
 /** The running page number across every PDF of one bag, in the manner of Bates numbering. */
 export class BatesCounter {
-  private next = 1;
+  private next: number;
 
-  constructor(readonly exportId: string) {}
+  /** `first`: the number of the first page to take (1 for a bag's first PDF). */
+  constructor(
+    readonly exportId: string,
+    first = 1,
+  ) {
+    this.next = first;
+  }
 
   /** Reserves `count` page numbers and returns the first. */
   take(count: number): number {
@@ -104,17 +110,27 @@ function setPageLabels(doc: Pdf, prefix: string, firstPage: number): void {
   catalog.data.PageLabels = { Nums: [0, { S: 'D', P: new String(prefix), St: firstPage }] };
 }
 
-/** A section heading. */
+/** A section heading; one that would sit alone at the foot of a page starts the next page instead. */
 export function heading(doc: Pdf, text: string, size = 14): void {
-  doc
-    .moveDown(0.6)
-    .font('bold')
-    .fontSize(size)
-    .fillColor('#000000')
-    .text(text)
-    .font('body')
-    .fontSize(10.5)
-    .moveDown(0.3);
+  doc.moveDown(0.6).font('bold').fontSize(size);
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  // The heading itself and two lines of body text under it.
+  const needed = doc.heightOfString(text, { width }) + 2 * 10.5 * 1.5;
+  if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  doc.font('bold').fontSize(size).fillColor('#000000').text(text).font('body').fontSize(10.5).moveDown(0.3);
+}
+
+/**
+ * A file name or path as printed: at most `max` characters (two lines of body text), the middle
+ * elided (…) so both its start and its extension show. A 200-character name without a space would
+ * otherwise fill four lines, pushed whole onto the next page when it starts near the foot of one.
+ * The bag's JSON (and the file itself) keep the full name.
+ */
+export function printedFileName(name: string, max = 120): string {
+  const chars = [...name];
+  if (chars.length <= max) return name;
+  const head = Math.ceil((max - 1) / 2);
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (max - 1 - head)).join('')}`;
 }
 
 /** `label: value` on one paragraph, skipped when the value is empty. */

@@ -19,4 +19,21 @@ describe('scriptRuns', () => {
   it('treats supplementary-plane ideographs and halfwidth katakana as Japanese', () => {
     expect(scriptRuns('a𠮷ｶ').map((r) => r.script)).toEqual(['kr', 'ja']);
   });
+
+  it('falls back glyph by glyph: simplified Chinese that Noto Sans JP lacks is drawn with Noto Sans SC', () => {
+    expect(scriptRuns('他们说: 劳动营 國')).toEqual([
+      { text: '他', script: 'ja' },
+      { text: '们说: 劳动营 ', script: 'sc' },
+      { text: '國', script: 'ja' },
+    ]);
+  });
+
+  it('takes the first font that has the character, whatever the script of its neighbours', () => {
+    const covers = (script: string, codePoint: number) => script === 'sc' || codePoint < 0x3000;
+    expect(scriptRuns('a们b', covers)).toEqual([
+      { text: 'a', script: 'kr' },
+      { text: '们', script: 'sc' },
+      { text: 'b', script: 'kr' },
+    ]);
+  });
 });

@@ -2,10 +2,18 @@ import type { ExportedTestimony } from '../collect/case-file.js';
 import { isUnsettled } from '../collect/approval-decision.js';
 import { printedDate } from './printed-date.js';
 import { termList } from './tables.js';
-import { field, heading, renderPdf, type BatesCounter } from './pdf-document.js';
+import { field, heading, printedFileName, renderPdf, type BatesCounter, type Pdf } from './pdf-document.js';
+import type { Thumbnail } from './thumbnails.js';
 
-/** One testimony: its record, the (redacted) narrative, its tags listed after it, and each translation. */
-export function testimonyPdf(bates: BatesCounter, t: ExportedTestimony): Promise<Buffer> {
+/** The box a thumbnail is fitted into, in points (an A4 text column is about 483 wide). */
+const THUMBNAIL_BOX: [number, number] = [160, 120];
+
+/**
+ * One testimony: its record, the (redacted) narrative, its tags listed after it, each translation,
+ * and its attachments by name, images among them shown as thumbnails.
+ */
+export function testimonyPdf(bates: BatesCounter, t: ExportedTestimony, thumbnails: Thumbnail[] = []): Promise<Buffer> {
+  const pictures = new Map(thumbnails.map((th) => [th.path, th.bytes]));
   const mark = isUnsettled('testimony', t.status)
     ? `NOT APPROVED (${t.status.replace('_', ' ')}): sent on the requester's explicit choice`
     : undefined;
@@ -70,9 +78,41 @@ export function testimonyPdf(bates: BatesCounter, t: ExportedTestimony): Promise
       }
       if (t.attachments.length) {
         heading(doc, 'Attachments', 12);
-        for (const path of t.attachments) doc.text(path);
+        for (const path of t.attachments) {
+          doc.text(printedFileName(path));
+          const picture = pictures.get(path);
+          if (picture) drawThumbnail(doc, picture);
+        }
       }
     },
     mark,
   );
+}
+
+/** pdfkit's parsed image (its `openImage`), which `image()` draws without parsing again. */
+interface OpenedImage {
+  width: number;
+  height: number;
+}
+
+/** The image fitted into THUMBNAIL_BOX under its name, on the next page when it does not fit this one. */
+function drawThumbnail(doc: Pdf, bytes: Buffer): void {
+  let image: OpenedImage | null;
+  try {
+    // Parses the header only: throws for bytes that are not a JPEG or PNG pdfkit can draw.
+    image = (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(bytes);
+  } catch {
+    image = null;
+  }
+  if (!image) {
+    doc.fillColor('#444444').text('(no preview: not an image this PDF can show)').fillColor('#000000');
+    return;
+  }
+  const [boxWidth, boxHeight] = THUMBNAIL_BOX;
+  const scale = Math.min(boxWidth / image.width, boxHeight / image.height, 1);
+  const height = image.height * scale;
+  if (doc.y + height + 8 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  doc.image(image as unknown as Buffer, doc.page.margins.left, doc.y + 4, { width: image.width * scale, height });
+  doc.y += height + 8;
+  doc.x = doc.page.margins.left;
 }
