@@ -121,7 +121,7 @@ export class SearchService {
       rank: Math.round(Number(r.rank ?? 0) * 1e6) / 1e6,
       snippet: snippetOf(r, sql.words),
     }));
-    const order = !sql.textQuery || counted > RANK_AT_MOST ? 'newest' : 'relevance';
+    const order = !sql.textQuery || counted > Math.min(RANK_AT_MOST, countAtMost) ? 'newest' : 'relevance';
     const last = hits.at(-1);
     const more = total.relation === 'gte' || after !== null || query.offset + hits.length < total.value;
     const next =
