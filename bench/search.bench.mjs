@@ -275,7 +275,13 @@ try {
         [
           {
             sql: literalSql(
-              facetStatement(sql.from, sql.where, sql.params.values, settings.SEARCH_TRACK_TOTAL_HITS + 1),
+              facetStatement(
+                sql.from,
+                sql.where,
+                sql.params.values,
+                settings.SEARCH_TRACK_TOTAL_HITS + 1,
+                sql.narrower,
+              ),
             ),
           },
         ],

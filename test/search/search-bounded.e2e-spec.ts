@@ -122,7 +122,7 @@ describe('search: bounded counting and keyset pages against exhaustive queries',
 
   it('follows next through every hit, in the exhaustive order, whatever the page size', async () => {
     for (const params of QUERIES)
-      for (const limit of [1, 7, 20]) {
+      for (const limit of [4, 20]) {
         const all = await exhaustive(params);
         const seen: string[] = [];
         let answer = await search(`${encode(params)}&limit=${limit}&facets=false`);

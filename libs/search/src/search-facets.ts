@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { hitsSql } from './search-statements.js';
 import type { FacetName, Facets, FacetValue } from './search.view.js';
 
 const SCALAR_FACETS: Array<[FacetName, string]> = [
@@ -42,6 +43,7 @@ export function facetStatement(
   where: string[],
   values: unknown[],
   hitsAtMost?: number,
+  narrower?: string[] | null,
 ): { text: string; values: unknown[] } {
   const scalars = SCALAR_FACETS.map(([, column]) => column.replace('::text', ''));
   const sets = scalars.map((c) => `(${c})`).join(', ');
@@ -52,9 +54,14 @@ export function facetStatement(
   const facetOfScheme = TERM_FACETS.map(([name, , scheme]) => `WHEN '${scheme}' THEN '${name}'`).join(' ');
   return {
     text: `WITH hits AS MATERIALIZED (
-             SELECT ${scalars.map((c) => `d.${c}`).join(', ')},
-                    ${TERM_FACETS.map(([, column]) => `d.${column}`).join(' || ')} AS term_ids
-               FROM ${from} WHERE ${where.join(' AND ')}${hitsAtMost === undefined ? '' : ` LIMIT ${hitsAtMost}`}),
+             ${hitsSql(
+               `${scalars.map((c) => `d.${c}`).join(', ')},
+                ${TERM_FACETS.map(([, column]) => `d.${column}`).join(' || ')} AS term_ids`,
+               from,
+               where,
+               hitsAtMost,
+               narrower,
+             )}),
            scalar_counts AS (
              SELECT CASE GROUPING(${scalars.join(', ')}) ${facetOfSet} END AS facet,
                     coalesce(${SCALAR_FACETS.map(([, column]) => column).join(', ')}) AS value, count(*) AS n

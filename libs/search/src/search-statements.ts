@@ -4,6 +4,13 @@ import { SqlParams } from './text/search-text.js';
 export interface SearchSql {
   from: string;
   where: string[];
+  /**
+   * The conditions with a facility name's one-word spellings only (Yodok, 요덕), when the query
+   * also has spellings of several words (Camp 15): null otherwise. A phrase makes PostgreSQL check
+   * each candidate's stored vector, so hits are first taken without phrases, and the phrases only
+   * find what those missed (see hitsSql).
+   */
+  narrower: string[] | null;
   rank: string;
   params: SqlParams;
   /** The query's words, for highlighting. */
@@ -88,6 +95,26 @@ function rankedAfter(cursor: SearchCursor, params: SqlParams): string {
                ELSE r.rank < ${rank}::real OR (r.rank = ${rank}::real AND (${newest})) END`;
 }
 
+/**
+ * The query's hits (`columns` of `d`), at most `atMost` of them in whatever order the indexes give.
+ * With a narrower form (SearchSql.narrower), its hits come first, and the full query then only adds
+ * those it lacks: a common facility name is counted from its one-word spellings alone, without a
+ * phrase check of every candidate, and the phrases are checked only when those do not suffice.
+ */
+export function hitsSql(
+  columns: string,
+  from: string,
+  where: string[],
+  atMost?: number,
+  narrower?: string[] | null,
+): string {
+  const limit = atMost === undefined ? '' : ` LIMIT ${atMost}`;
+  if (!narrower) return `SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')}${limit}`;
+  return `(SELECT ${columns} FROM ${from} WHERE ${narrower.join(' AND ')}${limit})
+          UNION ALL
+          (SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')} AND NOT (${narrower.at(-1)})${limit})${limit}`;
+}
+
 /** The rank of one document (a subquery), or 0 without a text query. */
 function rankOf(sql: SearchSql, id: string): string {
   if (!sql.textQuery) return '0';
@@ -136,7 +163,7 @@ export function boundedPageStatement(sql: SearchSql, page: PageSpec, countAtMost
   const words = params.add(sql.words.join(' '));
   return {
     text: `WITH hits AS MATERIALIZED (
-             SELECT d.id, d.created_at FROM ${sql.from} WHERE ${sql.where.join(' AND ')} LIMIT ${countAtMost + 1}),
+             ${hitsSql('d.id, d.created_at', sql.from, sql.where, countAtMost + 1, sql.narrower)}),
            c AS (SELECT count(*)::int AS total FROM hits),
            ranked AS MATERIALIZED (
              SELECT h.id, h.created_at, ${ranked} AS rank FROM hits h CROSS JOIN c WHERE c.total <= ${countAtMost}),

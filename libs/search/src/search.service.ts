@@ -30,6 +30,7 @@ import {
   tokenTsQuery,
   type QueryToken,
 } from './text/search-text.js';
+import { cjkRuns, foldText } from './text/script.js';
 
 /**
  * Full-text search with filters and facets over search_documents (testimonies and incidents),
@@ -97,7 +98,7 @@ export class SearchService {
         }),
         query.facets
           ? this.inSearchSession((run) =>
-              run<FacetRow>(facetStatement(sql.from, sql.where, sql.params.values, countAtMost + 1)),
+              run<FacetRow>(facetStatement(sql.from, sql.where, sql.params.values, countAtMost + 1, sql.narrower)),
             )
           : Promise.resolve(null),
       ]).then(([rows, facetRows]) => ({ rows, facets: facetRows && facetsOf(facetRows) })),
@@ -215,19 +216,40 @@ export class SearchService {
     // The text query's parameters come first, so that it can be checked on its own.
     const words: string[] = [];
     const parts: string[] = [];
+    // The same query without its facility names' phrases, when it has one: see SearchSql.narrower.
+    const oneWordParts: Array<string | string[]> = [];
+    let split = false;
+    let unsplittable = false;
     for (const token of tokens) {
       // A facility's name matches every spelling of it: Yodeok finds 요덕 and Camp 15.
       const names = spellings.get(token.text);
-      parts.push(names ? anyOfTsQuery(names, params) : tokenTsQuery(token.text, params, token.phrase));
+      const part = names ? anyOfTsQuery(names, params) : tokenTsQuery(token.text, params, token.phrase);
+      parts.push(part);
       words.push(...(names ?? [token.text]));
+      const oneWord = names?.filter(isOneLexeme) ?? [];
+      if (names && oneWord.length && oneWord.length < names.length) {
+        split = true;
+        oneWordParts.push(oneWord);
+      } else {
+        if (token.phrase && !isOneLexeme(token.text)) unsplittable = true;
+        oneWordParts.push(part);
+      }
     }
     const textQuery = parts.length ? `SELECT ${parts.join(' && ')} AS query` : null;
     const textParamCount = params.values.length;
+    const narrowerQuery =
+      split && !unsplittable
+        ? oneWordParts
+            .map((p) => (typeof p === 'string' ? p : `(${p.map((name) => tokenTsQuery(name, params)).join(' || ')})`))
+            .join(' && ')
+        : null;
     const where = documentConditions(query, resolved, params);
-    if (!textQuery) return { from: 'search_documents d', where, rank: '0', params, words, textQuery, textParamCount };
+    if (!textQuery)
+      return { from: 'search_documents d', where, narrower: null, rank: '0', params, words, textQuery, textParamCount };
     return {
-      from: `search_documents d CROSS JOIN (${textQuery}) q`,
+      from: `search_documents d CROSS JOIN (SELECT ${parts.join(' && ')} AS query${narrowerQuery ? `, ${narrowerQuery} AS narrower` : ''}) q`,
       where: [...where, 'd.document @@ q.query'],
+      narrower: narrowerQuery ? [...where, 'd.document @@ q.narrower'] : null,
       rank: 'ts_rank_cd(d.document, q.query)',
       params,
       words,
@@ -274,6 +296,13 @@ function joinNamedRuns(tokens: QueryToken[], spellings: Map<string, string[]>): 
     } else joined.push(tokens[at++]);
   }
   return joined;
+}
+
+/** Whether a spelling is one lexeme (one word, or one Korean/Japanese pair of characters): matched without a phrase check. */
+function isOneLexeme(text: string): boolean {
+  const runs = cjkRuns(text);
+  if (runs.length) return runs.length === 1 && runs[0].length <= 2 && foldText(text).trim() === runs[0];
+  return /^[\p{L}\p{N}]+$/u.test(text.trim());
 }
 
 function sqlState(error: unknown): string | undefined {
