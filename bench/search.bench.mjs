@@ -97,7 +97,7 @@ function psqlTimings(groups) {
   groups.forEach((group, g) => {
     lines.push('BEGIN;');
     timed.push(-1);
-    for (const setting of searchSessionSettings(settings.SEARCH_STATEMENT_TIMEOUT_MS)) {
+    for (const setting of searchSessionSettings(600_000)) {
       lines.push(`${setting};`);
       timed.push(-1);
     }
@@ -247,22 +247,41 @@ try {
         });
     }
     const all = [...plans, ...deepPlans];
-    const run = (plan, facets) => search.search(actor, toQuery(plan, facets, plan.after ? { after: plan.after } : {}));
+    // A search stopped by SEARCH_STATEMENT_TIMEOUT_MS (503) counts as an error, timed as it took.
+    let errors503 = 0;
+    const run = (plan, facets) =>
+      search.search(actor, toQuery(plan, facets, plan.after ? { after: plan.after } : {})).catch((error) => {
+        if (error?.code !== 'unavailable') throw error;
+        errors503++;
+        return { failed: true, total: { value: -1, relation: 'eq' } };
+      });
 
     // Steady state, as a running server has it: a first pass over every query, untimed for the
     // classes, so that the service and psql then both run warm.
     const firstPass = [];
     for (const plan of all) firstPass.push((await timed(() => run(plan, true)))[0]);
+    const firstPassErrors = errors503;
     const results = {};
     const psqlGroups = [];
     const psqlFacetGroups = [];
     for (const plan of all) {
-      const entry = (results[plan.cls] ??= { service: [], facets: [], hits: [], gte: 0, psql: [], psqlFacets: [] });
+      const entry = (results[plan.cls] ??= {
+        service: [],
+        facets: [],
+        hits: [],
+        gte: 0,
+        errors: 0,
+        psql: [],
+        psqlFacets: [],
+      });
       const [ms, result] = await timed(() => run(plan, false));
       entry.service.push(ms);
-      entry.hits.push(result.total.value);
+      if (result.failed) entry.errors++;
+      else entry.hits.push(result.total.value);
       if (result.total.relation === 'gte') entry.gte++;
-      entry.facets.push((await timed(() => run(plan, true)))[0]);
+      const [facetMs, withFacets] = await timed(() => run(plan, true));
+      entry.facets.push(facetMs);
+      if (withFacets.failed) entry.errors++;
       // The same SQL the service ran, for psql.
       const query = toQuery(plan, false, plan.after ? { after: plan.after } : {});
       const sql = await search.buildSql(query, caseIds);
@@ -302,12 +321,9 @@ try {
         while (performance.now() < until) {
           const plan = all[Math.floor(mix() * all.length)];
           const start = performance.now();
-          try {
-            await run(plan, true);
-            latencies.push(performance.now() - start);
-          } catch {
-            errors++;
-          }
+          const result = await run(plan, true).catch(() => ({ failed: true }));
+          latencies.push(performance.now() - start);
+          if (result.failed) errors++;
         }
       }),
     );
@@ -318,6 +334,7 @@ try {
         {
           queries: r.service.length,
           hits: { p50: percentile(r.hits, 50), max: Math.max(...r.hits), countedPast: r.gte },
+          timeouts: r.errors,
           ms: summary(r.service),
           facetsMs: summary(r.facets),
           psqlMs: summary(r.psql),
@@ -343,6 +360,7 @@ try {
         worstP95Ms: round(worst('ms')),
         worstFacetsP95Ms: round(worst('facetsMs')),
         firstPassWithFacetsMs: summary(firstPass),
+        firstPassTimeouts: firstPassErrors,
         concurrent: {
           clients: CLIENTS,
           seconds,

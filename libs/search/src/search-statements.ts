@@ -186,16 +186,26 @@ export function boundedPageStatement(sql: SearchSql, page: PageSpec, countAtMost
  */
 export function newestPageStatement(sql: SearchSql, page: PageSpec): Statement {
   const params = cloneParams(sql.params);
-  const where = [...sql.where];
-  if (page.after) where.push(newestAfter('d', page.after, params));
   const limit = params.add(page.limit);
   const offset = params.add(page.offset);
+  const walk = (where: string[]) =>
+    `SELECT d.id, d.created_at FROM ${sql.from} WHERE ${where.join(' AND ')}
+      ORDER BY d.created_at DESC, d.id LIMIT ${limit}::bigint + ${offset}::bigint`;
+  let walks = walk(sql.where);
+  if (page.after) {
+    // After the cursor: first the rest of its own date (ties: documents of one import share it),
+    // then the older dates; each a range of the index, so neither walks the rows before the cursor.
+    const t = params.add(page.after.createdAt);
+    const i = params.add(page.after.id);
+    walks = `(${walk([...sql.where, `d.created_at = ${t}::timestamptz`, `d.id > ${i}::uuid`])})
+             UNION ALL
+             (${walk([...sql.where, `d.created_at < ${t}::timestamptz`])})`;
+  }
   const words = params.add(sql.words.join(' '));
   return {
     text: `WITH page AS (
-             SELECT d.id, d.created_at, NULL::real AS rank
-               FROM ${sql.from} WHERE ${where.join(' AND ')}
-              ORDER BY d.created_at DESC, d.id
+             SELECT w.id, w.created_at, NULL::real AS rank FROM (${walks}) w
+              ORDER BY w.created_at DESC, w.id
               LIMIT ${limit} OFFSET ${offset})
            SELECT NULL::int AS total, shown.* FROM (${pageDocuments(sql, words)}) shown
             ORDER BY shown.page_created_at DESC, shown.id`,
