@@ -32,6 +32,7 @@ import { CreateAuthRateLimits1764520000001 } from './1764520000001-create-auth-r
 import { SealIdentityExports1764530000000 } from './1764530000000-seal-identity-exports.js';
 import { KoreanJapaneseTermLabels1764561000000 } from './1764561000000-korean-japanese-term-labels.js';
 import { CreateAccountResetRequests1765010000000 } from './1765010000000-create-account-reset-requests.js';
+import { SearchNewestIndex1765030000000 } from './1765030000000-search-newest-index.js';
 import { AuditChainInBatches1765050000000 } from './1765050000000-audit-chain-in-batches.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
@@ -69,5 +70,6 @@ export const MIGRATIONS: MigrationList = [
   SealIdentityExports1764530000000,
   KoreanJapaneseTermLabels1764561000000,
   CreateAccountResetRequests1765010000000,
+  SearchNewestIndex1765030000000,
   AuditChainInBatches1765050000000,
 ];

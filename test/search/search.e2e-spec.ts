@@ -93,7 +93,7 @@ describe('search', () => {
     expect({ status: res.status, body: res.status === 200 ? 'ok' : res.body }).toEqual({ status: 200, body: 'ok' });
     return res.body as {
       items: Hit[];
-      total: number;
+      total: { value: number; relation: string };
       order: string;
       facets: Record<string, Array<{ value: string; count: number }>>;
     };
@@ -106,7 +106,7 @@ describe('search', () => {
     expect(await ids(q('수용소'))).toEqual([korean.id]);
     const result = await search(q('고문'));
     expect(result.items.map((i) => i.id)).toEqual([korean.id]);
-    expect(result).toMatchObject({ total: 1, order: 'relevance' });
+    expect(result).toMatchObject({ total: { value: 1, relation: 'eq' }, order: 'relevance' });
     expect((await search('kind=testimony')).order).toBe('newest');
     const snippet = result.items[0].snippet!;
     expect(snippet.field).toBe('narrative');
@@ -144,6 +144,14 @@ describe('search', () => {
     expect(await ids(q('요덕'))).toEqual([korean.id, english.id].sort());
   });
 
+  it('matches a facility name of several words unquoted, as a phrase of any spelling', async () => {
+    for (const text of ['Camp 15', 'camp 15', 'Kwanliso No. 15', '"Camp 15"', 'Camp 15 guards'])
+      expect({ text, ids: await ids(q(text)) }).toEqual({
+        text,
+        ids: text.endsWith('guards') ? [english.id] : [korean.id, english.id].sort(),
+      });
+  });
+
   it('searches incident descriptions too, and narrows to a kind', async () => {
     expect(await ids(q('구타'))).toEqual([incident]);
     expect(await ids(`${q('beatings')}&kind=incident`)).toEqual([incident]);
@@ -163,7 +171,7 @@ describe('search', () => {
 
   it('counts facets of the matches', async () => {
     const { facets, total } = await search(`${q('요덕')}`);
-    expect(total).toBe(2);
+    expect(total).toEqual({ value: 2, relation: 'eq' });
     expect(facets.kind).toEqual([{ value: 'testimony', count: 2 }]);
     expect(facets.violation).toEqual([expect.objectContaining({ value: terms.torture, count: 1, code: 'E.2' })]);
     expect(facets.facility).toEqual([expect.objectContaining({ value: terms.yodok, count: 1 })]);
@@ -188,7 +196,7 @@ describe('search', () => {
 
   it('gives a non-member nothing, not even counts; a foreign case is 404', async () => {
     const result = await search(q('고문'), as.admin);
-    expect(result.total).toBe(0);
+    expect(result.total).toEqual({ value: 0, relation: 'eq' });
     expect(result.items).toEqual([]);
     expect(Object.values(result.facets).every((values) => values.length === 0)).toBe(true);
     const res = await requestAs(t, as.analyst, 'get', `/search?caseId=${caseB}&${q('고문')}`);
@@ -212,6 +220,8 @@ describe('search', () => {
       [q('the of'), 'q'],
       [q(Array.from({ length: 21 }, (_, i) => `w${i}`).join(' ')), 'q'],
       ['facets=maybe', 'facets'],
+      ['offset=990&limit=20', 'offset'],
+      ['after=not-a-cursor', 'after'],
     ]) {
       const res = await requestAs(t, as.analyst, 'get', `/search?${query}`);
       expect({ query, status: res.status }).toEqual({ query, status: 400 });

@@ -127,6 +127,30 @@ export class Settings {
   @Max(365, { message: 'must be a whole number of days between 1 and 365' })
   SESSION_MAX_DAYS: number = 30;
 
+  /**
+   * Longest one search may run in PostgreSQL (ms); past it the search answers 503 with a hint to
+   * narrow it. Shorter than DATABASE_STATEMENT_TIMEOUT_SECONDS: a search is interactive.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number of milliseconds between 100 and 300000' })
+  @Min(100, { message: 'must be a whole number of milliseconds between 100 and 300000' })
+  @Max(300000, { message: 'must be a whole number of milliseconds between 100 and 300000' })
+  SEARCH_STATEMENT_TIMEOUT_MS: number = 3000;
+
+  /** Searches that run in PostgreSQL at once; later ones queue (up to the search timeout, then 503). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 1 and 64' })
+  @Min(1, { message: 'must be a whole number between 1 and 64' })
+  @Max(64, { message: 'must be a whole number between 1 and 64' })
+  SEARCH_MAX_CONCURRENT: number = 4;
+
+  /** Hits counted exactly; past it a search says "at least this many" (total.relation gte). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number between 10 and 1000000' })
+  @Min(10, { message: 'must be a whole number between 10 and 1000000' })
+  @Max(1000000, { message: 'must be a whole number between 10 and 1000000' })
+  SEARCH_TRACK_TOTAL_HITS: number = 10000;
+
   /** Failed logins in a row that lock an account. */
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number between 1 and 100' })

@@ -13,3 +13,5 @@ export * from './text/search-text.js';
 export * from './text/snippet.js';
 export * from './search-facets.js';
 export * from './search-statements.js';
+export * from './search-cursor.js';
+export * from './search-gate.js';

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { hitsSql } from './search-statements.js';
 import type { FacetName, Facets, FacetValue } from './search.view.js';
 
 const SCALAR_FACETS: Array<[FacetName, string]> = [
@@ -34,8 +35,16 @@ export function emptyFacets(): Facets {
  * baseline). Per-hit work is what costs at a million documents, so each hit is read once and
  * unnested once: the scalar facets are grouping sets of one aggregate, and the term facets one
  * unnest of all the hit's term ids together, each id's facet known by its vocabulary.
+ * With `hitsAtMost`, only that many hits are counted (the first the indexes give): the counts are
+ * exact when the query has no more hits, and otherwise each is a lower bound.
  */
-export function facetStatement(from: string, where: string[], values: unknown[]): { text: string; values: unknown[] } {
+export function facetStatement(
+  from: string,
+  where: string[],
+  values: unknown[],
+  hitsAtMost?: number,
+  narrower?: string[] | null,
+): { text: string; values: unknown[] } {
   const scalars = SCALAR_FACETS.map(([, column]) => column.replace('::text', ''));
   const sets = scalars.map((c) => `(${c})`).join(', ');
   const facetOfSet = SCALAR_FACETS.map(
@@ -45,9 +54,14 @@ export function facetStatement(from: string, where: string[], values: unknown[])
   const facetOfScheme = TERM_FACETS.map(([name, , scheme]) => `WHEN '${scheme}' THEN '${name}'`).join(' ');
   return {
     text: `WITH hits AS MATERIALIZED (
-             SELECT ${scalars.map((c) => `d.${c}`).join(', ')},
-                    ${TERM_FACETS.map(([, column]) => `d.${column}`).join(' || ')} AS term_ids
-               FROM ${from} WHERE ${where.join(' AND ')}),
+             ${hitsSql(
+               `${scalars.map((c) => `d.${c}`).join(', ')},
+                ${TERM_FACETS.map(([, column]) => `d.${column}`).join(' || ')} AS term_ids`,
+               from,
+               where,
+               hitsAtMost,
+               narrower,
+             )}),
            scalar_counts AS (
              SELECT CASE GROUPING(${scalars.join(', ')}) ${facetOfSet} END AS facet,
                     coalesce(${SCALAR_FACETS.map(([, column]) => column).join(', ')}) AS value, count(*) AS n
@@ -72,10 +86,23 @@ export async function countFacets(
   from: string,
   where: string[],
   values: unknown[],
+  hitsAtMost?: number,
 ): Promise<Facets> {
-  const statement = facetStatement(from, where, values);
-  const rows: Array<{ facet: FacetName; value: string; n: string; code: string | null; label: string | null }> =
-    await manager.query(statement.text, statement.values);
+  const statement = facetStatement(from, where, values, hitsAtMost);
+  return facetsOf(await manager.query(statement.text, statement.values));
+}
+
+/** A row of the facet statement: one value of one facet and its count. */
+export interface FacetRow {
+  facet: FacetName;
+  value: string;
+  n: string;
+  code: string | null;
+  label: string | null;
+}
+
+/** The rows of the facet statement, as facets. */
+export function facetsOf(rows: FacetRow[]): Facets {
   const facets = emptyFacets();
   for (const row of rows) {
     const value: FacetValue = { value: row.value, count: Number(row.n) };

@@ -1,9 +1,16 @@
-import type { SqlParams } from './text/search-text.js';
+import { SqlParams } from './text/search-text.js';
 
 /** The SQL of one search: where the rows come from, the conditions, the ranking, and their parameters. */
 export interface SearchSql {
   from: string;
   where: string[];
+  /**
+   * The conditions with a facility name's one-word spellings only (Yodok, 요덕), when the query
+   * also has spellings of several words (Camp 15): null otherwise. A phrase makes PostgreSQL check
+   * each candidate's stored vector, so hits are first taken without phrases, and the phrases only
+   * find what those missed (see hitsSql).
+   */
+  narrower: string[] | null;
   rank: string;
   params: SqlParams;
   /** The query's words, for highlighting. */
@@ -18,10 +25,12 @@ export interface Statement {
   values: unknown[];
 }
 
-/** A row of the page statement: a hit, the total, and what its snippet is cut from. */
+/** A row of the page statements: a hit (or, past the last hit, only the total), and what its snippet is cut from. */
 export interface PageRow {
+  /** Hits counted, at most the threshold + 1 (more than the threshold: "at least"); null on the newest-first walk. */
+  total: number | null;
   kind: 'testimony' | 'incident';
-  id: string;
+  id: string | null;
   reference: string;
   case_id: string;
   title: string;
@@ -29,9 +38,11 @@ export interface PageRow {
   language: string | null;
   forum: string | null;
   rank: number | null;
+  /** The sort key of the hit, exactly as stored, for the cursor of the next page. */
+  rank_key: string | null;
+  created_key: string;
   /** Whether the page was ordered by rank (at most RANK_AT_MOST hits) or newest first. */
   ranked: boolean;
-  total: number;
   witness_pseudonym: string | null;
   summary: string | null;
   narrative: string | null;
@@ -50,53 +61,169 @@ export interface PageRow {
  */
 export const RANK_AT_MOST = 1000;
 
+/** Where the previous page ended, in the order it was given in (a keyset, "search after"). */
+export interface SearchCursor {
+  order: 'relevance' | 'newest';
+  /** The last hit's rank as PostgreSQL wrote it (relevance order only). */
+  rank: string | null;
+  /** Its created_at as PostgreSQL wrote it (ISO 8601, microseconds). */
+  createdAt: string;
+  id: string;
+}
+
+/** A page: how many hits to skip (within the offset window) or where to start after, and its size. */
+export interface PageSpec {
+  limit: number;
+  offset: number;
+  after: SearchCursor | null;
+}
+
+/** `(created_at, id)` after the cursor's, newest first; plus a bound the newest-first index can start from. */
+function newestAfter(alias: string, cursor: SearchCursor, params: SqlParams): string {
+  const t = params.add(cursor.createdAt);
+  const i = params.add(cursor.id);
+  return `${alias}.created_at <= ${t}::timestamptz AND (${alias}.created_at < ${t}::timestamptz OR ${alias}.id > ${i}::uuid)`;
+}
+
+/** The page's keyset condition over `ranked` rows (`rank`, `created_at`, `id`). */
+function rankedAfter(cursor: SearchCursor, params: SqlParams): string {
+  const newest = newestAfter('r', cursor, params);
+  if (cursor.order === 'newest' || cursor.rank === null) return newest;
+  const rank = params.add(cursor.rank);
+  // A relevance cursor on results that are now newest first (they grew past RANK_AT_MOST) goes on by date.
+  return `CASE WHEN r.rank IS NULL THEN ${newest}
+               ELSE r.rank < ${rank}::real OR (r.rank = ${rank}::real AND (${newest})) END`;
+}
+
 /**
- * One page of hits with the number of all hits and the texts for the snippets, in one statement:
- * the matches are found and counted once, keeping only what ordering needs (id and date, so tens
- * of thousands of hits stay in memory); the page's own rows are then read by id. Identities are
- * never joined (witnesses give the pseudonym only).
+ * The query's hits (`columns` of `d`), at most `atMost` of them in whatever order the indexes give.
+ * With a narrower form (SearchSql.narrower), its hits come first, and the full query then only adds
+ * those it lacks: a common facility name is counted from its one-word spellings alone, without a
+ * phrase check of every candidate, and the phrases are checked only when those do not suffice.
  */
-export function pageStatement(sql: SearchSql, limit: number, offset: number): Statement {
-  const n = sql.params.values.length;
-  const rank = (alias: string) => sql.rank.replace(/\bd\./g, `${alias}.`);
-  const rankOf = (id: string) =>
-    sql.textQuery
-      ? `(SELECT ${rank('r')} FROM search_documents r CROSS JOIN (${sql.textQuery}) q WHERE r.id = ${id})`
-      : '0';
-  const ranked = sql.textQuery ? `CASE WHEN c.total <= ${RANK_AT_MOST} THEN ${rankOf('h.id')} END` : 'NULL::real';
+export function hitsSql(
+  columns: string,
+  from: string,
+  where: string[],
+  atMost?: number,
+  narrower?: string[] | null,
+): string {
+  const limit = atMost === undefined ? '' : ` LIMIT ${atMost}`;
+  if (!narrower) return `SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')}${limit}`;
+  return `(SELECT ${columns} FROM ${from} WHERE ${narrower.join(' AND ')}${limit})
+          UNION ALL
+          (SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')} AND NOT (${narrower.at(-1)})${limit})${limit}`;
+}
+
+/** The rank of one document (a subquery), or 0 without a text query. */
+function rankOf(sql: SearchSql, id: string): string {
+  if (!sql.textQuery) return '0';
+  return `(SELECT ${sql.rank.replace(/\bd\./g, 'r.')} FROM search_documents r CROSS JOIN (${sql.textQuery}) q WHERE r.id = ${id})`;
+}
+
+/**
+ * What a page shows of each of its hits (`page`: id, created_at, rank, ordered): the record's
+ * texts for the snippet, read for the page's own rows only. Identities are never joined
+ * (witnesses give the pseudonym only).
+ */
+function pageDocuments(sql: SearchSql, wordsParam: string): string {
+  return `SELECT d.kind, d.id, d.reference, d.case_id, d.title, d.status, d.language, d.forum,
+                 page.rank IS NOT NULL AS ranked, page.rank::text AS rank_key,
+                 to_json(page.created_at) #>> '{}' AS created_key,
+                 coalesce(page.rank, ${rankOf(sql, 'page.id')}) AS rank,
+                 w.pseudonym AS witness_pseudonym, t.summary, t.narrative, i.description,
+                 (SELECT json_agg(json_build_object('language', x.language, 'text', x.text) ORDER BY x.language)
+                    FROM testimony_translations x WHERE x.testimony_id = t.id) AS translations,
+                 (SELECT array_agg(a.quote) FROM testimony_annotations a
+                   WHERE a.testimony_id = t.id AND a.kind = 'sensitive' AND a.withdrawn_at IS NULL) AS sensitive,
+                 array(SELECT unnest(tsvector_to_array(to_tsvector('english', search_latin_text(${wordsParam})))))
+                   AS stems,
+                 page.rank AS page_rank, page.created_at AS page_created_at
+            FROM page
+            JOIN search_documents d ON d.id = page.id
+            LEFT JOIN witnesses w ON w.id = d.witness_id
+            LEFT JOIN testimonies t ON d.kind = 'testimony' AND t.id = d.id
+            LEFT JOIN incidents i ON d.kind = 'incident' AND i.id = d.id`;
+}
+
+/**
+ * The bounded page: at most `countAtMost + 1` hits are found (in whatever order the indexes give
+ * them, keeping only id and date), and counted; when they are all the hits (at most `countAtMost`),
+ * the page is cut from them: ranked when there are at most RANK_AT_MOST, newest first otherwise.
+ * With more, this statement answers the count alone ("at least countAtMost") and the page comes
+ * from `newestPageStatement`. Always one row at least: past the last hit it carries the total alone
+ * (so an empty page never needs a second count).
+ */
+export function boundedPageStatement(sql: SearchSql, page: PageSpec, countAtMost: number): Statement {
+  const params = cloneParams(sql.params);
+  const ranked = sql.textQuery ? `CASE WHEN c.total <= ${RANK_AT_MOST} THEN ${rankOf(sql, 'h.id')} END` : 'NULL::real';
+  const after = page.after ? `WHERE ${rankedAfter(page.after, params)}` : '';
+  const limit = params.add(page.limit);
+  const offset = params.add(page.offset);
+  const words = params.add(sql.words.join(' '));
   return {
     text: `WITH hits AS MATERIALIZED (
-             SELECT d.id, d.created_at FROM ${sql.from} WHERE ${sql.where.join(' AND ')}),
+             ${hitsSql('d.id, d.created_at', sql.from, sql.where, countAtMost + 1, sql.narrower)}),
            c AS (SELECT count(*)::int AS total FROM hits),
+           ranked AS MATERIALIZED (
+             SELECT h.id, h.created_at, ${ranked} AS rank FROM hits h CROSS JOIN c WHERE c.total <= ${countAtMost}),
            page AS (
-             SELECT h.id, h.created_at, c.total, ${ranked} AS rank
-               FROM hits h CROSS JOIN c
-              ORDER BY rank DESC NULLS LAST, h.created_at DESC, h.id
-              LIMIT $${n + 1} OFFSET $${n + 2})
-           SELECT d.kind, d.id, d.reference, d.case_id, d.title, d.status, d.language,
-                  d.forum, page.total, page.rank IS NOT NULL AS ranked,
-                  coalesce(page.rank, ${rankOf('page.id')}) AS rank,
-                  w.pseudonym AS witness_pseudonym, t.summary, t.narrative, i.description,
-                  (SELECT json_agg(json_build_object('language', x.language, 'text', x.text) ORDER BY x.language)
-                     FROM testimony_translations x WHERE x.testimony_id = t.id) AS translations,
-                  (SELECT array_agg(a.quote) FROM testimony_annotations a
-                    WHERE a.testimony_id = t.id AND a.kind = 'sensitive' AND a.withdrawn_at IS NULL) AS sensitive,
-                  array(SELECT unnest(tsvector_to_array(to_tsvector('english', search_latin_text($${n + 3})))))
-                    AS stems
-             FROM page
-             JOIN search_documents d ON d.id = page.id
-             LEFT JOIN witnesses w ON w.id = d.witness_id
-             LEFT JOIN testimonies t ON d.kind = 'testimony' AND t.id = d.id
-             LEFT JOIN incidents i ON d.kind = 'incident' AND i.id = d.id
-            ORDER BY page.rank DESC NULLS LAST, page.created_at DESC, page.id`,
-    values: [...sql.params.values, limit, offset, sql.words.join(' ')],
+             SELECT r.id, r.created_at, r.rank FROM ranked r ${after}
+              ORDER BY r.rank DESC NULLS LAST, r.created_at DESC, r.id
+              LIMIT ${limit} OFFSET ${offset}),
+           shown AS (${pageDocuments(sql, words)})
+           SELECT c.total, shown.* FROM c LEFT JOIN shown ON true
+            ORDER BY shown.page_rank DESC NULLS LAST, shown.page_created_at DESC, shown.id`,
+    values: params.values,
   };
 }
 
-/** The number of hits alone: for a page past the last hit, which has no row to carry it. */
-export function countStatement(sql: SearchSql): Statement {
+/**
+ * A newest-first page of a query with more hits than are counted: the newest-first index
+ * (search_documents_newest_idx) is walked from the top, or from the cursor, each live document
+ * checked against the query, until the page is full. The caller runs it with bitmap and
+ * sequential scans off, so the walk is the plan whatever the planner's estimate of the hits.
+ */
+export function newestPageStatement(sql: SearchSql, page: PageSpec): Statement {
+  const params = cloneParams(sql.params);
+  const limit = params.add(page.limit);
+  const offset = params.add(page.offset);
+  const walk = (where: string[]) =>
+    `SELECT d.id, d.created_at FROM ${sql.from} WHERE ${where.join(' AND ')}
+      ORDER BY d.created_at DESC, d.id LIMIT ${limit}::bigint + ${offset}::bigint`;
+  let walks = walk(sql.where);
+  if (page.after) {
+    // After the cursor: first the rest of its own date (ties: documents of one import share it),
+    // then the older dates; each a range of the index, so neither walks the rows before the cursor.
+    const t = params.add(page.after.createdAt);
+    const i = params.add(page.after.id);
+    walks = `(${walk([...sql.where, `d.created_at = ${t}::timestamptz`, `d.id > ${i}::uuid`])})
+             UNION ALL
+             (${walk([...sql.where, `d.created_at < ${t}::timestamptz`])})`;
+  }
+  const words = params.add(sql.words.join(' '));
   return {
-    text: `SELECT count(*)::int AS total FROM ${sql.from} WHERE ${sql.where.join(' AND ')}`,
-    values: sql.params.values,
+    text: `WITH page AS (
+             SELECT w.id, w.created_at, NULL::real AS rank FROM (${walks}) w
+              ORDER BY w.created_at DESC, w.id
+              LIMIT ${limit} OFFSET ${offset})
+           SELECT NULL::int AS total, shown.* FROM (${pageDocuments(sql, words)}) shown
+            ORDER BY shown.page_created_at DESC, shown.id`,
+    values: params.values,
   };
+}
+
+/** Session settings for one search's transaction: the timeout, and enough memory that a bitmap of a common word stays exact. */
+export function searchSessionSettings(timeoutMs: number): string[] {
+  return [`SET LOCAL statement_timeout = ${Math.floor(timeoutMs)}`, `SET LOCAL work_mem = '32MB'`];
+}
+
+/** The planner settings that make `newestPageStatement` walk the newest-first index. */
+export const NEWEST_WALK_SETTINGS = [`SET LOCAL enable_bitmapscan = off`, `SET LOCAL enable_seqscan = off`];
+
+/** The query's parameters, to which a statement adds its own (the page, the cursor) without touching the query's. */
+function cloneParams(params: SqlParams): SqlParams {
+  const copy = new SqlParams();
+  copy.values.push(...params.values);
+  return copy;
 }

@@ -1,5 +1,13 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor } from '@sillok/auth';
 import { Permission, RequirePermission, type Actor } from '@sillok/core';
@@ -28,6 +36,10 @@ export class SearchController {
     summary: 'Full-text search of testimonies and incidents (Korean, English, Japanese) with filters and facets',
   })
   @ApiOkResponse({ type: SearchResultResponse })
+  @ApiServiceUnavailableResponse({
+    description:
+      'the search ran past SEARCH_STATEMENT_TIMEOUT_MS, or waited that long for a turn (SEARCH_MAX_CONCURRENT), or the database is unavailable: the problem has a hint; retry after Retry-After',
+  })
   search(@CurrentActor() actor: Actor, @Query() query: SearchQuery) {
     return this.searchService.search(actor, query);
   }

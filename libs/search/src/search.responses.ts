@@ -57,17 +57,40 @@ export class FacetsResponse {
   @ApiProperty({ type: [FacetValueResponse] }) reliability: FacetValueResponse[];
 }
 
+export class SearchTotalResponse {
+  @ApiProperty({ description: 'the number of hits, or with relation gte the number counted (the threshold)' })
+  value: number;
+  @ApiProperty({
+    enum: ['eq', 'gte'],
+    description: 'eq: exact; gte: at least value hits (counting stops there: show "10,000+")',
+  })
+  relation: string;
+}
+
 export class SearchResultResponse {
   @ApiProperty({ type: [SearchHitResponse] }) items: SearchHitResponse[];
-  @ApiProperty() total: number;
+  @ApiProperty({ type: SearchTotalResponse }) total: SearchTotalResponse;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'pass as `after` for the page after this one (keyset: as fast at any depth); null on the last page',
+  })
+  next: string | null;
   @ApiProperty({
     enum: ['relevance', 'newest'],
     description: `ranked when the text query has at most ${RANK_AT_MOST} hits; otherwise newest first`,
   })
   order: string;
   @ApiProperty({ nullable: true, type: FacetsResponse }) facets: FacetsResponse | null;
+  @ApiProperty({
+    nullable: true,
+    enum: ['eq', 'gte'],
+    description:
+      'eq: facets count every hit; gte: they count the first hits found only (as many as total counts), each a lower bound; null without facets',
+  })
+  facetsRelation: string | null;
 }
 
 export class PatternRowResponse {

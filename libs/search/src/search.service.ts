@@ -1,62 +1,117 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseAccessPolicy } from '@sillok/cases';
-import { DomainError, Permission, type Actor } from '@sillok/core';
+import { Settings } from '@sillok/config';
+import { DomainError, ErrorCode, Permission, type Actor } from '@sillok/core';
 import { requireDateOrder } from '@sillok/testimonies';
 import type { SearchQuery } from './dto/search.query.js';
-import { countFacets, emptyFacets } from './search-facets.js';
+import { emptyFacets, facetsOf, facetStatement, type FacetRow } from './search-facets.js';
 import { documentConditions, TermFilters, type ResolvedFilters } from './search-filters.js';
 import { snippetOf } from './search-snippets.js';
-import { countStatement, pageStatement, RANK_AT_MOST, type PageRow, type SearchSql } from './search-statements.js';
-import type { SearchHitView, SearchResultView } from './search.view.js';
-import { anyOfTsQuery, MAX_QUERY_TOKENS, parseQueryText, SqlParams, tokenTsQuery } from './text/search-text.js';
+import { decodeCursor, encodeCursor } from './search-cursor.js';
+import { SearchGate } from './search-gate.js';
+import {
+  boundedPageStatement,
+  NEWEST_WALK_SETTINGS,
+  newestPageStatement,
+  RANK_AT_MOST,
+  searchSessionSettings,
+  type PageRow,
+  type PageSpec,
+  type SearchSql,
+  type Statement,
+} from './search-statements.js';
+import type { SearchHitView, SearchResultView, SearchTotal } from './search.view.js';
+import {
+  anyOfTsQuery,
+  MAX_QUERY_TOKENS,
+  parseQueryText,
+  SqlParams,
+  tokenTsQuery,
+  type QueryToken,
+} from './text/search-text.js';
+import { cjkRuns, foldText } from './text/script.js';
 
 /**
  * Full-text search with filters and facets over search_documents (testimonies and incidents),
  * limited to the cases where the caller's membership allows search.read; withdrawn records
  * never match. A caller who is a member of no case gets nothing: no hits, no counts.
  */
+/** Runs one statement in a search's transaction, after the given session settings. */
+type StatementRunner = <R>(statement: Statement, settings?: string[]) => Promise<R[]>;
+
+/** Offsets reach this far into the hits (offset + limit); deeper pages follow the `next` cursor. */
+export const SEARCH_RESULT_WINDOW = 1000;
+
+/** The longest facility name matched unquoted, in words (`Kwanliso No. 15`: three). */
+const ALIAS_WORDS_AT_MOST = 4;
+
 @Injectable()
 export class SearchService {
+  private readonly gate: SearchGate;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: CaseAccessPolicy,
     private readonly terms: TermFilters,
-  ) {}
+    private readonly settings: Settings,
+  ) {
+    this.gate = new SearchGate(settings.SEARCH_MAX_CONCURRENT, settings.SEARCH_STATEMENT_TIMEOUT_MS);
+  }
 
   async search(actor: Actor, query: SearchQuery): Promise<SearchResultView> {
     requireDateOrder(query.dateFrom, query.dateTo);
+    if (query.offset + query.limit > SEARCH_RESULT_WINDOW)
+      throw DomainError.validation([
+        {
+          field: 'offset',
+          reason: `offset + limit at most ${SEARCH_RESULT_WINDOW}; for deeper pages pass the previous page's next as after`,
+        },
+      ]);
+    const after = query.after === undefined ? null : decodeCursor(query.after);
     // The filters' terms are resolved while the scope is read: one wait, not two.
     const [caseIds, prepared] = await Promise.all([
       this.policy.scopeCaseIds(actor, Permission.SearchRead, query.caseId),
       this.prepare(query),
     ]);
+    const base = { limit: query.limit, offset: query.offset, next: null };
     if (!caseIds.length)
       return {
+        ...base,
         items: [],
-        total: 0,
-        limit: query.limit,
-        offset: query.offset,
+        total: { value: 0, relation: 'eq' },
         order: 'newest',
         facets: query.facets ? emptyFacets() : null,
+        facetsRelation: query.facets ? 'eq' : null,
       };
     const sql = this.toSql(query, caseIds, prepared);
-    const manager = this.dataSource.manager;
-    const page = pageStatement(sql, query.limit, query.offset);
-    const [rows, facets] = await Promise.all([
-      manager.query(page.text, page.values) as Promise<PageRow[]>,
-      query.facets ? countFacets(manager, sql.from, sql.where, sql.params.values) : Promise.resolve(null),
-    ]);
-    let total = rows[0]?.total ?? 0;
-    if (!rows.length && query.offset > 0) {
-      const count = countStatement(sql);
-      [{ total }] = await manager.query(count.text, count.values);
-    }
+    const countAtMost = this.settings.SEARCH_TRACK_TOTAL_HITS;
+    const page: PageSpec = { limit: query.limit, offset: query.offset, after };
+    const { rows, facets } = await this.gate.run(() =>
+      Promise.all([
+        this.inSearchSession(async (run) => {
+          const bounded = await run<PageRow>(boundedPageStatement(sql, page, countAtMost));
+          // More hits than are counted: the page walks the newest-first index instead.
+          if (bounded[0].total! <= countAtMost) return bounded;
+          const newest = await run<PageRow>(newestPageStatement(sql, page), NEWEST_WALK_SETTINGS);
+          return newest.length ? newest.map((r) => ({ ...r, total: bounded[0].total })) : bounded;
+        }),
+        query.facets
+          ? this.inSearchSession((run) =>
+              run<FacetRow>(facetStatement(sql.from, sql.where, sql.params.values, countAtMost + 1, sql.narrower)),
+            )
+          : Promise.resolve(null),
+      ]).then(([rows, facetRows]) => ({ rows, facets: facetRows && facetsOf(facetRows) })),
+    );
+    const counted = rows[0].total!;
+    const total: SearchTotal =
+      counted > countAtMost ? { value: countAtMost, relation: 'gte' } : { value: counted, relation: 'eq' };
     // Only a query that found nothing can be one of stop words alone: checked then, not on every search.
-    if (total === 0) await this.requireSearchableText(sql);
-    const items: SearchHitView[] = rows.map((r) => ({
+    if (counted === 0) await this.requireSearchableText(sql);
+    const hits = rows.filter((r) => r.id !== null);
+    const items: SearchHitView[] = hits.map((r) => ({
       kind: r.kind,
-      id: r.id,
+      id: r.id!,
       reference: r.reference,
       caseId: r.case_id,
       title: r.title,
@@ -67,8 +122,60 @@ export class SearchService {
       rank: Math.round(Number(r.rank ?? 0) * 1e6) / 1e6,
       snippet: snippetOf(r, sql.words),
     }));
-    const order = !sql.textQuery || total > RANK_AT_MOST ? 'newest' : 'relevance';
-    return { items, total, limit: query.limit, offset: query.offset, order, facets };
+    const order = !sql.textQuery || counted > Math.min(RANK_AT_MOST, countAtMost) ? 'newest' : 'relevance';
+    const last = hits.at(-1);
+    const more = total.relation === 'gte' || after !== null || query.offset + hits.length < total.value;
+    const next =
+      last && hits.length === query.limit && more
+        ? encodeCursor({
+            order: last.ranked ? 'relevance' : 'newest',
+            rank: last.rank_key,
+            createdAt: last.created_key,
+            id: last.id!,
+          })
+        : null;
+    return {
+      ...base,
+      items,
+      total,
+      order,
+      next,
+      facets,
+      facetsRelation: facets ? total.relation : null,
+    };
+  }
+
+  /**
+   * Runs `work` in a read-only transaction of its own with the search's statement timeout (a search
+   * past it answers 503 with a hint) and enough memory for exact bitmaps of common words.
+   */
+  private async inSearchSession<T>(work: (run: StatementRunner) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('BEGIN READ ONLY');
+      for (const setting of searchSessionSettings(this.settings.SEARCH_STATEMENT_TIMEOUT_MS))
+        await runner.query(setting);
+      const result = await work(async <R>(statement: Statement, settings: string[] = []) => {
+        for (const setting of settings) await runner.query(setting);
+        return runner.query(statement.text, statement.values) as Promise<R[]>;
+      });
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      if (sqlState(error) === '57014')
+        throw new DomainError(
+          ErrorCode.Unavailable,
+          `the search ran longer than ${this.settings.SEARCH_STATEMENT_TIMEOUT_MS} ms and was stopped`,
+          {
+            hint: 'narrow it (another word, a quoted phrase, a case or a date range), or follow next instead of a deep offset; then retry',
+          },
+        );
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** The SQL for a query within `caseIds`; the benchmark runs the same SQL directly for its baseline. */
@@ -76,19 +183,27 @@ export class SearchService {
     return this.toSql(query, caseIds, await this.prepare(query));
   }
 
-  /** What a query needs from the vocabularies: the filters' term ids and the facility spellings of its words. */
+  /**
+   * What a query needs from the vocabularies: the filters' term ids and the facility spellings of
+   * its words. Unquoted words that together name a facility (`Camp 15`, `Kwanliso No. 15`) become one
+   * token, as if quoted, the longest name first.
+   */
   private async prepare(query: SearchQuery) {
-    const tokens = parseQueryText(query.q ?? '');
-    if (tokens.length > MAX_QUERY_TOKENS)
+    const parsed = parseQueryText(query.q ?? '');
+    if (parsed.length > MAX_QUERY_TOKENS)
       throw DomainError.validation([{ field: 'q', reason: `at most ${MAX_QUERY_TOKENS} words or phrases` }]);
     const [violationIds, actIds, facilityIds, agencyIds, spellings] = await Promise.all([
       this.terms.withDescendants(query.violation),
       this.terms.withDescendants(query.act),
       this.terms.facilityIds(query.facility),
       this.terms.withDescendants(query.agency),
-      this.terms.facilitySpellings(tokens.map((t) => t.text)),
+      this.terms.facilitySpellings([...parsed.map((t) => t.text), ...wordRuns(parsed).map((run) => run.text)]),
     ]);
-    return { tokens, spellings, filters: { violationIds, actIds, facilityIds, agencyIds } };
+    return {
+      tokens: joinNamedRuns(parsed, spellings),
+      spellings,
+      filters: { violationIds, actIds, facilityIds, agencyIds },
+    };
   }
 
   private toSql(
@@ -101,19 +216,40 @@ export class SearchService {
     // The text query's parameters come first, so that it can be checked on its own.
     const words: string[] = [];
     const parts: string[] = [];
+    // The same query without its facility names' phrases, when it has one: see SearchSql.narrower.
+    const oneWordParts: Array<string | string[]> = [];
+    let split = false;
+    let unsplittable = false;
     for (const token of tokens) {
       // A facility's name matches every spelling of it: Yodeok finds 요덕 and Camp 15.
       const names = spellings.get(token.text);
-      parts.push(names ? anyOfTsQuery(names, params) : tokenTsQuery(token.text, params, token.phrase));
+      const part = names ? anyOfTsQuery(names, params) : tokenTsQuery(token.text, params, token.phrase);
+      parts.push(part);
       words.push(...(names ?? [token.text]));
+      const oneWord = names?.filter(isOneLexeme) ?? [];
+      if (names && oneWord.length && oneWord.length < names.length) {
+        split = true;
+        oneWordParts.push(oneWord);
+      } else {
+        if (token.phrase && !isOneLexeme(token.text)) unsplittable = true;
+        oneWordParts.push(part);
+      }
     }
     const textQuery = parts.length ? `SELECT ${parts.join(' && ')} AS query` : null;
     const textParamCount = params.values.length;
+    const narrowerQuery =
+      split && !unsplittable
+        ? oneWordParts
+            .map((p) => (typeof p === 'string' ? p : `(${p.map((name) => tokenTsQuery(name, params)).join(' || ')})`))
+            .join(' && ')
+        : null;
     const where = documentConditions(query, resolved, params);
-    if (!textQuery) return { from: 'search_documents d', where, rank: '0', params, words, textQuery, textParamCount };
+    if (!textQuery)
+      return { from: 'search_documents d', where, narrower: null, rank: '0', params, words, textQuery, textParamCount };
     return {
-      from: `search_documents d CROSS JOIN (${textQuery}) q`,
+      from: `search_documents d CROSS JOIN (SELECT ${parts.join(' && ')} AS query${narrowerQuery ? `, ${narrowerQuery} AS narrower` : ''}) q`,
       where: [...where, 'd.document @@ q.query'],
+      narrower: narrowerQuery ? [...where, 'd.document @@ q.narrower'] : null,
       rank: 'ts_rank_cd(d.document, q.query)',
       params,
       words,
@@ -134,4 +270,43 @@ export class SearchService {
         { field: 'q', reason: 'q has no searchable word (only stop words or punctuation)' },
       ]);
   }
+}
+
+/** Runs of 2 to ALIAS_WORDS_AT_MOST consecutive unquoted words, each with where it starts and how long it is. */
+function wordRuns(tokens: QueryToken[]): Array<{ text: string; start: number; length: number }> {
+  const runs: Array<{ text: string; start: number; length: number }> = [];
+  for (let start = 0; start < tokens.length; start++)
+    for (let length = 2; length <= ALIAS_WORDS_AT_MOST && start + length <= tokens.length; length++) {
+      const words = tokens.slice(start, start + length);
+      if (words.some((w) => w.phrase)) break;
+      runs.push({ text: words.map((w) => w.text).join(' '), start, length });
+    }
+  return runs;
+}
+
+/** The tokens with each run of words that names a facility joined into one (longest first, left to right). */
+function joinNamedRuns(tokens: QueryToken[], spellings: Map<string, string[]>): QueryToken[] {
+  const named = wordRuns(tokens).filter((run) => spellings.has(run.text));
+  const joined: QueryToken[] = [];
+  for (let at = 0; at < tokens.length;) {
+    const run = named.filter((r) => r.start === at).sort((a, b) => b.length - a.length)[0];
+    if (run) {
+      joined.push({ text: run.text, phrase: false });
+      at += run.length;
+    } else joined.push(tokens[at++]);
+  }
+  return joined;
+}
+
+/** Whether a spelling is one lexeme (one word, or one Korean/Japanese pair of characters): matched without a phrase check. */
+function isOneLexeme(text: string): boolean {
+  const runs = cjkRuns(text);
+  if (runs.length) return runs.length === 1 && runs[0].length <= 2 && foldText(text).trim() === runs[0];
+  return /^[\p{L}\p{N}]+$/u.test(text.trim());
+}
+
+function sqlState(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -42,8 +42,19 @@ export type FacetName =
 
 export type Facets = Record<FacetName, FacetValue[]>;
 
-export interface SearchResultView extends Page<SearchHitView> {
+/** Hits counted exactly (`eq`), or at least `value` of them (`gte`): counting stops at SEARCH_TRACK_TOTAL_HITS. */
+export interface SearchTotal {
+  value: number;
+  relation: 'eq' | 'gte';
+}
+
+export interface SearchResultView extends Omit<Page<SearchHitView>, 'total'> {
+  total: SearchTotal;
   /** `relevance` (ranked), or `newest` first: without a text query, or with more hits than are ranked. */
   order: 'relevance' | 'newest';
+  /** The cursor of the page after this one (`after=`), or null when this page is the last. */
+  next: string | null;
   facets: Facets | null;
+  /** `eq`: the facets count every hit; `gte`: they count the first hits only (each count a lower bound); null without facets. */
+  facetsRelation: 'eq' | 'gte' | null;
 }

@@ -3005,15 +3005,31 @@ export interface components {
     };
     SearchResultResponse: {
       facets: components['schemas']['FacetsResponse'] | null;
+      /**
+       * @description eq: facets count every hit; gte: they count the first hits found only (as many as total counts), each a lower bound; null without facets
+       * @enum {string|null}
+       */
+      facetsRelation: 'eq' | 'gte' | null;
       items: components['schemas']['SearchHitResponse'][];
       limit: number;
+      /** @description pass as `after` for the page after this one (keyset: as fast at any depth); null on the last page */
+      next: string | null;
       offset: number;
       /**
        * @description ranked when the text query has at most 1000 hits; otherwise newest first
        * @enum {string}
        */
       order: 'relevance' | 'newest';
-      total: number;
+      total: components['schemas']['SearchTotalResponse'];
+    };
+    SearchTotalResponse: {
+      /**
+       * @description eq: exact; gte: at least value hits (counting stops there: show "10,000+")
+       * @enum {string}
+       */
+      relation: 'eq' | 'gte';
+      /** @description the number of hits, or with relation gte the number counted (the threshold) */
+      value: number;
     };
     SelfResponse: {
       /** Format: date-time */
@@ -9746,6 +9762,8 @@ export interface operations {
       query?: {
         /** @description a rome-art7 act; its descendants match too */
         act?: string;
+        /** @description the `next` cursor of the previous page: the page after it ("search after"), however deep; offset then skips from there */
+        after?: string;
         /** @description an agency term or one of its descendants */
         agency?: string;
         /** @description decade of the witness birth year, e.g. 1970 */
@@ -9836,7 +9854,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description the database is unavailable; retry later */
+      /** @description the search ran past SEARCH_STATEMENT_TIMEOUT_MS, or waited that long for a turn (SEARCH_MAX_CONCURRENT), or the database is unavailable: the problem has a hint; retry after Retry-After */
       503: {
         headers: {
           [name: string]: unknown;

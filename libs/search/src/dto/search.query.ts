@@ -82,6 +82,15 @@ export class SearchQuery extends IntersectionType(PageQueryDto, EventFilterQuery
   @IsIn([...new Set([...TESTIMONY_STATUSES, ...INCIDENT_STATUSES])])
   status?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'the `next` cursor of the previous page: the page after it ("search after"), however deep; offset then skips from there',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  after?: string;
+
   @ApiPropertyOptional({ default: true, description: 'count the results by every filter (facets)' })
   @IsOptional()
   @Transform(toBoolean)

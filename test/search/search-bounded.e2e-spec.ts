@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { plainToInstance } from 'class-transformer';
+import { DataSource } from 'typeorm';
+import { RANK_AT_MOST, SearchQuery, SearchService } from '@sillok/search';
+import { loginAllRoles, requestAs, type RoleLogins } from '../support/auth-fixtures.js';
+import { createTwoCases } from '../support/case-fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { createWitness } from '../support/testimony-fixtures.js';
+
+// Counting stops at 12 here (SEARCH_TRACK_TOTAL_HITS), so a corpus of 60 testimonies has
+// queries on both sides of it; every answer is checked against the exhaustive query.
+const COUNT_AT_MOST = 12;
+const DOCUMENTS = 60;
+
+interface SearchAnswer {
+  items: Array<{ id: string; kind: string }>;
+  total: { value: number; relation: 'eq' | 'gte' };
+  order: 'relevance' | 'newest';
+  next: string | null;
+  facets: Record<string, Array<{ value: string; count: number }>> | null;
+  facetsRelation: 'eq' | 'gte' | null;
+}
+
+describe('search: bounded counting and keyset pages against exhaustive queries', () => {
+  let t: TestApp;
+  let as: RoleLogins;
+  let caseA: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { SEARCH_TRACK_TOTAL_HITS: String(COUNT_AT_MOST) } });
+    as = await loginAllRoles(t);
+    ({ caseA } = await createTwoCases(t, as));
+    const witness = await createWitness(t, as.investigator, caseA);
+    const db = t.app.get(DataSource);
+    const [{ created_by: createdBy }] = await db.query(`SELECT created_by FROM witnesses WHERE id = $1`, [witness]);
+    // alpha: every testimony; beta: every third (20); gamma: every tenth (6), twice in some (ranks
+    // differ); 고문: every fourth (15). Dates repeat in fives, so ties are broken by id.
+    for (let i = 0; i < DOCUMENTS; i++) {
+      const words = [
+        'alpha',
+        i % 3 === 0 ? 'beta' : '',
+        i % 10 === 0 ? 'gamma' : '',
+        i % 20 === 0 ? 'gamma gamma' : '',
+      ];
+      const narrative = `${words.join(' ')} ${i % 4 === 0 ? '보위원들에게 고문을 당했습니다' : '일했습니다'} n${i}`;
+      await db.query(
+        `INSERT INTO testimonies (reference, case_id, witness_id, forum, original_language, title, narrative, created_by, created_at)
+         VALUES ($1, $2, $3, 'other', $4, $5, $6, $7, timestamptz '2026-01-01' + make_interval(mins => $8))`,
+        [
+          `T-8${String(i).padStart(5, '0')}`,
+          caseA,
+          witness,
+          i % 2 ? 'ko' : 'en',
+          `imported ${i}`,
+          narrative,
+          createdBy,
+          Math.floor(i / 5),
+        ],
+      );
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const search = async (query: string): Promise<SearchAnswer> => {
+    const res = await requestAs(t, as.analyst, 'get', `/search?${query}`);
+    expect({ status: res.status, body: res.status === 200 ? 'ok' : res.body }).toEqual({ status: 200, body: 'ok' });
+    return res.body as SearchAnswer;
+  };
+
+  /** Every hit in the order the search gave before counting was bounded: ranked up to RANK_AT_MOST hits (here fewer: those counted), else newest first. */
+  const exhaustive = async (params: Record<string, string>): Promise<string[]> => {
+    const sql = await t.app
+      .get(SearchService)
+      .buildSql(plainToInstance(SearchQuery, { ...params, limit: 20, offset: 0 }), [caseA]);
+    const where = sql.where.join(' AND ');
+    const [{ n }] = await t.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM ${sql.from} WHERE ${where}`, sql.params.values);
+    const ranked = sql.textQuery && n <= Math.min(RANK_AT_MOST, COUNT_AT_MOST);
+    const rows: Array<{ id: string }> = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT d.id FROM ${sql.from} WHERE ${where} ORDER BY ${ranked ? `${sql.rank} DESC,` : ''} d.created_at DESC, d.id`,
+        sql.params.values,
+      );
+    return rows.map((r) => r.id);
+  };
+
+  const QUERIES: Array<Record<string, string>> = [
+    { q: 'alpha' },
+    { q: 'beta' },
+    { q: 'gamma' },
+    { q: '고문' },
+    { q: 'alpha gamma' },
+    { language: 'ko' },
+    {},
+    { q: 'nothing-matches-this' },
+  ];
+  const encode = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+  it('counts exactly up to the threshold and says "at least" past it; the first page is the exhaustive order', async () => {
+    for (const params of QUERIES) {
+      const all = await exhaustive(params);
+      const answer = await search(`${encode(params)}&limit=20&facets=false`);
+      const expected = {
+        params,
+        total:
+          all.length > COUNT_AT_MOST
+            ? { value: COUNT_AT_MOST, relation: 'gte' }
+            : { value: all.length, relation: 'eq' },
+        first: all.slice(0, 20),
+      };
+      expect({ params, total: answer.total, first: answer.items.map((i) => i.id) }).toEqual(expected);
+      expect({ params, order: answer.order }).toEqual({
+        params,
+        order: params.q && all.length <= COUNT_AT_MOST ? 'relevance' : 'newest',
+      });
+    }
+  });
+
+  it('follows next through every hit, in the exhaustive order, whatever the page size', async () => {
+    for (const params of QUERIES)
+      for (const limit of [4, 20]) {
+        const all = await exhaustive(params);
+        const seen: string[] = [];
+        let answer = await search(`${encode(params)}&limit=${limit}&facets=false`);
+        for (let pages = 0; ; pages++) {
+          seen.push(...answer.items.map((i) => i.id));
+          if (!answer.next || pages > DOCUMENTS) break;
+          answer = await search(`${encode(params)}&limit=${limit}&facets=false&after=${answer.next}`);
+        }
+        expect({ params, limit, seen }).toEqual({ params, limit, seen: all });
+      }
+  });
+
+  it('cuts offset pages from the same order, and an empty page still carries the total', async () => {
+    for (const params of QUERIES) {
+      const all = await exhaustive(params);
+      for (const offset of [0, 5, 13, 55, 70]) {
+        const answer = await search(`${encode(params)}&limit=5&offset=${offset}&facets=false`);
+        expect({ params, offset, ids: answer.items.map((i) => i.id), total: answer.total.value }).toEqual({
+          params,
+          offset,
+          ids: all.slice(offset, offset + 5),
+          total: Math.min(all.length, COUNT_AT_MOST),
+        });
+      }
+    }
+  });
+
+  it('counts facets exactly below the threshold, and past it marks them as lower bounds', async () => {
+    for (const params of QUERIES) {
+      const all = await exhaustive(params);
+      const answer = await search(encode(params));
+      const counted = Object.fromEntries(answer.facets!.language.map((f) => [f.value, f.count]));
+      const rows: Array<{ language: string; n: number }> = await t.app
+        .get(DataSource)
+        .query(`SELECT language, count(*)::int AS n FROM search_documents WHERE id = ANY($1) GROUP BY language`, [all]);
+      const exact = Object.fromEntries(rows.map((r) => [r.language, r.n]));
+      if (all.length <= COUNT_AT_MOST) {
+        expect({ params, relation: answer.facetsRelation, counted }).toEqual({
+          params,
+          relation: 'eq',
+          counted: exact,
+        });
+      } else {
+        expect({ params, relation: answer.facetsRelation }).toEqual({ params, relation: 'gte' });
+        for (const [language, n] of Object.entries(counted)) expect(n).toBeLessThanOrEqual(exact[language]);
+        const sum = Object.values(counted).reduce((a, b) => a + b, 0);
+        expect(sum).toBeGreaterThanOrEqual(COUNT_AT_MOST);
+      }
+    }
+  });
+});
