@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseAccessPolicy } from '@sillok/cases';
-import { DomainError, Permission, type Actor } from '@sillok/core';
-import { requireDateOrder } from '@sillok/testimonies';
+import { DomainError, Permission, requireDateOrder, type Actor } from '@sillok/core';
 import type { SearchQuery } from './dto/search.query.js';
 import { countFacets, emptyFacets } from './search-facets.js';
 import { documentConditions, TermFilters, type ResolvedFilters } from './search-filters.js';

@@ -25,8 +25,4 @@ export * from './annotations/annotation.service.js';
 export * from './annotations/annotation-anchoring.js';
 export * from './annotations/event-terms.js';
 export * from './dto/annotation.dto.js';
-export * from './case-scoped-record.js';
-export { toBoolean } from './dto/list-testimonies.query.js';
-export * from './annotations/require-non-null.js';
 export * from './annotations/event-columns.js';
-export { COUNTRY, LANGUAGE_TAG } from './dto/witness.dto.js';

@@ -1,6 +1,7 @@
 import { AuditAction } from '@sillok/audit';
 import { Permission } from '@sillok/core';
-import { contentSha256, COUNTRY, FORUMS, LANGUAGE_TAG, type TestimonyContent } from '@sillok/testimonies';
+import { COUNTRY, LANGUAGE_TAG } from '@sillok/core';
+import { contentSha256, FORUMS, type TestimonyContent } from '@sillok/testimonies';
 import { boolean, date, EXTERNAL_ID, FieldProblem, matching, oneOf, text, type ImportField } from './import-field.js';
 import { freshRows, ON_EXTERNAL_ID_CONFLICT, referenceFrom, type ImportRecordType } from './import-record-type.js';
 

@@ -1,6 +1,7 @@
 import { AuditAction } from '@sillok/audit';
 import { Permission } from '@sillok/core';
-import { COUNTRY, LANGUAGE_TAG, WITNESS_SEXES } from '@sillok/testimonies';
+import { COUNTRY, LANGUAGE_TAG } from '@sillok/core';
+import { WITNESS_SEXES } from '@sillok/testimonies';
 import { boolean, EXTERNAL_ID, integer, list, matching, oneOf, text, type ImportField } from './import-field.js';
 import {
   numberedFreshRows,

@@ -2,21 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy } from '@sillok/cases';
+import { CaseAccessPolicy, findInCase } from '@sillok/cases';
 import { Settings } from '@sillok/config';
-import { DomainError, ErrorCode, pageOf, Permission, type Actor, type Page } from '@sillok/core';
-import { TaxonomyService } from '@sillok/taxonomy';
 import {
+  DomainError,
+  ErrorCode,
   assertVersion,
-  findInCase,
-  IdentityKeyRing,
-  openRecord,
+  pageOf,
+  Permission,
   requireDateOrder,
   requireNonNull,
-  requireTermFields,
-  sealRecord,
-  Testimony,
-} from '@sillok/testimonies';
+  type Actor,
+  type Page,
+} from '@sillok/core';
+import { TaxonomyService } from '@sillok/taxonomy';
+import { IdentityKeyRing, openRecord, requireTermFields, sealRecord, Testimony } from '@sillok/testimonies';
 import type { CreateAbducteeDto, ListAbducteesQuery, UpdateAbducteeDto } from '../dto/abductee.dto.js';
 import { Incident } from '../incidents/incident.entity.js';
 import { requireInCase } from '../same-case.js';
@@ -219,7 +219,15 @@ export class AbducteeService {
   }
 
   private find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false) {
-    return findInCase(manager, this.policy, actor, permission, Abductee, id, 'abductee', { lock });
+    return findInCase(manager, {
+      policy: this.policy,
+      actor,
+      permission,
+      entity: Abductee,
+      id,
+      what: 'abductee',
+      lock,
+    });
   }
 
   private nameColumns(id: string, name: string | null, atRisk: boolean) {

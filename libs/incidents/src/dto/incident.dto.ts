@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -13,8 +11,8 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { IsCalendarDate, OptionalIdList, PageQueryDto } from '@sillok/core';
-import { EventFieldsDto, toBoolean } from '@sillok/testimonies';
+import { IsCalendarDate, OptionalIdList, PageQueryDto, ValidateBoolean } from '@sillok/core';
+import { EventFieldsDto } from '@sillok/testimonies';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../incidents/incident.entity.js';
 
 export class CreateIncidentDto extends EventFieldsDto {
@@ -119,7 +117,6 @@ export class ListIncidentsQuery extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @ValidateBoolean()
   includeWithdrawn?: boolean;
 }

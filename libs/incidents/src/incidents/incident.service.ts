@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy } from '@sillok/cases';
-import { DomainError, ErrorCode, pageOf, Permission, type Actor, type Page } from '@sillok/core';
-import { TaxonomyService } from '@sillok/taxonomy';
+import { CaseAccessPolicy, findInCase } from '@sillok/cases';
 import {
+  DomainError,
+  ErrorCode,
   assertVersion,
-  findInCase,
+  pageOf,
+  Permission,
   requireDateOrder,
   requireNonNull,
-  eventTermFields,
-  requireTermFields,
-  Witness,
-} from '@sillok/testimonies';
+  type Actor,
+  type Page,
+} from '@sillok/core';
+import { TaxonomyService } from '@sillok/taxonomy';
+import { eventTermFields, requireTermFields, Witness } from '@sillok/testimonies';
 import type { CreateIncidentDto, ListIncidentsQuery, UpdateIncidentDto } from '../dto/incident.dto.js';
 import { requireInCase } from '../same-case.js';
 import { Incident } from './incident.entity.js';
@@ -157,7 +159,15 @@ export class IncidentService {
 
   /** The incident if the actor may act on it with `permission` (404 for missing and forbidden alike). */
   find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false): Promise<Incident> {
-    return findInCase(manager, this.policy, actor, permission, Incident, id, 'incident', { lock });
+    return findInCase(manager, {
+      policy: this.policy,
+      actor,
+      permission,
+      entity: Incident,
+      id,
+      what: 'incident',
+      lock,
+    });
   }
 
   /** For writes: locked, and refused once withdrawn. */

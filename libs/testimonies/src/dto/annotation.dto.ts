@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import {
   ANCHOR_STATUSES,
   ANNOTATION_KINDS,
@@ -13,9 +12,7 @@ import {
   type SensitiveCategory,
   type VictimKind,
 } from '../annotations/annotation.entity.js';
-import { toBoolean } from './list-testimonies.query.js';
-import { LANGUAGE_TAG } from './witness.dto.js';
-import { IsCalendarDate, OptionalIdList } from '@sillok/core';
+import { IsCalendarDate, LANGUAGE_TAG, OptionalIdList, ValidateBoolean } from '@sillok/core';
 
 /**
  * What happened, where and when, by whom: the fields a passage tag and an incident share.
@@ -154,7 +151,6 @@ export class ListAnnotationsQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @ValidateBoolean()
   includeWithdrawn?: boolean;
 }

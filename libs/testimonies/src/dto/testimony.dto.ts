@@ -17,8 +17,7 @@ import {
 } from 'class-validator';
 import { FORUMS, type Forum } from '../testimonies/testimony.entity.js';
 import { CreateAnnotationDto } from './annotation.dto.js';
-import { COUNTRY, LANGUAGE_TAG } from './witness.dto.js';
-import { IsCalendarDate, OptionalIdList } from '@sillok/core';
+import { COUNTRY, IsCalendarDate, LANGUAGE_TAG, OptionalIdList } from '@sillok/core';
 
 /** Narratives are long (hours of interview); 2 MB of UTF-8 is the request body limit anyway. */
 const NARRATIVE_MAX = 1_000_000;

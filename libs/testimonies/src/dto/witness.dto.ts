@@ -13,10 +13,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { COUNTRY, LANGUAGE_TAG } from '@sillok/core';
 import { WITNESS_SEXES, type WitnessSex } from '../witnesses/witness.entity.js';
-
-export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-export const COUNTRY = /^[A-Z]{2}$/;
 
 /** Non-identifying attributes only: anything that names or locates the person belongs in the identity vault. */
 export class WitnessAttributesDto {

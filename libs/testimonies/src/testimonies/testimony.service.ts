@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
-import { DomainError, pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { assertVersion, DomainError, pageOf, Permission, type Actor, type Page } from '@sillok/core';
 import { AnnotationAnchoring } from '../annotations/annotation-anchoring.js';
 import { AnnotationService } from '../annotations/annotation.service.js';
-import { assertVersion } from '../case-scoped-record.js';
 import { ConsentService } from '../consent/consent.service.js';
 import type { ListTestimoniesQuery } from '../dto/list-testimonies.query.js';
 import type { ChangeTestimonyStatusDto, CreateTestimonyDto, UpdateTestimonyDto } from '../dto/testimony.dto.js';
@@ -82,7 +81,14 @@ export class TestimonyService {
       const changed = CONTENT_FIELDS.filter((f) =>
         f === 'translations' ? content.translations.length > 0 : content[f] !== '',
       );
-      const sha = await this.revisions.append(manager, testimony.id, 1, content, changed, null, actor.userId);
+      const sha = await this.revisions.append(manager, {
+        testimonyId: testimony.id,
+        revision: 1,
+        content,
+        changedFields: changed,
+        reason: null,
+        createdBy: actor.userId,
+      });
       audit({
         action: AuditAction.TestimonyCreate,
         subjectType: 'testimony',
@@ -90,7 +96,7 @@ export class TestimonyService {
         caseId: witness.caseId,
         details: { reference: testimony.reference, witnessId, revision: 1, contentSha256: sha },
       });
-      await this.annotations.addAll(manager, audit, actor, testimony, tags, 'tags');
+      await this.annotations.addAll(manager, { audit, actor, testimony, dtos: tags, listField: 'tags' });
       return this.view(manager, testimony.id);
     });
   }
@@ -163,15 +169,14 @@ export class TestimonyService {
         if (testimony.status === 'approved')
           Object.assign(changes, { status: 'under_review', approvedBy: null, approvedAt: null });
         await replaceTranslations(manager, id, after.translations);
-        sha = await this.revisions.append(
-          manager,
-          id,
-          testimony.revision + 1,
-          after,
-          contentChanged,
-          dto.reason ?? null,
-          actor.userId,
-        );
+        sha = await this.revisions.append(manager, {
+          testimonyId: id,
+          revision: testimony.revision + 1,
+          content: after,
+          changedFields: contentChanged,
+          reason: dto.reason ?? null,
+          createdBy: actor.userId,
+        });
         // Tags follow their quotes into the new revision (or are flagged for review).
         const anchoring = await this.anchoring.reanchor(manager, id, before, after, testimony.revision + 1);
         if (anchoring.moved || anchoring.needsReview)

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy } from '@sillok/cases';
-import { pageOf, Permission, type Actor, type Page } from '@sillok/core';
-import { assertVersion, findInCase } from '../case-scoped-record.js';
+import { CaseAccessPolicy, findInCase } from '@sillok/cases';
+import { assertVersion, pageOf, Permission, type Actor, type Page } from '@sillok/core';
 import type { CreateWitnessDto, UpdateWitnessDto } from '../dto/witness.dto.js';
 import type { ListWitnessesQuery } from '../dto/list-testimonies.query.js';
 import { Witness } from './witness.entity.js';
@@ -103,6 +102,6 @@ export class WitnessService {
 
   /** The witness, after the case check; for the other services of this library. */
   find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false): Promise<Witness> {
-    return findInCase(manager, this.policy, actor, permission, Witness, id, 'witness', { lock });
+    return findInCase(manager, { policy: this.policy, actor, permission, entity: Witness, id, what: 'witness', lock });
   }
 }
