@@ -5,6 +5,7 @@ export * from './witnesses/witness.view.js';
 export * from './identity-vault/identity-key-ring.js';
 export * from './identity-vault/identity-cipher.js';
 export * from './identity-vault/identity-vault.service.js';
+export * from './identity-vault/reseal-in-batches.js';
 export * from './consent/consent-record.entity.js';
 export * from './consent/effective-consent.js';
 export * from './consent/consent.service.js';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy, findInCase } from '@sillok/cases';
+import { withdrawRecord } from '@sillok/database';
 import {
   DomainError,
   ErrorCode,
@@ -136,23 +137,14 @@ export class IncidentService {
   async withdraw(actor: Actor, id: string, reason: string): Promise<IncidentView> {
     return this.audit.transaction(async (manager, audit) => {
       const incident = await this.find(manager, actor, id, Permission.IncidentWrite, true);
-      if (incident.withdrawnAt) return loadIncidentView(manager, id);
-      await manager.getRepository(Incident).update(
-        { id },
-        {
-          withdrawnAt: new Date(),
-          withdrawnReason: reason,
-          withdrawnBy: actor.userId,
-          version: incident.version + 1,
-        },
-      );
-      audit({
-        action: AuditAction.IncidentWithdraw,
-        subjectType: 'incident',
-        subjectId: id,
-        caseId: incident.caseId,
-        reason,
-      });
+      if (await withdrawRecord(manager, Incident, incident, { by: actor.userId, reason }))
+        audit({
+          action: AuditAction.IncidentWithdraw,
+          subjectType: 'incident',
+          subjectId: id,
+          caseId: incident.caseId,
+          reason,
+        });
       return loadIncidentView(manager, id);
     });
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService, type AuditRecorder } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
+import { withdrawRecord } from '@sillok/database';
 import {
   DomainError,
   ErrorCode,
@@ -207,21 +208,15 @@ export class AnnotationService {
         lock: true,
       });
       const tag = await this.findTag(manager, testimonyId, tagId);
-      if (tag.withdrawnAt) return this.view(manager, tagId);
-      await manager
-        .getRepository(TestimonyAnnotation)
-        .update(
-          { id: tagId },
-          { withdrawnAt: new Date(), withdrawnReason: reason, withdrawnBy: actor.userId, version: tag.version + 1 },
-        );
-      audit({
-        action: AuditAction.TestimonyTagWithdraw,
-        subjectType: 'testimony',
-        subjectId: testimonyId,
-        caseId: testimony.caseId,
-        reason,
-        details: { tagId },
-      });
+      if (await withdrawRecord(manager, TestimonyAnnotation, tag, { by: actor.userId, reason }))
+        audit({
+          action: AuditAction.TestimonyTagWithdraw,
+          subjectType: 'testimony',
+          subjectId: testimonyId,
+          caseId: testimony.caseId,
+          reason,
+          details: { tagId },
+        });
       return this.view(manager, tagId);
     });
   }

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { assertVersion, DomainError, pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { withdrawRecord } from '@sillok/database';
 import { AnnotationAnchoring } from '../annotations/annotation-anchoring.js';
 import { AnnotationService } from '../annotations/annotation.service.js';
 import { ConsentService } from '../consent/consent.service.js';
@@ -230,23 +231,14 @@ export class TestimonyService {
   async withdraw(actor: Actor, id: string, reason: string): Promise<TestimonyView> {
     return this.audit.transaction(async (manager, audit) => {
       const testimony = await findTestimony(manager, this.policy, actor, id, Permission.TestimonyWrite, { lock: true });
-      if (testimony.withdrawnAt) return this.view(manager, id);
-      await manager.getRepository(Testimony).update(
-        { id },
-        {
-          withdrawnAt: new Date(),
-          withdrawnReason: reason,
-          withdrawnBy: actor.userId,
-          version: testimony.version + 1,
-        },
-      );
-      audit({
-        action: AuditAction.TestimonyWithdraw,
-        subjectType: 'testimony',
-        subjectId: id,
-        caseId: testimony.caseId,
-        reason,
-      });
+      if (await withdrawRecord(manager, Testimony, testimony, { by: actor.userId, reason }))
+        audit({
+          action: AuditAction.TestimonyWithdraw,
+          subjectType: 'testimony',
+          subjectId: id,
+          caseId: testimony.caseId,
+          reason,
+        });
       return this.view(manager, id);
     });
   }

@@ -3,6 +3,7 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy, findInCase } from '@sillok/cases';
 import { assertVersion, pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { withdrawRecord } from '@sillok/database';
 import type { CreateWitnessDto, UpdateWitnessDto } from '../dto/witness.dto.js';
 import type { ListWitnessesQuery } from '../dto/list-testimonies.query.js';
 import { Witness } from './witness.entity.js';
@@ -78,16 +79,7 @@ export class WitnessService {
   async withdraw(actor: Actor, id: string, reason: string): Promise<WitnessView> {
     return this.audit.transaction(async (manager, audit) => {
       const witness = await this.find(manager, actor, id, Permission.WitnessWrite, true);
-      if (!witness.withdrawnAt) {
-        await manager.getRepository(Witness).update(
-          { id },
-          {
-            withdrawnAt: new Date(),
-            withdrawnReason: reason,
-            withdrawnBy: actor.userId,
-            version: witness.version + 1,
-          },
-        );
+      if (await withdrawRecord(manager, Witness, witness, { by: actor.userId, reason }))
         audit({
           action: AuditAction.WitnessWithdraw,
           subjectType: 'witness',
@@ -95,7 +87,6 @@ export class WitnessService {
           caseId: witness.caseId,
           reason,
         });
-      }
       return toWitnessView(await manager.getRepository(Witness).findOneByOrFail({ id }));
     });
   }
