@@ -13,6 +13,7 @@ export * from './testimonies/testimony.entity.js';
 export * from './testimonies/testimony-translation.entity.js';
 export * from './testimonies/testimony-revision.entity.js';
 export * from './testimonies/testimony-content.js';
+export * from './testimonies/new-testimony.js';
 export * from './testimonies/testimony.service.js';
 export * from './testimonies/testimony.view.js';
 export * from './revisions/revision.service.js';

@@ -1,14 +1,10 @@
 import { AuditAction } from '@sillok/audit';
 import { Permission } from '@sillok/core';
-import { INCIDENT_STATUSES } from '@sillok/incidents';
+import { referenceSql } from '@sillok/database';
+import { INCIDENT_REFERENCE, INCIDENT_STATUSES } from '@sillok/incidents';
 import { checkDateOrder, EVENT_COLUMNS, EVENT_FIELDS, EVENT_VALUES } from './event-fields.js';
 import { EXTERNAL_ID, list, oneOf, text, type ImportField } from './import-field.js';
-import {
-  numberedFreshRows,
-  ON_EXTERNAL_ID_CONFLICT,
-  referenceFrom,
-  type ImportRecordType,
-} from './import-record-type.js';
+import { numberedFreshRows, ON_EXTERNAL_ID_CONFLICT, type ImportRecordType } from './import-record-type.js';
 
 const FIELDS: ImportField[] = [
   EXTERNAL_ID,
@@ -41,9 +37,9 @@ export const INCIDENTS: ImportRecordType = {
     rows: `
       INSERT INTO incidents (reference, case_id, title, description, ${EVENT_COLUMNS}, perpetrator_names, status,
                              external_id, created_by)
-      SELECT ${referenceFrom('I')}, $1, s.title, coalesce(s.description, ''), ${EVENT_VALUES},
+      SELECT ${referenceSql(INCIDENT_REFERENCE)}, $1, s.title, coalesce(s.description, ''), ${EVENT_VALUES},
              coalesce(s.perpetrator_names, '{}'), coalesce(s.status, 'draft'), s.external_id, $2
-        FROM ${numberedFreshRows('incidents', 'incident_reference_seq')}
+        FROM ${numberedFreshRows('incidents', INCIDENT_REFERENCE)}
       ${ON_EXTERNAL_ID_CONFLICT}
       RETURNING id AS subject_id, reference, external_id`,
     detailColumns: { externalId: 'external_id', reference: 'reference' },

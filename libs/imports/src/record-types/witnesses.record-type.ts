@@ -1,14 +1,9 @@
 import { AuditAction } from '@sillok/audit';
-import { Permission } from '@sillok/core';
-import { COUNTRY, LANGUAGE_TAG } from '@sillok/core';
-import { WITNESS_SEXES } from '@sillok/testimonies';
+import { COUNTRY, LANGUAGE_TAG, Permission } from '@sillok/core';
+import { referenceSql } from '@sillok/database';
+import { WITNESS_PSEUDONYM, WITNESS_SEXES } from '@sillok/testimonies';
 import { boolean, EXTERNAL_ID, integer, list, matching, oneOf, text, type ImportField } from './import-field.js';
-import {
-  numberedFreshRows,
-  ON_EXTERNAL_ID_CONFLICT,
-  referenceFrom,
-  type ImportRecordType,
-} from './import-record-type.js';
+import { numberedFreshRows, ON_EXTERNAL_ID_CONFLICT, type ImportRecordType } from './import-record-type.js';
 
 // Non-identifying attributes only: identities go through the identity vault, never a file import.
 const FIELDS: ImportField[] = [
@@ -59,10 +54,10 @@ export const WITNESSES: ImportRecordType = {
       INSERT INTO witnesses (case_id, pseudonym, sex, birth_year, age_range, province_of_origin, left_dprk_year,
                              arrival_year, current_country, languages, reprisal_risk, reprisal_risk_note,
                              external_id, created_by)
-      SELECT $1, ${referenceFrom('W')}, coalesce(s.sex, 'unknown'), s.birth_year, s.age_range, s.province_of_origin,
+      SELECT $1, ${referenceSql(WITNESS_PSEUDONYM)}, coalesce(s.sex, 'unknown'), s.birth_year, s.age_range, s.province_of_origin,
              s.left_dprk_year, s.arrival_year, s.current_country, coalesce(s.languages, '{}'),
              coalesce(s.reprisal_risk, false), s.reprisal_risk_note, s.external_id, $2
-        FROM ${numberedFreshRows('witnesses', 'witness_pseudonym_seq')}
+        FROM ${numberedFreshRows('witnesses', WITNESS_PSEUDONYM)}
       ${ON_EXTERNAL_ID_CONFLICT}
       RETURNING id AS subject_id, pseudonym, external_id`,
     detailColumns: { externalId: 'external_id', pseudonym: 'pseudonym' },

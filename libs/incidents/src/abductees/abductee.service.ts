@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy, findInCase } from '@sillok/cases';
-import { withdrawRecord } from '@sillok/database';
+import { nextReference, withdrawRecord } from '@sillok/database';
 import {
   DomainError,
   ErrorCode,
@@ -28,7 +28,7 @@ import {
 import type { CreateAbducteeDto, ListAbducteesQuery, UpdateAbducteeDto } from '../dto/abductee.dto.js';
 import { Incident } from '../incidents/incident.entity.js';
 import { requireInCase } from '../same-case.js';
-import { Abductee } from './abductee.entity.js';
+import { Abductee, ABDUCTEE_REFERENCE } from './abductee.entity.js';
 import { toAbducteeView, type AbducteeView } from './abductee.view.js';
 
 type AbducteeFields = Omit<UpdateAbducteeDto, 'version'>;
@@ -57,14 +57,14 @@ export class AbducteeService {
       await this.policy.requireCaseAccess(actor, dto.caseId, Permission.IncidentWrite, manager);
       await this.checkFields(manager, dto.caseId, dto, null);
       const id = randomUUID();
-      const [{ number }] = await manager.query(`SELECT nextval('abductee_reference_seq') AS number`);
+      const reference = await nextReference(manager, ABDUCTEE_REFERENCE);
       const { name, nameAtRisk = false, ...fields } = dto;
       if (nameAtRisk && !name)
         throw DomainError.validation([{ field: 'name', reason: 'a name at risk must be given to be sealed' }]);
       await manager.getRepository(Abductee).insert({
         ...fields,
         id,
-        reference: `A-${String(number).padStart(6, '0')}`,
+        reference,
         ...this.nameColumns(id, name ?? null, nameAtRisk),
         createdBy: actor.userId,
       } as Record<string, unknown>);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy, findInCase } from '@sillok/cases';
-import { withdrawRecord } from '@sillok/database';
+import { nextReference, withdrawRecord } from '@sillok/database';
 import {
   DomainError,
   ErrorCode,
@@ -18,7 +18,7 @@ import { TaxonomyService } from '@sillok/taxonomy';
 import { eventTermFields, requireTermFields, Witness } from '@sillok/testimonies';
 import type { CreateIncidentDto, ListIncidentsQuery, UpdateIncidentDto } from '../dto/incident.dto.js';
 import { requireInCase } from '../same-case.js';
-import { Incident } from './incident.entity.js';
+import { Incident, INCIDENT_REFERENCE } from './incident.entity.js';
 import { loadIncidentView, toIncidentSummaries, type IncidentSummaryView, type IncidentView } from './incident.view.js';
 
 type IncidentFields = Omit<UpdateIncidentDto, 'version'>;
@@ -49,12 +49,12 @@ export class IncidentService {
     return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, dto.caseId, Permission.IncidentWrite, manager);
       await this.checkFields(manager, dto.caseId, dto, null);
-      const [{ number }] = await manager.query(`SELECT nextval('incident_reference_seq') AS number`);
+      const reference = await nextReference(manager, INCIDENT_REFERENCE);
       const repository = manager.getRepository(Incident);
       const incident = await repository.save(
         repository.create({
           ...dto,
-          reference: `I-${String(number).padStart(6, '0')}`,
+          reference,
           createdBy: actor.userId,
         }),
       );

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { assertVersion, DomainError, pageOf, Permission, type Actor, type Page } from '@sillok/core';
-import { withdrawRecord } from '@sillok/database';
+import { nextReference, withdrawRecord } from '@sillok/database';
 import { AnnotationAnchoring } from '../annotations/annotation-anchoring.js';
 import { AnnotationService } from '../annotations/annotation.service.js';
 import { ConsentService } from '../consent/consent.service.js';
@@ -12,7 +12,8 @@ import type { ChangeTestimonyStatusDto, CreateTestimonyDto, UpdateTestimonyDto }
 import { RevisionService } from '../revisions/revision.service.js';
 import { Witness } from '../witnesses/witness.entity.js';
 import { WitnessService } from '../witnesses/witness.service.js';
-import { changedContentFields, CONTENT_FIELDS, type TestimonyContent } from './testimony-content.js';
+import { contentFrom, firstRevision, TESTIMONY_REFERENCE } from './new-testimony.js';
+import { changedContentFields } from './testimony-content.js';
 import { contentOf, insertTranslations, replaceTranslations, translationsOf } from './testimony-state.js';
 import { nextStatus } from './testimony-status.js';
 import { requireKnownUsers } from './known-users.js';
@@ -63,30 +64,24 @@ export class TestimonyService {
       if (witness.withdrawnAt)
         throw DomainError.validation([{ field: 'witnessId', reason: 'the witness has been withdrawn' }]);
       await requireKnownUsers(manager, dto.interviewerIds, 'interviewerIds');
-      const [{ number }] = await manager.query(`SELECT nextval('testimony_reference_seq') AS number`);
+      const reference = await nextReference(manager, TESTIMONY_REFERENCE);
       const { translations = [], tags = [], witnessId, ...fields } = dto;
       const testimony = await manager.getRepository(Testimony).save(
         manager.getRepository(Testimony).create({
           ...fields,
           witnessId,
           caseId: witness.caseId,
-          reference: `T-${String(number).padStart(6, '0')}`,
+          reference,
           createdBy: actor.userId,
         }),
       );
-      const content = this.normalise(
-        { ...testimony, summary: fields.summary ?? '', narrative: fields.narrative ?? '' },
-        translations,
-      );
-      await insertTranslations(manager, testimony.id, content.translations);
-      const changed = CONTENT_FIELDS.filter((f) =>
-        f === 'translations' ? content.translations.length > 0 : content[f] !== '',
-      );
+      const first = firstRevision(contentFrom(fields, translations));
+      await insertTranslations(manager, testimony.id, first.content.translations);
       const sha = await this.revisions.append(manager, {
         testimonyId: testimony.id,
         revision: 1,
-        content,
-        changedFields: changed,
+        content: first.content,
+        changedFields: first.changedFields,
         reason: null,
         createdBy: actor.userId,
       });
@@ -143,7 +138,7 @@ export class TestimonyService {
         throw DomainError.validation([{ field: 'reason', reason: 'an approved testimony changes only with a reason' }]);
       }
       const before = contentOf(testimony, await translationsOf(manager, id));
-      const after = this.normalise(
+      const after = contentFrom(
         {
           title: dto.title ?? before.title,
           summary: dto.summary ?? before.summary,
@@ -245,25 +240,6 @@ export class TestimonyService {
 
   private findWritable(manager: EntityManager, actor: Actor, id: string, permission: Permission) {
     return findWritableTestimony(manager, this.policy, actor, id, permission);
-  }
-
-  /** Drops translations repeated for one language (the last wins) and fills defaults. */
-  private normalise(
-    fields: Pick<TestimonyContent, 'title' | 'summary' | 'narrative'>,
-    translations: Array<{ language: string; text: string; translator?: string | null; checked?: boolean }>,
-  ): TestimonyContent {
-    const byLanguage = new Map(
-      translations.map((t) => [
-        t.language,
-        { language: t.language, text: t.text, translator: t.translator ?? null, checked: t.checked ?? false },
-      ]),
-    );
-    return {
-      title: fields.title,
-      summary: fields.summary,
-      narrative: fields.narrative,
-      translations: [...byLanguage.values()].sort((a, b) => a.language.localeCompare(b.language)),
-    };
   }
 
   private async view(manager: EntityManager, id: string): Promise<TestimonyView> {

@@ -1,7 +1,10 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { WithdrawableRecord } from '@sillok/database';
+import { WithdrawableRecord, type ReferenceSequence } from '@sillok/database';
 import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
+
+/** W-000042, numbered by witness_pseudonym_seq (the API and the import alike). */
+export const WITNESS_PSEUDONYM: ReferenceSequence = { prefix: 'W', sequence: 'witness_pseudonym_seq' };
 
 export const WITNESS_SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export type WitnessSex = (typeof WITNESS_SEXES)[number];

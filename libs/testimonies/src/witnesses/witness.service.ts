@@ -3,10 +3,10 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy, findInCase } from '@sillok/cases';
 import { assertVersion, pageOf, Permission, type Actor, type Page } from '@sillok/core';
-import { withdrawRecord } from '@sillok/database';
+import { nextReference, withdrawRecord } from '@sillok/database';
 import type { CreateWitnessDto, UpdateWitnessDto } from '../dto/witness.dto.js';
 import type { ListWitnessesQuery } from '../dto/list-testimonies.query.js';
-import { Witness } from './witness.entity.js';
+import { Witness, WITNESS_PSEUDONYM } from './witness.entity.js';
 import { toWitnessView, type WitnessView } from './witness.view.js';
 
 @Injectable()
@@ -20,13 +20,13 @@ export class WitnessService {
   async create(actor: Actor, dto: CreateWitnessDto): Promise<WitnessView> {
     await this.policy.requireCaseAccess(actor, dto.caseId, Permission.WitnessWrite);
     return this.audit.transaction(async (manager, audit) => {
-      const [{ number }] = await manager.query(`SELECT nextval('witness_pseudonym_seq') AS number`);
+      const pseudonym = await nextReference(manager, WITNESS_PSEUDONYM);
       const { caseId, ...attributes } = dto;
       const witness = await manager.getRepository(Witness).save(
         manager.getRepository(Witness).create({
           ...attributes,
           caseId,
-          pseudonym: `W-${String(number).padStart(6, '0')}`,
+          pseudonym,
           createdBy: actor.userId,
         }),
       );
