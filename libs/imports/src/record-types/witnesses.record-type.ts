@@ -1,7 +1,7 @@
 import { AuditAction } from '@sillok/audit';
 import { COUNTRY, LANGUAGE_TAG, Permission } from '@sillok/core';
 import { referenceSql } from '@sillok/database';
-import { WITNESS_PSEUDONYM, WITNESS_SEXES } from '@sillok/testimonies';
+import { WITNESS_LIMITS, WITNESS_PSEUDONYM, WITNESS_SEXES } from '@sillok/testimonies';
 import { boolean, EXTERNAL_ID, integer, list, matching, oneOf, text, type ImportField } from './import-field.js';
 import { numberedFreshRows, ON_EXTERNAL_ID_CONFLICT, type ImportRecordType } from './import-record-type.js';
 
@@ -17,7 +17,13 @@ const FIELDS: ImportField[] = [
     parse: matching(/^\d{1,3}-\d{1,3}$|^\d{1,3}\+$/, '40-49 or 80+'),
     note: '40-49 or 80+',
   },
-  { column: 'province_of_origin', key: 'provinceOfOrigin', type: 'text', parse: text(100), note: 'North Hamgyong' },
+  {
+    column: 'province_of_origin',
+    key: 'provinceOfOrigin',
+    type: 'text',
+    parse: text(WITNESS_LIMITS.provinceOfOrigin),
+    note: 'North Hamgyong',
+  },
   { column: 'left_dprk_year', key: 'leftDprkYear', type: 'integer', parse: integer(1945, 2100), note: 'year' },
   { column: 'arrival_year', key: 'arrivalYear', type: 'integer', parse: integer(1945, 2100), note: 'year' },
   {
@@ -31,7 +37,7 @@ const FIELDS: ImportField[] = [
     column: 'languages',
     key: 'languages',
     type: 'text[]',
-    parse: list(matching(LANGUAGE_TAG, 'ko or en (BCP 47)'), 20),
+    parse: list(matching(LANGUAGE_TAG, 'ko or en (BCP 47)'), WITNESS_LIMITS.languages),
     note: 'BCP 47 tags, `;` between several (ko;en)',
   },
   { column: 'reprisal_risk', key: 'reprisalRisk', type: 'boolean', parse: boolean(), note: 'true/false' },
@@ -39,7 +45,7 @@ const FIELDS: ImportField[] = [
     column: 'reprisal_risk_note',
     key: 'reprisalRiskNote',
     type: 'text',
-    parse: text(2000),
+    parse: text(WITNESS_LIMITS.reprisalRiskNote),
     note: 'why the witness or their family is at risk; no names',
   },
 ];

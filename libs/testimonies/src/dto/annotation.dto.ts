@@ -11,6 +11,7 @@ import {
   type DatePrecision,
   type SensitiveCategory,
   type VictimKind,
+  ANNOTATION_LIMITS,
 } from '../annotations/annotation.entity.js';
 import { IsCalendarDate, LANGUAGE_TAG, OptionalIdList, ValidateBoolean } from '@sillok/core';
 
@@ -86,7 +87,7 @@ export class CreateAnnotationDto extends EventFieldsDto {
   @ApiPropertyOptional({ description: 'the text at [start, end) exactly as it stands now' })
   @IsOptional()
   @IsString()
-  @MaxLength(20000)
+  @MaxLength(ANNOTATION_LIMITS.quote)
   quote?: string;
 
   @ApiPropertyOptional({ enum: VICTIM_KINDS, nullable: true })
@@ -101,13 +102,13 @@ export class CreateAnnotationDto extends EventFieldsDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(300)
+  @MaxLength(ANNOTATION_LIMITS.victimName)
   victimName?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'an unnamed victim, described' })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxLength(ANNOTATION_LIMITS.victimDescription)
   victimDescription?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'source-connection term' })
@@ -123,7 +124,7 @@ export class CreateAnnotationDto extends EventFieldsDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(10000)
+  @MaxLength(ANNOTATION_LIMITS.note)
   note?: string;
 }
 

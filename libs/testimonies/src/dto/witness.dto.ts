@@ -14,7 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { COUNTRY, LANGUAGE_TAG } from '@sillok/core';
-import { WITNESS_SEXES, type WitnessSex } from '../witnesses/witness.entity.js';
+import { WITNESS_LIMITS, WITNESS_SEXES, type WitnessSex } from '../witnesses/witness.entity.js';
 
 /** Non-identifying attributes only: anything that names or locates the person belongs in the identity vault. */
 export class WitnessAttributesDto {
@@ -38,7 +38,7 @@ export class WitnessAttributesDto {
   @ApiPropertyOptional({ example: 'North Hamgyong' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(WITNESS_LIMITS.provinceOfOrigin)
   provinceOfOrigin?: string;
 
   @ApiPropertyOptional()
@@ -63,7 +63,7 @@ export class WitnessAttributesDto {
   @ApiPropertyOptional({ type: [String], example: ['ko'] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(WITNESS_LIMITS.languages)
   @Matches(LANGUAGE_TAG, { each: true, message: 'each language must be a BCP 47 tag such as ko or en' })
   languages?: string[];
 
@@ -75,7 +75,7 @@ export class WitnessAttributesDto {
   @ApiPropertyOptional({ description: 'why the witness or their family is at risk; no names' })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(WITNESS_LIMITS.reprisalRiskNote)
   reprisalRiskNote?: string;
 }
 
