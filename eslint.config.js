@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layeringBlocks } from './eslint.layers.js';
 
 export default tseslint.config(
   {
@@ -27,6 +28,8 @@ export default tseslint.config(
     },
   },
   { files: ['apps/cli/**/*.ts', 'bench/**/*.ts', 'apps/web/scripts/**'], rules: { 'no-console': 'off' } },
+  // The arrow order of the libs and apps (ARCHITECTURE "The parts"): see eslint.layers.js.
+  ...layeringBlocks(),
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {

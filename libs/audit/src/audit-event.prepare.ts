@@ -1,10 +1,9 @@
-import { auditRequestId, DomainError, requestContext } from '@sillok/core';
+import { auditRequestId, DomainError, isUuid, requestContext } from '@sillok/core';
 import { ACTIONS_REQUIRING_REASON, AuditAction } from './audit-action.js';
 import type { AuditEventFields } from './audit-chain.js';
 import type { AuditEventInput } from './audit-event.input.js';
 import { toJsonValue } from './canonical-json.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KNOWN_ACTIONS = new Set<string>(Object.values(AuditAction));
 
 /** An event with its defaults filled in, in the exact form it is stored and hashed; seq, time and hashes come later. */
@@ -45,6 +44,6 @@ export function prepareAuditEvent(event: AuditEventInput): PreparedAuditEvent {
 
 function uuidOrNull(value: string | null | undefined, name: string): string | null {
   if (value === null || value === undefined) return null;
-  if (!UUID.test(value)) throw new TypeError(`audit ${name} must be a uuid`);
+  if (!isUuid(value)) throw new TypeError(`audit ${name} must be a uuid`);
   return value.toLowerCase();
 }

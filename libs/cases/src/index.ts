@@ -3,6 +3,7 @@ export * from './access/case-access.policy.js';
 export * from './access/minimum-case-role.js';
 export * from './access/case-access-decision.js';
 export * from './access/case-audit-scope.js';
+export * from './access/find-in-case.js';
 export * from './case.entity.js';
 export * from './case-status.js';
 export * from './case.view.js';

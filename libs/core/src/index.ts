@@ -21,3 +21,8 @@ export * from './validation/optional-id-list.decorator.js';
 export * from './validation/nul-characters.js';
 export * from './validation/date-validators.js';
 export * from './http/idempotent.decorator.js';
+export * from './http/multipart-reader.js';
+export * from './errors/assert-version.js';
+export * from './validation/formats.js';
+export * from './validation/validate-boolean.decorator.js';
+export * from './validation/require-non-null.js';

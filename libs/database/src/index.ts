@@ -10,6 +10,8 @@ export * from './transaction.js';
 export * from './database.module.js';
 export * from './open-database.js';
 export * from './query-rows.js';
+export * from './bigint-number.js';
+export * from './record-reference.js';
 export * from './withdrawable-record.js';
 export * from './database-timeouts.js';
 export * from './idempotency/idempotency-claim.js';

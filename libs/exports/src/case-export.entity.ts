@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
-import { bigintNumber } from '@sillok/evidence';
+import { bigintNumber } from '@sillok/database';
 import type { ExportProfileName } from './profiles/export-profile.js';
 
 /**

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Page } from '@sillok/core';
+import { PageResponseOf } from '@sillok/core';
 import { DATE_PRECISIONS } from '@sillok/testimonies';
 import { INCIDENT_STATUSES } from './incidents/incident.entity.js';
 import type {
@@ -79,9 +79,4 @@ export class IncidentResponse extends IncidentSummaryResponse implements Inciden
   @ApiProperty({ type: [IncidentLinkResponse] }) links: IncidentLinkResponse[];
 }
 
-export class IncidentPageResponse implements Page<IncidentSummaryView> {
-  @ApiProperty({ type: [IncidentSummaryResponse] }) items: IncidentSummaryResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
-}
+export class IncidentPageResponse extends PageResponseOf(IncidentSummaryResponse) {}

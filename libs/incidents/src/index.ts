@@ -1,6 +1,5 @@
 export * from './incidents.module.js';
 export * from './incidents/incident.entity.js';
-export * from './incidents/incident.view.js';
 export * from './incidents/incident.service.js';
 export * from './sources/incident-source.entity.js';
 export * from './sources/incident-source.service.js';
@@ -9,6 +8,5 @@ export * from './links/incident-link.service.js';
 export * from './dto/incident.dto.js';
 export * from './dto/source.dto.js';
 export * from './abductees/abductee.entity.js';
-export * from './abductees/abductee.view.js';
 export * from './abductees/abductee.service.js';
 export * from './dto/abductee.dto.js';

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isUuid } from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
 import type { EventFilterQuery, SearchQuery } from './dto/search.query.js';
 import type { SqlParams } from './text/search-text.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The term ids a filter stands for: the term and its descendants; a facility also by any name or alias. */
 @Injectable()
@@ -23,7 +22,7 @@ export class TermFilters {
   /** A facility by id, name or alias, and its sub-facilities; an empty list when nothing is called that. */
   async facilityIds(facility: string | undefined): Promise<string[] | undefined> {
     if (!facility) return undefined;
-    const matched = UUID.test(facility)
+    const matched = isUuid(facility)
       ? [facility]
       : await this.taxonomy.matchingTermIds(facility, { scheme: 'facility' });
     return matched.length ? this.taxonomy.descendantIds(matched) : [];

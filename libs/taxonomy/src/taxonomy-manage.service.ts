@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { DomainError, ErrorCode, requestContext } from '@sillok/core';
+import { DomainError, ErrorCode, isUuid, requestContext } from '@sillok/core';
 import { schemeDefinition } from './taxonomy-schemes.js';
 import { TaxonomyTermEntity } from './taxonomy-term.entity.js';
 import { toTermView, type TermView } from './taxonomy-term.view.js';
 import { TaxonomyService } from './taxonomy.service.js';
-import { isUuid } from './uuid.js';
 import {
   EDITABLE_FIELDS,
   SEED_EDITABLE_FIELDS,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
-import { DomainError } from '@sillok/core';
+import { DomainError, isUuid, requireUuids } from '@sillok/core';
 import { SCHEMES, schemeDefinition, type TaxonomyScheme } from './taxonomy-schemes.js';
 import { TaxonomyTermEntity } from './taxonomy-term.entity.js';
 import {
@@ -15,7 +15,6 @@ import {
   type TermTreeNode,
   type TermView,
 } from './taxonomy-term.view.js';
-import { isUuid, requireUuids } from './uuid.js';
 
 const FIELD_NAMES: Record<string, LookupMatched['field']> = {
   code: 'code',

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '@sillok/cases';
+import { Settings } from '@sillok/config';
 import { TaxonomyModule } from '@sillok/taxonomy';
 import { AnnotationAnchoring } from './annotations/annotation-anchoring.js';
 import { AnnotationController } from './annotations/annotation.controller.js';
@@ -8,6 +9,7 @@ import { TestimonyAnnotation } from './annotations/annotation.entity.js';
 import { AnnotationService } from './annotations/annotation.service.js';
 import { ConsentRecord } from './consent/consent-record.entity.js';
 import { ConsentService } from './consent/consent.service.js';
+import { IdentityKeyRing } from './identity-vault/identity-key-ring.js';
 import { IdentityVaultService } from './identity-vault/identity-vault.service.js';
 import { WitnessIdentityRecord } from './identity-vault/witness-identity.entity.js';
 import { TestimonyLink } from './lineage/testimony-link.entity.js';
@@ -33,6 +35,13 @@ const SERVICES = [
   AnnotationAnchoring,
 ];
 
+/** The vault's keys, parsed once from IDENTITY_ENCRYPTION_KEYS for every service that seals or opens. */
+const KEY_RING = {
+  provide: IdentityKeyRing,
+  inject: [Settings],
+  useFactory: (settings: Settings) => IdentityKeyRing.parse(settings.IDENTITY_ENCRYPTION_KEYS),
+};
+
 /** Witnesses, the identity vault, the consent ledger, testimonies and their revisions, lineage and passage tags. */
 @Module({
   imports: [
@@ -50,7 +59,7 @@ const SERVICES = [
     ]),
   ],
   controllers: [WitnessController, TestimonyController, AnnotationController],
-  providers: SERVICES,
-  exports: SERVICES,
+  providers: [...SERVICES, KEY_RING],
+  exports: [...SERVICES, IdentityKeyRing],
 })
 export class TestimoniesModule {}

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Page } from '@sillok/core';
+import { PageResponseOf } from '@sillok/core';
 import { CONSENT_METHODS, CONSENT_SCOPES } from './consent/consent-record.entity.js';
 import type { ConsentLedgerView, ConsentRecordView } from './consent/consent.service.js';
 import type { EffectiveConsent } from './consent/effective-consent.js';
@@ -45,12 +45,7 @@ export class WitnessResponse implements WitnessView {
   @ApiProperty() version: number;
 }
 
-export class WitnessPageResponse implements Page<WitnessView> {
-  @ApiProperty({ type: [WitnessResponse] }) items: WitnessResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
-}
+export class WitnessPageResponse extends PageResponseOf(WitnessResponse) {}
 
 export class IdentityVersionResponse {
   @ApiProperty({ description: 'the new version of the identity record' }) version: number;
@@ -134,12 +129,7 @@ export class TestimonyResponse extends TestimonySummaryResponse implements Testi
   consent: EffectiveConsentResponse;
 }
 
-export class TestimonyPageResponse implements Page<TestimonySummaryView> {
-  @ApiProperty({ type: [TestimonySummaryResponse] }) items: TestimonySummaryResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
-}
+export class TestimonyPageResponse extends PageResponseOf(TestimonySummaryResponse) {}
 
 export class RevisionContentResponse {
   @ApiProperty() title: string;

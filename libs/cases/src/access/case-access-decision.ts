@@ -1,12 +1,10 @@
-import { DomainError, ErrorCode, type Permission } from '@sillok/core';
+import { DomainError, ErrorCode, isUuid, type Permission } from '@sillok/core';
 import { caseRoleAtLeast, type CaseRole } from '../members/case-role.js';
 import { minimumCaseRole } from './minimum-case-role.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Whether `id` can name a case at all (anything else must not reach the uuid cast as a database error). */
 export function isCaseId(id: string): boolean {
-  return UUID.test(id);
+  return isUuid(id);
 }
 
 /** Whether a member standing at `caseRole` in a case may use `permission` on it. */

@@ -13,9 +13,11 @@ import {
   ErrorCode,
   Permission,
   flattenValidationErrors,
+  readMultipartFile,
   refuseNulCharacters,
   requestContext,
   type Actor,
+  type IncomingFile,
 } from '@sillok/core';
 import { CAPTURE_METADATA_HEAD_BYTES, extractCaptureMetadata } from '../capture/capture-metadata.extractor.js';
 import { AttachmentCaptureMetadata } from '../capture/capture-metadata.entity.js';
@@ -28,7 +30,6 @@ import { Attachment } from './attachment.entity.js';
 import { attachmentView, type AttachmentView } from './attachment.view.js';
 import { HeadCapture } from './head-capture.js';
 import { MEDIA_SNIFF_BYTES, detectMediaType } from './media-type.js';
-import { readMultipartFile, type IncomingFile } from './multipart-reader.js';
 
 type Placement = Pick<Attachment, 'caseId' | 'ownerType' | 'ownerId'> &
   Partial<Pick<Attachment, 'derivedFrom' | 'derivation' | 'derivationReason'>>;

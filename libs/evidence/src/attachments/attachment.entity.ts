@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { bigintNumber } from './bigint-number.js';
 import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
+import { bigintNumber } from '@sillok/database';
 import type { AttachmentOwnerType } from './attachment-owner.js';
 
 export const ATTACHMENT_KINDS = [

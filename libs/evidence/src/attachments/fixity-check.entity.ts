@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { bigintNumber } from './bigint-number.js';
+import { bigintNumber } from '@sillok/database';
 import { Attachment } from './attachment.entity.js';
 
 /** One re-read of an attachment's object: what was found, and whether it matched the stored SHA-256. */

@@ -2,8 +2,7 @@ import { Controller, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/comm
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentActor } from '@sillok/auth';
-import { Permission, RequirePermission, type Actor } from '@sillok/core';
-import { readMultipartFile } from '@sillok/evidence';
+import { Permission, RequirePermission, readMultipartFile, type Actor } from '@sillok/core';
 import { ImportService } from '../import.service.js';
 import { formatOfBody, formatOfFileName } from './import-body.js';
 import { ApiImportFile } from './import.openapi.js';

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { toBoolean } from '@sillok/testimonies';
+import { IsIn, IsOptional } from 'class-validator';
+import { ValidateBoolean } from '@sillok/core';
 import { IMPORT_FORMATS, type ImportFormat } from '../formats/source-record.js';
 import { RECORD_TYPES, type RecordTypeName } from '../record-types/import-record-type.js';
 
@@ -20,7 +19,6 @@ export class ImportQuery {
 
   @ApiPropertyOptional({ description: 'write the valid rows and list the invalid ones (default: write nothing)' })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @ValidateBoolean()
   skipInvalid?: boolean;
 }

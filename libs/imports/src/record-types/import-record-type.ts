@@ -1,5 +1,6 @@
 import type { AuditAction } from '@sillok/audit';
 import type { Permission } from '@sillok/core';
+import type { ReferenceSequence } from '@sillok/database';
 import type { ImportField } from './import-field.js';
 
 export const RECORD_TYPES = ['witnesses', 'testimonies', 'tags', 'incidents'] as const;
@@ -43,15 +44,10 @@ export function freshRows(table: string): string {
   return `NOT s.bad AND NOT EXISTS (SELECT 1 FROM ${table} x WHERE x.case_id = $1 AND x.external_id = s.external_id)`;
 }
 
-/** A reference such as W-000123 from a sequence value `n` (never truncated past six digits). */
-export function referenceFrom(prefix: string, n = 's.n'): string {
-  return `'${prefix}-' || lpad(${n}::text, greatest(6, length(${n}::text)), '0')`;
-}
-
 /** Keeps a concurrent import of the same record from failing: the first one wins. */
 export const ON_EXTERNAL_ID_CONFLICT = 'ON CONFLICT (case_id, external_id) WHERE external_id IS NOT NULL DO NOTHING';
 
-/** The fresh rows, in file order, each drawing its number `n` for a reference from `sequence`. */
-export function numberedFreshRows(table: string, sequence: string): string {
+/** The fresh rows, in file order, each drawing its number `n` for a reference (referenceSql) from its sequence. */
+export function numberedFreshRows(table: string, { sequence }: ReferenceSequence): string {
   return `(SELECT s.*, nextval('${sequence}') AS n FROM import_rows s WHERE ${freshRows(table)} ORDER BY s.line) s`;
 }

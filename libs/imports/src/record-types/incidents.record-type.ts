@@ -1,25 +1,34 @@
 import { AuditAction } from '@sillok/audit';
 import { Permission } from '@sillok/core';
-import { INCIDENT_STATUSES } from '@sillok/incidents';
+import { referenceSql } from '@sillok/database';
+import { INCIDENT_LIMITS, INCIDENT_REFERENCE, INCIDENT_STATUSES } from '@sillok/incidents';
 import { checkDateOrder, EVENT_COLUMNS, EVENT_FIELDS, EVENT_VALUES } from './event-fields.js';
 import { EXTERNAL_ID, list, oneOf, text, type ImportField } from './import-field.js';
-import {
-  numberedFreshRows,
-  ON_EXTERNAL_ID_CONFLICT,
-  referenceFrom,
-  type ImportRecordType,
-} from './import-record-type.js';
+import { numberedFreshRows, ON_EXTERNAL_ID_CONFLICT, type ImportRecordType } from './import-record-type.js';
 
 const FIELDS: ImportField[] = [
   EXTERNAL_ID,
-  { column: 'title', key: 'title', type: 'text', parse: text(500), required: true, note: 'up to 500 characters' },
-  { column: 'description', key: 'description', type: 'text', parse: text(100_000), note: 'what happened' },
+  {
+    column: 'title',
+    key: 'title',
+    type: 'text',
+    parse: text(INCIDENT_LIMITS.title),
+    required: true,
+    note: `up to ${INCIDENT_LIMITS.title} characters`,
+  },
+  {
+    column: 'description',
+    key: 'description',
+    type: 'text',
+    parse: text(INCIDENT_LIMITS.description),
+    note: 'what happened',
+  },
   ...EVENT_FIELDS,
   {
     column: 'perpetrator_names',
     key: 'perpetratorNames',
     type: 'text[]',
-    parse: list(text(300), 50),
+    parse: list(text(INCIDENT_LIMITS.perpetratorName), 50),
     note: 'named perpetrators, `;` between several',
   },
   {
@@ -41,9 +50,9 @@ export const INCIDENTS: ImportRecordType = {
     rows: `
       INSERT INTO incidents (reference, case_id, title, description, ${EVENT_COLUMNS}, perpetrator_names, status,
                              external_id, created_by)
-      SELECT ${referenceFrom('I')}, $1, s.title, coalesce(s.description, ''), ${EVENT_VALUES},
+      SELECT ${referenceSql(INCIDENT_REFERENCE)}, $1, s.title, coalesce(s.description, ''), ${EVENT_VALUES},
              coalesce(s.perpetrator_names, '{}'), coalesce(s.status, 'draft'), s.external_id, $2
-        FROM ${numberedFreshRows('incidents', 'incident_reference_seq')}
+        FROM ${numberedFreshRows('incidents', INCIDENT_REFERENCE)}
       ${ON_EXTERNAL_ID_CONFLICT}
       RETURNING id AS subject_id, reference, external_id`,
     detailColumns: { externalId: 'external_id', reference: 'reference' },

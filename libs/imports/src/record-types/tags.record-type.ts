@@ -1,6 +1,6 @@
 import { AuditAction } from '@sillok/audit';
 import { Permission } from '@sillok/core';
-import { VICTIM_KINDS } from '@sillok/testimonies';
+import { ANNOTATION_LIMITS, VICTIM_KINDS } from '@sillok/testimonies';
 import { checkDateOrder, EVENT_COLUMNS, EVENT_FIELDS, EVENT_VALUES, termId } from './event-fields.js';
 import { EXTERNAL_ID, oneOf, text, type ImportField } from './import-field.js';
 import { freshRows, ON_EXTERNAL_ID_CONFLICT, type ImportRecordType } from './import-record-type.js';
@@ -19,7 +19,7 @@ const FIELDS: ImportField[] = [
     column: 'quote',
     key: 'quote',
     type: 'text',
-    parse: text(20_000),
+    parse: text(ANNOTATION_LIMITS.quote),
     note: 'the tagged passage, exactly as in the narrative (its first occurrence); empty: the whole testimony',
   },
   ...EVENT_FIELDS,
@@ -28,14 +28,14 @@ const FIELDS: ImportField[] = [
     column: 'victim_name',
     key: 'victimName',
     type: 'text',
-    parse: text(300),
+    parse: text(ANNOTATION_LIMITS.victimName),
     note: 'with victim_kind named_person; identifying, never logged',
   },
   {
     column: 'victim_description',
     key: 'victimDescription',
     type: 'text',
-    parse: text(1000),
+    parse: text(ANNOTATION_LIMITS.victimDescription),
     note: 'an unnamed victim',
   },
   {
@@ -54,7 +54,7 @@ const FIELDS: ImportField[] = [
     scheme: 'reliability',
     note: 'HURIDOCS reliability, code or name',
   },
-  { column: 'note', key: 'note', type: 'text', parse: text(10_000), note: 'free text' },
+  { column: 'note', key: 'note', type: 'text', parse: text(ANNOTATION_LIMITS.note), note: 'free text' },
 ];
 
 // Offsets are JavaScript string indices (UTF-16 code units): PostgreSQL counts code points, so

@@ -1,31 +1,39 @@
 import { AuditAction } from '@sillok/audit';
-import { Permission } from '@sillok/core';
-import { contentSha256, COUNTRY, FORUMS, LANGUAGE_TAG, type TestimonyContent } from '@sillok/testimonies';
+import { COUNTRY, LANGUAGE_TAG, Permission } from '@sillok/core';
+import { referenceSql } from '@sillok/database';
+import {
+  contentFrom,
+  firstRevision,
+  FORUMS,
+  normaliseTranslations,
+  TESTIMONY_LIMITS as LIMITS,
+  TESTIMONY_REFERENCE,
+  type Translation,
+  type TranslationInput,
+} from '@sillok/testimonies';
 import { boolean, date, EXTERNAL_ID, FieldProblem, matching, oneOf, text, type ImportField } from './import-field.js';
-import { freshRows, ON_EXTERNAL_ID_CONFLICT, referenceFrom, type ImportRecordType } from './import-record-type.js';
-
-const NARRATIVE_MAX = 1_000_000;
-type Translation = TestimonyContent['translations'][number];
+import { freshRows, ON_EXTERNAL_ID_CONFLICT, type ImportRecordType } from './import-record-type.js';
 
 /** JSON Lines only: [{language, text, translator?, checked?}]; one per language, the last wins. */
 function translations(raw: unknown): Translation[] | null {
   if (raw === undefined || raw === null) return null;
-  if (!Array.isArray(raw) || raw.length > 10) throw new FieldProblem('must be a list of at most 10 translations');
-  const byLanguage = new Map<string, Translation>();
+  if (!Array.isArray(raw) || raw.length > LIMITS.translations)
+    throw new FieldProblem(`must be a list of at most ${LIMITS.translations} translations`);
+  const checked: TranslationInput[] = [];
   for (const t of raw as Array<Record<string, unknown>>) {
     if (typeof t !== 'object' || t === null) throw new FieldProblem('each translation must be an object');
     if (typeof t.language !== 'string' || !LANGUAGE_TAG.test(t.language))
       throw new FieldProblem('each translation needs a language such as en');
-    if (typeof t.text !== 'string' || t.text.length > NARRATIVE_MAX)
-      throw new FieldProblem(`each translation needs a text of at most ${NARRATIVE_MAX} characters`);
-    byLanguage.set(t.language, {
+    if (typeof t.text !== 'string' || t.text.length > LIMITS.narrative)
+      throw new FieldProblem(`each translation needs a text of at most ${LIMITS.narrative} characters`);
+    checked.push({
       language: t.language,
       text: t.text,
-      translator: typeof t.translator === 'string' ? t.translator.slice(0, 200) : null,
+      translator: typeof t.translator === 'string' ? t.translator.slice(0, LIMITS.translator) : null,
       checked: t.checked === true,
     });
   }
-  return [...byLanguage.values()].sort((a, b) => a.language.localeCompare(b.language));
+  return normaliseTranslations(checked);
 }
 
 const FIELDS: ImportField[] = [
@@ -40,7 +48,13 @@ const FIELDS: ImportField[] = [
   },
   { column: 'forum', key: 'forum', type: 'text', parse: oneOf(FORUMS), required: true, note: FORUMS.join(', ') },
   { column: 'interview_date', key: 'interviewDate', type: 'date', parse: date(), note: 'YYYY-MM-DD' },
-  { column: 'interview_city', key: 'interviewCity', type: 'text', parse: text(200), note: 'Seoul' },
+  {
+    column: 'interview_city',
+    key: 'interviewCity',
+    type: 'text',
+    parse: text(LIMITS.interviewCity),
+    note: 'Seoul',
+  },
   {
     column: 'interview_country',
     key: 'interviewCountry',
@@ -61,12 +75,25 @@ const FIELDS: ImportField[] = [
     column: 'interpreter_languages',
     key: 'interpreterLanguages',
     type: 'text',
-    parse: text(50),
+    parse: text(LIMITS.interpreterLanguages),
     note: 'ko-en',
   },
-  { column: 'title', key: 'title', type: 'text', parse: text(500), required: true, note: 'up to 500 characters' },
-  { column: 'summary', key: 'summary', type: 'text', parse: text(20_000), note: 'up to 20,000 characters' },
-  { column: 'narrative', key: 'narrative', type: 'text', parse: text(NARRATIVE_MAX), note: 'the full statement' },
+  {
+    column: 'title',
+    key: 'title',
+    type: 'text',
+    parse: text(LIMITS.title),
+    required: true,
+    note: `up to ${LIMITS.title} characters`,
+  },
+  {
+    column: 'summary',
+    key: 'summary',
+    type: 'text',
+    parse: text(LIMITS.summary),
+    note: `up to ${LIMITS.summary.toLocaleString('en')} characters`,
+  },
+  { column: 'narrative', key: 'narrative', type: 'text', parse: text(LIMITS.narrative), note: 'the full statement' },
   {
     column: 'translations',
     key: 'translations',
@@ -77,19 +104,12 @@ const FIELDS: ImportField[] = [
   },
 ];
 
-/** Revision 1's content and its SHA-256, exactly as TestimonyService.create computes them. */
-function firstRevision(row: Record<string, unknown>) {
-  const content: TestimonyContent = {
-    title: row.title as string,
-    summary: (row.summary as string | null) ?? '',
-    narrative: (row.narrative as string | null) ?? '',
-    translations: (row.translations as Translation[] | null) ?? [],
-  };
-  const changed = (['title', 'summary', 'narrative', 'translations'] as const).filter((f) =>
-    f === 'translations' ? content.translations.length > 0 : content[f] !== '',
-  );
+/** Revision 1's SHA-256 and changed fields, by the same firstRevision as TestimonyService.create. */
+function revisionColumns(row: Record<string, unknown>) {
+  const fields = row as { title: string; summary: string | null; narrative: string | null };
+  const first = firstRevision(contentFrom(fields, row.translations as Translation[] | null));
   // The content itself is rebuilt from the staged columns in SQL (CONTENT_SQL), so the narrative is staged once.
-  return { content_sha256: contentSha256(content), changed_fields: changed };
+  return { content_sha256: first.contentSha256, changed_fields: first.changedFields };
 }
 
 // Revision 1's content as jsonb: the same value as the canonical JSON hashed above (jsonb keeps no key order).
@@ -107,7 +127,7 @@ export const TESTIMONIES: ImportRecordType = {
       { column: 'content_sha256', type: 'text' },
       { column: 'changed_fields', type: 'text[]' },
     ],
-    compute: firstRevision,
+    compute: revisionColumns,
   },
   checks: [
     `SELECT s.line, 'witness_external_id' AS col,
@@ -122,11 +142,11 @@ export const TESTIMONIES: ImportRecordType = {
         INSERT INTO testimonies (reference, case_id, witness_id, forum, interview_date, interview_city,
                                  interview_country, original_language, interpreter_used, interpreter_languages,
                                  title, summary, narrative, external_id, created_by)
-        SELECT ${referenceFrom('T')}, $1, s.witness_id, s.forum, s.interview_date, s.interview_city,
+        SELECT ${referenceSql(TESTIMONY_REFERENCE)}, $1, s.witness_id, s.forum, s.interview_date, s.interview_city,
                s.interview_country, s.original_language, coalesce(s.interpreter_used, false),
                s.interpreter_languages, s.title, coalesce(s.summary, ''), coalesce(s.narrative, ''),
                s.external_id, $2
-          FROM (SELECT s.*, w.id AS witness_id, nextval('testimony_reference_seq') AS n
+          FROM (SELECT s.*, w.id AS witness_id, nextval('${TESTIMONY_REFERENCE.sequence}') AS n
                   FROM import_rows s JOIN witnesses w ON w.case_id = $1 AND w.external_id = s.witness_external_id
                  WHERE ${freshRows('testimonies')} ORDER BY s.line) s
         ${ON_EXTERNAL_ID_CONFLICT}

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { WithdrawableRecord } from '@sillok/database';
+import { WithdrawableRecord, type ReferenceSequence } from '@sillok/database';
 import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
 import { TaxonomyTermEntity } from '@sillok/taxonomy';
@@ -14,6 +14,9 @@ export interface ExternalReference {
  * An abducted or disappeared person. With `nameAtRisk` the name is sealed like a witness
  * identity (`nameKeyId`, `nameNonce`, `nameCiphertext`) and `name` stays null.
  */
+/** A-000042, numbered by abductee_reference_seq. */
+export const ABDUCTEE_REFERENCE: ReferenceSequence = { prefix: 'A', sequence: 'abductee_reference_seq' };
+
 @Entity('abductees')
 @Index('abductees_external_id_key', { synchronize: false })
 @Index('abductees_reference_key', { synchronize: false })

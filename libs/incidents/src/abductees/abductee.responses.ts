@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Page } from '@sillok/core';
+import { PageResponseOf } from '@sillok/core';
 import { DATE_PRECISIONS } from '@sillok/testimonies';
 import { ExternalReferenceDto } from '../dto/abductee.dto.js';
 import { IncidentWithdrawalResponse } from '../incidents.responses.js';
@@ -39,12 +39,7 @@ export class AbducteeResponse implements AbducteeView {
   @ApiProperty() version: number;
 }
 
-export class AbducteePageResponse implements Page<AbducteeView> {
-  @ApiProperty({ type: [AbducteeResponse] }) items: AbducteeResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
-}
+export class AbducteePageResponse extends PageResponseOf(AbducteeResponse) {}
 
 export class AbducteeNameResponse {
   @ApiProperty({ format: 'uuid' }) abducteeId: string;

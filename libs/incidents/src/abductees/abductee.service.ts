@@ -2,25 +2,33 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy } from '@sillok/cases';
-import { Settings } from '@sillok/config';
-import { DomainError, ErrorCode, pageOf, Permission, type Actor, type Page } from '@sillok/core';
-import { TaxonomyService } from '@sillok/taxonomy';
+import { CaseAccessPolicy, findInCase } from '@sillok/cases';
+import { nextReference, withdrawRecord } from '@sillok/database';
 import {
+  DomainError,
+  ErrorCode,
   assertVersion,
-  findInCase,
-  IdentityKeyRing,
-  openRecord,
+  pageOf,
+  Permission,
   requireDateOrder,
   requireNonNull,
+  type Actor,
+  type Page,
+} from '@sillok/core';
+import { TaxonomyService } from '@sillok/taxonomy';
+import {
+  IdentityKeyRing,
+  openRecord,
   requireTermFields,
+  resealInBatches,
+  resealRecord,
   sealRecord,
   Testimony,
 } from '@sillok/testimonies';
 import type { CreateAbducteeDto, ListAbducteesQuery, UpdateAbducteeDto } from '../dto/abductee.dto.js';
 import { Incident } from '../incidents/incident.entity.js';
 import { requireInCase } from '../same-case.js';
-import { Abductee } from './abductee.entity.js';
+import { Abductee, ABDUCTEE_REFERENCE } from './abductee.entity.js';
 import { toAbducteeView, type AbducteeView } from './abductee.view.js';
 
 type AbducteeFields = Omit<UpdateAbducteeDto, 'version'>;
@@ -36,31 +44,27 @@ const owner = (id: string) => `abductee:${id}`;
  */
 @Injectable()
 export class AbducteeService {
-  private readonly ring: IdentityKeyRing;
-
   constructor(
-    settings: Settings,
+    private readonly ring: IdentityKeyRing,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly policy: CaseAccessPolicy,
     private readonly taxonomy: TaxonomyService,
-  ) {
-    this.ring = IdentityKeyRing.parse(settings.IDENTITY_ENCRYPTION_KEYS);
-  }
+  ) {}
 
   async create(actor: Actor, dto: CreateAbducteeDto): Promise<AbducteeView> {
     return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, dto.caseId, Permission.IncidentWrite, manager);
       await this.checkFields(manager, dto.caseId, dto, null);
       const id = randomUUID();
-      const [{ number }] = await manager.query(`SELECT nextval('abductee_reference_seq') AS number`);
+      const reference = await nextReference(manager, ABDUCTEE_REFERENCE);
       const { name, nameAtRisk = false, ...fields } = dto;
       if (nameAtRisk && !name)
         throw DomainError.validation([{ field: 'name', reason: 'a name at risk must be given to be sealed' }]);
       await manager.getRepository(Abductee).insert({
         ...fields,
         id,
-        reference: `A-${String(number).padStart(6, '0')}`,
+        reference,
         ...this.nameColumns(id, name ?? null, nameAtRisk),
         createdBy: actor.userId,
       } as Record<string, unknown>);
@@ -136,23 +140,14 @@ export class AbducteeService {
   async withdraw(actor: Actor, id: string, reason: string): Promise<AbducteeView> {
     return this.audit.transaction(async (manager, audit) => {
       const abductee = await this.find(manager, actor, id, Permission.IncidentWrite, true);
-      if (abductee.withdrawnAt) return this.view(manager, id);
-      await manager.getRepository(Abductee).update(
-        { id },
-        {
-          withdrawnAt: new Date(),
-          withdrawnReason: reason,
-          withdrawnBy: actor.userId,
-          version: abductee.version + 1,
-        },
-      );
-      audit({
-        action: AuditAction.AbducteeWithdraw,
-        subjectType: 'abductee',
-        subjectId: id,
-        caseId: abductee.caseId,
-        reason,
-      });
+      if (await withdrawRecord(manager, Abductee, abductee, { by: actor.userId, reason }))
+        audit({
+          action: AuditAction.AbducteeWithdraw,
+          subjectType: 'abductee',
+          subjectId: id,
+          caseId: abductee.caseId,
+          reason,
+        });
       return this.view(manager, id);
     });
   }
@@ -186,16 +181,15 @@ export class AbducteeService {
    */
   async rotateNames(onProgress: (done: number, total: number) => void = () => undefined, batchSize = 200) {
     const stale = { nameKeyId: Not(this.ring.currentKeyId), nameCiphertext: Not(IsNull()) };
-    const total = await this.dataSource.getRepository(Abductee).countBy(stale);
-    let done = 0;
-    for (;;) {
-      const rekeyed = await this.audit.transaction(async (manager, audit) => {
-        const batch = await manager
-          .getRepository(Abductee)
-          .find({ where: stale, take: batchSize, lock: { mode: 'pessimistic_write' } });
-        for (const a of batch) {
+    return resealInBatches(
+      this.audit,
+      {
+        countStale: () => this.dataSource.getRepository(Abductee).countBy(stale),
+        nextBatch: (manager, take) =>
+          manager.getRepository(Abductee).find({ where: stale, take, lock: { mode: 'pessimistic_write' } }),
+        reseal: async (manager, audit, a) => {
           const sealed = { keyId: a.nameKeyId!, nonce: a.nameNonce!, ciphertext: a.nameCiphertext! };
-          const resealed = sealRecord(this.ring, owner(a.id), openRecord(this.ring, owner(a.id), sealed));
+          const resealed = resealRecord(this.ring, owner(a.id), sealed);
           await manager
             .getRepository(Abductee)
             .update(
@@ -209,17 +203,23 @@ export class AbducteeService {
             caseId: a.caseId,
             details: { fromKeyId: a.nameKeyId, toKeyId: resealed.keyId },
           });
-        }
-        return batch.length;
-      });
-      if (!rekeyed) return done;
-      done += rekeyed;
-      onProgress(done, total);
-    }
+        },
+      },
+      onProgress,
+      batchSize,
+    );
   }
 
   private find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false) {
-    return findInCase(manager, this.policy, actor, permission, Abductee, id, 'abductee', { lock });
+    return findInCase(manager, {
+      policy: this.policy,
+      actor,
+      permission,
+      entity: Abductee,
+      id,
+      what: 'abductee',
+      lock,
+    });
   }
 
   private nameColumns(id: string, name: string | null, atRisk: boolean) {

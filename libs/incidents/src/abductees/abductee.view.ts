@@ -1,3 +1,4 @@
+import { withdrawalOf, type Withdrawal } from '@sillok/database';
 import type { Abductee, ExternalReference } from './abductee.entity.js';
 
 export interface AbducteeView {
@@ -19,7 +20,7 @@ export interface AbducteeView {
   testimonyIds: string[];
   incidentIds: string[];
   notes: string;
-  withdrawn: { at: string; reason: string | null } | null;
+  withdrawn: Withdrawal | null;
   /** Its id in the archive it was imported from; null for a record made in Sillok. */
   externalId: string | null;
   createdBy: string;
@@ -52,7 +53,7 @@ export function toAbducteeView(a: Abductee): AbducteeView {
     testimonyIds: a.testimonyIds,
     incidentIds: a.incidentIds,
     notes: a.notes,
-    withdrawn: a.withdrawnAt ? { at: a.withdrawnAt.toISOString(), reason: a.withdrawnReason } : null,
+    withdrawn: withdrawalOf(a),
     externalId: a.externalId,
     createdBy: a.createdBy,
     createdAt: a.createdAt.toISOString(),

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,10 +14,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, OptionalIdList, PageQueryDto } from '@sillok/core';
-import { DATE_PRECISIONS, toBoolean, type DatePrecision } from '@sillok/testimonies';
-
-const COUNTRY = /^[A-Z]{2}$/;
+import { COUNTRY, IsCalendarDate, OptionalIdList, PageQueryDto, ValidateBoolean } from '@sillok/core';
+import { DATE_PRECISIONS, type DatePrecision } from '@sillok/testimonies';
 
 export class ExternalReferenceDto {
   @ApiProperty({ example: 'Ministry of Unification' })
@@ -168,7 +166,6 @@ export class ListAbducteesQuery extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @ValidateBoolean()
   includeWithdrawn?: boolean;
 }

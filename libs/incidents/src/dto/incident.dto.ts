@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -13,9 +11,9 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { IsCalendarDate, OptionalIdList, PageQueryDto } from '@sillok/core';
-import { EventFieldsDto, toBoolean } from '@sillok/testimonies';
-import { INCIDENT_STATUSES, type IncidentStatus } from '../incidents/incident.entity.js';
+import { IsCalendarDate, OptionalIdList, PageQueryDto, ValidateBoolean } from '@sillok/core';
+import { EventFieldsDto } from '@sillok/testimonies';
+import { INCIDENT_LIMITS, INCIDENT_STATUSES, type IncidentStatus } from '../incidents/incident.entity.js';
 
 export class CreateIncidentDto extends EventFieldsDto {
   @ApiProperty({ format: 'uuid' })
@@ -25,13 +23,13 @@ export class CreateIncidentDto extends EventFieldsDto {
   @ApiProperty({ example: 'Beatings during interrogation at Yodok, 1997' })
   @IsString()
   @MinLength(1)
-  @MaxLength(500)
+  @MaxLength(INCIDENT_LIMITS.title)
   title: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(100_000)
+  @MaxLength(INCIDENT_LIMITS.description)
   description?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'named perpetrators, as the sources name them' })
@@ -39,7 +37,7 @@ export class CreateIncidentDto extends EventFieldsDto {
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
-  @MaxLength(300, { each: true })
+  @MaxLength(INCIDENT_LIMITS.perpetratorName, { each: true })
   perpetratorNames?: string[];
 
   @OptionalIdList(200, 'witnesses of the same case who were victims')
@@ -119,7 +117,6 @@ export class ListIncidentsQuery extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @ValidateBoolean()
   includeWithdrawn?: boolean;
 }

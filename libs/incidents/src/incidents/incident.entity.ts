@@ -1,8 +1,15 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '@sillok/auth';
+import type { ReferenceSequence } from '@sillok/database';
 import { Case } from '@sillok/cases';
 import { TaxonomyTermEntity } from '@sillok/taxonomy';
 import { EventColumns } from '@sillok/testimonies';
+
+/** I-000042, numbered by incident_reference_seq (the API and the import alike). */
+export const INCIDENT_REFERENCE: ReferenceSequence = { prefix: 'I', sequence: 'incident_reference_seq' };
+
+/** The limits of an incident's fields, in the API's DTOs and the import alike. */
+export const INCIDENT_LIMITS = { title: 500, description: 100_000, perpetratorName: 300 } as const;
 
 export const INCIDENT_STATUSES = ['draft', 'under_review', 'confirmed', 'disputed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];

@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy } from '@sillok/cases';
-import { DomainError, ErrorCode, pageOf, Permission, type Actor, type Page } from '@sillok/core';
-import { TaxonomyService } from '@sillok/taxonomy';
+import { CaseAccessPolicy, findInCase } from '@sillok/cases';
+import { nextReference, withdrawRecord } from '@sillok/database';
 import {
+  DomainError,
+  ErrorCode,
   assertVersion,
-  findInCase,
+  pageOf,
+  Permission,
   requireDateOrder,
   requireNonNull,
-  eventTermFields,
-  requireTermFields,
-  Witness,
-} from '@sillok/testimonies';
+  type Actor,
+  type Page,
+} from '@sillok/core';
+import { TaxonomyService } from '@sillok/taxonomy';
+import { eventTermFields, requireTermFields, Witness } from '@sillok/testimonies';
 import type { CreateIncidentDto, ListIncidentsQuery, UpdateIncidentDto } from '../dto/incident.dto.js';
 import { requireInCase } from '../same-case.js';
-import { Incident } from './incident.entity.js';
+import { Incident, INCIDENT_REFERENCE } from './incident.entity.js';
 import { loadIncidentView, toIncidentSummaries, type IncidentSummaryView, type IncidentView } from './incident.view.js';
 
 type IncidentFields = Omit<UpdateIncidentDto, 'version'>;
@@ -46,12 +49,12 @@ export class IncidentService {
     return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, dto.caseId, Permission.IncidentWrite, manager);
       await this.checkFields(manager, dto.caseId, dto, null);
-      const [{ number }] = await manager.query(`SELECT nextval('incident_reference_seq') AS number`);
+      const reference = await nextReference(manager, INCIDENT_REFERENCE);
       const repository = manager.getRepository(Incident);
       const incident = await repository.save(
         repository.create({
           ...dto,
-          reference: `I-${String(number).padStart(6, '0')}`,
+          reference,
           createdBy: actor.userId,
         }),
       );
@@ -134,30 +137,29 @@ export class IncidentService {
   async withdraw(actor: Actor, id: string, reason: string): Promise<IncidentView> {
     return this.audit.transaction(async (manager, audit) => {
       const incident = await this.find(manager, actor, id, Permission.IncidentWrite, true);
-      if (incident.withdrawnAt) return loadIncidentView(manager, id);
-      await manager.getRepository(Incident).update(
-        { id },
-        {
-          withdrawnAt: new Date(),
-          withdrawnReason: reason,
-          withdrawnBy: actor.userId,
-          version: incident.version + 1,
-        },
-      );
-      audit({
-        action: AuditAction.IncidentWithdraw,
-        subjectType: 'incident',
-        subjectId: id,
-        caseId: incident.caseId,
-        reason,
-      });
+      if (await withdrawRecord(manager, Incident, incident, { by: actor.userId, reason }))
+        audit({
+          action: AuditAction.IncidentWithdraw,
+          subjectType: 'incident',
+          subjectId: id,
+          caseId: incident.caseId,
+          reason,
+        });
       return loadIncidentView(manager, id);
     });
   }
 
   /** The incident if the actor may act on it with `permission` (404 for missing and forbidden alike). */
   find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false): Promise<Incident> {
-    return findInCase(manager, this.policy, actor, permission, Incident, id, 'incident', { lock });
+    return findInCase(manager, {
+      policy: this.policy,
+      actor,
+      permission,
+      entity: Incident,
+      id,
+      what: 'incident',
+      lock,
+    });
   }
 
   /** For writes: locked, and refused once withdrawn. */

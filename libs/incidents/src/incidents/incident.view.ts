@@ -1,4 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
+import { withdrawalOf, type Withdrawal } from '@sillok/database';
 import { Testimony, Witness } from '@sillok/testimonies';
 import { IncidentLink } from '../links/incident-link.entity.js';
 import { IncidentSource } from '../sources/incident-source.entity.js';
@@ -47,7 +48,7 @@ export interface IncidentSummaryView {
   victimWitnesses: Array<{ id: string; pseudonym: string }>;
   victims: string[];
   status: string;
-  withdrawn: { at: string; reason: string | null } | null;
+  withdrawn: Withdrawal | null;
   /** Its id in the archive it was imported from; null for a record made in Sillok. */
   externalId: string | null;
   createdBy: string;
@@ -87,7 +88,7 @@ export async function toIncidentSummaries(
     victimWitnesses: i.victimWitnessIds.map((id) => ({ id, pseudonym: pseudonyms.get(id) ?? '' })),
     victims: i.victims,
     status: i.status,
-    withdrawn: i.withdrawnAt ? { at: i.withdrawnAt.toISOString(), reason: i.withdrawnReason } : null,
+    withdrawn: withdrawalOf(i),
     externalId: i.externalId,
     createdBy: i.createdBy,
     createdAt: i.createdAt.toISOString(),

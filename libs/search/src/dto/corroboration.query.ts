@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { toBoolean } from '@sillok/testimonies';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ValidateBoolean } from '@sillok/core';
 import {
   CORROBORATION_LEVELS,
   DEFAULT_CORROBORATION_RULE,
@@ -37,8 +37,7 @@ export class CorroborationQuery {
     description: 'a source agrees only when its date and place are stated and match',
   })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @ValidateBoolean()
   strict: boolean = DEFAULT_CORROBORATION_RULE.strict;
 
   @ApiPropertyOptional({ enum: CORROBORATION_LEVELS, description: 'only incidents at this level' })

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '@sillok/core';
-import { FORUMS, LANGUAGE_TAG, TESTIMONY_STATUSES, WITNESS_SEXES, toBoolean } from '@sillok/testimonies';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { LANGUAGE_TAG, PageQueryDto, ValidateBoolean } from '@sillok/core';
+import { FORUMS, TESTIMONY_STATUSES, WITNESS_SEXES } from '@sillok/testimonies';
 import { INCIDENT_STATUSES, ListIncidentsQuery } from '@sillok/incidents';
 
 export const DOCUMENT_KINDS = ['testimony', 'incident'] as const;
@@ -93,7 +93,6 @@ export class SearchQuery extends IntersectionType(PageQueryDto, EventFilterQuery
 
   @ApiPropertyOptional({ default: true, description: 'count the results by every filter (facets)' })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @ValidateBoolean()
   facets: boolean = true;
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseAccessPolicy } from '@sillok/cases';
-import { Permission, type Actor } from '@sillok/core';
-import { requireDateOrder } from '@sillok/testimonies';
+import { Permission, requireDateOrder, type Actor } from '@sillok/core';
 import type { PatternDimension, PatternsQuery } from '../dto/patterns.query.js';
 import { dateRangeSql, TermFilters } from '../search-filters.js';
 import { SqlParams } from '../text/search-text.js';

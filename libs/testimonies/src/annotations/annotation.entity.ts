@@ -5,6 +5,9 @@ import { TaxonomyTermEntity } from '@sillok/taxonomy';
 import { Testimony } from '../testimonies/testimony.entity.js';
 import { EventColumns } from './event-columns.js';
 
+/** The limits of a tag's fields, in the API's DTOs and the import alike. */
+export const ANNOTATION_LIMITS = { quote: 20_000, victimName: 300, victimDescription: 1000, note: 10_000 } as const;
+
 export const ANNOTATION_KINDS = ['tag', 'sensitive'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 export const SENSITIVE_CATEGORIES = ['family_name', 'home_village', 'other'] as const;

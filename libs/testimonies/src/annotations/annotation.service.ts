@@ -2,9 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService, type AuditRecorder } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
-import { DomainError, ErrorCode, Permission, withFieldPrefix, type Actor } from '@sillok/core';
+import { withdrawRecord } from '@sillok/database';
+import {
+  DomainError,
+  ErrorCode,
+  Permission,
+  assertVersion,
+  requireDateOrder,
+  requireNonNull,
+  withFieldPrefix,
+  type Actor,
+} from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
-import { assertVersion } from '../case-scoped-record.js';
 import type { CreateAnnotationDto, ListAnnotationsQuery, UpdateAnnotationDto } from '../dto/annotation.dto.js';
 import { translationsOf } from '../testimonies/testimony-state.js';
 import type { TestimonyTranslation } from '../testimonies/testimony-translation.entity.js';
@@ -13,12 +22,21 @@ import { findTestimony, findWritableTestimony } from '../testimonies/writable-te
 import { textOf } from './annotation-anchoring.js';
 import { TestimonyAnnotation } from './annotation.entity.js';
 import { toAnnotationView, type AnnotationView } from './annotation.view.js';
-import { eventTermFields, requireDateOrder, requireTermFields, type TermField } from './event-terms.js';
-import { requireNonNull } from './require-non-null.js';
+import { eventTermFields, requireTermFields, type TermField } from './event-terms.js';
 
 const ALWAYS_SET = ['violationTermIds', 'actTermIds', 'agencyTermIds', 'note', 'sensitiveCategory'] as const;
 
 type AnnotationFields = Omit<UpdateAnnotationDto, 'version'>;
+
+/** Tags and sensitive spans to add to a testimony the caller has locked for writing. */
+export interface NewAnnotations {
+  audit: AuditRecorder;
+  actor: Actor;
+  testimony: Testimony;
+  dtos: CreateAnnotationDto[];
+  /** The request's list field, to name a bad entry (`tags.1.quote`). */
+  listField?: string;
+}
 
 /**
  * Passage tags and sensitive spans. Every write locks the testimony row first, so a range is
@@ -42,7 +60,7 @@ export class AnnotationService {
         testimonyId,
         Permission.TestimonyWrite,
       );
-      const [added] = await this.addAll(manager, audit, actor, testimony, [dto]);
+      const [added] = await this.addAll(manager, { audit, actor, testimony, dtos: [dto] });
       return this.view(manager, added);
     });
   }
@@ -55,11 +73,7 @@ export class AnnotationService {
    */
   async addAll(
     manager: EntityManager,
-    audit: AuditRecorder,
-    actor: Actor,
-    testimony: Testimony,
-    dtos: CreateAnnotationDto[],
-    listField?: string,
+    { audit, actor, testimony, dtos, listField }: NewAnnotations,
   ): Promise<string[]> {
     if (!dtos.length) return [];
     const named = <T>(i: number, work: () => Promise<T>) =>
@@ -194,21 +208,15 @@ export class AnnotationService {
         lock: true,
       });
       const tag = await this.findTag(manager, testimonyId, tagId);
-      if (tag.withdrawnAt) return this.view(manager, tagId);
-      await manager
-        .getRepository(TestimonyAnnotation)
-        .update(
-          { id: tagId },
-          { withdrawnAt: new Date(), withdrawnReason: reason, withdrawnBy: actor.userId, version: tag.version + 1 },
-        );
-      audit({
-        action: AuditAction.TestimonyTagWithdraw,
-        subjectType: 'testimony',
-        subjectId: testimonyId,
-        caseId: testimony.caseId,
-        reason,
-        details: { tagId },
-      });
+      if (await withdrawRecord(manager, TestimonyAnnotation, tag, { by: actor.userId, reason }))
+        audit({
+          action: AuditAction.TestimonyTagWithdraw,
+          subjectType: 'testimony',
+          subjectId: testimonyId,
+          caseId: testimony.caseId,
+          reason,
+          details: { tagId },
+        });
       return this.view(manager, tagId);
     });
   }

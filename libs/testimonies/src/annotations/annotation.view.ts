@@ -1,3 +1,4 @@
+import { withdrawalOf, type Withdrawal } from '@sillok/database';
 import type { TestimonyAnnotation } from './annotation.entity.js';
 
 export interface AnnotationView {
@@ -23,7 +24,7 @@ export interface AnnotationView {
   sourceConnectionTermId: string | null;
   reliabilityTermId: string | null;
   note: string;
-  withdrawn: { at: string; reason: string | null } | null;
+  withdrawn: Withdrawal | null;
   /** Its id in the archive it was imported from; null for a record made in Sillok. */
   externalId: string | null;
   createdBy: string;
@@ -65,7 +66,7 @@ export function toAnnotationView(a: TestimonyAnnotation): AnnotationView {
     sourceConnectionTermId: a.sourceConnectionTermId,
     reliabilityTermId: a.reliabilityTermId,
     note: a.note,
-    withdrawn: a.withdrawnAt ? { at: a.withdrawnAt.toISOString(), reason: a.withdrawnReason } : null,
+    withdrawn: withdrawalOf(a),
     externalId: a.externalId,
     createdBy: a.createdBy,
     createdAt: a.createdAt.toISOString(),

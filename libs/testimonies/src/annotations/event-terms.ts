@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '@sillok/core';
 import type { TaxonomyScheme, TaxonomyService } from '@sillok/taxonomy';
 
 /** A term-id field of a request, the scheme its ids must belong to, and the ids it holds. */
@@ -55,14 +54,4 @@ export async function requireTermFields(
     ];
   });
   if (groups.length) await taxonomy.requireTermGroups(groups, manager);
-}
-
-/** A date range must not end before it begins. */
-export function requireDateOrder(
-  dateFrom: string | null | undefined,
-  dateTo: string | null | undefined,
-  field = 'dateTo',
-): void {
-  if (dateFrom && dateTo && dateTo < dateFrom)
-    throw DomainError.validation([{ field, reason: `${field} must not be before the start of the range` }]);
 }

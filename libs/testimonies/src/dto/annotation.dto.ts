@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import {
   ANCHOR_STATUSES,
   ANNOTATION_KINDS,
@@ -12,10 +11,9 @@ import {
   type DatePrecision,
   type SensitiveCategory,
   type VictimKind,
+  ANNOTATION_LIMITS,
 } from '../annotations/annotation.entity.js';
-import { toBoolean } from './list-testimonies.query.js';
-import { LANGUAGE_TAG } from './witness.dto.js';
-import { IsCalendarDate, OptionalIdList } from '@sillok/core';
+import { IsCalendarDate, LANGUAGE_TAG, OptionalIdList, ValidateBoolean } from '@sillok/core';
 
 /**
  * What happened, where and when, by whom: the fields a passage tag and an incident share.
@@ -89,7 +87,7 @@ export class CreateAnnotationDto extends EventFieldsDto {
   @ApiPropertyOptional({ description: 'the text at [start, end) exactly as it stands now' })
   @IsOptional()
   @IsString()
-  @MaxLength(20000)
+  @MaxLength(ANNOTATION_LIMITS.quote)
   quote?: string;
 
   @ApiPropertyOptional({ enum: VICTIM_KINDS, nullable: true })
@@ -104,13 +102,13 @@ export class CreateAnnotationDto extends EventFieldsDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(300)
+  @MaxLength(ANNOTATION_LIMITS.victimName)
   victimName?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'an unnamed victim, described' })
   @IsOptional()
   @IsString()
-  @MaxLength(1000)
+  @MaxLength(ANNOTATION_LIMITS.victimDescription)
   victimDescription?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'source-connection term' })
@@ -126,7 +124,7 @@ export class CreateAnnotationDto extends EventFieldsDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(10000)
+  @MaxLength(ANNOTATION_LIMITS.note)
   note?: string;
 }
 
@@ -154,7 +152,6 @@ export class ListAnnotationsQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @ValidateBoolean()
   includeWithdrawn?: boolean;
 }

@@ -1,9 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { IsCalendarDate, PageQueryDto } from '@sillok/core';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsCalendarDate, LANGUAGE_TAG, PageQueryDto, ValidateBoolean } from '@sillok/core';
 import { FORUMS, TESTIMONY_STATUSES, type Forum, type TestimonyStatus } from '../testimonies/testimony.entity.js';
-import { LANGUAGE_TAG } from './witness.dto.js';
 
 export const TESTIMONY_SORTS = [
   'createdAt',
@@ -13,9 +11,6 @@ export const TESTIMONY_SORTS = [
   'reference',
   '-reference',
 ] as const;
-
-export const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListTestimoniesQuery extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'omitted: every case the caller is a member of' })
@@ -60,8 +55,7 @@ export class ListTestimoniesQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'include withdrawn testimonies (hidden by default)' })
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @ValidateBoolean()
   includeWithdrawn?: boolean;
 }
 
@@ -73,7 +67,6 @@ export class ListWitnessesQuery extends PageQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @ValidateBoolean()
   includeWithdrawn?: boolean;
 }

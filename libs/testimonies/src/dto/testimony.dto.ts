@@ -15,13 +15,12 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { TESTIMONY_LIMITS } from '../testimonies/new-testimony.js';
 import { FORUMS, type Forum } from '../testimonies/testimony.entity.js';
 import { CreateAnnotationDto } from './annotation.dto.js';
-import { COUNTRY, LANGUAGE_TAG } from './witness.dto.js';
-import { IsCalendarDate, OptionalIdList } from '@sillok/core';
+import { COUNTRY, IsCalendarDate, LANGUAGE_TAG, OptionalIdList } from '@sillok/core';
 
-/** Narratives are long (hours of interview); 2 MB of UTF-8 is the request body limit anyway. */
-const NARRATIVE_MAX = 1_000_000;
+const LIMITS = TESTIMONY_LIMITS;
 
 export class TranslationDto {
   @ApiProperty({ example: 'en' })
@@ -30,13 +29,13 @@ export class TranslationDto {
 
   @ApiProperty()
   @IsString()
-  @MaxLength(NARRATIVE_MAX)
+  @MaxLength(LIMITS.narrative)
   text: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIMITS.translator)
   translator?: string;
 
   @ApiPropertyOptional({ description: 'checked against the original by a second person' })
@@ -58,7 +57,7 @@ export class TestimonyFieldsDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIMITS.interviewCity)
   interviewCity?: string;
 
   @ApiPropertyOptional({ example: 'KR' })
@@ -81,31 +80,31 @@ export class TestimonyFieldsDto {
   @ApiPropertyOptional({ example: 'ko-en' })
   @IsOptional()
   @IsString()
-  @MaxLength(50)
+  @MaxLength(LIMITS.interpreterLanguages)
   interpreterLanguages?: string;
 
   @ApiProperty()
   @IsString()
   @MinLength(1)
-  @MaxLength(500)
+  @MaxLength(LIMITS.title)
   title: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(20000)
+  @MaxLength(LIMITS.summary)
   summary?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(NARRATIVE_MAX)
+  @MaxLength(LIMITS.narrative)
   narrative?: string;
 
   @ApiPropertyOptional({ type: [TranslationDto] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(LIMITS.translations)
   @ValidateNested({ each: true })
   @Type(() => TranslationDto)
   translations?: TranslationDto[];

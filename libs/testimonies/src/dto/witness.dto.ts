@@ -13,10 +13,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { WITNESS_SEXES, type WitnessSex } from '../witnesses/witness.entity.js';
-
-export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-export const COUNTRY = /^[A-Z]{2}$/;
+import { COUNTRY, LANGUAGE_TAG } from '@sillok/core';
+import { WITNESS_LIMITS, WITNESS_SEXES, type WitnessSex } from '../witnesses/witness.entity.js';
 
 /** Non-identifying attributes only: anything that names or locates the person belongs in the identity vault. */
 export class WitnessAttributesDto {
@@ -40,7 +38,7 @@ export class WitnessAttributesDto {
   @ApiPropertyOptional({ example: 'North Hamgyong' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(WITNESS_LIMITS.provinceOfOrigin)
   provinceOfOrigin?: string;
 
   @ApiPropertyOptional()
@@ -65,7 +63,7 @@ export class WitnessAttributesDto {
   @ApiPropertyOptional({ type: [String], example: ['ko'] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(WITNESS_LIMITS.languages)
   @Matches(LANGUAGE_TAG, { each: true, message: 'each language must be a BCP 47 tag such as ko or en' })
   languages?: string[];
 
@@ -77,7 +75,7 @@ export class WitnessAttributesDto {
   @ApiPropertyOptional({ description: 'why the witness or their family is at risk; no names' })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(WITNESS_LIMITS.reprisalRiskNote)
   reprisalRiskNote?: string;
 }
 

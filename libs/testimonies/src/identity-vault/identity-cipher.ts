@@ -42,3 +42,8 @@ export function openRecord<T>(ring: IdentityKeyRing, owner: string, sealed: Seal
     throw new IdentityDecryptionError(owner, sealed.keyId);
   }
 }
+
+/** The same value sealed again under the ring's current key (key rotation). */
+export function resealRecord(ring: IdentityKeyRing, owner: string, sealed: SealedRecord): SealedRecord {
+  return sealRecord(ring, owner, openRecord(ring, owner, sealed));
+}

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Not } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { Settings } from '@sillok/config';
 import { DomainError, ErrorCode, Permission, type Actor } from '@sillok/core';
 import type { WitnessIdentityDto, PutWitnessIdentityDto } from '../dto/identity.dto.js';
 import { WitnessService } from '../witnesses/witness.service.js';
-import { openRecord, sealRecord } from './identity-cipher.js';
+import { openRecord, resealRecord, sealRecord } from './identity-cipher.js';
 import { IdentityKeyRing } from './identity-key-ring.js';
+import { resealInBatches } from './reseal-in-batches.js';
 import { WitnessIdentityRecord } from './witness-identity.entity.js';
 
 export interface WitnessIdentityView {
@@ -24,16 +24,12 @@ export interface WitnessIdentityView {
  */
 @Injectable()
 export class IdentityVaultService {
-  private readonly ring: IdentityKeyRing;
-
   constructor(
-    settings: Settings,
+    private readonly ring: IdentityKeyRing,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly witnesses: WitnessService,
-  ) {
-    this.ring = IdentityKeyRing.parse(settings.IDENTITY_ENCRYPTION_KEYS);
-  }
+  ) {}
 
   async put(actor: Actor, witnessId: string, dto: PutWitnessIdentityDto): Promise<{ version: number }> {
     return this.audit.transaction(async (manager, audit) => {
@@ -98,18 +94,17 @@ export class IdentityVaultService {
    * reported per batch; it can be interrupted and run again (it only takes what is left).
    */
   async rotate(onProgress: (done: number, total: number) => void = () => undefined, batchSize = 200): Promise<number> {
-    const repository = this.dataSource.getRepository(WitnessIdentityRecord);
-    const total = await repository.countBy({ keyId: Not(this.ring.currentKeyId) });
-    let done = 0;
-    for (;;) {
-      const rekeyed = await this.audit.transaction(async (manager, audit) => {
-        const batch = await manager.getRepository(WitnessIdentityRecord).find({
-          where: { keyId: Not(this.ring.currentKeyId) },
-          take: batchSize,
-          lock: { mode: 'pessimistic_write' },
-        });
-        for (const record of batch) {
-          const sealed = sealRecord(this.ring, record.witnessId, openRecord(this.ring, record.witnessId, record));
+    const stale = { keyId: Not(this.ring.currentKeyId) };
+    return resealInBatches(
+      this.audit,
+      {
+        countStale: () => this.dataSource.getRepository(WitnessIdentityRecord).countBy(stale),
+        nextBatch: (manager, take) =>
+          manager
+            .getRepository(WitnessIdentityRecord)
+            .find({ where: stale, take, lock: { mode: 'pessimistic_write' } }),
+        reseal: async (manager, audit, record) => {
+          const sealed = resealRecord(this.ring, record.witnessId, record);
           await manager.getRepository(WitnessIdentityRecord).update({ witnessId: record.witnessId }, sealed);
           audit({
             action: AuditAction.WitnessIdentityRekey,
@@ -117,12 +112,10 @@ export class IdentityVaultService {
             subjectId: record.witnessId,
             details: { fromKeyId: record.keyId, toKeyId: sealed.keyId },
           });
-        }
-        return batch.length;
-      });
-      if (!rekeyed) return done;
-      done += rekeyed;
-      onProgress(done, total);
-    }
+        },
+      },
+      onProgress,
+      batchSize,
+    );
   }
 }

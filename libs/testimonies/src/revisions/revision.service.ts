@@ -36,6 +36,16 @@ function toView(r: TestimonyRevision, withContent: boolean): RevisionView {
   };
 }
 
+/** One stored content state of a testimony. */
+export interface NewRevision {
+  testimonyId: string;
+  revision: number;
+  content: TestimonyContent;
+  changedFields: string[];
+  reason: string | null;
+  createdBy: string;
+}
+
 /** The history of a testimony's content: every state kept, any two compared. */
 @Injectable()
 export class RevisionService {
@@ -45,19 +55,9 @@ export class RevisionService {
   ) {}
 
   /** Stores a new content state; called inside the transaction that changes the testimony. */
-  async append(
-    manager: EntityManager,
-    testimonyId: string,
-    revision: number,
-    content: TestimonyContent,
-    changedFields: string[],
-    reason: string | null,
-    createdBy: string,
-  ): Promise<string> {
-    const sha = contentSha256(content);
-    await manager
-      .getRepository(TestimonyRevision)
-      .insert({ testimonyId, revision, content, contentSha256: sha, changedFields, reason, createdBy });
+  async append(manager: EntityManager, revision: NewRevision): Promise<string> {
+    const sha = contentSha256(revision.content);
+    await manager.getRepository(TestimonyRevision).insert({ ...revision, contentSha256: sha });
     return sha;
   }
 

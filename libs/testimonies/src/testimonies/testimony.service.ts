@@ -2,17 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
-import { DomainError, pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { assertVersion, DomainError, pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { nextReference, withdrawRecord } from '@sillok/database';
 import { AnnotationAnchoring } from '../annotations/annotation-anchoring.js';
 import { AnnotationService } from '../annotations/annotation.service.js';
-import { assertVersion } from '../case-scoped-record.js';
 import { ConsentService } from '../consent/consent.service.js';
 import type { ListTestimoniesQuery } from '../dto/list-testimonies.query.js';
 import type { ChangeTestimonyStatusDto, CreateTestimonyDto, UpdateTestimonyDto } from '../dto/testimony.dto.js';
 import { RevisionService } from '../revisions/revision.service.js';
 import { Witness } from '../witnesses/witness.entity.js';
 import { WitnessService } from '../witnesses/witness.service.js';
-import { changedContentFields, CONTENT_FIELDS, type TestimonyContent } from './testimony-content.js';
+import { contentFrom, firstRevision, TESTIMONY_REFERENCE } from './new-testimony.js';
+import { changedContentFields } from './testimony-content.js';
 import { contentOf, insertTranslations, replaceTranslations, translationsOf } from './testimony-state.js';
 import { nextStatus } from './testimony-status.js';
 import { requireKnownUsers } from './known-users.js';
@@ -63,26 +64,27 @@ export class TestimonyService {
       if (witness.withdrawnAt)
         throw DomainError.validation([{ field: 'witnessId', reason: 'the witness has been withdrawn' }]);
       await requireKnownUsers(manager, dto.interviewerIds, 'interviewerIds');
-      const [{ number }] = await manager.query(`SELECT nextval('testimony_reference_seq') AS number`);
+      const reference = await nextReference(manager, TESTIMONY_REFERENCE);
       const { translations = [], tags = [], witnessId, ...fields } = dto;
       const testimony = await manager.getRepository(Testimony).save(
         manager.getRepository(Testimony).create({
           ...fields,
           witnessId,
           caseId: witness.caseId,
-          reference: `T-${String(number).padStart(6, '0')}`,
+          reference,
           createdBy: actor.userId,
         }),
       );
-      const content = this.normalise(
-        { ...testimony, summary: fields.summary ?? '', narrative: fields.narrative ?? '' },
-        translations,
-      );
-      await insertTranslations(manager, testimony.id, content.translations);
-      const changed = CONTENT_FIELDS.filter((f) =>
-        f === 'translations' ? content.translations.length > 0 : content[f] !== '',
-      );
-      const sha = await this.revisions.append(manager, testimony.id, 1, content, changed, null, actor.userId);
+      const first = firstRevision(contentFrom(fields, translations));
+      await insertTranslations(manager, testimony.id, first.content.translations);
+      const sha = await this.revisions.append(manager, {
+        testimonyId: testimony.id,
+        revision: 1,
+        content: first.content,
+        changedFields: first.changedFields,
+        reason: null,
+        createdBy: actor.userId,
+      });
       audit({
         action: AuditAction.TestimonyCreate,
         subjectType: 'testimony',
@@ -90,7 +92,7 @@ export class TestimonyService {
         caseId: witness.caseId,
         details: { reference: testimony.reference, witnessId, revision: 1, contentSha256: sha },
       });
-      await this.annotations.addAll(manager, audit, actor, testimony, tags, 'tags');
+      await this.annotations.addAll(manager, { audit, actor, testimony, dtos: tags, listField: 'tags' });
       return this.view(manager, testimony.id);
     });
   }
@@ -136,7 +138,7 @@ export class TestimonyService {
         throw DomainError.validation([{ field: 'reason', reason: 'an approved testimony changes only with a reason' }]);
       }
       const before = contentOf(testimony, await translationsOf(manager, id));
-      const after = this.normalise(
+      const after = contentFrom(
         {
           title: dto.title ?? before.title,
           summary: dto.summary ?? before.summary,
@@ -163,15 +165,14 @@ export class TestimonyService {
         if (testimony.status === 'approved')
           Object.assign(changes, { status: 'under_review', approvedBy: null, approvedAt: null });
         await replaceTranslations(manager, id, after.translations);
-        sha = await this.revisions.append(
-          manager,
-          id,
-          testimony.revision + 1,
-          after,
-          contentChanged,
-          dto.reason ?? null,
-          actor.userId,
-        );
+        sha = await this.revisions.append(manager, {
+          testimonyId: id,
+          revision: testimony.revision + 1,
+          content: after,
+          changedFields: contentChanged,
+          reason: dto.reason ?? null,
+          createdBy: actor.userId,
+        });
         // Tags follow their quotes into the new revision (or are flagged for review).
         const anchoring = await this.anchoring.reanchor(manager, id, before, after, testimony.revision + 1);
         if (anchoring.moved || anchoring.needsReview)
@@ -225,48 +226,20 @@ export class TestimonyService {
   async withdraw(actor: Actor, id: string, reason: string): Promise<TestimonyView> {
     return this.audit.transaction(async (manager, audit) => {
       const testimony = await findTestimony(manager, this.policy, actor, id, Permission.TestimonyWrite, { lock: true });
-      if (testimony.withdrawnAt) return this.view(manager, id);
-      await manager.getRepository(Testimony).update(
-        { id },
-        {
-          withdrawnAt: new Date(),
-          withdrawnReason: reason,
-          withdrawnBy: actor.userId,
-          version: testimony.version + 1,
-        },
-      );
-      audit({
-        action: AuditAction.TestimonyWithdraw,
-        subjectType: 'testimony',
-        subjectId: id,
-        caseId: testimony.caseId,
-        reason,
-      });
+      if (await withdrawRecord(manager, Testimony, testimony, { by: actor.userId, reason }))
+        audit({
+          action: AuditAction.TestimonyWithdraw,
+          subjectType: 'testimony',
+          subjectId: id,
+          caseId: testimony.caseId,
+          reason,
+        });
       return this.view(manager, id);
     });
   }
 
   private findWritable(manager: EntityManager, actor: Actor, id: string, permission: Permission) {
     return findWritableTestimony(manager, this.policy, actor, id, permission);
-  }
-
-  /** Drops translations repeated for one language (the last wins) and fills defaults. */
-  private normalise(
-    fields: Pick<TestimonyContent, 'title' | 'summary' | 'narrative'>,
-    translations: Array<{ language: string; text: string; translator?: string | null; checked?: boolean }>,
-  ): TestimonyContent {
-    const byLanguage = new Map(
-      translations.map((t) => [
-        t.language,
-        { language: t.language, text: t.text, translator: t.translator ?? null, checked: t.checked ?? false },
-      ]),
-    );
-    return {
-      title: fields.title,
-      summary: fields.summary,
-      narrative: fields.narrative,
-      translations: [...byLanguage.values()].sort((a, b) => a.language.localeCompare(b.language)),
-    };
   }
 
   private async view(manager: EntityManager, id: string): Promise<TestimonyView> {

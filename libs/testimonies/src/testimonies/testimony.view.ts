@@ -1,3 +1,4 @@
+import { withdrawalOf, type Withdrawal } from '@sillok/database';
 import type { EffectiveConsent } from '../consent/effective-consent.js';
 import type { Testimony } from './testimony.entity.js';
 import type { TestimonyTranslation } from './testimony-translation.entity.js';
@@ -14,7 +15,7 @@ export interface TestimonySummaryView {
   title: string;
   status: string;
   revision: number;
-  withdrawn: { at: string; reason: string | null } | null;
+  withdrawn: Withdrawal | null;
   /** Its id in the archive it was imported from; null for a record made in Sillok. */
   externalId: string | null;
   createdAt: string;
@@ -48,7 +49,7 @@ export function toTestimonySummary(t: Testimony, witnessPseudonym: string): Test
     title: t.title,
     status: t.status,
     revision: t.revision,
-    withdrawn: t.withdrawnAt ? { at: t.withdrawnAt.toISOString(), reason: t.withdrawnReason } : null,
+    withdrawn: withdrawalOf(t),
     externalId: t.externalId,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { CaseAccessPolicy } from '@sillok/cases';
+import { findInCase, type CaseAccessPolicy } from '@sillok/cases';
 import { DomainError, ErrorCode, type Actor, type Permission } from '@sillok/core';
-import { findInCase } from '../case-scoped-record.js';
 import { Testimony } from './testimony.entity.js';
 
 /** The testimony, if the actor may use `permission` on it (missing and forbidden: the same 404). */
@@ -13,7 +12,7 @@ export function findTestimony(
   permission: Permission,
   options: { lock?: boolean } = {},
 ): Promise<Testimony> {
-  return findInCase(manager, policy, actor, permission, Testimony, id, 'testimony', options);
+  return findInCase(manager, { policy, actor, permission, entity: Testimony, id, what: 'testimony', ...options });
 }
 
 /** The testimony, locked for this transaction, if the actor may change it and it is not withdrawn. */

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy } from '@sillok/cases';
-import { pageOf, Permission, type Actor, type Page } from '@sillok/core';
-import { assertVersion, findInCase } from '../case-scoped-record.js';
+import { CaseAccessPolicy, findInCase } from '@sillok/cases';
+import { assertVersion, pageOf, Permission, type Actor, type Page } from '@sillok/core';
+import { nextReference, withdrawRecord } from '@sillok/database';
 import type { CreateWitnessDto, UpdateWitnessDto } from '../dto/witness.dto.js';
 import type { ListWitnessesQuery } from '../dto/list-testimonies.query.js';
-import { Witness } from './witness.entity.js';
+import { Witness, WITNESS_PSEUDONYM } from './witness.entity.js';
 import { toWitnessView, type WitnessView } from './witness.view.js';
 
 @Injectable()
@@ -20,13 +20,13 @@ export class WitnessService {
   async create(actor: Actor, dto: CreateWitnessDto): Promise<WitnessView> {
     await this.policy.requireCaseAccess(actor, dto.caseId, Permission.WitnessWrite);
     return this.audit.transaction(async (manager, audit) => {
-      const [{ number }] = await manager.query(`SELECT nextval('witness_pseudonym_seq') AS number`);
+      const pseudonym = await nextReference(manager, WITNESS_PSEUDONYM);
       const { caseId, ...attributes } = dto;
       const witness = await manager.getRepository(Witness).save(
         manager.getRepository(Witness).create({
           ...attributes,
           caseId,
-          pseudonym: `W-${String(number).padStart(6, '0')}`,
+          pseudonym,
           createdBy: actor.userId,
         }),
       );
@@ -79,16 +79,7 @@ export class WitnessService {
   async withdraw(actor: Actor, id: string, reason: string): Promise<WitnessView> {
     return this.audit.transaction(async (manager, audit) => {
       const witness = await this.find(manager, actor, id, Permission.WitnessWrite, true);
-      if (!witness.withdrawnAt) {
-        await manager.getRepository(Witness).update(
-          { id },
-          {
-            withdrawnAt: new Date(),
-            withdrawnReason: reason,
-            withdrawnBy: actor.userId,
-            version: witness.version + 1,
-          },
-        );
+      if (await withdrawRecord(manager, Witness, witness, { by: actor.userId, reason }))
         audit({
           action: AuditAction.WitnessWithdraw,
           subjectType: 'witness',
@@ -96,13 +87,12 @@ export class WitnessService {
           caseId: witness.caseId,
           reason,
         });
-      }
       return toWitnessView(await manager.getRepository(Witness).findOneByOrFail({ id }));
     });
   }
 
   /** The witness, after the case check; for the other services of this library. */
   find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false): Promise<Witness> {
-    return findInCase(manager, this.policy, actor, permission, Witness, id, 'witness', { lock });
+    return findInCase(manager, { policy: this.policy, actor, permission, entity: Witness, id, what: 'witness', lock });
   }
 }

@@ -1,3 +1,4 @@
+import { withdrawalOf, type Withdrawal } from '@sillok/database';
 import type { Witness } from './witness.entity.js';
 
 /** What a witness looks like to every reader: the pseudonym and attributes, never the identity. */
@@ -15,7 +16,7 @@ export interface WitnessView {
   languages: string[];
   reprisalRisk: boolean;
   reprisalRiskNote: string | null;
-  withdrawn: { at: string; reason: string | null } | null;
+  withdrawn: Withdrawal | null;
   /** Its id in the archive it was imported from; null for a record made in Sillok. */
   externalId: string | null;
   createdAt: string;
@@ -38,7 +39,7 @@ export function toWitnessView(w: Witness): WitnessView {
     languages: w.languages,
     reprisalRisk: w.reprisalRisk,
     reprisalRiskNote: w.reprisalRiskNote,
-    withdrawn: w.withdrawnAt ? { at: w.withdrawnAt.toISOString(), reason: w.withdrawnReason } : null,
+    withdrawn: withdrawalOf(w),
     externalId: w.externalId,
     createdAt: w.createdAt.toISOString(),
     updatedAt: w.updatedAt.toISOString(),

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
 import busboy, { type Busboy } from 'busboy';
-import { DomainError, ErrorCode } from '@sillok/core';
+import { DomainError } from '../errors/domain-error.js';
+import { ErrorCode } from '../errors/error-code.js';
 
 export interface IncomingFile {
   /** The form fields that came before the file part. */
