@@ -21,3 +21,4 @@ export * from './validation/optional-id-list.decorator.js';
 export * from './validation/nul-characters.js';
 export * from './validation/date-validators.js';
 export * from './http/idempotent.decorator.js';
+export * from './http/reference-param.js';

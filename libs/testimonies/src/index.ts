@@ -30,3 +30,4 @@ export { toBoolean } from './dto/list-testimonies.query.js';
 export * from './annotations/require-non-null.js';
 export * from './annotations/event-columns.js';
 export { COUNTRY, LANGUAGE_TAG } from './dto/witness.dto.js';
+export * from './reference-params.js';

@@ -6818,6 +6818,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -6893,6 +6894,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -6999,6 +7001,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7074,6 +7077,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7197,6 +7201,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7275,6 +7280,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7350,6 +7356,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7465,6 +7472,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7578,6 +7586,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7704,6 +7713,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7782,6 +7792,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7857,6 +7868,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7963,6 +7975,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
         userId: string;
       };
@@ -8039,6 +8052,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
         userId: string;
       };
@@ -8122,6 +8136,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
         userId: string;
       };
@@ -10850,6 +10865,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -10925,6 +10941,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11221,6 +11238,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11296,6 +11314,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11402,6 +11421,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
         linkId: string;
       };
@@ -11509,6 +11529,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11584,6 +11605,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
         revision: number;
       };
@@ -11663,6 +11685,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11738,6 +11761,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11850,6 +11874,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11928,6 +11953,7 @@ export interface operations {
         'Idempotency-Key'?: string;
       };
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -12034,6 +12060,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
         tagId: string;
       };
@@ -12141,6 +12168,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
         tagId: string;
       };
@@ -12248,6 +12276,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -13235,6 +13264,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;
@@ -13310,6 +13340,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;
@@ -13416,6 +13447,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;
@@ -13491,6 +13523,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;
@@ -13597,6 +13630,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;
@@ -13703,6 +13737,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;
@@ -13809,6 +13844,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;

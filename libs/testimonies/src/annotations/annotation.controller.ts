@@ -6,6 +6,7 @@ import { CreateAnnotationDto, ListAnnotationsQuery, UpdateAnnotationDto } from '
 import { WithdrawDto } from '../dto/testimony.dto.js';
 import { AnnotationResponse } from './annotation.responses.js';
 import { AnnotationService } from './annotation.service.js';
+import { TestimonyIdParam } from '../reference-params.js';
 
 @ApiTags('testimonies')
 @ApiBearerAuth()
@@ -18,14 +19,14 @@ export class AnnotationController {
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'Tag a passage (or the whole testimony), or mark a sensitive span' })
   @ApiCreatedResponse({ type: AnnotationResponse })
-  create(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CreateAnnotationDto) {
+  create(@CurrentActor() actor: Actor, @TestimonyIdParam() id: string, @Body() dto: CreateAnnotationDto) {
     return this.annotations.create(actor, id, dto);
   }
 
   @Get()
   @RequirePermission(Permission.TestimonyRead)
   @ApiOkResponse({ type: [AnnotationResponse] })
-  list(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: ListAnnotationsQuery) {
+  list(@CurrentActor() actor: Actor, @TestimonyIdParam() id: string, @Query() query: ListAnnotationsQuery) {
     return this.annotations.list(actor, id, query);
   }
 
@@ -35,7 +36,7 @@ export class AnnotationController {
   @ApiOkResponse({ type: AnnotationResponse })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe) id: string,
+    @TestimonyIdParam() id: string,
     @Param('tagId', ParseIdPipe) tagId: string,
     @Body() dto: UpdateAnnotationDto,
   ) {
@@ -47,7 +48,7 @@ export class AnnotationController {
   @ApiCreatedResponse({ type: AnnotationResponse })
   withdraw(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe) id: string,
+    @TestimonyIdParam() id: string,
     @Param('tagId', ParseIdPipe) tagId: string,
     @Body() dto: WithdrawDto,
   ) {
