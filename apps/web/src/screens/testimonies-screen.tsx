@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { must } from '../api/problem';
+import { useCaseIdOf } from '../api/use-case';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { InterviewerPicker } from '../testimony/interviewer-picker';
@@ -12,11 +13,13 @@ type Forum = 'confidential_interview' | 'public_hearing' | 'written_submission' 
 
 /** The case's testimonies by reference, title and witness pseudonym. */
 export function TestimoniesScreen() {
-  const { caseId = '' } = useParams();
+  const { caseRef: caseId = '' } = useParams();
+  const caseIdOf = useCaseIdOf();
   const { messages, formatDate } = useI18n();
   const testimonies = useQuery({
     queryKey: ['case', caseId, 'testimonies'],
-    queryFn: () => must(api.GET('/testimonies', { params: { query: { caseId, limit: 200 } } })),
+    queryFn: async () =>
+      must(api.GET('/testimonies', { params: { query: { caseId: await caseIdOf(caseId), limit: 200 } } })),
   });
   return (
     <section>
@@ -45,7 +48,7 @@ export function TestimoniesScreen() {
                 {page.items.map((t) => (
                   <tr key={t.id}>
                     <td>
-                      <Link to={`/app/testimonies/${t.id}`}>{t.reference}</Link>
+                      <Link to={`/app/testimonies/${t.reference}`}>{t.reference}</Link>
                     </td>
                     <td>{t.title}</td>
                     <td>{t.witnessPseudonym}</td>
@@ -64,16 +67,20 @@ export function TestimoniesScreen() {
 
 /** A new testimony for one of the case's witnesses; the editor opens once it exists. */
 export function NewTestimonyScreen() {
-  const { caseId = '' } = useParams();
+  const { caseRef: caseId = '' } = useParams();
+  const caseIdOf = useCaseIdOf();
   const { me } = useSession();
   const [search] = useSearchParams();
   const { messages } = useI18n();
   const navigate = useNavigate();
   const witnesses = useQuery({
     queryKey: ['case', caseId, 'witnesses'],
-    queryFn: () => must(api.GET('/witnesses', { params: { query: { caseId, limit: 200 } } })),
+    queryFn: async () =>
+      must(api.GET('/witnesses', { params: { query: { caseId: await caseIdOf(caseId), limit: 200 } } })),
   });
-  const [witnessId, setWitnessId] = useState(search.get('witness') ?? '');
+  // The witness is named in the URL by pseudonym (?witness=W-000007); the API takes its id.
+  const [chosen, setChosen] = useState(search.get('witness') ?? '');
+  const witnessId = witnesses.data?.items.find((w) => w.pseudonym === chosen)?.id ?? '';
   const [title, setTitle] = useState('');
   const [forum, setForum] = useState<Forum>('confidential_interview');
   const [interviewDate, setInterviewDate] = useState('');
@@ -94,7 +101,7 @@ export function NewTestimonyScreen() {
           },
         }),
       ),
-    onSuccess: (created) => navigate(`/app/testimonies/${created.id}`),
+    onSuccess: (created) => navigate(`/app/testimonies/${created.reference}`),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -108,10 +115,10 @@ export function NewTestimonyScreen() {
           <form onSubmit={submit}>
             <label>
               {messages.testimonies.witness}
-              <select required value={witnessId} onChange={(e) => setWitnessId(e.target.value)}>
+              <select required value={chosen} onChange={(e) => setChosen(e.target.value)}>
                 <option value="">—</option>
                 {page.items.map((w) => (
-                  <option key={w.id} value={w.id}>
+                  <option key={w.id} value={w.pseudonym}>
                     {w.pseudonym}
                   </option>
                 ))}

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { must } from '../api/problem';
+import { useCaseIdOf } from '../api/use-case';
 import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { Empty, FormError, QueryView } from '../ui/states';
@@ -13,12 +14,14 @@ type Sex = 'female' | 'male' | 'other' | 'unknown';
 
 /** The case's witnesses by pseudonym (never by name), the intake form, and identity behind "reveal". */
 export function WitnessesScreen() {
-  const { caseId = '' } = useParams();
+  const { caseRef: caseId = '' } = useParams();
+  const caseIdOf = useCaseIdOf();
   const { messages } = useI18n();
   const { me } = useSession();
   const witnesses = useQuery({
     queryKey: ['case', caseId, 'witnesses'],
-    queryFn: () => must(api.GET('/witnesses', { params: { query: { caseId, limit: 200 } } })),
+    queryFn: async () =>
+      must(api.GET('/witnesses', { params: { query: { caseId: await caseIdOf(caseId), limit: 200 } } })),
   });
   return (
     <section>
@@ -43,7 +46,7 @@ export function WitnessesScreen() {
                   <WitnessIdentity witnessId={w.id} pseudonym={w.pseudonym} />
                   <ConsentLedger witnessId={w.id} pseudonym={w.pseudonym} />
                   {can(me, 'testimony.write') ? (
-                    <Link className="button" to={`/app/cases/${caseId}/testimonies/new?witness=${w.id}`}>
+                    <Link className="button" to={`/app/cases/${caseId}/testimonies/new?witness=${w.pseudonym}`}>
                       {messages.witnesses.newTestimony}
                     </Link>
                   ) : null}
@@ -64,12 +67,13 @@ function IntakeForm({ caseId }: { caseId: string }) {
   const [sex, setSex] = useState<Sex>('unknown');
   const [birthYear, setBirthYear] = useState('');
   const [languages, setLanguages] = useState('ko');
+  const caseIdOf = useCaseIdOf();
   const register = useMutation({
-    mutationFn: () =>
+    mutationFn: async () =>
       must(
         api.POST('/witnesses', {
           body: {
-            caseId,
+            caseId: await caseIdOf(caseId),
             sex,
             birthYear: birthYear ? Number(birthYear) : undefined,
             languages: languages

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiProblem, must } from '../api/problem';
+import { useCase } from '../api/use-case';
 import { AttachmentsPanel } from '../attachments/attachments-panel';
 import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
@@ -23,10 +24,11 @@ const AUTOSAVE_MS = 5000;
 
 /** Loads the testimony, then hands it to the editor (remounted when another testimony opens). */
 export function TestimonyEditorScreen() {
-  const { testimonyId = '' } = useParams();
+  // Addressed by reference (/app/testimonies/T-000042); the API takes it in place of the id.
+  const { testimonyRef = '' } = useParams();
   const testimony = useQuery({
-    queryKey: ['testimony', testimonyId],
-    queryFn: () => must(api.GET('/testimonies/{id}', { params: { path: { id: testimonyId } } })),
+    queryKey: ['testimony', testimonyRef],
+    queryFn: () => must(api.GET('/testimonies/{id}', { params: { path: { id: testimonyRef } } })),
   });
   return <QueryView query={testimony}>{(loaded) => <TestimonyEditor key={loaded.id} saved={loaded} />}</QueryView>;
 }
@@ -40,6 +42,8 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
   const { me } = useSession();
   const queryClient = useQueryClient();
   const [base, setBase] = useState(saved);
+  // The case is named by its reference in links; the testimony carries only the case's id.
+  const theCase = useCase(saved.caseId);
   const [draft, setDraft] = useState<Draft>(() => draftOf(saved));
   const [conflict, setConflict] = useState<Testimony | null>(null);
   const locked = base.status === 'approved';
@@ -56,7 +60,7 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
 
   const accept = (next: Testimony) => {
     setBase(next);
-    queryClient.setQueryData(['testimony', next.id], next);
+    queryClient.setQueryData(['testimony', next.reference], next);
   };
 
   const save = useMutation({
@@ -105,9 +109,11 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
   return (
     <section className="editor">
       <p className="eyebrow">
-        <Link to={`/app/cases/${base.caseId}/testimonies`} aria-label={messages.testimonies.title}>
-          ←
-        </Link>{' '}
+        {theCase.data ? (
+          <Link to={`/app/cases/${theCase.data.reference}/testimonies`} aria-label={messages.testimonies.title}>
+            ←
+          </Link>
+        ) : null}{' '}
         {base.reference} · {base.witnessPseudonym} ·{' '}
         <span className={`status status-${base.status}`}>{messages.status[base.status]}</span>
       </p>
@@ -122,7 +128,9 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
           mine={draft}
           theirs={draftOf(conflict, draft.translationLanguage)}
           onKeepMine={() => {
-            // Rebase the draft on their version; the next save overwrites theirs with this text.
+            // Rebase the draft on their version; the next save the user asks for overwrites theirs
+            // with this text (not an autosave racing the Save button the user is about to press).
+            autosaved.current = draft;
             setBase(conflict);
             setConflict(null);
           }}
