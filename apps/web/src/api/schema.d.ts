@@ -273,6 +273,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/browser/login/enrol': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Browser login at first enrolment: the first authenticator code, sent with the enrolment-only token
+     * @description Confirms the second factor like POST /auth/mfa/confirm; the session refresh token goes into the cookie
+     */
+    post: operations['BrowserSessionController_loginWithEnrolment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/browser/login/mfa': {
     parameters: {
       query?: never;
@@ -1862,6 +1882,11 @@ export interface components {
       problem?: 'missing' | 'relinked' | 'changed' | 'backdated' | 'checkpoint';
       /** @description when broken: the first broken seq */
       seq?: number;
+    };
+    BrowserEnrolmentResponse: {
+      /** @description ten single-use codes, shown this once */
+      recoveryCodes: string[];
+      session: components['schemas']['BrowserSessionResponse'];
     };
     BrowserSessionResponse: {
       /** @description JWT; keep in memory only and send as `Authorization: Bearer ...` */
@@ -5290,6 +5315,110 @@ export interface operations {
       };
       /** @description the request does not come from this site (Origin check against CSRF) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than the server accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not one of the declared media types */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  BrowserSessionController_loginWithEnrolment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MfaCodeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BrowserEnrolmentResponse'];
+        };
+      };
+      /** @description a parameter or the body is invalid (errors[] names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong credentials or code, or no valid refresh cookie */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request does not come from this site (Origin check against CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not an enrolment-only token, already confirmed, or not enrolled yet */
+      409: {
         headers: {
           [name: string]: unknown;
         };
