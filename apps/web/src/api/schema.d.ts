@@ -1283,7 +1283,10 @@ export interface paths {
     };
     get: operations['AnnotationController_list'];
     put?: never;
-    /** Tag a passage (or the whole testimony), or mark a sensitive span */
+    /**
+     * Tag a passage (or the whole testimony), or mark a sensitive span
+     * @description The passage is start, end and quote; or the quote alone, which the server finds in the text
+     */
     post: operations['AnnotationController_create'];
     delete?: never;
     options?: never;
@@ -12137,7 +12140,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description this Idempotency-Key was already used with another request body */
+      /**
+       * @description this Idempotency-Key was already used with another request body
+       *
+       *     a quote sent without start and end occurs more than once (`candidates` lists their offsets: send one back), or this Idempotency-Key was already used with another request body
+       */
       409: {
         headers: {
           [name: string]: unknown;

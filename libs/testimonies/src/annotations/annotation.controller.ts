@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
 import { ParseIdPipe, Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
 import { CreateAnnotationDto, ListAnnotationsQuery, UpdateAnnotationDto } from '../dto/annotation.dto.js';
@@ -15,9 +22,18 @@ export class AnnotationController {
   constructor(private readonly annotations: AnnotationService) {}
 
   @Post()
+  // Above @Idempotent (applied after it) so this one description of the 409 names both causes.
+  @ApiConflictResponse({
+    description:
+      'a quote sent without start and end occurs more than once (`candidates` lists their offsets: send one back), ' +
+      'or this Idempotency-Key was already used with another request body',
+  })
   @Idempotent()
   @RequirePermission(Permission.TestimonyWrite)
-  @ApiOperation({ summary: 'Tag a passage (or the whole testimony), or mark a sensitive span' })
+  @ApiOperation({
+    summary: 'Tag a passage (or the whole testimony), or mark a sensitive span',
+    description: 'The passage is start, end and quote; or the quote alone, which the server finds in the text',
+  })
   @ApiCreatedResponse({ type: AnnotationResponse })
   create(@CurrentActor() actor: Actor, @TestimonyIdParam() id: string, @Body() dto: CreateAnnotationDto) {
     return this.annotations.create(actor, id, dto);
