@@ -46,7 +46,12 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
   const theCase = useCase(saved.caseId);
   const [draft, setDraft] = useState<Draft>(() => draftOf(saved));
   const [conflict, setConflict] = useState<Testimony | null>(null);
-  const locked = base.status === 'approved';
+  // An approved testimony is locked until a writer chooses to change it: the API then wants a
+  // reason, and the save sends the testimony back to review (it must be approved again).
+  const [reopened, setReopened] = useState(false);
+  const [reason, setReason] = useState('');
+  const approved = base.status === 'approved';
+  const locked = approved && !reopened;
   const editable = !locked && can(me, 'testimony.write');
   const dirty = !sameDraft(draft, draftOf(base, draft.translationLanguage));
 
@@ -65,9 +70,16 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
 
   const save = useMutation({
     mutationFn: (version: number) =>
-      must(api.PATCH('/testimonies/{id}', { params: { path: { id: base.id } }, body: patchOf(base, draft, version) })),
+      must(
+        api.PATCH('/testimonies/{id}', {
+          params: { path: { id: base.id } },
+          body: { ...patchOf(base, draft, version), ...(approved ? { reason: reason.trim() } : {}) },
+        }),
+      ),
     onSuccess: (next) => {
       accept(next);
+      setReopened(false);
+      setReason('');
       setConflict(null);
       void queryClient.invalidateQueries({ queryKey: ['testimony', base.id, 'tags'] });
     },
@@ -119,9 +131,34 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
       </p>
       <h1>{base.title}</h1>
       {locked ? (
-        <p role="status" className="locked">
-          {messages.editor.locked}
-        </p>
+        <div className="locked">
+          <p role="status">{messages.editor.locked}</p>
+          {can(me, 'testimony.write') ? (
+            <button type="button" onClick={() => setReopened(true)}>
+              {messages.editor.changeApproved}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {approved && reopened ? (
+        <div className="card" role="group" aria-labelledby="change-approved">
+          <h2 id="change-approved">{messages.editor.changeApproved}</h2>
+          <p className="warning">{messages.editor.backToReview}</p>
+          <label>
+            {messages.editor.changeReason}
+            <textarea required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <button
+            type="button"
+            onClick={() => {
+              setReopened(false);
+              setReason('');
+              setDraft(draftOf(base, draft.translationLanguage));
+            }}
+          >
+            {messages.common.cancel}
+          </button>
+        </div>
       ) : null}
       {conflict ? (
         <ConflictPanel
@@ -178,7 +215,11 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
           </span>
           <FormError error={save.error instanceof ApiProblem && save.error.status === 409 ? null : save.error} />
           {editable ? (
-            <button type="submit" className="primary" disabled={!dirty || save.isPending || Boolean(conflict)}>
+            <button
+              type="submit"
+              className="primary"
+              disabled={!dirty || save.isPending || Boolean(conflict) || (approved && !reason.trim())}
+            >
               {save.isPending ? messages.common.saving : messages.common.save}
             </button>
           ) : null}
@@ -196,7 +237,7 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
       </form>
       {editable && base.status === 'draft' ? <p className="muted">{messages.editor.autosaves}</p> : null}
       {dirty && editable ? <p className="muted">{messages.editor.saveBeforeTagging}</p> : null}
-      <TaggingView testimonyId={base.id} narrative={base.narrative ?? ''} editable={editable && !dirty} />
+      <TaggingView testimonyId={base.id} narrative={base.narrative ?? ''} editable={editable && !dirty && !approved} />
       <AttachmentsPanel testimonyId={base.id} canUpload={can(me, 'attachment.upload')} />
       <RevisionHistory testimonyId={base.id} revision={base.revision} />
     </section>
