@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { Role } from '@sillok/auth';
-import { CaseRole } from '@sillok/cases';
 import { en } from '../../apps/web/src/i18n/messages.en.js';
-import { createAndLogin, requestAs, type LoggedInUser } from '../support/auth-fixtures.js';
-import { createCase } from '../support/case-fixtures.js';
+import { requestAs, type LoggedInUser } from '../support/auth-fixtures.js';
 import type { TestApp } from '../support/test-app.js';
+import { signInAt, testimonyToEdit } from './editor-fixtures.js';
 import { launchBrowser, newContext, screenshot, seriousViolations, startWebApp } from './browser.js';
 
 /**
@@ -17,24 +15,14 @@ describe('changing an approved testimony in the editor', () => {
   let baseUrl: string;
   let browser: Browser;
   let investigator: LoggedInUser;
-  let testimony: { id: string; reference: string };
+  let testimony: { id: string; reference: string; version: number };
 
   beforeAll(async () => {
     ({ t, baseUrl } = await startWebApp());
     browser = await launchBrowser();
-    const lead = await createAndLogin(t, Role.Coordinator);
-    investigator = await createAndLogin(t, Role.Investigator);
-    const caseId = await createCase(t, lead, { members: [[investigator, CaseRole.Member]] });
-    const witness = await requestAs(t, investigator, 'post', '/witnesses', { caseId });
-    const created = await requestAs(t, investigator, 'post', '/testimonies', {
-      witnessId: witness.body.id,
-      title: 'Approved account',
-      forum: 'confidential_interview',
-      originalLanguage: 'ko',
-      narrative: '승인된 증언.',
-    });
-    testimony = created.body;
-    let version = created.body.version as number;
+    let lead: LoggedInUser;
+    ({ lead, investigator, testimony } = await testimonyToEdit(t, 'Approved account', '승인된 증언.'));
+    let version = testimony.version;
     for (const [user, action] of [
       [investigator, 'submit'],
       [lead, 'approve'],
@@ -51,10 +39,7 @@ describe('changing an approved testimony in the editor', () => {
 
   it('is locked until changed on purpose, asks for the reason, says it returns to review, and saves with it', async () => {
     const page = await (await newContext(browser, baseUrl, 'en')).newPage();
-    await page.goto(`/app/testimonies/${testimony.reference}`);
-    await page.getByLabel(en.login.email).fill(investigator.email);
-    await page.getByLabel(en.login.password).fill(investigator.password);
-    await page.getByRole('button', { name: en.login.submit }).click();
+    await signInAt(page, `/app/testimonies/${testimony.reference}`, investigator);
     await page.getByText(en.editor.locked).waitFor();
     expect(await page.locator('textarea[name=narrative]').isDisabled()).toBe(true);
 

@@ -72,14 +72,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * Selects the first occurrence of `text` inside the element, as a user's mouse drag would.
+ * Selects an occurrence of `text` inside the element (the first unless `occurrence` says which,
+ * from 0), as a user's mouse drag would.
  * (A string for page.evaluate: this file compiles without the DOM library.)
  */
-export async function selectText(page: Page, selector: string, text: string): Promise<void> {
+export async function selectText(page: Page, selector: string, text: string, occurrence = 0): Promise<void> {
   await page.evaluate(`(() => {
     const container = document.querySelector(${JSON.stringify(selector)});
     const wanted = ${JSON.stringify(text)};
-    const start = container.textContent.indexOf(wanted);
+    let start = container.textContent.indexOf(wanted);
+    for (let n = 0; n < ${occurrence} && start >= 0; n++) start = container.textContent.indexOf(wanted, start + 1);
     if (start < 0) throw new Error('no ' + wanted);
     const end = start + wanted.length;
     const range = document.createRange();

@@ -162,6 +162,8 @@ export const en = {
     noResults: 'No matching term.',
     chosen: 'Chosen terms',
     save: 'Save tag',
+    occurrences: 'These words occur {count} times in the text. Which one do you mean?',
+    occurrence: 'Occurrence {n}',
     scheme: {
       'coi-violation': 'Violation',
       'rome-art7': 'Act (Rome Statute)',

@@ -163,6 +163,8 @@ export const ja: Messages = {
     noResults: '該当する用語はありません。',
     chosen: '選んだ用語',
     save: 'タグを保存',
+    occurrences: 'この語句は本文に {count} 回出てきます。どれを指しますか。',
+    occurrence: '{n} 番目',
     scheme: {
       'coi-violation': '人権侵害',
       'rome-art7': '行為（ローマ規程）',

@@ -164,6 +164,8 @@ export const ko: Messages = {
     noResults: '일치하는 용어가 없습니다.',
     chosen: '선택한 용어',
     save: '태그 저장',
+    occurrences: '이 구절은 본문에 {count}번 나옵니다. 어느 것을 태그할까요?',
+    occurrence: '{n}번째',
     scheme: {
       'coi-violation': '인권 침해',
       'rome-art7': '행위(로마규정)',
