@@ -25,6 +25,7 @@ const BENCHMARKS = [
   { name: 'api-create', args: ['bench/api-create.bench.mjs', ...sizeOptions('seconds', 'clients')] },
   { name: 'fixity', args: ['bench/fixity.bench.mjs', ...sizeOptions('files', 'file-mb')] },
   { name: 'web-initial-js', args: ['bench/web-initial-js.bench.mjs'] },
+  { name: 'web-screens', args: ['bench/web-screens.bench.mjs'] },
   // `npm run bench -- --search-testimonies 1000000 --keep`: the search corpus at the issue's size, kept for the next run.
   {
     name: 'search',

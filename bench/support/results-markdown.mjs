@@ -10,6 +10,8 @@ const TARGETS = {
   export: 'at least 0.7 of zip -0; RSS growth under 200 MB for 2 GB',
   search: 'every class p95 under 100 ms (300 ms with facets); 8 clients at least 20 req/s at p95 under 1 s',
   'web-initial-js': 'under 250 KB gzipped (ratio = budget / actual, at least 1)',
+  'web-screens':
+    'first screen under 1.5 s (cold cache), 50,000-char / 300-tag testimony opens under 1 s, selection to tag dialog under 100 ms (ratio = budget / measured, the smallest, at least 1)',
 };
 
 export function resultsMarkdown({ at, results, machine }) {

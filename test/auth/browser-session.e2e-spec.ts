@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Role } from '@sillok/auth';
 import { createUser, type FixtureUser } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { codeFor } from '../support/totp-fixtures.js';
 
 /** The web client's session: refresh token only in an HttpOnly cookie, CSRF refused by Origin. */
 describe('browser sessions (/auth/browser)', () => {
@@ -104,5 +105,64 @@ describe('browser sessions (/auth/browser)', () => {
     expect(cookieOf(out)).toMatch(/^sillok_refresh=;.*Expires=Thu, 01 Jan 1970/);
     const after = await refreshWith(cookie);
     expect(after.status).toBe(401);
+  });
+});
+
+/** A role that must have a second factor signs in for the first time in a browser: enrolment completes the login. */
+describe('browser login at first enrolment (/auth/browser/login/enrol)', () => {
+  let t: TestApp;
+  const origin = 'http://sillok.test';
+  const host = 'sillok.test';
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { MFA_REQUIRED_ROLES: 'investigator' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const post = (path: string, token?: string) => {
+    const request = t.http().post(path).set('Host', host).set('Origin', origin);
+    return token ? request.set('authorization', `Bearer ${token}`) : request;
+  };
+
+  it('confirms the first code with the enrolment-only token and starts a session with the refresh token in the cookie', async () => {
+    const user = await createUser(t, Role.Investigator);
+    const first = await post('/auth/browser/login').send({ email: user.email, password: user.password }).expect(200);
+    expect(first.body.status).toBe('mfa_enrolment_required');
+    const enrolmentToken = first.body.enrolmentToken as string;
+    const enrolled = await post('/auth/mfa/enrol', enrolmentToken).expect(200);
+    await post('/auth/browser/login/enrol', enrolmentToken).send({ code: '000000' }).expect(400);
+
+    const res = await post('/auth/browser/login/enrol', enrolmentToken)
+      .send({ code: await codeFor(enrolled.body.secret) })
+      .expect(200);
+    expect(res.body.recoveryCodes).toHaveLength(10);
+    expect(res.body.session).toMatchObject({ status: 'authenticated', accessToken: expect.any(String) });
+    expect(JSON.stringify(res.body)).not.toMatch(/refresh/i);
+    const cookie = (res.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('sillok_refresh='))!;
+    expect(cookie).toMatch(/; HttpOnly/);
+    await t.http().get('/cases').set('authorization', `Bearer ${res.body.session.accessToken}`).expect(200);
+    // The cookie refreshes like any browser session's.
+    const refreshed = await post('/auth/browser/refresh').set('Cookie', cookie.split(';')[0]).expect(200);
+    expect(refreshed.body.accessToken).toEqual(expect.any(String));
+    // The enrolment-only token is finished.
+    await post('/auth/browser/login/enrol', enrolmentToken).send({ code: '000000' }).expect(401);
+  });
+
+  it('refuses a full session token (409) and a request from another site (403)', async () => {
+    const other = await createUser(t, Role.Coordinator);
+    const session = await post('/auth/browser/login')
+      .send({ email: other.email, password: other.password })
+      .expect(200);
+    await post('/auth/browser/login/enrol', session.body.accessToken).send({ code: '123456' }).expect(409);
+    await t
+      .http()
+      .post('/auth/browser/login/enrol')
+      .set('Host', host)
+      .set('Origin', 'http://evil.test')
+      .set('authorization', `Bearer ${session.body.accessToken}`)
+      .send({ code: '123456' })
+      .expect(403);
   });
 });

@@ -136,6 +136,49 @@ describe('passage tags and sensitive spans', () => {
     tags.whole = whole.body;
   });
 
+  it('finds a quote sent alone: tagged where it occurs once, a 409 listing the candidates where it occurs more than once', async () => {
+    const text = `${LABOUR}. 그 뒤에도 ${LABOUR}.`;
+    const own = await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), text);
+    const path = `/testimonies/${own.id}/tags`;
+    const once = await requestAs(t, as.investigator, 'post', path, {
+      quote: '그 뒤에도',
+      violationTermIds: [terms.labour],
+    });
+    expect(once.status).toBe(201);
+    expect(once.body.range).toEqual(at(text, '그 뒤에도'));
+
+    const twice = await requestAs(t, as.investigator, 'post', path, {
+      quote: LABOUR,
+      violationTermIds: [terms.labour],
+    });
+    expect(twice.status).toBe(409);
+    const second = text.lastIndexOf(LABOUR);
+    expect(twice.body).toMatchObject({
+      field: 'quote',
+      occurrences: 2,
+      candidates: [
+        { start: 0, end: LABOUR.length },
+        { start: second, end: second + LABOUR.length },
+      ],
+    });
+    // The candidates carry offsets only, never the text around them.
+    expect(JSON.stringify(twice.body.candidates)).not.toContain('강제노동');
+    const picked = await requestAs(t, as.investigator, 'post', path, {
+      ...twice.body.candidates[1],
+      quote: LABOUR,
+      violationTermIds: [terms.labour],
+    });
+    expect(picked.status).toBe(201);
+    expect(picked.body.range.start).toBe(second);
+
+    const absent = await requestAs(t, as.investigator, 'post', path, {
+      quote: '없는 문장',
+      violationTermIds: [terms.labour],
+    });
+    expect(absent.status).toBe(400);
+    expect(absent.body.errors).toEqual([{ field: 'quote', reason: 'quote does not occur in the text' }]);
+  });
+
   it('refuses bad ranges, quotes and terms, naming the field', async () => {
     const cases: Array<[object, string]> = [
       [{ start: 0, end: 5, quote: 'wrong' }, 'quote'],

@@ -5,17 +5,17 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { NodeResult, Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from '../support/processes.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app.js';
 
 /** Debian's chromium (.ci/run installs it); Playwright's own browser download cannot work here. */
 export const CHROMIUM = process.env.SILLOK_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'web');
 
 /** The whole app on its own database, listening on a free port, serving the built web client. */
-export async function startWebApp(): Promise<{ t: TestApp; baseUrl: string }> {
+export async function startWebApp(options: TestAppOptions = {}): Promise<{ t: TestApp; baseUrl: string }> {
   if (!existsSync(join(ROOT, 'dist', 'web', 'index.html')))
     throw new Error('build the web client first: npm run build');
-  const t = await startTestApp();
+  const t = await startTestApp(options);
   await t.app.listen(0);
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   // localhost, not 127.0.0.1: Chromium keeps Secure cookies from http://localhost (a secure context).
@@ -72,14 +72,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * Selects the first occurrence of `text` inside the element, as a user's mouse drag would.
+ * Selects an occurrence of `text` inside the element (the first unless `occurrence` says which,
+ * from 0), as a user's mouse drag would.
  * (A string for page.evaluate: this file compiles without the DOM library.)
  */
-export async function selectText(page: Page, selector: string, text: string): Promise<void> {
+export async function selectText(page: Page, selector: string, text: string, occurrence = 0): Promise<void> {
   await page.evaluate(`(() => {
     const container = document.querySelector(${JSON.stringify(selector)});
     const wanted = ${JSON.stringify(text)};
-    const start = container.textContent.indexOf(wanted);
+    let start = container.textContent.indexOf(wanted);
+    for (let n = 0; n < ${occurrence} && start >= 0; n++) start = container.textContent.indexOf(wanted, start + 1);
     if (start < 0) throw new Error('no ' + wanted);
     const end = start + wanted.length;
     const range = document.createRange();

@@ -16,6 +16,7 @@ describe('concurrent edits in two browsers', () => {
   let first: LoggedInUser;
   let second: LoggedInUser;
   let testimonyId: string;
+  let testimonyRef: string;
 
   beforeAll(async () => {
     ({ t, baseUrl } = await startWebApp());
@@ -38,6 +39,7 @@ describe('concurrent edits in two browsers', () => {
       narrative: '처음 기록.',
     });
     testimonyId = testimony.body.id;
+    testimonyRef = testimony.body.reference;
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -46,7 +48,7 @@ describe('concurrent edits in two browsers', () => {
 
   async function openEditor(user: LoggedInUser): Promise<Page> {
     const page = await (await newContext(browser, baseUrl, 'en')).newPage();
-    await page.goto(`/app/testimonies/${testimonyId}`);
+    await page.goto(`/app/testimonies/${testimonyRef}`);
     await page.getByLabel(en.login.email).fill(user.email);
     await page.getByLabel(en.login.password).fill(user.password);
     await page.getByRole('button', { name: en.login.submit }).click();

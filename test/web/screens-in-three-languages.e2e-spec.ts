@@ -26,6 +26,9 @@ describe('every screen in ko, en and ja', () => {
   let coordinator: LoggedInUser;
   let caseId: string;
   let testimonyId: string;
+  /** The screens' URLs name the case and the testimony by reference. */
+  let caseRef: string;
+  let testimonyRef: string;
 
   beforeAll(async () => {
     ({ t, baseUrl } = await startWebApp());
@@ -53,6 +56,8 @@ describe('every screen in ko, en and ja', () => {
       translations: [{ language: 'en', text: 'In the camp we did forced labour every day from dawn until night.' }],
     });
     testimonyId = testimony.body.id;
+    testimonyRef = testimony.body.reference;
+    caseRef = (await requestAs(t, coordinator, 'get', `/cases/${caseId}`)).body.reference;
     const [e5] = (await requestAs(t, investigator, 'get', '/taxonomy/lookup?q=E.5&scheme=coi-violation')).body.matches;
     const quote = '매일 새벽부터 밤까지 강제노동을 했습니다';
     const start = NARRATIVE.indexOf(quote);
@@ -97,17 +102,17 @@ describe('every screen in ko, en and ja', () => {
       await check('login', () => page.getByRole('heading', { name: messages.login.title }).waitFor());
       await signIn(coordinator);
       await check('cases', () => page.getByRole('link', { name: /^CASE-/ }).waitFor());
-      await page.goto(`/app/cases/${caseId}`);
+      await page.goto(`/app/cases/${caseRef}`);
       await check('case', () => page.getByRole('cell', { name: '김민지', exact: true }).waitFor());
-      await page.goto(`/app/cases/${caseId}/witnesses`);
+      await page.goto(`/app/cases/${caseRef}/witnesses`);
       await check('witnesses', () => page.locator('.record-title').first().waitFor());
-      await page.goto(`/app/cases/${caseId}/testimonies`);
+      await page.goto(`/app/cases/${caseRef}/testimonies`);
       await check('testimonies', () => page.getByRole('link', { name: /^T-/ }).waitFor());
-      await page.goto(`/app/testimonies/${testimonyId}`);
+      await page.goto(`/app/testimonies/${testimonyRef}`);
       await check('editor', () => page.locator('[data-testid=tagging-text] mark').waitFor());
       await page.goto('/app/review');
       await check('review', () => page.getByRole('button', { name: messages.review.approve }).waitFor());
-      await page.goto(`/app/cases/${caseId}/export`);
+      await page.goto(`/app/cases/${caseRef}/export`);
       await check('export', () => page.getByText(messages.exports.empty).waitFor());
       await page.getByRole('button', { name: messages.nav.signOut }).click();
       await page.getByRole('heading', { name: messages.login.title }).waitFor();

@@ -15,7 +15,7 @@ describe('serving the web client', () => {
     await t.close();
   });
 
-  it.each(['/', '/app', '/app/cases', '/app/testimonies/0b7c6a8e-1d2f-4c4e-9a51-1f2e3d4c5b6a'])(
+  it.each(['/', '/app', '/app/cases', '/app/testimonies/T-000042'])(
     'answers %s with index.html, no-store and the CSP',
     async (path) => {
       const res = await t.http().get(path).expect(200);

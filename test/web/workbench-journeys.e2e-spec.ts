@@ -122,6 +122,8 @@ describe('web client journeys (Chromium)', () => {
     await p.getByRole('heading', { name: '요덕 수용소 증언' }).waitFor();
     expect(await p.locator('.eyebrow').first().textContent()).toMatch(/^CASE-\d{4}-\d{4}$/);
     caseUrl = new URL(p.url()).pathname;
+    // Screens are addressed by the case's reference, never its id.
+    expect(caseUrl).toMatch(/^\/app\/cases\/CASE-\d{4}-\d{4}$/);
 
     await p.getByLabel(ko.casePage.findColleague).fill('김민');
     await p
@@ -175,6 +177,7 @@ describe('web client journeys (Chromium)', () => {
 
     await p.getByLabel(ko.editor.narrative).first().waitFor();
     testimonyUrl = new URL(p.url()).pathname;
+    expect(testimonyUrl).toMatch(/^\/app\/testimonies\/T-\d{6}$/);
     await p
       .locator('fieldset p', { hasText: ko.testimonies.interviewers })
       .getByText(accounts.investigator.name)

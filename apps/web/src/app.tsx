@@ -17,7 +17,7 @@ import { Layout } from './ui/layout';
 import { Loading } from './ui/states';
 
 /**
- * Client routes, all under /app: the API owns every other path (GET /cases is JSON), so a reload
+ * Client routes, all under /app, addressed by references (CASE-2026-0001, T-000042), never ids: the API owns every other path (GET /cases is JSON), so a reload
  * of any screen reaches index.html and never an API route.
  */
 export function App() {
@@ -33,12 +33,12 @@ export function App() {
         <Route path="password" element={<ChangePasswordScreen />} />
         <Route path="second-factor" element={<SecondFactorScreen />} />
         <Route path="cases" element={<CasesScreen />} />
-        <Route path="cases/:caseId" element={<CaseScreen />} />
-        <Route path="cases/:caseId/witnesses" element={<WitnessesScreen />} />
-        <Route path="cases/:caseId/testimonies" element={<TestimoniesScreen />} />
-        <Route path="cases/:caseId/testimonies/new" element={<NewTestimonyScreen />} />
-        <Route path="cases/:caseId/export" element={<ExportScreen />} />
-        <Route path="testimonies/:testimonyId" element={<TestimonyEditorScreen />} />
+        <Route path="cases/:caseRef" element={<CaseScreen />} />
+        <Route path="cases/:caseRef/witnesses" element={<WitnessesScreen />} />
+        <Route path="cases/:caseRef/testimonies" element={<TestimoniesScreen />} />
+        <Route path="cases/:caseRef/testimonies/new" element={<NewTestimonyScreen />} />
+        <Route path="cases/:caseRef/export" element={<ExportScreen />} />
+        <Route path="testimonies/:testimonyRef" element={<TestimonyEditorScreen />} />
         <Route path="review" element={<ReviewScreen />} />
         <Route path="users" element={<UsersScreen />} />
         <Route path="audit" element={<AuditScreen />} />

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { IdParamDto, Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
+import { Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
+import { CaseIdParam } from './case-id.param.js';
 import { CasePageResponse, CaseResponse } from './case.responses.js';
 import { CaseService } from './case.service.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
@@ -35,15 +36,15 @@ export class CaseController {
   @Get(':id')
   @RequirePermission(Permission.CaseRead)
   @ApiOkResponse({ type: CaseResponse })
-  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto) {
-    return this.cases.get(actor, params.id);
+  get(@CurrentActor() actor: Actor, @CaseIdParam() id: string) {
+    return this.cases.get(actor, id);
   }
 
   @Patch(':id')
   @RequirePermission(Permission.CaseManage)
   @ApiOperation({ summary: 'Change title, description or status (case leads)' })
   @ApiOkResponse({ type: CaseResponse })
-  update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() body: UpdateCaseDto) {
-    return this.cases.update(actor, params.id, body);
+  update(@CurrentActor() actor: Actor, @CaseIdParam() id: string, @Body() body: UpdateCaseDto) {
+    return this.cases.update(actor, id, body);
   }
 }

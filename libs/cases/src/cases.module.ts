@@ -4,6 +4,7 @@ import { CaseAccessPolicy } from './access/case-access.policy.js';
 import { CaseAuditScope } from './access/case-audit-scope.js';
 import { CaseReferenceCounter } from './case-reference-counter.entity.js';
 import { CaseController } from './case.controller.js';
+import { CaseReferenceResolver } from './case-id.param.js';
 import { Case } from './case.entity.js';
 import { CaseService } from './case.service.js';
 import { CaseMemberController } from './members/case-member.controller.js';
@@ -16,7 +17,14 @@ import { MemberCandidatesService } from './members/member-candidates.service.js'
 @Module({
   imports: [TypeOrmModule.forFeature([Case, CaseMember, CaseReferenceCounter])],
   controllers: [CaseController, CaseMemberController, MemberCandidatesController],
-  providers: [CaseAccessPolicy, CaseService, CaseMemberService, MemberCandidatesService, CaseAuditScope],
-  exports: [CaseAccessPolicy, CaseService, CaseMemberService, CaseAuditScope],
+  providers: [
+    CaseAccessPolicy,
+    CaseService,
+    CaseMemberService,
+    MemberCandidatesService,
+    CaseAuditScope,
+    CaseReferenceResolver,
+  ],
+  exports: [CaseAccessPolicy, CaseService, CaseMemberService, CaseAuditScope, CaseReferenceResolver],
 })
 export class CasesModule {}

@@ -9,6 +9,7 @@ export * from './case-status.js';
 export * from './case.view.js';
 export * from './case.service.js';
 export * from './case-reference.js';
+export * from './case-id.param.js';
 export * from './members/case-role.js';
 export * from './members/case-member.entity.js';
 export * from './members/case-member.view.js';

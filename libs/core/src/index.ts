@@ -26,3 +26,4 @@ export * from './errors/assert-version.js';
 export * from './validation/formats.js';
 export * from './validation/validate-boolean.decorator.js';
 export * from './validation/require-non-null.js';
+export * from './http/reference-param.js';

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -11,6 +11,7 @@ import {
 import type { Response } from 'express';
 import { CurrentActor } from '@sillok/auth';
 import { Permission, RequirePermission, type Actor } from '@sillok/core';
+import { CaseIdParam } from '@sillok/cases';
 import { CorroborationService } from './corroboration/corroboration.service.js';
 import { CorroborationQuery } from './dto/corroboration.query.js';
 import { PatternsQuery } from './dto/patterns.query.js';
@@ -73,11 +74,7 @@ export class SearchController {
   @RequirePermission(Permission.SearchRead)
   @ApiOperation({ summary: 'Corroboration matrix of a case: independent and direct sources, agreement, level' })
   @ApiOkResponse({ type: CorroborationResponse })
-  corroboration(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: CorroborationQuery,
-  ) {
+  corroboration(@CurrentActor() actor: Actor, @CaseIdParam() id: string, @Query() query: CorroborationQuery) {
     return this.corroborationService.matrix(actor, id, query);
   }
 }

@@ -22,3 +22,4 @@ export * from './annotations/annotation.service.js';
 export * from './annotations/event-terms.js';
 export * from './dto/annotation.dto.js';
 export * from './annotations/event-columns.js';
+export * from './reference-params.js';

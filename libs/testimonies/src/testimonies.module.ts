@@ -19,6 +19,7 @@ import { TestimonyRevision } from './testimonies/testimony-revision.entity.js';
 import { TestimonyTranslation } from './testimonies/testimony-translation.entity.js';
 import { TestimonyController } from './testimonies/testimony.controller.js';
 import { Testimony } from './testimonies/testimony.entity.js';
+import { TestimonyReferenceResolver, WitnessReferenceResolver } from './reference-params.js';
 import { TestimonyService } from './testimonies/testimony.service.js';
 import { WitnessController } from './witnesses/witness.controller.js';
 import { Witness } from './witnesses/witness.entity.js';
@@ -33,6 +34,8 @@ const SERVICES = [
   LineageService,
   AnnotationService,
   AnnotationAnchoring,
+  TestimonyReferenceResolver,
+  WitnessReferenceResolver,
 ];
 
 /** The vault's keys, parsed once from IDENTITY_ENCRYPTION_KEYS for every service that seals or opens. */

@@ -273,6 +273,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/auth/browser/login/enrol': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Browser login at first enrolment: the first authenticator code, sent with the enrolment-only token
+     * @description Confirms the second factor like POST /auth/mfa/confirm; the session refresh token goes into the cookie
+     */
+    post: operations['BrowserSessionController_loginWithEnrolment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/browser/login/mfa': {
     parameters: {
       query?: never;
@@ -1263,7 +1283,10 @@ export interface paths {
     };
     get: operations['AnnotationController_list'];
     put?: never;
-    /** Tag a passage (or the whole testimony), or mark a sensitive span */
+    /**
+     * Tag a passage (or the whole testimony), or mark a sensitive span
+     * @description The passage is start, end and quote; or the quote alone, which the server finds in the text
+     */
     post: operations['AnnotationController_create'];
     delete?: never;
     options?: never;
@@ -1862,6 +1885,11 @@ export interface components {
       problem?: 'missing' | 'relinked' | 'changed' | 'backdated' | 'checkpoint';
       /** @description when broken: the first broken seq */
       seq?: number;
+    };
+    BrowserEnrolmentResponse: {
+      /** @description ten single-use codes, shown this once */
+      recoveryCodes: string[];
+      session: components['schemas']['BrowserSessionResponse'];
     };
     BrowserSessionResponse: {
       /** @description JWT; keep in memory only and send as `Authorization: Bearer ...` */
@@ -5360,6 +5388,110 @@ export interface operations {
       };
     };
   };
+  BrowserSessionController_loginWithEnrolment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MfaCodeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BrowserEnrolmentResponse'];
+        };
+      };
+      /** @description a parameter or the body is invalid (errors[] names each field) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description wrong credentials or code, or no valid refresh cookie */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the request does not come from this site (Origin check against CSRF) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description not an enrolment-only token, already confirmed, or not enrolled yet */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is larger than the server accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the body is not one of the declared media types */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description too many requests to /auth from this address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   BrowserSessionController_loginWithSecondFactor: {
     parameters: {
       query?: never;
@@ -6834,6 +6966,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -6909,6 +7042,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7015,6 +7149,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7090,6 +7225,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7213,6 +7349,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7291,6 +7428,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7366,6 +7504,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7481,6 +7620,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7594,6 +7734,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7720,6 +7861,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7798,6 +7940,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7873,6 +8016,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
       };
       cookie?: never;
@@ -7979,6 +8123,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
         userId: string;
       };
@@ -8055,6 +8200,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
         userId: string;
       };
@@ -8138,6 +8284,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the case's id (UUID) or its reference (CASE-2026-0001) */
         id: string;
         userId: string;
       };
@@ -10868,6 +11015,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -10943,6 +11091,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11239,6 +11388,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11314,6 +11464,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11420,6 +11571,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
         linkId: string;
       };
@@ -11527,6 +11679,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11602,6 +11755,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
         revision: number;
       };
@@ -11681,6 +11835,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11756,6 +11911,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11868,6 +12024,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -11946,6 +12103,7 @@ export interface operations {
         'Idempotency-Key'?: string;
       };
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -12000,7 +12158,11 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description this Idempotency-Key was already used with another request body */
+      /**
+       * @description this Idempotency-Key was already used with another request body
+       *
+       *     a quote sent without start and end occurs more than once (`candidates` lists their offsets: send one back), or this Idempotency-Key was already used with another request body
+       */
       409: {
         headers: {
           [name: string]: unknown;
@@ -12052,6 +12214,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
         tagId: string;
       };
@@ -12159,6 +12322,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
         tagId: string;
       };
@@ -12266,6 +12430,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the testimony's id (UUID) or its reference (T-000042) */
         id: string;
       };
       cookie?: never;
@@ -13253,6 +13418,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;
@@ -13328,6 +13494,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;
@@ -13434,6 +13601,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;
@@ -13509,6 +13677,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;
@@ -13615,6 +13784,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;
@@ -13721,6 +13891,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;
@@ -13827,6 +13998,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the witness's id (UUID) or its reference (W-000007) */
         id: string;
       };
       cookie?: never;

@@ -38,7 +38,8 @@ export const en = {
     mfaTitle: 'Second factor',
     mfaCode: 'Code from your authenticator app, or a recovery code',
     mfaSubmit: 'Verify',
-    enrolmentNeeded: 'Your role needs a second factor that is not set up yet. Ask an administrator.',
+    enrolmentNeeded:
+      'Your role needs a second factor. Set it up now with an authenticator app on your phone: signing in completes once it is confirmed.',
   },
   password: {
     title: 'Choose a new password',
@@ -149,6 +150,9 @@ export const en = {
     takeTheirs: 'Take their text',
     submit: 'Send for review',
     locked: 'Approved: this testimony is locked.',
+    changeApproved: 'Change this approved testimony',
+    changeReason: 'Why it changes (recorded in the revision history)',
+    backToReview: 'Saving the change sends the testimony back to review: it must be approved again.',
     tagging: 'Tagging',
     taggingHelp: 'Select a passage of the saved narrative, then press “Tag selection” (or the T key).',
     saveBeforeTagging: 'Save your changes before tagging: tags point into the saved text.',
@@ -166,6 +170,8 @@ export const en = {
     noResults: 'No matching term.',
     chosen: 'Chosen terms',
     save: 'Save tag',
+    occurrences: 'These words occur {count} times in the text. Which one do you mean?',
+    occurrence: 'Occurrence {n}',
     scheme: {
       'coi-violation': 'Violation',
       'rome-art7': 'Act (Rome Statute)',
@@ -285,7 +291,8 @@ export const en = {
     intro:
       'Protect your account with codes from an authenticator app on your phone. Your password alone will no longer be enough to sign in.',
     start: 'Set up a second factor',
-    scan: 'Add Sillok to your authenticator app: open the link on the phone that holds the app, or type the key by hand.',
+    scan: 'Add Sillok to your authenticator app: scan the QR code, open the link on the phone that holds the app, or type the key by hand.',
+    qrLabel: 'QR code to scan with the authenticator app',
     openApp: 'Open in the authenticator app',
     typeSecret: 'Key to type by hand:',
     code: 'The 6-digit code the app now shows',

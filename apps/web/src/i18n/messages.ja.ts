@@ -39,7 +39,8 @@ export const ja: Messages = {
     mfaTitle: '二要素認証',
     mfaCode: '認証アプリのコードまたはリカバリーコード',
     mfaSubmit: '確認',
-    enrolmentNeeded: 'このロールには二要素認証が必要ですが、まだ設定されていません。管理者に連絡してください。',
+    enrolmentNeeded:
+      'このロールには二要素認証が必要です。スマートフォンの認証アプリで今すぐ設定してください。確認が済むとログインが完了します。',
   },
   password: {
     title: '新しいパスワードを設定',
@@ -150,6 +151,9 @@ export const ja: Messages = {
     takeTheirs: '相手の文を採用',
     submit: 'レビューに送る',
     locked: '承認済み：この証言はロックされています。',
+    changeApproved: '承認済みの証言を変更する',
+    changeReason: '変更の理由（改訂履歴に記録されます）',
+    backToReview: '変更を保存すると証言はレビューに戻り、改めて承認が必要になります。',
     tagging: 'タグ付け',
     taggingHelp: '保存済みの本文から箇所を選び、「選択箇所にタグ」（または T キー）を押してください。',
     saveBeforeTagging: 'タグ付けの前に保存してください。タグは保存済みの本文を指します。',
@@ -167,6 +171,8 @@ export const ja: Messages = {
     noResults: '該当する用語はありません。',
     chosen: '選んだ用語',
     save: 'タグを保存',
+    occurrences: 'この語句は本文に {count} 回出てきます。どれを指しますか。',
+    occurrence: '{n} 番目',
     scheme: {
       'coi-violation': '人権侵害',
       'rome-art7': '行為（ローマ規程）',
@@ -285,7 +291,8 @@ export const ja: Messages = {
     title: '二段階認証（認証アプリ）',
     intro: 'スマートフォンの認証アプリのコードでアカウントを保護します。以後、パスワードだけではサインインできません。',
     start: '二段階認証を設定',
-    scan: '認証アプリに Sillok を追加してください。アプリのあるスマートフォンでリンクを開くか、キーを手で入力してください。',
+    scan: '認証アプリに Sillok を追加してください。QR コードをスキャンするか、アプリのあるスマートフォンでリンクを開くか、キーを手で入力してください。',
+    qrLabel: '認証アプリでスキャンする QR コード',
     openApp: '認証アプリで開く',
     typeSecret: '手入力用のキー：',
     code: 'アプリに表示された6桁のコード',

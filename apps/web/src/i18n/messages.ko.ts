@@ -39,7 +39,8 @@ export const ko: Messages = {
     mfaTitle: '2단계 인증',
     mfaCode: '인증 앱의 코드 또는 복구 코드',
     mfaSubmit: '확인',
-    enrolmentNeeded: '이 역할은 2단계 인증이 필요하지만 아직 설정되지 않았습니다. 관리자에게 문의하십시오.',
+    enrolmentNeeded:
+      '이 역할은 2단계 인증이 필요합니다. 지금 휴대전화의 인증 앱으로 설정하세요. 확인이 끝나면 로그인이 완료됩니다.',
   },
   password: {
     title: '새 비밀번호 정하기',
@@ -151,6 +152,9 @@ export const ko: Messages = {
     takeTheirs: '상대 글 받아들이기',
     submit: '검토 요청',
     locked: '승인됨: 이 증언은 잠겨 있습니다.',
+    changeApproved: '승인된 증언 수정',
+    changeReason: '수정 사유 (개정 이력에 기록됩니다)',
+    backToReview: '수정을 저장하면 증언은 다시 검토로 돌아가며, 다시 승인을 받아야 합니다.',
     tagging: '태그 달기',
     taggingHelp: '저장된 진술에서 구절을 선택한 뒤 “선택 부분 태그”(또는 T 키)를 누르십시오.',
     saveBeforeTagging: '태그를 달기 전에 저장하십시오. 태그는 저장된 글을 가리킵니다.',
@@ -168,6 +172,8 @@ export const ko: Messages = {
     noResults: '일치하는 용어가 없습니다.',
     chosen: '선택한 용어',
     save: '태그 저장',
+    occurrences: '이 구절은 본문에 {count}번 나옵니다. 어느 것을 태그할까요?',
+    occurrence: '{n}번째',
     scheme: {
       'coi-violation': '인권 침해',
       'rome-art7': '행위(로마규정)',
@@ -286,7 +292,8 @@ export const ko: Messages = {
     title: '2단계 인증(인증 앱)',
     intro: '휴대전화의 인증 앱 코드로 계정을 보호하세요. 이후에는 비밀번호만으로 로그인할 수 없습니다.',
     start: '2단계 인증 설정',
-    scan: '인증 앱에 실록을 추가하세요. 앱이 있는 휴대전화에서 링크를 열거나, 키를 직접 입력하세요.',
+    scan: '인증 앱에 실록을 추가하세요. QR 코드를 스캔하거나, 앱이 있는 휴대전화에서 링크를 열거나, 키를 직접 입력하세요.',
+    qrLabel: '인증 앱으로 스캔할 QR 코드',
     openApp: '인증 앱에서 열기',
     typeSecret: '직접 입력할 키:',
     code: '앱에 표시된 6자리 코드',

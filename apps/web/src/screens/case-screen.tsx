@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client';
-import { must } from '../api/problem';
+import { useCase } from '../api/use-case';
 import { useCaseMembers } from '../api/use-case-members';
 import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
@@ -11,13 +9,10 @@ import { MemberActions } from './member-actions';
 
 /** One case: its reference, members (leads add colleagues), and the way to its records. */
 export function CaseScreen() {
-  const { caseId = '' } = useParams();
+  const { caseRef: caseId = '' } = useParams();
   const { messages } = useI18n();
   const { me } = useSession();
-  const found = useQuery({
-    queryKey: ['case', caseId],
-    queryFn: () => must(api.GET('/cases/{id}', { params: { path: { id: caseId } } })),
-  });
+  const found = useCase(caseId);
   const members = useCaseMembers(caseId);
   const lead = found.data?.myCaseRole === 'lead';
   return (

@@ -38,7 +38,7 @@ export function CasesScreen() {
                 {page.items.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <Link to={`/app/cases/${c.id}`}>{c.reference}</Link>
+                      <Link to={`/app/cases/${c.reference}`}>{c.reference}</Link>
                     </td>
                     <td>{c.title}</td>
                     <td>{c.myCaseRole ? messages.caseRole[c.myCaseRole] : '—'}</td>
@@ -65,7 +65,7 @@ function NewCaseForm() {
     mutationFn: () => must(api.POST('/cases', { body: { title, description: description || undefined } })),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: ['cases'] });
-      await navigate(`/app/cases/${created.id}`);
+      await navigate(`/app/cases/${created.reference}`);
     },
   });
   const submit = (event: FormEvent) => {

@@ -13,7 +13,7 @@ const PROFILES: Profile[] = ['un-submission', 'prosecution', 'public-anonymised'
 
 /** Choose a profile and recipient, create the signed bundle, download it; the case's register below. */
 export function ExportScreen() {
-  const { caseId = '' } = useParams();
+  const { caseRef: caseId = '' } = useParams();
   const { messages, formatDate, formatNumber } = useI18n();
   const queryClient = useQueryClient();
   const [profile, setProfile] = useState<Profile>('un-submission');

@@ -51,7 +51,7 @@ function ReviewItem({ testimony }: { testimony: Schemas['TestimonySummaryRespons
   return (
     <li className="card">
       <h2 className="record-title">
-        <Link to={`/app/testimonies/${testimony.id}`}>
+        <Link to={`/app/testimonies/${testimony.reference}`}>
           {testimony.reference} · {testimony.title}
         </Link>
       </h2>

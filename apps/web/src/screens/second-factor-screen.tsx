@@ -4,9 +4,10 @@ import { api, type Schemas } from '../api/client';
 import { must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { OtpauthQr } from '../session/otpauth-qr';
 import { FormError } from '../ui/states';
 
-type Enrolment = Schemas['MfaEnrolmentResponse'];
+export type Enrolment = Schemas['MfaEnrolmentResponse'];
 
 /**
  * Second-factor (TOTP) enrolment: the secret for the authenticator app (as an otpauth: link and
@@ -51,40 +52,74 @@ export function SecondFactorScreen() {
         </>
       ) : null}
       {enrolment ? (
-        <form onSubmit={submit} className="card">
-          <p>{messages.mfa.scan}</p>
-          <p>
-            <a href={enrolment.otpauthUri}>{messages.mfa.openApp}</a>
-          </p>
-          <p>
-            {messages.mfa.typeSecret}{' '}
-            <code data-testid="mfa-secret" className="secret">
-              {enrolment.secret.match(/.{1,4}/g)?.join(' ')}
-            </code>
-          </p>
-          <label>
-            {messages.mfa.code}
-            <input
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              pattern="[0-9]{6}"
-              required
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          </label>
-          <FormError error={confirm.error} />
-          <button type="submit" className="primary" disabled={confirm.isPending}>
-            {messages.mfa.confirm}
-          </button>
-        </form>
+        <EnrolmentForm
+          enrolment={enrolment}
+          code={code}
+          onCode={setCode}
+          onSubmit={submit}
+          pending={confirm.isPending}
+          error={confirm.error}
+        />
       ) : null}
     </section>
   );
 }
 
+/**
+ * The new secret for the authenticator app: a QR code drawn in this page, the otpauth: link for a
+ * phone that holds the app, and the key to type by hand; then the first code. Shared by this screen
+ * and the first login of a role that must have a second factor.
+ */
+export function EnrolmentForm({
+  enrolment,
+  code,
+  onCode,
+  onSubmit,
+  pending,
+  error,
+}: {
+  enrolment: Enrolment;
+  code: string;
+  onCode: (code: string) => void;
+  onSubmit: (event: FormEvent) => void;
+  pending: boolean;
+  error: unknown;
+}) {
+  const { messages } = useI18n();
+  return (
+    <form onSubmit={onSubmit} className="card">
+      <p>{messages.mfa.scan}</p>
+      <OtpauthQr uri={enrolment.otpauthUri} label={messages.mfa.qrLabel} />
+      <p>
+        <a href={enrolment.otpauthUri}>{messages.mfa.openApp}</a>
+      </p>
+      <p>
+        {messages.mfa.typeSecret}{' '}
+        <code data-testid="mfa-secret" className="secret">
+          {enrolment.secret.match(/.{1,4}/g)?.join(' ')}
+        </code>
+      </p>
+      <label>
+        {messages.mfa.code}
+        <input
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          pattern="[0-9]{6}"
+          required
+          value={code}
+          onChange={(e) => onCode(e.target.value)}
+        />
+      </label>
+      <FormError error={error} />
+      <button type="submit" className="primary" disabled={pending}>
+        {messages.mfa.confirm}
+      </button>
+    </form>
+  );
+}
+
 /** The recovery codes, once: a list, a text-file download, and "stored them" to hide them. */
-function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const { messages } = useI18n();
   const url = useMemo(() => URL.createObjectURL(new Blob([`${codes.join('\n')}\n`], { type: 'text/plain' })), [codes]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);

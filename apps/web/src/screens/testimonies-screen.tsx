@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
@@ -6,74 +6,64 @@ import { must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { InterviewerPicker } from '../testimony/interviewer-picker';
-import { Empty, FormError, QueryView } from '../ui/states';
+import { FormError, QueryView } from '../ui/states';
+import { CaseRecordList, useCaseTestimonies, useCaseWitnesses } from './case-records';
 
 type Forum = 'confidential_interview' | 'public_hearing' | 'written_submission' | 'other';
 
 /** The case's testimonies by reference, title and witness pseudonym. */
 export function TestimoniesScreen() {
-  const { caseId = '' } = useParams();
+  const { caseRef = '' } = useParams();
   const { messages, formatDate } = useI18n();
-  const testimonies = useQuery({
-    queryKey: ['case', caseId, 'testimonies'],
-    queryFn: () => must(api.GET('/testimonies', { params: { query: { caseId, limit: 200 } } })),
-  });
+  const testimonies = useCaseTestimonies(caseRef);
   return (
-    <section>
-      <p className="eyebrow">
-        <Link to={`/app/cases/${caseId}`} aria-label={messages.common.backToCase}>
-          ←
-        </Link>
-      </p>
-      <h1>{messages.testimonies.title}</h1>
-      <QueryView query={testimonies}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{messages.testimonies.empty}</Empty>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{messages.cases.reference}</th>
-                  <th scope="col">{messages.testimonies.testimonyTitle}</th>
-                  <th scope="col">{messages.testimonies.witness}</th>
-                  <th scope="col">{messages.testimonies.interviewDate}</th>
-                  <th scope="col">{messages.testimonies.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((t) => (
-                  <tr key={t.id}>
-                    <td>
-                      <Link to={`/app/testimonies/${t.id}`}>{t.reference}</Link>
-                    </td>
-                    <td>{t.title}</td>
-                    <td>{t.witnessPseudonym}</td>
-                    <td>{formatDate(t.interviewDate)}</td>
-                    <td>{messages.status[t.status]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
-      </QueryView>
-    </section>
+    <CaseRecordList
+      caseRef={caseRef}
+      title={messages.testimonies.title}
+      empty={messages.testimonies.empty}
+      query={testimonies}
+    >
+      {(items) => (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{messages.cases.reference}</th>
+              <th scope="col">{messages.testimonies.testimonyTitle}</th>
+              <th scope="col">{messages.testimonies.witness}</th>
+              <th scope="col">{messages.testimonies.interviewDate}</th>
+              <th scope="col">{messages.testimonies.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((t) => (
+              <tr key={t.id}>
+                <td>
+                  <Link to={`/app/testimonies/${t.reference}`}>{t.reference}</Link>
+                </td>
+                <td>{t.title}</td>
+                <td>{t.witnessPseudonym}</td>
+                <td>{formatDate(t.interviewDate)}</td>
+                <td>{messages.status[t.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </CaseRecordList>
   );
 }
 
 /** A new testimony for one of the case's witnesses; the editor opens once it exists. */
 export function NewTestimonyScreen() {
-  const { caseId = '' } = useParams();
+  const { caseRef: caseId = '' } = useParams();
   const { me } = useSession();
   const [search] = useSearchParams();
   const { messages } = useI18n();
   const navigate = useNavigate();
-  const witnesses = useQuery({
-    queryKey: ['case', caseId, 'witnesses'],
-    queryFn: () => must(api.GET('/witnesses', { params: { query: { caseId, limit: 200 } } })),
-  });
-  const [witnessId, setWitnessId] = useState(search.get('witness') ?? '');
+  const witnesses = useCaseWitnesses(caseId);
+  // The witness is named in the URL by pseudonym (?witness=W-000007); the API takes its id.
+  const [chosen, setChosen] = useState(search.get('witness') ?? '');
+  const witnessId = witnesses.data?.items.find((w) => w.pseudonym === chosen)?.id ?? '';
   const [title, setTitle] = useState('');
   const [forum, setForum] = useState<Forum>('confidential_interview');
   const [interviewDate, setInterviewDate] = useState('');
@@ -94,7 +84,7 @@ export function NewTestimonyScreen() {
           },
         }),
       ),
-    onSuccess: (created) => navigate(`/app/testimonies/${created.id}`),
+    onSuccess: (created) => navigate(`/app/testimonies/${created.reference}`),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -108,10 +98,10 @@ export function NewTestimonyScreen() {
           <form onSubmit={submit}>
             <label>
               {messages.testimonies.witness}
-              <select required value={witnessId} onChange={(e) => setWitnessId(e.target.value)}>
+              <select required value={chosen} onChange={(e) => setChosen(e.target.value)}>
                 <option value="">—</option>
                 {page.items.map((w) => (
-                  <option key={w.id} value={w.id}>
+                  <option key={w.id} value={w.pseudonym}>
                     {w.pseudonym}
                   </option>
                 ))}

@@ -1,11 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { must } from '../api/problem';
+import { useCaseIdOf } from '../api/use-case';
 import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
-import { Empty, FormError, QueryView } from '../ui/states';
+import { FormError } from '../ui/states';
+import { CaseRecordList, useCaseWitnesses } from './case-records';
 import { ConsentLedger } from './consent-ledger';
 import { WitnessIdentity } from './witness-identity';
 
@@ -13,48 +15,38 @@ type Sex = 'female' | 'male' | 'other' | 'unknown';
 
 /** The case's witnesses by pseudonym (never by name), the intake form, and identity behind "reveal". */
 export function WitnessesScreen() {
-  const { caseId = '' } = useParams();
+  const { caseRef = '' } = useParams();
   const { messages } = useI18n();
   const { me } = useSession();
-  const witnesses = useQuery({
-    queryKey: ['case', caseId, 'witnesses'],
-    queryFn: () => must(api.GET('/witnesses', { params: { query: { caseId, limit: 200 } } })),
-  });
+  const witnesses = useCaseWitnesses(caseRef);
   return (
-    <section>
-      <p className="eyebrow">
-        <Link to={`/app/cases/${caseId}`} aria-label={messages.common.backToCase}>
-          ←
-        </Link>
-      </p>
-      <h1>{messages.witnesses.title}</h1>
-      <QueryView query={witnesses}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{messages.witnesses.empty}</Empty>
-          ) : (
-            <ul className="records">
-              {page.items.map((w) => (
-                <li key={w.id} className="card">
-                  <h2 className="record-title">{w.pseudonym}</h2>
-                  <p className="muted">
-                    {w.sex ? messages.sex[w.sex] : '—'} · {w.birthYear ?? '—'} · {(w.languages ?? []).join(', ')}
-                  </p>
-                  <WitnessIdentity witnessId={w.id} pseudonym={w.pseudonym} />
-                  <ConsentLedger witnessId={w.id} pseudonym={w.pseudonym} />
-                  {can(me, 'testimony.write') ? (
-                    <Link className="button" to={`/app/cases/${caseId}/testimonies/new?witness=${w.id}`}>
-                      {messages.witnesses.newTestimony}
-                    </Link>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </QueryView>
-      {can(me, 'witness.write') ? <IntakeForm caseId={caseId} /> : null}
-    </section>
+    <CaseRecordList
+      caseRef={caseRef}
+      title={messages.witnesses.title}
+      empty={messages.witnesses.empty}
+      query={witnesses}
+      footer={can(me, 'witness.write') ? <IntakeForm caseId={caseRef} /> : null}
+    >
+      {(items) => (
+        <ul className="records">
+          {items.map((w) => (
+            <li key={w.id} className="card">
+              <h2 className="record-title">{w.pseudonym}</h2>
+              <p className="muted">
+                {w.sex ? messages.sex[w.sex] : '—'} · {w.birthYear ?? '—'} · {(w.languages ?? []).join(', ')}
+              </p>
+              <WitnessIdentity witnessId={w.id} pseudonym={w.pseudonym} />
+              <ConsentLedger witnessId={w.id} pseudonym={w.pseudonym} />
+              {can(me, 'testimony.write') ? (
+                <Link className="button" to={`/app/cases/${caseRef}/testimonies/new?witness=${w.pseudonym}`}>
+                  {messages.witnesses.newTestimony}
+                </Link>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </CaseRecordList>
   );
 }
 
@@ -64,12 +56,13 @@ function IntakeForm({ caseId }: { caseId: string }) {
   const [sex, setSex] = useState<Sex>('unknown');
   const [birthYear, setBirthYear] = useState('');
   const [languages, setLanguages] = useState('ko');
+  const caseIdOf = useCaseIdOf();
   const register = useMutation({
-    mutationFn: () =>
+    mutationFn: async () =>
       must(
         api.POST('/witnesses', {
           body: {
-            caseId,
+            caseId: await caseIdOf(caseId),
             sex,
             birthYear: birthYear ? Number(birthYear) : undefined,
             languages: languages

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { must } from '../api/problem';
+import { ApiProblem, must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { FormError } from '../ui/states';
 import { useDebounced } from '../ui/use-debounced';
@@ -10,6 +10,18 @@ import { termLabel, type Term } from './terms';
 /** The vocabularies a passage is tagged with, and the tag field each one fills. */
 const TAG_SCHEMES = ['coi-violation', 'rome-art7', 'act-type', 'agency', 'facility'] as const;
 type TagScheme = (typeof TAG_SCHEMES)[number];
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** The occurrences listed by the API's 409 for a quote found more than once, or null for any other error. */
+function occurrencesIn(error: unknown): Range[] | null {
+  if (!(error instanceof ApiProblem) || error.status !== 409) return null;
+  const candidates = (error.body as { candidates?: Range[] } | undefined)?.candidates;
+  return Array.isArray(candidates) && candidates.length > 1 ? candidates : null;
+}
 
 export interface Passage {
   start: number;
@@ -23,19 +35,26 @@ export interface Passage {
  */
 export function TagPicker({
   testimonyId,
+  text,
   passage,
   onClose,
   onSaved,
 }: {
   testimonyId: string;
+  /** The text the passage was selected in, to show each occurrence in its context. */
+  text: string;
   passage: Passage;
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const { messages, locale } = useI18n();
+  const { messages, locale, format } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const [q, setQ] = useState('');
   const [chosen, setChosen] = useState<Term[]>([]);
+  // The passage is sent as its quote alone and the API finds it; where the words occur more than
+  // once it answers 409 with every occurrence, and the user picks one (the selected one to start).
+  const [candidates, setCandidates] = useState<Range[] | null>(null);
+  const [pick, setPick] = useState(0);
   const search = useDebounced(q.trim(), 250);
   const titleId = useId();
 
@@ -53,7 +72,7 @@ export function TagPicker({
     .filter((t) => (TAG_SCHEMES as readonly string[]).includes(t.scheme));
 
   const save = useMutation({
-    mutationFn: () => {
+    mutationFn: (range: Range | null) => {
       const ids = (scheme: TagScheme) => chosen.filter((t) => t.scheme === scheme).map((t) => t.id);
       const facility = ids('facility')[0];
       return must(
@@ -61,8 +80,7 @@ export function TagPicker({
           params: { path: { id: testimonyId } },
           body: {
             kind: 'tag',
-            start: passage.start,
-            end: passage.end,
+            ...(range ?? {}),
             quote: passage.quote,
             violationTermIds: ids('coi-violation'),
             actTermIds: [...ids('rome-art7'), ...ids('act-type')],
@@ -73,6 +91,17 @@ export function TagPicker({
       );
     },
     onSuccess: onSaved,
+    onError: (error) => {
+      const found = occurrencesIn(error);
+      if (!found) return;
+      setCandidates(found);
+      setPick(
+        Math.max(
+          0,
+          found.findIndex((c) => c.start === passage.start),
+        ),
+      );
+    },
   });
 
   const toggle = (term: Term) =>
@@ -81,7 +110,7 @@ export function TagPicker({
     );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    save.mutate(candidates ? candidates[pick] : null);
   };
 
   return (
@@ -118,7 +147,27 @@ export function TagPicker({
             {messages.tagPicker.chosen}: {chosen.map((t) => termLabel(t, locale)).join(', ')}
           </p>
         ) : null}
-        <FormError error={save.error} />
+        {candidates ? (
+          <fieldset data-testid="occurrences">
+            <legend>{format(messages.tagPicker.occurrences, { count: candidates.length })}</legend>
+            <ul className="choices">
+              {candidates.map((c, i) => (
+                <li key={c.start}>
+                  <label className="check">
+                    <input type="radio" name="occurrence" checked={pick === i} onChange={() => setPick(i)} />
+                    <span>
+                      {format(messages.tagPicker.occurrence, { n: i + 1 })}: …
+                      {text.slice(Math.max(0, c.start - 20), c.start)}
+                      <mark>{text.slice(c.start, c.end)}</mark>
+                      {text.slice(c.end, c.end + 20)}…
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        ) : null}
+        <FormError error={occurrencesIn(save.error) ? null : save.error} />
         <div className="actions">
           <button type="submit" className="primary" disabled={chosen.length === 0 || save.isPending}>
             {messages.tagPicker.save}

@@ -122,6 +122,7 @@ export function TaggingView({
       {passage ? (
         <TagPicker
           testimonyId={testimonyId}
+          text={narrative}
           passage={passage}
           onClose={() => setPassage(null)}
           onSaved={() => {

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiProblem, must } from '../api/problem';
+import { useCase } from '../api/use-case';
 import { AttachmentsPanel } from '../attachments/attachments-panel';
 import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
@@ -23,10 +24,11 @@ const AUTOSAVE_MS = 5000;
 
 /** Loads the testimony, then hands it to the editor (remounted when another testimony opens). */
 export function TestimonyEditorScreen() {
-  const { testimonyId = '' } = useParams();
+  // Addressed by reference (/app/testimonies/T-000042); the API takes it in place of the id.
+  const { testimonyRef = '' } = useParams();
   const testimony = useQuery({
-    queryKey: ['testimony', testimonyId],
-    queryFn: () => must(api.GET('/testimonies/{id}', { params: { path: { id: testimonyId } } })),
+    queryKey: ['testimony', testimonyRef],
+    queryFn: () => must(api.GET('/testimonies/{id}', { params: { path: { id: testimonyRef } } })),
   });
   return <QueryView query={testimony}>{(loaded) => <TestimonyEditor key={loaded.id} saved={loaded} />}</QueryView>;
 }
@@ -40,9 +42,16 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
   const { me } = useSession();
   const queryClient = useQueryClient();
   const [base, setBase] = useState(saved);
+  // The case is named by its reference in links; the testimony carries only the case's id.
+  const theCase = useCase(saved.caseId);
   const [draft, setDraft] = useState<Draft>(() => draftOf(saved));
   const [conflict, setConflict] = useState<Testimony | null>(null);
-  const locked = base.status === 'approved';
+  // An approved testimony is locked until a writer chooses to change it: the API then wants a
+  // reason, and the save sends the testimony back to review (it must be approved again).
+  const [reopened, setReopened] = useState(false);
+  const [reason, setReason] = useState('');
+  const approved = base.status === 'approved';
+  const locked = approved && !reopened;
   const editable = !locked && can(me, 'testimony.write');
   const dirty = !sameDraft(draft, draftOf(base, draft.translationLanguage));
 
@@ -56,14 +65,21 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
 
   const accept = (next: Testimony) => {
     setBase(next);
-    queryClient.setQueryData(['testimony', next.id], next);
+    queryClient.setQueryData(['testimony', next.reference], next);
   };
 
   const save = useMutation({
     mutationFn: (version: number) =>
-      must(api.PATCH('/testimonies/{id}', { params: { path: { id: base.id } }, body: patchOf(base, draft, version) })),
+      must(
+        api.PATCH('/testimonies/{id}', {
+          params: { path: { id: base.id } },
+          body: { ...patchOf(base, draft, version), ...(approved ? { reason: reason.trim() } : {}) },
+        }),
+      ),
     onSuccess: (next) => {
       accept(next);
+      setReopened(false);
+      setReason('');
       setConflict(null);
       void queryClient.invalidateQueries({ queryKey: ['testimony', base.id, 'tags'] });
     },
@@ -105,24 +121,53 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
   return (
     <section className="editor">
       <p className="eyebrow">
-        <Link to={`/app/cases/${base.caseId}/testimonies`} aria-label={messages.testimonies.title}>
-          ←
-        </Link>{' '}
+        {theCase.data ? (
+          <Link to={`/app/cases/${theCase.data.reference}/testimonies`} aria-label={messages.testimonies.title}>
+            ←
+          </Link>
+        ) : null}{' '}
         {base.reference} · {base.witnessPseudonym} ·{' '}
         <span className={`status status-${base.status}`}>{messages.status[base.status]}</span>
       </p>
       <h1>{base.title}</h1>
       {locked ? (
-        <p role="status" className="locked">
-          {messages.editor.locked}
-        </p>
+        <div className="locked">
+          <p role="status">{messages.editor.locked}</p>
+          {can(me, 'testimony.write') ? (
+            <button type="button" onClick={() => setReopened(true)}>
+              {messages.editor.changeApproved}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {approved && reopened ? (
+        <div className="card" role="group" aria-labelledby="change-approved">
+          <h2 id="change-approved">{messages.editor.changeApproved}</h2>
+          <p className="warning">{messages.editor.backToReview}</p>
+          <label>
+            {messages.editor.changeReason}
+            <textarea required rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <button
+            type="button"
+            onClick={() => {
+              setReopened(false);
+              setReason('');
+              setDraft(draftOf(base, draft.translationLanguage));
+            }}
+          >
+            {messages.common.cancel}
+          </button>
+        </div>
       ) : null}
       {conflict ? (
         <ConflictPanel
           mine={draft}
           theirs={draftOf(conflict, draft.translationLanguage)}
           onKeepMine={() => {
-            // Rebase the draft on their version; the next save overwrites theirs with this text.
+            // Rebase the draft on their version; the next save the user asks for overwrites theirs
+            // with this text (not an autosave racing the Save button the user is about to press).
+            autosaved.current = draft;
             setBase(conflict);
             setConflict(null);
           }}
@@ -170,7 +215,11 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
           </span>
           <FormError error={save.error instanceof ApiProblem && save.error.status === 409 ? null : save.error} />
           {editable ? (
-            <button type="submit" className="primary" disabled={!dirty || save.isPending || Boolean(conflict)}>
+            <button
+              type="submit"
+              className="primary"
+              disabled={!dirty || save.isPending || Boolean(conflict) || (approved && !reason.trim())}
+            >
               {save.isPending ? messages.common.saving : messages.common.save}
             </button>
           ) : null}
@@ -188,7 +237,7 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
       </form>
       {editable && base.status === 'draft' ? <p className="muted">{messages.editor.autosaves}</p> : null}
       {dirty && editable ? <p className="muted">{messages.editor.saveBeforeTagging}</p> : null}
-      <TaggingView testimonyId={base.id} narrative={base.narrative ?? ''} editable={editable && !dirty} />
+      <TaggingView testimonyId={base.id} narrative={base.narrative ?? ''} editable={editable && !dirty && !approved} />
       <AttachmentsPanel testimonyId={base.id} canUpload={can(me, 'attachment.upload')} />
       <RevisionHistory testimonyId={base.id} revision={base.revision} />
     </section>

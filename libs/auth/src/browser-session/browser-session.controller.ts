@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiExtraModels,
   ApiForbiddenResponse,
   ApiOkResponse,
@@ -15,6 +16,8 @@ import { Authenticated, DomainError, ErrorCode, Public, type Actor } from '@sill
 import { AccountSetupRoute } from '../guards/account-setup-route.decorator.js';
 import { CurrentActor } from '../guards/current-actor.decorator.js';
 import { LoginMfaDto } from '../login/dto/login-mfa.dto.js';
+import { MfaCodeDto } from '../mfa/dto/mfa-code.dto.js';
+import { MfaService } from '../mfa/mfa.service.js';
 import { LoginDto } from '../login/dto/login.dto.js';
 import { LocalLoginGuard } from '../login/local-login.guard.js';
 import { LoginService } from '../login/login.service.js';
@@ -25,6 +28,7 @@ import type { User } from '../users/user.entity.js';
 import {
   BROWSER_LOGIN_RESPONSE_MODELS,
   BROWSER_LOGIN_RESPONSE_SCHEMA,
+  BrowserEnrolmentResponse,
   BrowserSessionResponse,
 } from './browser-session.responses.js';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie.js';
@@ -46,6 +50,7 @@ export class BrowserSessionController {
     private readonly login: LoginService,
     private readonly sessions: SessionService,
     private readonly settings: Settings,
+    private readonly mfa: MfaService,
   ) {}
 
   @Post('login')
@@ -71,6 +76,35 @@ export class BrowserSessionController {
   @ApiOkResponse({ type: BrowserSessionResponse })
   async loginWithSecondFactor(@Body() body: LoginMfaDto, @Res({ passthrough: true }) response: Response) {
     return this.keepRefreshInCookie(await this.login.completeMfa(body.mfaToken, body.code), response);
+  }
+
+  /**
+   * A role that must have a second factor, signing in before it has one, gets an enrolment-only
+   * token from step one; with it the browser starts enrolment (POST /auth/mfa/enrol) and finishes
+   * here: the first code confirms the factor and starts the session, its refresh token in the cookie.
+   */
+  @Post('login/enrol')
+  @Authenticated()
+  @AccountSetupRoute()
+  @ApiBearerAuth()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Browser login at first enrolment: the first authenticator code, sent with the enrolment-only token',
+    description:
+      'Confirms the second factor like POST /auth/mfa/confirm; the session refresh token goes into the cookie',
+  })
+  @ApiOkResponse({ type: BrowserEnrolmentResponse })
+  @ApiConflictResponse({ description: 'not an enrolment-only token, already confirmed, or not enrolled yet' })
+  async loginWithEnrolment(
+    @CurrentActor() actor: Actor,
+    @Body() body: MfaCodeDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BrowserEnrolmentResponse> {
+    if (actor.sessionId)
+      throw new DomainError(ErrorCode.Conflict, 'already signed in: confirm with POST /auth/mfa/confirm');
+    const confirmed = await this.mfa.confirm(actor, body.code);
+    if (!confirmed.tokens) throw new DomainError(ErrorCode.Conflict, 'not an enrolment-only token');
+    return { recoveryCodes: confirmed.recoveryCodes, session: this.keepRefreshInCookie(confirmed.tokens, response) };
   }
 
   @Post('refresh')

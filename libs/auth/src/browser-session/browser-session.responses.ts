@@ -25,6 +25,15 @@ export class BrowserSessionResponse {
   idleTimeoutMinutes: number;
 }
 
+/** A first login that enrolled its second factor: the recovery codes (shown once) and the session. */
+export class BrowserEnrolmentResponse {
+  @ApiProperty({ type: [String], description: 'ten single-use codes, shown this once' })
+  recoveryCodes: string[];
+
+  @ApiProperty({ type: BrowserSessionResponse })
+  session: BrowserSessionResponse;
+}
+
 /** POST /auth/browser/login answers a browser session or one of the second-factor steps, told apart by `status`. */
 export const BROWSER_LOGIN_RESPONSE_MODELS = [
   BrowserSessionResponse,

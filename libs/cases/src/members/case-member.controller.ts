@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { IdParamDto, PageQueryDto, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { PageQueryDto, ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
 import { CaseMemberPageResponse, CaseMemberResponse } from '../case.responses.js';
 import { CaseMemberService } from './case-member.service.js';
 import { AddCaseMemberDto } from './dto/add-case-member.dto.js';
-import { CaseMemberParamsDto } from './dto/case-member-params.dto.js';
+import { CaseIdParam } from '../case-id.param.js';
 import { UpdateCaseMemberDto } from './dto/update-case-member.dto.js';
 
 /** Members of a case: visible to its members, managed by its leads. */
@@ -18,37 +18,46 @@ export class CaseMemberController {
   @Get()
   @RequirePermission(Permission.CaseRead)
   @ApiOkResponse({ type: CaseMemberPageResponse })
-  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Query() query: PageQueryDto) {
-    return this.members.list(actor, params.id, query);
+  list(@CurrentActor() actor: Actor, @CaseIdParam() id: string, @Query() query: PageQueryDto) {
+    return this.members.list(actor, id, query);
   }
 
   @Post()
   @RequirePermission(Permission.CaseManage)
   @ApiOperation({ summary: 'Add a member with a case role (lead, member, viewer)' })
   @ApiCreatedResponse({ type: CaseMemberResponse })
-  add(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() body: AddCaseMemberDto) {
-    return this.members.add(actor, params.id, body);
+  add(@CurrentActor() actor: Actor, @CaseIdParam() id: string, @Body() body: AddCaseMemberDto) {
+    return this.members.add(actor, id, body);
   }
 
   @Get(':userId')
   @RequirePermission(Permission.CaseRead)
   @ApiOkResponse({ type: CaseMemberResponse })
-  get(@CurrentActor() actor: Actor, @Param() params: CaseMemberParamsDto) {
-    return this.members.get(actor, params.id, params.userId);
+  get(@CurrentActor() actor: Actor, @CaseIdParam() id: string, @Param('userId', ParseIdPipe) userId: string) {
+    return this.members.get(actor, id, userId);
   }
 
   @Patch(':userId')
   @RequirePermission(Permission.CaseManage)
   @ApiOkResponse({ type: CaseMemberResponse })
-  update(@CurrentActor() actor: Actor, @Param() params: CaseMemberParamsDto, @Body() body: UpdateCaseMemberDto) {
-    return this.members.update(actor, params.id, params.userId, body.caseRole);
+  update(
+    @CurrentActor() actor: Actor,
+    @CaseIdParam() id: string,
+    @Param('userId', ParseIdPipe) userId: string,
+    @Body() body: UpdateCaseMemberDto,
+  ) {
+    return this.members.update(actor, id, userId, body.caseRole);
   }
 
   @Delete(':userId')
   @RequirePermission(Permission.CaseManage)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'End a membership (recorded, not erased)' })
-  async remove(@CurrentActor() actor: Actor, @Param() params: CaseMemberParamsDto): Promise<void> {
-    await this.members.remove(actor, params.id, params.userId);
+  async remove(
+    @CurrentActor() actor: Actor,
+    @CaseIdParam() id: string,
+    @Param('userId', ParseIdPipe) userId: string,
+  ): Promise<void> {
+    await this.members.remove(actor, id, userId);
   }
 }

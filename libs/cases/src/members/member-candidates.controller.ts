@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { IdParamDto, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { Permission, RequirePermission, type Actor } from '@sillok/core';
+import { CaseIdParam } from '../case-id.param.js';
 import { MemberCandidatesQueryDto } from './dto/member-candidates-query.dto.js';
 import { MemberCandidateResponse } from './member-candidate.response.js';
 import { MemberCandidatesService } from './member-candidates.service.js';
@@ -17,7 +18,7 @@ export class MemberCandidatesController {
   @RequirePermission(Permission.CaseManage)
   @ApiOperation({ summary: 'Active accounts, not yet members, whose name or email contains q (at most 20)' })
   @ApiOkResponse({ type: [MemberCandidateResponse] })
-  list(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Query() query: MemberCandidatesQueryDto) {
-    return this.candidates.find(actor, params.id, query.q);
+  list(@CurrentActor() actor: Actor, @CaseIdParam() id: string, @Query() query: MemberCandidatesQueryDto) {
+    return this.candidates.find(actor, id, query.q);
   }
 }

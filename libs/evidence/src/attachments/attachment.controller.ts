@@ -12,6 +12,7 @@ import {
 import type { Request, Response } from 'express';
 import { CurrentActor } from '@sillok/auth';
 import { DomainError, ErrorCode, ParseIdPipe, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { CaseIdParam } from '@sillok/cases';
 import { ApiAttachmentContent } from './attachment-content.openapi.js';
 import { AttachmentIngestService } from './attachment-ingest.service.js';
 import { UploadAttachmentBody, UploadDerivativeBody } from './attachment.dto.js';
@@ -56,7 +57,7 @@ export class AttachmentController {
   @ApiCreatedResponse({ type: AttachmentResponse })
   uploadToCase(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe) id: string,
+    @CaseIdParam() id: string,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -106,7 +107,7 @@ export class AttachmentController {
   @Get('cases/:id/attachments')
   @RequirePermission(Permission.CaseRead)
   @ApiOkResponse({ type: [AttachmentResponse] })
-  listOfCase(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
+  listOfCase(@CurrentActor() actor: Actor, @CaseIdParam() id: string) {
     return this.attachments.listOf(actor, 'case', id);
   }
 

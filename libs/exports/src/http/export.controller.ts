@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResp
 import type { Response } from 'express';
 import { CurrentActor } from '@sillok/auth';
 import { DomainError, ErrorCode, Permission, RequirePermission, type Actor } from '@sillok/core';
+import { CaseIdParam } from '@sillok/cases';
 import { ExportService } from '../export.service.js';
 import { CreateExportDto } from './create-export.dto.js';
 import { DownloadExportQuery } from './download-export.query.js';
@@ -30,7 +31,7 @@ export class ExportController {
     status: 507,
     description: 'the object store is full: no bag was kept, nothing was recorded or audited; free space and retry',
   })
-  create(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateExportDto) {
+  create(@CurrentActor() actor: Actor, @CaseIdParam() id: string, @Body() dto: CreateExportDto) {
     return this.exports.create(actor, id, dto);
   }
 
@@ -43,14 +44,14 @@ export class ExportController {
       'The same collection as POST /cases/:id/exports, without a bag, a record, an audit row or an identity read',
   })
   @ApiOkResponse({ type: ExportPreviewResponse })
-  preview(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateExportDto) {
+  preview(@CurrentActor() actor: Actor, @CaseIdParam() id: string, @Body() dto: CreateExportDto) {
     return this.exports.preview(actor, id, dto);
   }
 
   @Get('cases/:id/exports')
   @RequirePermission(Permission.ExportRead)
   @ApiOkResponse({ type: [ExportResponse] })
-  list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListExportsQuery) {
+  list(@CurrentActor() actor: Actor, @CaseIdParam() id: string, @Query() query: ListExportsQuery) {
     return this.exports.list(actor, id, query.testimonyId);
   }
 

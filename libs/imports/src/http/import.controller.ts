@@ -1,8 +1,9 @@
-import { Controller, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Controller, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentActor } from '@sillok/auth';
 import { Permission, RequirePermission, readMultipartFile, type Actor } from '@sillok/core';
+import { CaseIdParam } from '@sillok/cases';
 import { ImportService } from '../import.service.js';
 import { formatOfBody, formatOfFileName } from './import-body.js';
 import { ApiImportFile } from './import.openapi.js';
@@ -21,7 +22,7 @@ export class ImportController {
   @ApiCreatedResponse({ type: ImportReportResponse })
   async create(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) caseId: string,
+    @CaseIdParam() caseId: string,
     @Query() query: ImportQuery,
     @Req() request: Request,
   ): Promise<ImportReportResponse> {

@@ -1,11 +1,19 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
 import { ParseIdPipe, Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
 import { CreateAnnotationDto, ListAnnotationsQuery, UpdateAnnotationDto } from '../dto/annotation.dto.js';
 import { WithdrawDto } from '../dto/testimony.dto.js';
 import { AnnotationResponse } from './annotation.responses.js';
 import { AnnotationService } from './annotation.service.js';
+import { TestimonyIdParam } from '../reference-params.js';
 
 @ApiTags('testimonies')
 @ApiBearerAuth()
@@ -14,18 +22,27 @@ export class AnnotationController {
   constructor(private readonly annotations: AnnotationService) {}
 
   @Post()
+  // Above @Idempotent (applied after it) so this one description of the 409 names both causes.
+  @ApiConflictResponse({
+    description:
+      'a quote sent without start and end occurs more than once (`candidates` lists their offsets: send one back), ' +
+      'or this Idempotency-Key was already used with another request body',
+  })
   @Idempotent()
   @RequirePermission(Permission.TestimonyWrite)
-  @ApiOperation({ summary: 'Tag a passage (or the whole testimony), or mark a sensitive span' })
+  @ApiOperation({
+    summary: 'Tag a passage (or the whole testimony), or mark a sensitive span',
+    description: 'The passage is start, end and quote; or the quote alone, which the server finds in the text',
+  })
   @ApiCreatedResponse({ type: AnnotationResponse })
-  create(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CreateAnnotationDto) {
+  create(@CurrentActor() actor: Actor, @TestimonyIdParam() id: string, @Body() dto: CreateAnnotationDto) {
     return this.annotations.create(actor, id, dto);
   }
 
   @Get()
   @RequirePermission(Permission.TestimonyRead)
   @ApiOkResponse({ type: [AnnotationResponse] })
-  list(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Query() query: ListAnnotationsQuery) {
+  list(@CurrentActor() actor: Actor, @TestimonyIdParam() id: string, @Query() query: ListAnnotationsQuery) {
     return this.annotations.list(actor, id, query);
   }
 
@@ -35,7 +52,7 @@ export class AnnotationController {
   @ApiOkResponse({ type: AnnotationResponse })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe) id: string,
+    @TestimonyIdParam() id: string,
     @Param('tagId', ParseIdPipe) tagId: string,
     @Body() dto: UpdateAnnotationDto,
   ) {
@@ -47,7 +64,7 @@ export class AnnotationController {
   @ApiCreatedResponse({ type: AnnotationResponse })
   withdraw(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe) id: string,
+    @TestimonyIdParam() id: string,
     @Param('tagId', ParseIdPipe) tagId: string,
     @Body() dto: WithdrawDto,
   ) {

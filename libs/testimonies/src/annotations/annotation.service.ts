@@ -232,13 +232,17 @@ export class AnnotationService {
     return textIn(testimony, language === null ? [] : await translationsOf(manager, testimony.id), language);
   }
 
-  /** start, end and quote come together (or not at all) and must match the text as it stands. */
+  /**
+   * start, end and quote come together (or not at all) and must match the text as it stands;
+   * or the quote comes alone, and the server finds it (see locateQuote).
+   */
   private checkRange(
     text: string,
     dto: { start?: number; end?: number; quote?: string },
   ): { start: number; end: number; quote: string } | null {
     const given = [dto.start, dto.end, dto.quote].filter((v) => v !== undefined && v !== null).length;
     if (given === 0) return null;
+    if (given === 1 && typeof dto.quote === 'string') return locateQuote(text, dto.quote);
     if (given < 3) {
       const missing = (['start', 'end', 'quote'] as const).find((f) => dto[f] === undefined || dto[f] === null)!;
       throw DomainError.validation([{ field: missing, reason: 'start, end and quote go together' }]);
@@ -305,4 +309,26 @@ function textIn(testimony: Testimony, translations: TestimonyTranslation[], lang
   if (text === null)
     throw DomainError.validation([{ field: 'language', reason: 'the testimony has no translation in this language' }]);
   return text;
+}
+
+/**
+ * A quote sent without offsets: found where it occurs once; a 400 when it does not occur; a 409
+ * listing every occurrence (UTF-16 offsets, no text) when it occurs more than once, so the
+ * caller picks one and sends it again with start and end.
+ */
+export function locateQuote(text: string, quote: string): { start: number; end: number; quote: string } {
+  if (!quote) throw DomainError.validation([{ field: 'quote', reason: 'quote must not be empty' }]);
+  const candidates: Array<{ start: number; end: number }> = [];
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1))
+    candidates.push({ start: at, end: at + quote.length });
+  if (candidates.length === 0)
+    throw DomainError.validation([{ field: 'quote', reason: 'quote does not occur in the text' }]);
+  if (candidates.length > 1)
+    throw new DomainError(
+      ErrorCode.Conflict,
+      `the quote occurs ${candidates.length} times: send it again with the start and end of one of the candidates`,
+      // The first hundred: a longer quote narrows it down.
+      { field: 'quote', occurrences: candidates.length, candidates: candidates.slice(0, 100) },
+    );
+  return { ...candidates[0], quote };
 }

@@ -15,6 +15,7 @@ import { ChangeTestimonyStatusDto, CreateTestimonyDto, UpdateTestimonyDto, Withd
 import { LineageService } from '../lineage/lineage.service.js';
 import { RevisionService } from '../revisions/revision.service.js';
 import { TestimonyService } from './testimony.service.js';
+import { TestimonyIdParam } from '../reference-params.js';
 
 @ApiTags('testimonies')
 @ApiBearerAuth()
@@ -45,7 +46,7 @@ export class TestimonyController {
   @Get(':id')
   @RequirePermission(Permission.TestimonyRead)
   @ApiOkResponse({ type: TestimonyResponse })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @TestimonyIdParam() id: string) {
     return this.testimonies.get(actor, id);
   }
 
@@ -53,7 +54,7 @@ export class TestimonyController {
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'Change a testimony; content changes make a new revision (409 on a stale version)' })
   @ApiOkResponse({ type: TestimonyResponse })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateTestimonyDto) {
+  update(@CurrentActor() actor: Actor, @TestimonyIdParam() id: string, @Body() dto: UpdateTestimonyDto) {
     return this.testimonies.update(actor, id, dto);
   }
 
@@ -61,25 +62,21 @@ export class TestimonyController {
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'submit for review, return to draft, or approve (the last two need testimony.approve)' })
   @ApiCreatedResponse({ type: TestimonyResponse })
-  changeStatus(
-    @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe) id: string,
-    @Body() dto: ChangeTestimonyStatusDto,
-  ) {
+  changeStatus(@CurrentActor() actor: Actor, @TestimonyIdParam() id: string, @Body() dto: ChangeTestimonyStatusDto) {
     return this.testimonies.changeStatus(actor, id, dto);
   }
 
   @Post(':id/withdraw')
   @RequirePermission(Permission.TestimonyWrite)
   @ApiCreatedResponse({ type: TestimonyResponse })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: WithdrawDto) {
+  withdraw(@CurrentActor() actor: Actor, @TestimonyIdParam() id: string, @Body() dto: WithdrawDto) {
     return this.testimonies.withdraw(actor, id, dto.reason);
   }
 
   @Get(':id/revisions')
   @RequirePermission(Permission.TestimonyRead)
   @ApiOkResponse({ type: [RevisionResponse] })
-  revisionList(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
+  revisionList(@CurrentActor() actor: Actor, @TestimonyIdParam() id: string) {
     return this.revisions.list(actor, id);
   }
 
@@ -89,7 +86,7 @@ export class TestimonyController {
   @ApiOkResponse({ type: RevisionDiffResponse })
   revisionDiff(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe) id: string,
+    @TestimonyIdParam() id: string,
     @Query('from', ParsePositiveIntPipe) from: number,
     @Query('to', ParsePositiveIntPipe) to: number,
   ) {
@@ -101,7 +98,7 @@ export class TestimonyController {
   @ApiOkResponse({ type: RevisionResponse })
   revision(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe) id: string,
+    @TestimonyIdParam() id: string,
     @Param('revision', ParsePositiveIntPipe) revision: number,
   ) {
     return this.revisions.get(actor, id, revision);
@@ -111,14 +108,14 @@ export class TestimonyController {
   @RequirePermission(Permission.TestimonyWrite)
   @ApiOperation({ summary: 'Link another statement of the same witness, with an assessment of consistency' })
   @ApiCreatedResponse({ type: LinkResponse })
-  link(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: CreateLinkDto) {
+  link(@CurrentActor() actor: Actor, @TestimonyIdParam() id: string, @Body() dto: CreateLinkDto) {
     return this.lineage.link(actor, id, dto);
   }
 
   @Get(':id/links')
   @RequirePermission(Permission.TestimonyRead)
   @ApiOkResponse({ type: [LinkResponse] })
-  links(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
+  links(@CurrentActor() actor: Actor, @TestimonyIdParam() id: string) {
     return this.lineage.list(actor, id);
   }
 
@@ -127,7 +124,7 @@ export class TestimonyController {
   @ApiOkResponse({ type: LinkResponse })
   updateLink(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe) id: string,
+    @TestimonyIdParam() id: string,
     @Param('linkId', ParseIdPipe) linkId: string,
     @Body() dto: UpdateLinkDto,
   ) {

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { ParseIdPipe, Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
+import { Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
 import {
   ConsentLedgerResponse,
   IdentityVersionResponse,
@@ -17,6 +17,7 @@ import { WithdrawDto } from '../dto/testimony.dto.js';
 import { CreateWitnessDto, UpdateWitnessDto } from '../dto/witness.dto.js';
 import { IdentityVaultService } from '../identity-vault/identity-vault.service.js';
 import { WitnessService } from './witness.service.js';
+import { WitnessIdParam } from '../reference-params.js';
 
 @ApiTags('witnesses')
 @ApiBearerAuth()
@@ -48,14 +49,14 @@ export class WitnessController {
   @Get(':id')
   @RequirePermission(Permission.WitnessRead)
   @ApiOkResponse({ type: WitnessResponse })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @WitnessIdParam() id: string) {
     return this.witnesses.get(actor, id);
   }
 
   @Patch(':id')
   @RequirePermission(Permission.WitnessWrite)
   @ApiOkResponse({ type: WitnessResponse })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateWitnessDto) {
+  update(@CurrentActor() actor: Actor, @WitnessIdParam() id: string, @Body() dto: UpdateWitnessDto) {
     return this.witnesses.update(actor, id, dto);
   }
 
@@ -63,7 +64,7 @@ export class WitnessController {
   @RequirePermission(Permission.WitnessWrite)
   @ApiOperation({ summary: 'Withdraw a witness (and so their testimonies) from lists, searches and later exports' })
   @ApiCreatedResponse({ type: WitnessResponse })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: WithdrawDto) {
+  withdraw(@CurrentActor() actor: Actor, @WitnessIdParam() id: string, @Body() dto: WithdrawDto) {
     return this.witnesses.withdraw(actor, id, dto.reason);
   }
 
@@ -71,7 +72,7 @@ export class WitnessController {
   @RequirePermission(Permission.WitnessIdentityWrite)
   @ApiOperation({ summary: 'Record or replace the encrypted identity of a witness' })
   @ApiOkResponse({ type: IdentityVersionResponse })
-  putIdentity(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: PutWitnessIdentityDto) {
+  putIdentity(@CurrentActor() actor: Actor, @WitnessIdParam() id: string, @Body() dto: PutWitnessIdentityDto) {
     return this.vault.put(actor, id, dto);
   }
 
@@ -79,7 +80,7 @@ export class WitnessController {
   @RequirePermission(Permission.WitnessIdentityRead)
   @ApiOperation({ summary: 'Decrypt the identity of a witness, stating why; every read is audited' })
   @ApiCreatedResponse({ type: WitnessIdentityResponse })
-  readIdentity(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: IdentityReadReasonDto) {
+  readIdentity(@CurrentActor() actor: Actor, @WitnessIdParam() id: string, @Body() dto: IdentityReadReasonDto) {
     return this.vault.read(actor, id, dto.reason);
   }
 
@@ -87,14 +88,14 @@ export class WitnessController {
   @RequirePermission(Permission.ConsentWrite)
   @ApiOperation({ summary: 'Add a version to the consent ledger (a withdrawal is a version with fewer scopes)' })
   @ApiCreatedResponse({ type: ConsentLedgerResponse })
-  recordConsent(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: RecordConsentDto) {
+  recordConsent(@CurrentActor() actor: Actor, @WitnessIdParam() id: string, @Body() dto: RecordConsentDto) {
     return this.consent.record(actor, id, dto);
   }
 
   @Get(':id/consents')
   @RequirePermission(Permission.WitnessRead)
   @ApiOkResponse({ type: ConsentLedgerResponse })
-  consentLedger(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
+  consentLedger(@CurrentActor() actor: Actor, @WitnessIdParam() id: string) {
     return this.consent.ledger(actor, id);
   }
 }
