@@ -4,3 +4,4 @@
 export * from '../../libs/core/src/errors/error-code.js';
 export * from '../../libs/core/src/errors/domain-error.js';
 export * from '../../libs/core/src/access/permission.js';
+export * from '../../libs/core/src/validation/formats.js';
