@@ -1,11 +1,12 @@
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, type Schemas } from '../api/client';
 import { must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { Empty, ErrorState, Loading } from '../ui/states';
+import { useDraft } from '../ui/use-draft';
 
 type AuditAction = Schemas['AuditAction'];
 type AuditEvent = Schemas['AuditEventPageResponse']['items'][number];
@@ -100,11 +101,7 @@ function AuditFilters({
   onApply(next: Record<Filter, string>): void;
 }) {
   const { messages } = useI18n();
-  const [draft, setDraft] = useState(initial);
-  const field = (key: Filter) => ({
-    value: draft[key],
-    onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value }),
-  });
+  const { draft, field } = useDraft<Filter>(initial);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onApply(draft);

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { termLabel } from '../testimony/terms';
 import { Empty, FormError, QueryView } from '../ui/states';
+import { useDraft } from '../ui/use-draft';
 
 type Scheme = Schemas['SchemeResponse']['scheme'];
 type TermNode = Schemas['TermTreeNodeResponse'];
@@ -212,7 +213,7 @@ function AddTerm({ scheme, roots }: { scheme: Scheme; roots: TermNode[] }) {
   const { messages, locale } = useI18n();
   const queryClient = useQueryClient();
   const empty = { code: '', labelEn: '', labelKo: '', labelJa: '', aliases: '', parentId: '' };
-  const [draft, setDraft] = useState(empty);
+  const { draft, field, reset } = useDraft(empty);
   const create = useMutation({
     mutationFn: () =>
       must(
@@ -229,14 +230,10 @@ function AddTerm({ scheme, roots }: { scheme: Scheme; roots: TermNode[] }) {
         }),
       ),
     onSuccess: () => {
-      setDraft(empty);
+      reset(empty);
       void queryClient.invalidateQueries({ queryKey: ['scheme', scheme] });
       void queryClient.invalidateQueries({ queryKey: ['schemes'] });
     },
-  });
-  const field = (key: keyof typeof empty) => ({
-    value: draft[key],
-    onChange: (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value }),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
