@@ -349,7 +349,7 @@ export const en = {
   },
   audit: {
     title: 'Audit trail',
-    intro: 'Every change, identity read, download and export, newest first. Reading this page is itself recorded.',
+    intro: 'Every change, identity read, download and export, newest first. Verifying the chain is itself recorded.',
     events: 'Events',
     empty: 'No event matches these filters.',
     older: 'Older events',
