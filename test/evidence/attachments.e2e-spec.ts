@@ -301,14 +301,23 @@ describe('attachments (filesystem store)', () => {
     const [rows, files] = [await countRows(t, 'attachments'), await storedFiles(t)];
     // The client hears nothing (it left): wait for the server's own handling of the upload to
     // settle (it undoes what it began before it settles), not for some time to pass.
-    const ingest = jest.spyOn(t.app.get(AttachmentIngestService), 'upload');
+    const service = t.app.get(AttachmentIngestService);
+    const upload = service.upload.bind(service);
+    // The cut comes once the server is ingesting: a client that leaves before its request reaches
+    // the handler (guards still querying) would test nothing (a flaky CI run once did just that).
+    let began!: () => void;
+    const ingesting = new Promise<void>((resolve) => (began = resolve));
+    const ingest = jest.spyOn(service, 'upload').mockImplementation((...args) => {
+      began();
+      return upload(...args);
+    });
     const res = await streamUpload(
       t,
       `/testimonies/${testimonyA}/attachments`,
       as.investigator.token,
       { kind: 'other' },
       { stream: generatedBytes(6 * MIB).stream, fileName: 'half.bin' },
-      { abortAfter: 3 * MIB },
+      { abortAfter: 3 * MIB, abortWhen: ingesting },
     );
     expect(res.status).toBe(0);
     expect(ingest).toHaveBeenCalledTimes(1);

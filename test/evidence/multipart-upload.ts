@@ -15,7 +15,8 @@ export interface UploadAnswer {
 /**
  * A real streamed multipart upload over a socket (supertest would buffer the body): the
  * fields, then the file part from `file`, written with backpressure. `abortAfter` cuts the
- * connection once that many file bytes are sent. Resolves with the answer as soon as one
+ * connection once that many file bytes are sent and, when given, `abortWhen` has resolved (e.g.
+ * the server has begun to ingest: a cut before the request reaches the handler tests nothing). Resolves with the answer as soon as one
  * arrives, even while the body is still being sent (413 comes early).
  */
 export function streamUpload(
@@ -24,7 +25,7 @@ export function streamUpload(
   token: string,
   fields: Record<string, string>,
   file: { stream: Readable; fileName: string; mediaType?: string },
-  options: { abortAfter?: number } = {},
+  options: { abortAfter?: number; abortWhen?: Promise<unknown> } = {},
 ): Promise<UploadAnswer> {
   const server = t.app.getHttpServer() as { address(): AddressInfo | null; listen(port: number): void };
   if (!server.address()) server.listen(0);
@@ -42,6 +43,7 @@ export function streamUpload(
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
+    let aborting = false;
     const req = httpRequest({
       host: '127.0.0.1',
       port,
@@ -85,11 +87,15 @@ export function streamUpload(
     });
     req.write(Buffer.from(head, 'utf8'));
     file.stream.on('data', (chunk: Buffer) => {
-      if (answered) return;
+      if (answered || aborting) return;
       if (options.abortAfter !== undefined && sent + chunk.length > options.abortAfter) {
-        file.stream.destroy();
-        req.destroy();
-        resolve({ status: 0, body: {}, sent });
+        aborting = true;
+        file.stream.pause();
+        void Promise.resolve(options.abortWhen).then(() => {
+          file.stream.destroy();
+          req.destroy();
+          resolve({ status: 0, body: {}, sent });
+        });
         return;
       }
       sent += chunk.length;
