@@ -28,6 +28,24 @@ export default tseslint.config(
     },
   },
   { files: ['apps/cli/**/*.ts', 'bench/**/*.ts', 'apps/web/scripts/**'], rules: { 'no-console': 'off' } },
+  // A test that reads audit_events straight after its requests can miss an event still pending
+  // (README "Audit trail"): tests read the log through readAuditLog(), which seals first.
+  {
+    files: ['test/**/*.ts'],
+    ignores: ['test/support/audit-log.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "Literal[value=/SELECT[^;]*FROM audit_events\\b/]:not(CallExpression[callee.name='readAuditLog'] > Literal)",
+          "TemplateLiteral:not(CallExpression[callee.name='readAuditLog'] > TemplateLiteral) > TemplateElement[value.raw=/SELECT[^;]*FROM audit_events\\b/]",
+        ].map((selector) => ({
+          selector,
+          message: 'Read the audit log with readAuditLog() (test/support/audit-log.ts): it seals pending events first.',
+        })),
+      ],
+    },
+  },
   // The arrow order of the libs and apps (ARCHITECTURE "The parts"): see eslint.layers.js.
   ...layeringBlocks(),
   {

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax -- this file works on the raw audit_events table on purpose (tampering, grants, the sealer itself) */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { createTestDatabase, queryOnce, type TestDatabase } from '../support/test-database.js';
 import { TEST_SECRETS } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 describe('sillok audit:verify, audit:checkpoint, audit:public-key', () => {
   let database: TestDatabase;
@@ -27,7 +28,7 @@ describe('sillok audit:verify, audit:checkpoint, audit:public-key', () => {
     const result = await runNode([CLI_ENTRY, 'audit:verify'], env);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout.trim()).toBe(`audit chain OK: 0 rows, head seq 0, head hash ${'0'.repeat(64)}`);
-    expect(await sql(`SELECT seq::int, action, details FROM audit_events`)).toEqual([
+    expect(await readAuditLog(database.url, `SELECT seq::int, action, details FROM audit_events`)).toEqual([
       { seq: 1, action: 'audit.verify', details: { ok: true, count: 0, headSeq: 0, headHash: '0'.repeat(64) } },
     ]);
   });

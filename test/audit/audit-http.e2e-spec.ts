@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Role } from '@sillok/auth';
 import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 describe('GET /audit and GET /audit/verify over HTTP', () => {
   let t: TestApp;
@@ -24,9 +25,10 @@ describe('GET /audit and GET /audit/verify over HTTP', () => {
       headSeq: res.body.count,
       headHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    const [row] = await t.app
-      .get(DataSource)
-      .query(`SELECT actor_user_id, actor_role, request_id, details FROM audit_events ORDER BY seq DESC LIMIT 1`);
+    const [row] = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT actor_user_id, actor_role, request_id, details FROM audit_events ORDER BY seq DESC LIMIT 1`,
+    );
     expect(row).toEqual({
       actor_user_id: as.auditor.id,
       actor_role: 'auditor',

@@ -18,6 +18,7 @@ import { DomainError, Permission, ROUTE_ACCESS_KEY, requestContext, type Actor }
 import { DatabaseModule } from '@sillok/database';
 import { createValidationPipe } from '../../apps/api/src/http/validation.pipe.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 const auditor: Actor = { userId: randomUUID(), role: 'auditor' };
 const coordinator: Actor = { userId: randomUUID(), role: 'coordinator' };
@@ -92,7 +93,7 @@ describe('reading the audit log', () => {
   });
 
   it('filters by a time range, from inclusive and to exclusive', async () => {
-    const [row] = await db.query(`SELECT occurred_at FROM audit_events WHERE seq = 5`);
+    const [row] = await readAuditLog(db, `SELECT occurred_at FROM audit_events WHERE seq = 5`);
     const at = (row.occurred_at as Date).toISOString();
     const fromSeq5 = seqs(await list({ from: at }));
     expect(fromSeq5.every((seq) => seq >= 5)).toBe(true);
@@ -130,7 +131,7 @@ describe('reading the audit log', () => {
   it('verifies on demand and records who verified', async () => {
     const result = await as(auditor, () => reader.verify());
     expect(result).toMatchObject({ ok: true, count: 7, headSeq: 7 });
-    const [row] = await db.query(`SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1`);
+    const [row] = await readAuditLog(db, `SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1`);
     expect(row).toMatchObject({
       action: 'audit.verify',
       actor_user_id: auditor.userId,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditAction, AuditService, AuditVerifier, GENESIS_HASH } from '@sillok/audit';
 import { DomainError, requestContext } from '@sillok/core';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 describe('AuditService', () => {
   let t: TestApp;
@@ -11,7 +12,7 @@ describe('AuditService', () => {
   let verifier: AuditVerifier;
   let db: DataSource;
 
-  const auditCount = async () => Number((await db.query(`SELECT count(*) AS n FROM audit_events`))[0].n);
+  const auditCount = async () => Number((await readAuditLog(db, `SELECT count(*) AS n FROM audit_events`))[0].n);
   const scratchCount = async () => Number((await db.query(`SELECT count(*) AS n FROM audit_scratch`))[0].n);
 
   beforeAll(async () => {
@@ -40,7 +41,7 @@ describe('AuditService', () => {
           details: { fields: ['legalName'], at: new Date('2026-01-02T03:04:05Z'), dropped: undefined },
         }),
     );
-    const [row] = await db.query(`SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1`);
+    const [row] = await readAuditLog(db, `SELECT * FROM audit_events ORDER BY seq DESC LIMIT 1`);
     expect(row).toMatchObject({
       actor_user_id: actor.userId.toLowerCase(),
       actor_role: 'investigator',
@@ -64,7 +65,8 @@ describe('AuditService', () => {
       audit.recordNow({ action: AuditAction.AuthLoginFailed, actor: { userId, role: null } }),
     );
     await audit.recordNow({ action: AuditAction.AuditCheckpoint });
-    const rows = await db.query(
+    const rows = await readAuditLog(
+      db,
       `SELECT actor_user_id, actor_role, request_id FROM audit_events ORDER BY seq DESC LIMIT 2`,
     );
     expect(rows).toEqual([
@@ -80,7 +82,9 @@ describe('AuditService', () => {
       record({ action: AuditAction.CaseCreate, subjectType: 'case', subjectId: 'c1' });
       record({ action: AuditAction.CaseMemberAdd, subjectType: 'case', subjectId: 'c1' });
     });
-    const rows = await db.query(`SELECT seq, prev_hash, hash FROM audit_events WHERE seq > $1 ORDER BY seq`, [before]);
+    const rows = await readAuditLog(db, `SELECT seq, prev_hash, hash FROM audit_events WHERE seq > $1 ORDER BY seq`, [
+      before,
+    ]);
     expect(rows.map((r: { seq: string }) => Number(r.seq))).toEqual([before + 1, before + 2]);
     expect(rows[1].prev_hash).toBe(rows[0].hash);
     expect(await scratchCount()).toBe(1);
@@ -179,7 +183,7 @@ describe('AuditService', () => {
   });
 
   it('starts the chain from the genesis hash', async () => {
-    const [first] = await db.query(`SELECT prev_hash FROM audit_events WHERE seq = 1`);
+    const [first] = await readAuditLog(db, `SELECT prev_hash FROM audit_events WHERE seq = 1`);
     expect(first.prev_hash).toBe(GENESIS_HASH);
   });
 });

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax -- this file works on the raw audit_events table on purpose (tampering, grants, the sealer itself) */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPublicKey, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';

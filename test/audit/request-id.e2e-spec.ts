@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 /** Issue 23.10: a client-supplied X-Request-Id went into audit rows as given. */
 describe('request ids in audit rows', () => {
@@ -15,7 +16,7 @@ describe('request ids in audit rows', () => {
   const failedLogin = (headers: Record<string, string>) =>
     t.http().post('/auth/login').set(headers).send({ email: 'nobody@example.org', password: 'whatever-it-is' });
   const lastRequestId = async () =>
-    (await t.app.get(DataSource).query(`SELECT request_id FROM audit_events ORDER BY seq DESC LIMIT 1`))[0]
+    (await readAuditLog(t.app.get(DataSource), `SELECT request_id FROM audit_events ORDER BY seq DESC LIMIT 1`))[0]
       .request_id as string;
 
   it('marks an id the client chose as client-supplied, and echoes it unchanged', async () => {

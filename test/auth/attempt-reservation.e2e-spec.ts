@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { LoginService, MfaService, PasswordHasher, Role } from '@sillok/auth';
 import { bearer, createUser, login, requestAs, type FixtureUser } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 const THRESHOLD = 5;
 
@@ -29,7 +30,7 @@ describe('attempts are counted before the work', () => {
     (await db.query(`SELECT audit_seal()`)) &&
     Number(
       (
-        await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE subject_id = $1 AND action = $2`, [
+        await readAuditLog(db, `SELECT count(*)::int AS n FROM audit_events WHERE subject_id = $1 AND action = $2`, [
           userId,
           action,
         ])

@@ -4,6 +4,7 @@ import { LOGIN_FAILED, PasswordHasher, Role } from '@sillok/auth';
 import { bearer, createUser, login, loginAllRoles } from '../support/auth-fixtures.js';
 import { captureLogs } from '../support/log-capture.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 describe('brute force: lockout and the same answer for every failure', () => {
   let t: TestApp;
@@ -23,7 +24,8 @@ describe('brute force: lockout and the same answer for every failure', () => {
     expect(locked.body.detail).toBe(LOGIN_FAILED);
 
     const db = t.app.get(DataSource);
-    const actions = await db.query(
+    const actions = await readAuditLog(
+      db,
       `SELECT action, details->>'reason' AS reason FROM audit_events WHERE subject_id = $1 ORDER BY seq`,
       [user.id],
     );

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { LOGIN_FAILED, Role } from '@sillok/auth';
 import { bearer, createUser, login, loginAllRoles, FIXTURE_PASSWORD } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 describe('login, tokens and sessions', () => {
   let t: TestApp;
@@ -87,9 +88,11 @@ describe('login, tokens and sessions', () => {
       .expect(401);
     await t.http().post('/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(401);
 
-    const rows = await t.app
-      .get(DataSource)
-      .query(`SELECT action, actor_user_id FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [user.sessionId]);
+    const rows = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT action, actor_user_id FROM audit_events WHERE subject_id = $1 ORDER BY seq`,
+      [user.sessionId],
+    );
     expect(rows).toEqual([
       { action: 'auth.login.succeeded', actor_user_id: user.id },
       { action: 'auth.token.refreshed', actor_user_id: user.id },
@@ -125,11 +128,11 @@ describe('login, tokens and sessions', () => {
     await t.http().post('/auth/logout').set(bearer(user)).expect(204);
     await t.http().get('/auth/me').set(bearer(user)).expect(401);
     await t.http().post('/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
-    const [row] = await t.app
-      .get(DataSource)
-      .query(`SELECT action, actor_user_id FROM audit_events WHERE subject_id = $1 ORDER BY seq DESC LIMIT 1`, [
-        user.sessionId,
-      ]);
+    const [row] = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT action, actor_user_id FROM audit_events WHERE subject_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [user.sessionId],
+    );
     expect(row).toEqual({ action: 'auth.logout', actor_user_id: user.id });
   });
 

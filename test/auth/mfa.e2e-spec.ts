@@ -4,6 +4,7 @@ import { Role } from '@sillok/auth';
 import { bearer, createUser, login, loginAllRoles, type FixtureUser } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { codeFor, enrolAndConfirm, freezeDateMidTotpStep } from '../support/totp-fixtures.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 freezeDateMidTotpStep();
 
@@ -49,11 +50,11 @@ describe('second factor (TOTP)', () => {
       .query(`SELECT code_hash FROM auth_recovery_codes WHERE user_id = $1`, [user.id]);
     expect(codes.map((c: { code_hash: string }) => c.code_hash)).not.toContain(confirmed.body.recoveryCodes[0]);
 
-    const actions = await t.app
-      .get(DataSource)
-      .query(`SELECT action FROM audit_events WHERE subject_id = $1 AND action LIKE 'auth.mfa.%' ORDER BY seq`, [
-        user.id,
-      ]);
+    const actions = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT action FROM audit_events WHERE subject_id = $1 AND action LIKE 'auth.mfa.%' ORDER BY seq`,
+      [user.id],
+    );
     expect(actions.map((a: { action: string }) => a.action)).toEqual(['auth.mfa.enrolled', 'auth.mfa.confirmed']);
   });
 
@@ -94,12 +95,11 @@ describe('second factor (TOTP)', () => {
     const second = await passwordStep(fixture);
     await codeStep(second.body.mfaToken, recovery).expect(401);
 
-    const used = await t.app
-      .get(DataSource)
-      .query(
-        `SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.mfa.recovery_code.used' AND subject_id = $1`,
-        [fixture.id],
-      );
+    const used = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.mfa.recovery_code.used' AND subject_id = $1`,
+      [fixture.id],
+    );
     expect(used[0].n).toBe(1);
   });
 

@@ -6,6 +6,7 @@ import { createCase } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createWitness } from '../support/testimony-fixtures.js';
 import { codeFor, enrolAndConfirm, freezeDateMidTotpStep } from '../support/totp-fixtures.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 freezeDateMidTotpStep();
 
@@ -27,12 +28,11 @@ const passwordStep = (email: string, password: string) =>
 async function auditRows(
   subjectId: string,
 ): Promise<Array<{ action: string; actor: string | null; details: Record<string, unknown> }>> {
-  return t.app
-    .get(DataSource)
-    .query(
-      `SELECT action, actor_user_id AS actor, details FROM audit_events WHERE subject_id = $1 AND action LIKE 'user.reset.%' ORDER BY seq`,
-      [subjectId],
-    );
+  return readAuditLog(
+    t.app.get(DataSource),
+    `SELECT action, actor_user_id AS actor, details FROM audit_events WHERE subject_id = $1 AND action LIKE 'user.reset.%' ORDER BY seq`,
+    [subjectId],
+  );
 }
 
 /** Issue 23.3: an enrolment token issued before an administrator's reset still enrolled a factor. */

@@ -10,6 +10,7 @@ import {
   type RoleLogins,
 } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 type Method = HttpMethod;
 
@@ -194,9 +195,11 @@ describe('user administration', () => {
     await call(user, 'get', '/auth/me').expect(401);
     const again = await login(t, user);
     await call(again, 'post', '/cases', { title: 'after demotion' }).expect(403);
-    const [row] = await t.app
-      .get(DataSource)
-      .query(`SELECT details FROM audit_events WHERE action = 'user.role.change' AND subject_id = $1`, [user.id]);
+    const [row] = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT details FROM audit_events WHERE action = 'user.role.change' AND subject_id = $1`,
+      [user.id],
+    );
     expect(row.details).toMatchObject({ from: 'coordinator', to: 'analyst', sessionsRevoked: 1 });
   });
 

@@ -11,6 +11,7 @@ import {
   type RoleLogins,
 } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 type Method = HttpMethod;
 interface RouteCase {
@@ -80,12 +81,11 @@ describe('cases and memberships', () => {
     // The audit row names the actor the guard put in the request context, and the request. Read
     // as the API's readers do, sealing first: a parallel commit may have left its event pending.
     await t.app.get(DataSource).query(`SELECT audit_seal()`);
-    const [row] = await t.app
-      .get(DataSource)
-      .query(
-        `SELECT actor_user_id, actor_role, request_id FROM audit_events WHERE action = 'case.create' AND case_id = $1`,
-        [created[0].body.id],
-      );
+    const [row] = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT actor_user_id, actor_role, request_id FROM audit_events WHERE action = 'case.create' AND case_id = $1`,
+      [created[0].body.id],
+    );
     expect(row).toMatchObject({ actor_user_id: as.coordinator.id, actor_role: 'coordinator' });
     expect(row.request_id).toBe(created[0].headers['x-request-id']);
   });
@@ -199,11 +199,11 @@ describe('cases and memberships', () => {
       await call(as[role], 'get', `/cases/${caseB}`).expect(404);
       await call(as[role], 'get', `/cases/${caseB}/members`).expect(404);
     }
-    const refused = await t.app
-      .get(DataSource)
-      .query(`SELECT actor_user_id, details FROM audit_events WHERE action = 'access.refused' AND case_id = $1`, [
-        caseB,
-      ]);
+    const refused = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT actor_user_id, details FROM audit_events WHERE action = 'access.refused' AND case_id = $1`,
+      [caseB],
+    );
     expect(refused.length).toBeGreaterThanOrEqual(forbidden.length);
     expect(refused.map((r: { actor_user_id: string }) => r.actor_user_id)).toContain(as.coordinator.id);
     // Case B is untouched.
@@ -229,9 +229,11 @@ describe('cases and memberships', () => {
     await call(colleague, 'get', `/cases/${caseA}`).expect(200);
     const res = await call(colleague, 'patch', `/cases/${caseA}`, { title: 'mine now' }).expect(403);
     expect(res.body.detail).toMatch(/case role \(member\)/);
-    const [refusal] = await t.app
-      .get(DataSource)
-      .query(`SELECT details FROM audit_events WHERE action = 'access.refused' AND actor_user_id = $1`, [colleague.id]);
+    const [refusal] = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT details FROM audit_events WHERE action = 'access.refused' AND actor_user_id = $1`,
+      [colleague.id],
+    );
     expect(refusal.details).toEqual({ permission: 'case.manage', why: 'case_role_member' });
   });
 
@@ -239,9 +241,11 @@ describe('cases and memberships', () => {
     const fresh = (await call(as.coordinator, 'post', '/cases', { title: 'Closing' }).expect(201)).body.id;
     const closed = await call(as.coordinator, 'patch', `/cases/${fresh}`, { status: 'closed' }).expect(200);
     expect(closed.body.status).toBe('closed');
-    const rows = await t.app
-      .get(DataSource)
-      .query(`SELECT details FROM audit_events WHERE action = 'case.status.change' AND case_id = $1`, [fresh]);
+    const rows = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT details FROM audit_events WHERE action = 'case.status.change' AND case_id = $1`,
+      [fresh],
+    );
     expect(rows).toEqual([{ details: { from: 'open', to: 'closed' } }]);
     const res = await call(as.coordinator, 'delete', `/cases/${fresh}/members/${as.coordinator.id}`).expect(409);
     expect(res.body.detail).toMatch(/at least one lead/);
@@ -254,9 +258,11 @@ describe('cases and memberships', () => {
     await call(as.coordinator, 'post', `/cases/${caseA}/members`, { userId: temp.id, caseRole: 'member' }).expect(409);
     await call(as.coordinator, 'delete', `/cases/${caseA}/members/${temp.id}`).expect(204);
     await call(temp, 'get', `/cases/${caseA}`).expect(404);
-    const actions = await t.app
-      .get(DataSource)
-      .query(`SELECT action FROM audit_events WHERE subject_id = $1 AND case_id = $2 ORDER BY seq`, [temp.id, caseA]);
+    const actions = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT action FROM audit_events WHERE subject_id = $1 AND case_id = $2 ORDER BY seq`,
+      [temp.id, caseA],
+    );
     expect(actions.map((a: { action: string }) => a.action)).toEqual(['case.member.add', 'case.member.remove']);
   });
 

@@ -6,6 +6,7 @@ import { bearer, createAndLogin, type LoggedInUser } from '../support/auth-fixtu
 import { createCase } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createWitness } from '../support/testimony-fixtures.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 /**
  * The case role caps identity reads: a viewer reads the case's pseudonymised content, and only
@@ -49,11 +50,11 @@ describe('identity reads need case role member or lead', () => {
       expect(JSON.stringify(res.body)).not.toContain('김영희');
       expect((await t.http().get(`/witnesses/${witness}`).set(bearer(viewer))).status).toBe(200);
     }
-    const refusals = await t.app
-      .get(DataSource)
-      .query(`SELECT actor_user_id FROM audit_events WHERE action = 'access.refused' AND details->>'permission' = $1`, [
-        'witness.identity.read',
-      ]);
+    const refusals = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT actor_user_id FROM audit_events WHERE action = 'access.refused' AND details->>'permission' = $1`,
+      ['witness.identity.read'],
+    );
     expect(refusals.map((r: { actor_user_id: string }) => r.actor_user_id).sort()).toEqual(
       [viewingInvestigator.id, viewingReviewer.id].sort(),
     );

@@ -6,6 +6,7 @@ import { captureLogs } from '../support/log-capture.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { startTestApp, TEST_SECRETS } from '../support/test-app.js';
 import { createTestDatabase, queryOnce, type TestDatabase } from '../support/test-database.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 // Each test starts several CLI processes, each a few seconds on a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -37,7 +38,10 @@ describe('sillok user:* commands', () => {
     );
     expect(row.must_change_password).toBe(false);
     expect(await verify(row.password_hash, 'Chosen-admin-passphrase-1')).toBe(true);
-    const [audit] = await query(`SELECT actor_user_id, action FROM audit_events WHERE action = 'user.create'`);
+    const [audit] = await readAuditLog(
+      database.url,
+      `SELECT actor_user_id, action FROM audit_events WHERE action = 'user.create'`,
+    );
     expect(audit).toEqual({ actor_user_id: null, action: 'user.create' });
   });
 
@@ -124,7 +128,8 @@ describe('sillok user:* commands', () => {
     expect(reset.code).toBe(0);
     expect(reset.stderr).toContain('BREAK-GLASS: password reset of kim@example.org recorded in the audit log');
     expect(reset.stdout).toMatch(/one-time password/);
-    const [loud] = await query(
+    const [loud] = await readAuditLog(
+      database.url,
       `SELECT actor_user_id, reason, details FROM audit_events WHERE action = 'user.reset.break_glass'`,
     );
     expect(loud).toMatchObject({

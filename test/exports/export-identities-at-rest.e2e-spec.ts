@@ -14,6 +14,7 @@ import {
   witnessWithTestimony,
   type UnzippedBag,
 } from './export-fixtures.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 /** Issue 23.1: a stolen copy of the object store must not hold witness identities in clear. */
 const LEGAL_NAME = '박순희';
@@ -34,7 +35,8 @@ describe('exports with witness identities at rest', () => {
     return finalPath(join(t.settings.SILLOK_DATA_DIR, 'objects'), row.object_key as string);
   };
   const identityReads = async () =>
-    (await db().query(
+    (await readAuditLog(
+      db(),
       `SELECT subject_id, reason FROM audit_events WHERE action = 'witness.identity.read' ORDER BY seq`,
     )) as Array<{ subject_id: string; reason: string }>;
 
@@ -126,7 +128,7 @@ describe('exports with witness identities at rest', () => {
     expect(seal.sealed_key).toBeNull();
     expect(seal.purged_at).not.toBeNull();
     expect(existsSync(file)).toBe(false);
-    const audit = await db().query(`SELECT subject_id FROM audit_events WHERE action = 'export.purge'`);
+    const audit = await readAuditLog(db(), `SELECT subject_id FROM audit_events WHERE action = 'export.purge'`);
     expect(audit).toEqual([{ subject_id: exportId }]);
     const again = await runNode([CLI_ENTRY, 'export:purge'], env);
     expect(again.stdout).toBe('0 expired export(s) with identities purged\n');

@@ -17,6 +17,7 @@ import {
   witnessWithTestimony,
   type UnzippedBag,
 } from './export-fixtures.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 /**
  * A hostile reader of a redacted bag: every file (PDFs as their text too) is searched for the
@@ -390,9 +391,11 @@ describe('redacted bags leak nothing of what they hide', () => {
     expect(summary).toContain('Not approved, sent on the requester');
     expect(summary).toContain(`${draft.reference} (draft)`);
     expect(bag.read('bag-info.txt')).toContain(`Sillok-Unapproved-Included: yes: ${draft.reference} (draft)`);
-    const [audit] = await t.app
-      .get(DataSource)
-      .query(`SELECT details FROM audit_events WHERE action = 'export.create' AND subject_id = $1`, [id]);
+    const [audit] = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT details FROM audit_events WHERE action = 'export.create' AND subject_id = $1`,
+      [id],
+    );
     expect(audit.details).toMatchObject({ includeUnapproved: true, unapproved: [`${draft.reference} (draft)`] });
   }, 60_000);
 });

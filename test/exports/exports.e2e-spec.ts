@@ -21,6 +21,7 @@ import {
   witnessWithTestimony,
   type UnzippedBag,
 } from './export-fixtures.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 const FAMILY = '김철수';
 const NARRATIVE = `저는 ${FAMILY}의 딸입니다. 1997년 요덕 수용소에서 아버지 ${FAMILY}가 고문을 당했습니다.`;
@@ -369,9 +370,10 @@ describe('case-file exports', () => {
     expect(testimony.narrative).toBe(NARRATIVE);
     // No identity recorded for this witness: null, and nothing decrypted, so nothing to audit.
     expect(JSON.parse(bag.read(`data/testimonies/${courts.reference}.json`)).witness.identity).toBeNull();
-    const reads = await t.app
-      .get(DataSource)
-      .query(`SELECT subject_id, reason FROM audit_events WHERE action = 'witness.identity.read' ORDER BY seq`);
+    const reads = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT subject_id, reason FROM audit_events WHERE action = 'witness.identity.read' ORDER BY seq`,
+    );
     // One read as the bag was made, one as it was downloaded (with the reason given for that).
     expect(reads).toEqual([
       { subject_id: all.witnessId, reason },
@@ -382,11 +384,10 @@ describe('case-file exports', () => {
   it('records the export on each attachment’s chain of custody and audits downloads', async () => {
     const custody = await requestAs(t, as.coordinator, 'get', `/attachments/${caseMap.id}/custody`);
     expect(custody.body.map((row: { action: string }) => row.action)).toContain('attachment.export');
-    const audit = await t.app
-      .get(DataSource)
-      .query(
-        `SELECT action, count(*)::int AS n FROM audit_events WHERE action IN ('export.create', 'export.download') GROUP BY action ORDER BY action`,
-      );
+    const audit = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT action, count(*)::int AS n FROM audit_events WHERE action IN ('export.create', 'export.download') GROUP BY action ORDER BY action`,
+    );
     expect(audit).toEqual([
       { action: 'export.create', n: bags.length },
       { action: 'export.download', n: bags.length },
@@ -597,12 +598,11 @@ describe('case-file exports', () => {
     expect([changed.status, (changed.body as Buffer).length]).toEqual([200, plain.size]);
     const past = await get({ Range: `bytes=${plain.size}-` });
     expect([past.status, past.headers['content-range']]).toEqual([416, `bytes */${plain.size}`]);
-    const ranges = await t.app
-      .get(DataSource)
-      .query(
-        `SELECT details->'range' AS range FROM audit_events WHERE action = 'export.download' AND subject_id = $1 AND details ? 'range' ORDER BY seq`,
-        [plain.id],
-      );
+    const ranges = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT details->'range' AS range FROM audit_events WHERE action = 'export.download' AND subject_id = $1 AND details ? 'range' ORDER BY seq`,
+      [plain.id],
+    );
     expect(ranges).toEqual([
       { range: { start: 0, end: 3 } },
       { range: { start: plain.size - 22, end: plain.size - 1 } },
@@ -670,11 +670,10 @@ function pdfText(bag: UnzippedBag, path: string): string {
 
 /** Rows that any export, download or identity read would add. */
 async function writtenCounts(t: TestApp) {
-  const [row] = await t.app
-    .get(DataSource)
-    .query(
-      `SELECT (SELECT count(*) FROM audit_events)::int AS audit, (SELECT count(*) FROM case_exports)::int AS exports`,
-    );
+  const [row] = await readAuditLog(
+    t.app.get(DataSource),
+    `SELECT (SELECT count(*) FROM audit_events)::int AS audit, (SELECT count(*) FROM case_exports)::int AS exports`,
+  );
   return row as { audit: number; exports: number };
 }
 

@@ -11,6 +11,7 @@ import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js
 import { queryOnce } from '../support/test-database.js';
 import { diskWithRoom } from '../support/full-disk.js';
 import { streamUpload } from '../evidence/multipart-upload.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 async function counted(items: AsyncIterable<unknown>): Promise<number> {
   let n = 0;
@@ -80,7 +81,7 @@ describe('sillok objects:sweep', () => {
   });
 
   const sweptKeys = async () =>
-    (await queryOnce(t.database.url, `SELECT subject_id FROM audit_events WHERE action = 'object.sweep'`)).map(
+    (await readAuditLog(t.database.url, `SELECT subject_id FROM audit_events WHERE action = 'object.sweep'`)).map(
       (r) => r.subject_id as string,
     );
 
@@ -123,7 +124,7 @@ describe('sillok objects:sweep', () => {
     const realOpen = files.open;
     const count = async () => ({
       rows: (await queryOnce(t.database.url, `SELECT count(*)::int AS n FROM attachments`))[0].n,
-      audited: (await queryOnce(t.database.url, `SELECT count(*)::int AS n FROM audit_events`))[0].n,
+      audited: (await readAuditLog(t.database.url, `SELECT count(*)::int AS n FROM audit_events`))[0].n,
       objects: await counted(store.list()),
       partial: await counted(store.listTemporary()),
     });
@@ -159,7 +160,7 @@ describe('sillok objects:sweep', () => {
     const realOpen = files.open;
     const count = async () => ({
       exports: (await queryOnce(t.database.url, `SELECT count(*)::int AS n FROM case_exports`))[0].n,
-      audited: (await queryOnce(t.database.url, `SELECT count(*)::int AS n FROM audit_events`))[0].n,
+      audited: (await readAuditLog(t.database.url, `SELECT count(*)::int AS n FROM audit_events`))[0].n,
       objects: await counted(store.list()),
       partial: await counted(store.listTemporary()),
     });

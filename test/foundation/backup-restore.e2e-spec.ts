@@ -13,6 +13,7 @@ import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js
 import { createEmptyDatabase, queryOnce, type TestDatabase } from '../support/test-database.js';
 import { createTestimony, createWitness } from '../support/testimony-fixtures.js';
 import { streamUpload } from '../evidence/multipart-upload.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 const KEY_BASE64 = TEST_SECRETS.IDENTITY_ENCRYPTION_KEYS.slice('k1:'.length);
 const NARRATIVE = '2001년 요덕 수용소 15호 관리소에서 3년을 보냈습니다.';
@@ -20,7 +21,7 @@ const LEGAL_NAME = '한정민';
 
 /** The audit rows of `action` in a database, with what an auditor sees of them. */
 function auditRows(databaseUrl: string, action: string) {
-  return queryOnce(databaseUrl, `SELECT actor_user_id, subject_type, details FROM audit_events WHERE action = $1`, [
+  return readAuditLog(databaseUrl, `SELECT actor_user_id, subject_type, details FROM audit_events WHERE action = $1`, [
     action,
   ]);
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { bearer, type LoggedInUser } from '../support/auth-fixtures.js';
 import { ROOT } from '../support/processes.js';
 import type { TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 export const EXAMPLES = join(ROOT, 'examples/import');
 
@@ -46,7 +47,8 @@ export const formatOf = (name: string) => (name.endsWith('.csv') ? 'csv' : 'json
 
 /** Row counts of the tables an import writes, and of the audit trail. */
 export async function counts(t: TestApp, caseId: string): Promise<Record<string, number>> {
-  const [row] = await t.app.get(DataSource).query(
+  const [row] = await readAuditLog(
+    t.app.get(DataSource),
     `SELECT (SELECT count(*) FROM witnesses WHERE case_id = $1)::int AS witnesses,
             (SELECT count(*) FROM testimonies WHERE case_id = $1)::int AS testimonies,
             (SELECT count(*) FROM testimony_revisions r JOIN testimonies t ON t.id = r.testimony_id

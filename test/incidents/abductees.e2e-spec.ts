@@ -5,6 +5,7 @@ import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '..
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createTestimony, createWitness, termIds } from '../support/testimony-fixtures.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 const SEALED_NAME = '최영철';
 
@@ -114,11 +115,11 @@ describe('abductees', () => {
     const read = await requestAs(t, as.legal_reviewer, 'post', path, { reason: 'matching a government list' });
     expect(read.status).toBe(201);
     expect(read.body).toEqual({ abducteeId: sealed.id, name: SEALED_NAME });
-    const rows = await t.app
-      .get(DataSource)
-      .query(`SELECT actor_user_id, reason FROM audit_events WHERE action = 'abductee.name.read' AND subject_id = $1`, [
-        sealed.id,
-      ]);
+    const rows = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT actor_user_id, reason FROM audit_events WHERE action = 'abductee.name.read' AND subject_id = $1`,
+      [sealed.id],
+    );
     expect(rows).toEqual([{ actor_user_id: as.legal_reviewer.id, reason: 'matching a government list' }]);
     expect((await requestAs(t, as.analyst, 'get', `/abductees/${sealed.id}`)).body.name).toBeNull();
   });
@@ -210,9 +211,10 @@ describe('abductees', () => {
     const listed = await requestAs(t, as.analyst, 'get', '/abductees?includeWithdrawn=true');
     expect(listed.body.total).toBe(2);
     expect((await requestAs(t, as.analyst, 'get', '/abductees')).body.total).toBe(1);
-    const rows = await t.app
-      .get(DataSource)
-      .query(`SELECT action, details FROM audit_events WHERE subject_type = 'abductee' ORDER BY seq`);
+    const rows = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT action, details FROM audit_events WHERE subject_type = 'abductee' ORDER BY seq`,
+    );
     expect(new Set(rows.map((r: { action: string }) => r.action))).toEqual(
       new Set(['abductee.create', 'abductee.update', 'abductee.withdraw', 'abductee.name.read']),
     );

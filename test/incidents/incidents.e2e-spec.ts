@@ -4,6 +4,7 @@ import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '..
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createTestimony, createWitness, termIds } from '../support/testimony-fixtures.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 const TORTURE = '보위원들에게 고문을 당했습니다';
 const LABOUR = '매일 강제노동을 했습니다';
@@ -394,9 +395,10 @@ describe('incidents', () => {
     expect(withdrawn.body.withdrawn.reason).toBe('duplicate record');
     expect(await findIds('')).toEqual([incident.id]);
     expect(await findIds('includeWithdrawn=true')).toEqual([camp.id, incident.id].sort());
-    const rows: Array<{ action: string; details: unknown }> = await t.app
-      .get(DataSource)
-      .query(`SELECT action, details FROM audit_events WHERE subject_type = 'incident' ORDER BY seq`);
+    const rows: Array<{ action: string; details: unknown }> = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT action, details FROM audit_events WHERE subject_type = 'incident' ORDER BY seq`,
+    );
     expect(new Set(rows.map((r) => r.action))).toEqual(
       new Set([
         'incident.create',

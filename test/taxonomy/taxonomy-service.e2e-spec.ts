@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, requestContext } from '@sillok/core';
 import { TaxonomyManageService, TaxonomyService } from '@sillok/taxonomy';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 // The exported API that tagging, incidents and search build on.
 describe('TaxonomyService for other libraries', () => {
@@ -63,7 +64,8 @@ describe('TaxonomyService for other libraries', () => {
       manage.createTerm('agency', { code: 'local-unit', labelEn: 'Local security unit', aliases: ['LSU'] }),
     );
     expect(term.createdBy).toBe(actor.userId);
-    const [row] = await db.query(
+    const [row] = await readAuditLog(
+      db,
       `SELECT actor_user_id, actor_role, request_id, subject_type, details FROM audit_events
         WHERE action = 'taxonomy.term.create' AND subject_id = $1`,
       [term.id],
@@ -78,10 +80,10 @@ describe('TaxonomyService for other libraries', () => {
   });
 
   it('writes no term and no audit row when a create is refused', async () => {
-    const before = Number((await db.query(`SELECT count(*) AS n FROM audit_events`))[0].n);
+    const before = Number((await readAuditLog(db, `SELECT count(*) AS n FROM audit_events`))[0].n);
     await expect(manage.createTerm('agency', { code: 'local-unit', labelEn: 'Duplicate' })).rejects.toMatchObject({
       code: 'conflict',
     });
-    expect(Number((await db.query(`SELECT count(*) AS n FROM audit_events`))[0].n)).toBe(before);
+    expect(Number((await readAuditLog(db, `SELECT count(*) AS n FROM audit_events`))[0].n)).toBe(before);
   });
 });

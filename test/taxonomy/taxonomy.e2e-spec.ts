@@ -6,6 +6,7 @@ import { createAndLogin, loginAllRoles, type RoleLogins } from '../support/auth-
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { responseMismatches, type OpenApiDocument } from './response-schema.js';
 import { SEEDED_COUNTS, flatten, taxonomyClient } from './taxonomy-client.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 describe('taxonomy API', () => {
   let t: TestApp;
@@ -22,7 +23,7 @@ describe('taxonomy API', () => {
   const auditCount = async (action: string, subjectId: string) =>
     Number(
       (
-        await db.query(`SELECT count(*) AS n FROM audit_events WHERE action = $1 AND subject_id = $2`, [
+        await readAuditLog(db, `SELECT count(*) AS n FROM audit_events WHERE action = $1 AND subject_id = $2`, [
           action,
           subjectId,
         ])

@@ -4,6 +4,7 @@ import { requestAs, loginAllRoles, type LoggedInUser, type RoleLogins } from '..
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createTestimony, createWitness, termIds } from '../support/testimony-fixtures.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 const TORTURE = '보위원들에게 고문을 당했습니다';
 const LABOUR = '매일 강제노동을 했습니다';
@@ -326,9 +327,11 @@ describe('passage tags and sensitive spans', () => {
   });
 
   it('audits every write without the quoted text or a victim name', async () => {
-    const rows: Array<{ action: string; details: unknown }> = await t.app
-      .get(DataSource)
-      .query(`SELECT action, details FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [testimony.id]);
+    const rows: Array<{ action: string; details: unknown }> = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT action, details FROM audit_events WHERE subject_id = $1 ORDER BY seq`,
+      [testimony.id],
+    );
     const actions = rows.map((r) => r.action);
     expect(actions.filter((a) => a === 'testimony.tag.create').length).toBeGreaterThanOrEqual(6);
     expect(actions).toEqual(
@@ -352,7 +355,8 @@ describe('passage tags and sensitive spans', () => {
     const db = t.app.get(DataSource);
     const counts = async () =>
       (
-        await db.query(
+        await readAuditLog(
+          db,
           `SELECT (SELECT count(*) FROM testimonies)::int AS testimonies,
                   (SELECT count(*) FROM testimony_annotations)::int AS tags,
                   (SELECT count(*) FROM audit_events)::int AS events`,
@@ -381,7 +385,7 @@ describe('passage tags and sensitive spans', () => {
       ['tag', TORTURE],
     ]);
     const actions = (
-      await db.query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [created.body.id])
+      await readAuditLog(db, `SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY seq`, [created.body.id])
     ).map((r: { action: string }) => r.action);
     expect(actions).toEqual(['testimony.create', 'testimony.tag.create', 'testimony.tag.create']);
     // The search document was built at commit with the tags' values.

@@ -4,6 +4,7 @@ import { bearer, login, loginAllRoles, type RoleLogins } from '../support/auth-f
 import { createTwoCases } from '../support/case-fixtures.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 const NEW_KEY = 'k2:ISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+P0A=';
 
@@ -53,10 +54,13 @@ describe('sillok keys:rotate', () => {
 
     const db = t.app.get(DataSource);
     expect(await db.query(`SELECT DISTINCT key_id FROM witness_identities`)).toEqual([{ key_id: 'k2' }]);
-    const audited = await db.query(`SELECT subject_id FROM audit_events WHERE action = 'witness.identity.rekey'`);
+    const audited = await readAuditLog(
+      db,
+      `SELECT subject_id FROM audit_events WHERE action = 'witness.identity.rekey'`,
+    );
     expect(audited.map((r: { subject_id: string }) => r.subject_id).sort()).toEqual([...witnessIds].sort());
     expect(await db.query(`SELECT name_key_id FROM abductees`)).toEqual([{ name_key_id: 'k2' }]);
-    expect(await db.query(`SELECT subject_id FROM audit_events WHERE action = 'abductee.name.rekey'`)).toEqual([
+    expect(await readAuditLog(db, `SELECT subject_id FROM audit_events WHERE action = 'abductee.name.rekey'`)).toEqual([
       { subject_id: abducteeId },
     ]);
 

@@ -6,6 +6,7 @@ import { createTwoCases } from '../support/case-fixtures.js';
 import { API_ENTRY, runNode } from '../support/processes.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
 import { queryOnce } from '../support/test-database.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 const NARRATIVE_KO =
   '1997년 무렵 요덕 수용소에서 강제노동을 했습니다.\n보위원들이 매일 구타했습니다.\n어머니는 아직 함경북도에 계십니다.';
@@ -93,12 +94,11 @@ describe('testimonies', () => {
     const read = await post(as.legal_reviewer, path, { reason: 'verifying identity before a court filing' });
     expect(read.status).toBe(201);
     expect(read.body.identity.legalName).toBe('김영희');
-    const audit = await t.app
-      .get(DataSource)
-      .query(
-        `SELECT actor_user_id, reason FROM audit_events WHERE action = 'witness.identity.read' AND subject_id = $1`,
-        [witness.id],
-      );
+    const audit = await readAuditLog(
+      t.app.get(DataSource),
+      `SELECT actor_user_id, reason FROM audit_events WHERE action = 'witness.identity.read' AND subject_id = $1`,
+      [witness.id],
+    );
     expect(audit).toEqual([
       { actor_user_id: as.legal_reviewer.id, reason: 'verifying identity before a court filing' },
     ]);
