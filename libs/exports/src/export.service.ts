@@ -42,9 +42,6 @@ export type ExportDownload =
 /** Creating case-file exports (bag streamed to the object store, then recorded and audited) and serving them again. */
 @Injectable()
 export class ExportService {
-  /** The identity vault's keys: they seal the key of every stored bag that holds identities. */
-  private readonly vaultKeys: IdentityKeyRing;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -53,9 +50,9 @@ export class ExportService {
     private readonly signingKey: ExportSigningKey,
     private readonly settings: Settings,
     @Inject(OBJECT_STORE) private readonly store: ObjectStore,
-  ) {
-    this.vaultKeys = IdentityKeyRing.parse(settings.IDENTITY_ENCRYPTION_KEYS);
-  }
+    /** The identity vault's keys (one ring, parsed once): they seal the key of every stored bag that holds identities. */
+    private readonly vaultKeys: IdentityKeyRing,
+  ) {}
 
   /**
    * Collects, bags and stores the export; only a bag that was stored whole is recorded. Any
