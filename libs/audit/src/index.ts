@@ -9,6 +9,7 @@ export * from './audit-event.filter.js';
 export * from './audit-per-row.js';
 export * from './audit.service.js';
 export * from './audit-sealer.js';
+export * from './audit-custody.js';
 export * from './audit-verifier.service.js';
 export * from './audit-checkpoint.service.js';
 export * from './audit-read.service.js';

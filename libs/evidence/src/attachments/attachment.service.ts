@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditAction, AuditService, sealAuditChain } from '@sillok/audit';
+import { AuditAction, AuditService, custodyEvents, sealAuditChain } from '@sillok/audit';
 import { roleHasPermission } from '@sillok/auth';
 import { CaseAccessPolicy, caseRoleAtLeast, minimumCaseRole } from '@sillok/cases';
 import { DomainError, Permission, type Actor } from '@sillok/core';
@@ -91,16 +91,8 @@ export class AttachmentService {
   async custody(actor: Actor, id: string): Promise<CustodyEntryView[]> {
     const attachment = await this.find(actor, id, Permission.CaseRead);
     await sealAuditChain(this.dataSource.manager);
-    const rows = (await this.dataSource.query(
-      `SELECT seq::text AS seq, occurred_at AS at, action, actor_user_id AS "actorUserId", actor_role AS "actorRole",
-              request_id AS "requestId", details
-         FROM audit_events
-        WHERE (subject_type = 'attachment' AND subject_id = $1)
-           OR (action = $2 AND subject_type = 'attachment' AND details->>'derivedFrom' = $1)
-        ORDER BY seq`,
-      [attachment.id, AuditAction.AttachmentDerive],
-    )) as Array<Omit<CustodyEntryView, 'at'> & { at: Date }>;
-    return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+    const events = await custodyEvents(this.dataSource.manager, [attachment.id]);
+    return events.map(({ subjectType: _type, subjectId: _id, ...entry }) => entry);
   }
 
   private async find(actor: Actor, id: string, permission: Permission): Promise<Attachment> {

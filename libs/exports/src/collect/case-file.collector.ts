@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { sealAuditChain } from '@sillok/audit';
+import { custodyEvents, sealAuditChain } from '@sillok/audit';
 import { User } from '@sillok/auth';
 import { Case } from '@sillok/cases';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
@@ -20,7 +20,7 @@ import type { ExportProfile } from '../profiles/export-profile.js';
 import { selectAttachments } from './attachment-selection.js';
 import { BagIdentifiers } from './bag-identifiers.js';
 import type { CaseFile, ExportedIncident, ExportedWitness, WithheldItem } from './case-file.js';
-import { custodyEntry, type AuditRow } from './custody-entry.js';
+import { custodyEntry } from './custody-entry.js';
 import { decideIncidents, decideTestimonies } from './inclusion.js';
 import { exportedIncident } from './incident-export.js';
 import { TermLookup } from './term-lookup.js';
@@ -175,7 +175,7 @@ export class CaseFileCollector {
     );
 
     const custody = (
-      await custodyOf(m, [...ids, ...incidents.map((i) => i.id), ...attachments.files.map((f) => f.id)])
+      await custodyEvents(m, [...ids, ...incidents.map((i) => i.id), ...attachments.files.map((f) => f.id)])
     ).map((row) => custodyEntry(row, { redacted: profile.redactSensitiveSpans || withheld.length > 0, ids: bagIds }));
     return {
       case: {
@@ -246,21 +246,6 @@ async function currentContentHashes(m: EntityManager, ids: string[]): Promise<Ma
     [ids],
   )) as Array<{ id: string; sha256: string }>;
   return new Map(rows.map((row) => [row.id, row.sha256]));
-}
-
-/** The audit rows about the included records (and copies derived from included attachments), in chain order. */
-async function custodyOf(m: EntityManager, ids: string[]): Promise<AuditRow[]> {
-  if (!ids.length) return [];
-  const rows = (await m.query(
-    `SELECT seq::text AS seq, occurred_at AS at, action, subject_type AS "subjectType", subject_id AS "subjectId",
-            actor_user_id AS "actorUserId", actor_role AS "actorRole", request_id AS "requestId", details
-       FROM audit_events
-      WHERE subject_id = ANY($1::text[])
-         OR (subject_type = 'attachment' AND details->>'derivedFrom' = ANY($1::text[]))
-      ORDER BY seq`,
-    [ids],
-  )) as Array<Omit<AuditRow, 'at'> & { at: Date }>;
-  return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
 }
 
 /** The words of every sensitive span of the case's testimonies (withdrawn spans no longer hide anything). */

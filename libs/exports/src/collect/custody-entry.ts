@@ -1,18 +1,8 @@
-import { AuditAction } from '@sillok/audit';
+import { AuditAction, type CustodyEvent } from '@sillok/audit';
 import type { BagIdentifiers } from './bag-identifiers.js';
 
 /** An audit row about an included record, as read from the audit log. */
-export interface AuditRow {
-  seq: string;
-  at: string;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  actorUserId: string | null;
-  actorRole: string | null;
-  requestId: string | null;
-  details: Record<string, unknown> | null;
-}
+export type AuditRow = CustodyEvent;
 
 export interface CustodyPolicy {
   /** The bag hides words (or whole records): nothing computed from the hidden content may go out. */
