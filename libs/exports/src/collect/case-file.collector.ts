@@ -19,7 +19,7 @@ import type { ExportSelection } from '../case-export.entity.js';
 import type { ExportProfile } from '../profiles/export-profile.js';
 import { selectAttachments } from './attachment-selection.js';
 import { BagIdentifiers } from './bag-identifiers.js';
-import type { CaseFile, ExportedIncident, ExportedWitness, WithheldItem } from './case-file.js';
+import type { CaseFile, ExportedAttachment, ExportedTestimony, ExportedWitness, WithheldItem } from './case-file.js';
 import { custodyEntry } from './custody-entry.js';
 import { decideIncidents, decideTestimonies } from './inclusion.js';
 import { exportedIncident } from './incident-export.js';
@@ -65,21 +65,79 @@ export class CaseFileCollector {
     });
   }
 
+  /** Reading and deciding, step by step (each step reads what the one before decided), then mapping. */
   private async collectIn(m: EntityManager, request: CollectRequest): Promise<CaseFile> {
-    const { caseId, profile, selection } = request;
-    const kase = await m.findOneByOrFail(Case, { id: caseId });
+    const kase = await m.findOneByOrFail(Case, { id: request.caseId });
+    const testimonies = await this.testimonyPart(m, request);
+    const incidents = await this.incidentPart(m, request, testimonies);
+    const attachments = await this.attachmentPart(m, request, testimonies, incidents.included);
+    const withheld: WithheldItem[] = [...testimonies.withheld, ...incidents.withheld, ...attachments.withheld];
+    const { profile } = request;
+    const bagIds = new BagIdentifiers(profile.pseudonymousIds);
+    const identities = request.selection.includeIdentities
+      ? await this.identities(request, [...testimonies.labels.keys()])
+      : null;
+    const interviewers = await staffNames(
+      m,
+      testimonies.included.flatMap((t) => t.interviewerIds),
+      bagIds,
+    );
+    const custody = await custodyEvents(m, [
+      ...testimonies.included.map((t) => t.id),
+      ...incidents.included.map((i) => i.id),
+      ...attachments.files.map((f) => f.id),
+    ]);
+    const references = new Map(testimonies.all.map((t) => [t.id, t.reference]));
+    return {
+      case: {
+        id: kase.id,
+        reference: kase.reference,
+        title: testimonies.redact(kase.title),
+        description: testimonies.redact(kase.description),
+        status: kase.status,
+      },
+      testimonies: exportedTestimonies(testimonies, {
+        profile,
+        terms: incidents.terms,
+        attachments,
+        identities,
+        interviewers,
+      }),
+      incidents: incidents.included.map((incident) =>
+        exportedIncident(incident, {
+          sources: incidents.sources,
+          references,
+          includedTestimonyIds: testimonies.includedIds,
+          labels: testimonies.labels,
+          redact: testimonies.redact,
+          terms: incidents.terms,
+          profile,
+        }),
+      ),
+      attachments: attachments.files,
+      withheld,
+      custody: custody.map((row) =>
+        custodyEntry(row, { redacted: profile.redactSensitiveSpans || withheld.length > 0, ids: bagIds }),
+      ),
+      ids: bagIds,
+      identityWitnessIds: identities
+        ? [...identities].filter(([, identity]) => identity !== null).map(([witnessId]) => witnessId)
+        : [],
+    };
+  }
+
+  /**
+   * The case's testimonies: which go out (consent, approval, the selection) and, for those, what
+   * the bag shows of them. Reads run one after another: the snapshot is one connection.
+   */
+  private async testimonyPart(m: EntityManager, { caseId, profile, selection }: CollectRequest) {
     const all = await m.find(Testimony, { where: { caseId }, order: { reference: 'ASC' } });
     const chosen = chooseById('testimonyIds', selection.testimonyIds, all);
     const witnesses = new Map((await m.findBy(Witness, { caseId })).map((w) => [w.id, w]));
     const consents = await this.consent.effectiveFor(chosen, m);
-
     const includeUnapproved = selection.includeUnapproved === true;
-    const decided = decideTestimonies(chosen, witnesses, consents, profile, includeUnapproved);
-    const { included, labels } = decided;
-    const withheld: WithheldItem[] = [...decided.withheld];
-
+    const { included, labels, withheld } = decideTestimonies(chosen, witnesses, consents, profile, includeUnapproved);
     const ids = included.map((t) => t.id);
-    // One after another: the snapshot is one connection, which runs one query at a time.
     const annotations = ids.length
       ? await m.find(TestimonyAnnotation, { where: { testimonyId: In(ids), withdrawnAt: IsNull() } })
       : [];
@@ -91,8 +149,30 @@ export class CaseFileCollector {
     );
     // Every text of the bag that is not a testimony's own is hidden by the words of every sensitive span of the case.
     const caseText = new TestimonyRedactor([], profile.redactSensitiveSpans, caseWords);
-    const redact = (text: string) => caseText.freeText(text);
-    const includedIds = new Set(ids);
+    return {
+      all,
+      chosen,
+      witnesses,
+      consents,
+      included,
+      includedIds: new Set(ids),
+      labels,
+      withheld,
+      annotations,
+      translations,
+      hashes,
+      caseWords,
+      redact: (text: string) => caseText.freeText(text),
+      includeUnapproved,
+    };
+  }
+
+  /** The case's incidents that go out with these testimonies, their sources, and the terms of both. */
+  private async incidentPart(
+    m: EntityManager,
+    { caseId, profile, selection }: CollectRequest,
+    testimonies: TestimonyPart,
+  ) {
     const candidates = chooseById(
       'incidentIds',
       selection.incidentIds,
@@ -104,95 +184,41 @@ export class CaseFileCollector {
           order: { createdAt: 'ASC' },
         })
       : [];
-    const incidentChoice = decideIncidents(candidates, allSources, includedIds, profile, includeUnapproved);
-    const incidents = incidentChoice.included;
-    withheld.push(...incidentChoice.withheld);
-    const sources = allSources.filter((s) => incidents.some((i) => i.id === s.incidentId));
-    const tags = annotations.filter((a) => a.kind === 'tag');
-    const terms = new TermLookup(
-      await m.findBy(TaxonomyTermEntity, { id: In(TermLookup.idsOf([...tags, ...incidents])) }),
+    const { included, withheld } = decideIncidents(
+      candidates,
+      allSources,
+      testimonies.includedIds,
+      profile,
+      testimonies.includeUnapproved,
     );
+    const tags = testimonies.annotations.filter((a) => a.kind === 'tag');
+    const terms = new TermLookup(
+      await m.findBy(TaxonomyTermEntity, { id: In(TermLookup.idsOf([...tags, ...included])) }),
+    );
+    const sources = allSources.filter((s) => included.some((i) => i.id === s.incidentId));
+    return { included, withheld, sources, terms };
+  }
 
+  /** The files that go out: those of the included records, the selected ones, the case's own when asked. */
+  private async attachmentPart(
+    m: EntityManager,
+    { caseId, profile, selection }: CollectRequest,
+    testimonies: TestimonyPart,
+    incidents: Incident[],
+  ) {
     const caseAttachments = await m.find(Attachment, { where: { caseId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
-    const attachments = selectAttachments({
+    return selectAttachments({
       all: caseAttachments,
       chosenIds: selection.attachmentIds,
-      testimonies: all,
-      included: includedIds,
-      chosenTestimonies: new Set(chosen.map((t) => t.id)),
+      testimonies: testimonies.all,
+      included: testimonies.includedIds,
+      chosenTestimonies: new Set(testimonies.chosen.map((t) => t.id)),
       incidents: new Set(incidents.map((i) => i.id)),
       caseFiles: includesCaseFiles(selection),
       capturedLocation: await withCaptureLocation(m, caseAttachments),
-      redact,
+      redact: testimonies.redact,
       profile,
     });
-    withheld.push(...attachments.withheld);
-
-    const bagIds = new BagIdentifiers(profile.pseudonymousIds);
-    const interviewers = await staffNames(
-      m,
-      included.flatMap((t) => t.interviewerIds),
-      bagIds,
-    );
-    const identities = selection.includeIdentities
-      ? await this.identities(request, [...labels.keys()])
-      : new Map<string, Record<string, unknown> | null>();
-    const testimonies = included.map((testimony) => {
-      const witness: ExportedWitness = exportedWitness(
-        witnesses.get(testimony.witnessId)!,
-        labels.get(testimony.witnessId)!,
-        profile,
-      );
-      if (selection.includeIdentities) witness.identity = identities.get(testimony.witnessId) ?? null;
-      return exportedTestimony(
-        {
-          testimony,
-          witness,
-          consent: consents.get(testimony.id)!,
-          translations: translations.filter((tr) => tr.testimonyId === testimony.id),
-          annotations: annotations.filter((a) => a.testimonyId === testimony.id),
-          contentSha256: hashes.get(testimony.id) ?? null,
-          attachments: attachments.files.filter((f) => f.owner.reference === testimony.reference).map((f) => f.path),
-          caseWords,
-          interviewers: testimony.interviewerIds.map((id) => interviewers.get(id) ?? 'an account no longer known'),
-        },
-        profile,
-        terms,
-      );
-    });
-
-    const references = new Map(all.map((t) => [t.id, t.reference]));
-    const exportedIncidents: ExportedIncident[] = incidents.map((incident) =>
-      exportedIncident(incident, {
-        sources,
-        references,
-        includedTestimonyIds: includedIds,
-        labels,
-        redact,
-        terms,
-        profile,
-      }),
-    );
-
-    const custody = (
-      await custodyEvents(m, [...ids, ...incidents.map((i) => i.id), ...attachments.files.map((f) => f.id)])
-    ).map((row) => custodyEntry(row, { redacted: profile.redactSensitiveSpans || withheld.length > 0, ids: bagIds }));
-    return {
-      case: {
-        id: kase.id,
-        reference: kase.reference,
-        title: redact(kase.title),
-        description: redact(kase.description),
-        status: kase.status,
-      },
-      testimonies,
-      incidents: exportedIncidents,
-      attachments: attachments.files,
-      withheld,
-      custody,
-      ids: bagIds,
-      identityWitnessIds: [...identities].filter(([, identity]) => identity !== null).map(([witnessId]) => witnessId),
-    };
   }
 
   /** Each read goes through the vault, which checks witness.identity.read and audits it with the reason. */
@@ -209,6 +235,45 @@ export class CaseFileCollector {
     }
     return found;
   }
+}
+
+type TestimonyPart = Awaited<ReturnType<CaseFileCollector['testimonyPart']>>;
+
+/** The included testimonies as the bag shows them, each with its witness as this profile names them. */
+function exportedTestimonies(
+  part: TestimonyPart,
+  context: {
+    profile: ExportProfile;
+    terms: TermLookup;
+    attachments: { files: ExportedAttachment[] };
+    identities: Map<string, Record<string, unknown> | null> | null;
+    interviewers: Map<string, string>;
+  },
+): ExportedTestimony[] {
+  const { profile, terms, attachments, identities, interviewers } = context;
+  return part.included.map((testimony) => {
+    const witness: ExportedWitness = exportedWitness(
+      part.witnesses.get(testimony.witnessId)!,
+      part.labels.get(testimony.witnessId)!,
+      profile,
+    );
+    if (identities) witness.identity = identities.get(testimony.witnessId) ?? null;
+    return exportedTestimony(
+      {
+        testimony,
+        witness,
+        consent: part.consents.get(testimony.id)!,
+        translations: part.translations.filter((tr) => tr.testimonyId === testimony.id),
+        annotations: part.annotations.filter((a) => a.testimonyId === testimony.id),
+        contentSha256: part.hashes.get(testimony.id) ?? null,
+        attachments: attachments.files.filter((f) => f.owner.reference === testimony.reference).map((f) => f.path),
+        caseWords: part.caseWords,
+        interviewers: testimony.interviewerIds.map((id) => interviewers.get(id) ?? 'an account no longer known'),
+      },
+      profile,
+      terms,
+    );
+  });
 }
 
 /**
