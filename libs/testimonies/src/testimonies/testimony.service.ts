@@ -93,7 +93,9 @@ export class TestimonyService {
         details: { reference: testimony.reference, witnessId, revision: 1, contentSha256: sha },
       });
       await this.annotations.addAll(manager, { audit, actor, testimony, dtos: tags, listField: 'tags' });
-      return this.view(manager, testimony.id);
+      // Answered from what was written, not read back (test/testimonies/create-answer shows they are the same).
+      const consent = (await this.consent.effectiveFor([testimony], manager)).get(testimony.id)!;
+      return toTestimonyView(testimony, witness.pseudonym, first.content.translations, consent);
     });
   }
 

@@ -60,7 +60,7 @@ export function toTestimonySummary(t: Testimony, witnessPseudonym: string): Test
 export function toTestimonyView(
   t: Testimony,
   witnessPseudonym: string,
-  translations: TestimonyTranslation[],
+  translations: ReadonlyArray<Pick<TestimonyTranslation, 'language' | 'text' | 'translator' | 'checked'>>,
   consent: EffectiveConsent,
 ): TestimonyView {
   return {
