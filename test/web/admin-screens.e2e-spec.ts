@@ -14,7 +14,7 @@ import { counts, EXAMPLE_FILES, EXAMPLES } from '../imports/import-fixtures.js';
 import { createAndLogin, requestAs, type LoggedInUser } from '../support/auth-fixtures.js';
 import { createCase } from '../support/case-fixtures.js';
 import type { TestApp } from '../support/test-app.js';
-import { launchBrowser, newContext, screenshot, seriousViolations, startWebApp } from './browser.js';
+import { launchBrowser, newContext, screenshot, seriousViolations, signIn, startWebApp } from './browser.js';
 
 const LOCALES = { ko, en, ja } as const;
 type Locale = keyof typeof LOCALES;
@@ -63,11 +63,7 @@ describe('the administration screens in a browser', () => {
     const context = await newContext(browser, baseUrl, locale);
     const page = await context.newPage();
     const messages = LOCALES[locale];
-    await page.goto('/app');
-    await page.getByLabel(messages.login.email).fill(user.email);
-    await page.getByLabel(messages.login.password).fill(user.password);
-    await page.getByRole('button', { name: messages.login.submit }).click();
-    await page.getByRole('navigation', { name: messages.nav.main }).waitFor();
+    await signIn(page, messages, user);
     return { context, page, messages };
   }
 
@@ -102,6 +98,7 @@ describe('the administration screens in a browser', () => {
         expect((await counts(t, caseId))[type]).toBeGreaterThan(before[type]);
       }
       expect(await counts(t, caseId)).toMatchObject({ witnesses: 4, testimonies: 4, tags: 6, incidents: 3 });
+      await screenshot(page, 'import-done-ko');
 
       const before = await counts(t, caseId);
       const report = await checkFile(page, messages, join(scratch, 'bad-witnesses.csv'));
@@ -121,6 +118,45 @@ describe('the administration screens in a browser', () => {
       await context.close();
     }
   }, 240_000);
+
+  it('shows the upload progress of a large file, then its report', async () => {
+    const { context, page, messages } = await signedIn(coordinator, 'en');
+    const m = messages.administration.imports;
+    const big = join(scratch, 'many-witnesses.csv');
+    const lines = Array.from({ length: 8000 }, (_, i) => `P-${i},female,1960,North Hamgyong`);
+    await writeFile(big, ['external_id,sex,birth_year,province_of_origin', ...lines, ''].join('\n'));
+    const before = await counts(t, caseId);
+    try {
+      await page.goto(`/app/imports?case=${caseRef}`);
+      // A slow uplink (about 100 KB/s) makes the progress of a 250 KB file visible for a while.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: 100_000,
+      });
+      await page.getByLabel(m.file, { exact: true }).setInputFiles(big);
+      await page.getByRole('button', { name: m.check }).click();
+      const progress = page.getByRole('progressbar', { name: m.progress.replace('{name}', 'many-witnesses.csv') });
+      await progress.waitFor();
+      // Part of the file sent, not all of it (the page's CSP forbids evaluating strings: read the attribute).
+      let fraction = 0;
+      for (let tries = 0; tries < 200 && !(fraction > 0 && fraction < 1); tries++) {
+        fraction = Number((await progress.getAttribute('value')) ?? 0);
+        if (!(fraction > 0)) await page.waitForTimeout(25);
+      }
+      expect(fraction).toBeGreaterThan(0);
+      expect(fraction).toBeLessThan(1);
+      await screenshot(page, 'import-progress-en');
+      const report = page.getByTestId('import-report');
+      await report.waitFor({ timeout: 60_000 });
+      await report.getByText(m.summary.replace('{rows}', '8,000').split(':')[0]).waitFor();
+      expect(await counts(t, caseId)).toEqual(before);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 
   it('shows the command to run while the evidence store has never been checked', async () => {
     const { context, page, messages } = await signedIn(admin, 'en');

@@ -401,7 +401,7 @@ export const ko: Messages = {
       'rome-art7': '인도에 반한 죄 (로마규정 제7조)',
       'rome-art7-context': '상황적 요건 (제7조)',
       'date-precision': '날짜 정확도',
-      'source-connection': '정보원과 사건의 관계',
+      'source-connection': '정보원과 사안의 관계',
       reliability: '신뢰도',
       'location-type': '장소 유형',
       'act-type': '행위 유형',
