@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
+import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { createCase, createTwoCases } from '../support/case-fixtures.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { counts, example, EXAMPLE_FILES, formatOf, postImport } from './import-fixtures.js';
+import { CLI_ENTRY, runNode } from '../support/processes.js';
+import { TEST_SECRETS, startTestApp, type TestApp } from '../support/test-app.js';
+import { counts, example, EXAMPLE_FILES, EXAMPLES, formatOf, postImport } from './import-fixtures.js';
 
 const DRY_RUN = '&dryRun=true';
 
@@ -113,4 +117,31 @@ describe('POST /cases/:id/imports?dryRun=true', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'dryRun' })]);
   });
+
+  it('sillok import --dry-run prints the report and writes nothing; it exits 1 when a row is invalid', async () => {
+    const caseId = await createCase(t, as.coordinator, { members: [] });
+    const reference = (await t.http().get(`/cases/${caseId}`).set(bearer(as.coordinator))).body.reference;
+    const env = { ...TEST_SECRETS, DATABASE_URL: t.database.url, SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR };
+    const scratch = mkdtempSync(join(tmpdir(), 'sillok-dry-run-'));
+    const dryRun = (file: string) =>
+      runNode([CLI_ENTRY, 'import', file, '--case', reference, '--as', as.coordinator.email, '--dry-run'], env);
+    try {
+      const audit = await auditRows();
+      const good = await dryRun(join(EXAMPLES, 'witnesses.csv'));
+      expect(good.code).toBe(0);
+      expect(good.stdout).toContain(
+        `checked 3 witnesses rows for ${reference}: 3 valid, 0 invalid; nothing written (dry run)`,
+      );
+      const bad = join(scratch, 'witnesses-bad.csv');
+      writeFileSync(bad, 'external_id,sex\nQ-1,female\nQ-2,femal\n');
+      const refused = await dryRun(bad);
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain('INVALID  line 3: sex: must be one of female, male, other, unknown');
+      expect(refused.stderr).toContain('1 valid, 1 invalid; nothing written (dry run)');
+      expect((await counts(t, caseId)).witnesses).toBe(0);
+      expect(await auditRows()).toBe(audit);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
