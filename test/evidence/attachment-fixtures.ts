@@ -2,9 +2,13 @@ import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { bearer, type LoggedInUser } from '../support/auth-fixtures.js';
 import type { TestApp } from '../support/test-app.js';
+import { finalPath } from './filesystem-layout.js';
 import { streamUpload } from './multipart-upload.js';
 
 /** A witness and a testimony of theirs in `caseId`, made through the API by `member`. */
@@ -92,4 +96,21 @@ export async function uploadTexts(
     ids.push(res.body.id as string);
   }
   return ids;
+}
+
+/** Changes one bit of an attachment's stored object on disk (the filesystem store): fixity must notice. */
+export async function flipFirstByte(t: TestApp, attachmentId: string): Promise<void> {
+  const path = await objectPathOf(t, attachmentId);
+  await chmod(path, 0o640);
+  const bytes = await readFile(path);
+  bytes[0] ^= 0x01;
+  await writeFile(path, bytes);
+}
+
+/** Where the filesystem store keeps an attachment's object. */
+export async function objectPathOf(t: TestApp, attachmentId: string): Promise<string> {
+  const [{ object_key }] = await t.app
+    .get(DataSource)
+    .query('SELECT object_key FROM attachments WHERE id = $1', [attachmentId]);
+  return finalPath(join(t.settings.SILLOK_DATA_DIR, 'objects'), object_key);
 }

@@ -34,6 +34,7 @@ const ROLES_HOLDING: Record<string, string[]> = {
   'audit.read': ['coordinator', 'auditor'],
   'audit.verify': ['auditor'],
   'import.create': ['coordinator', 'investigator'],
+  'fixity.read': ['admin', 'auditor'],
 };
 
 // Path parameters that are not ids.

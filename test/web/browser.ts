@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { NodeResult, Result } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Messages } from '../../apps/web/src/i18n/messages.en.js';
 import { ROOT } from '../support/processes.js';
 import { startTestApp, type TestApp, type TestAppOptions } from '../support/test-app.js';
 
@@ -97,4 +98,17 @@ export async function selectText(page: Page, selector: string, text: string, occ
     selection.removeAllRanges();
     selection.addRange(range);
   })()`);
+}
+
+/** Signs a user in on the login screen (in the page's language) and waits for the main navigation. */
+export async function signIn(
+  page: Page,
+  messages: Pick<Messages, 'login' | 'nav'>,
+  user: { email: string; password: string },
+): Promise<void> {
+  await page.goto('/app');
+  await page.getByLabel(messages.login.email).fill(user.email);
+  await page.getByLabel(messages.login.password).fill(user.password);
+  await page.getByRole('button', { name: messages.login.submit }).click();
+  await page.getByRole('navigation', { name: messages.nav.main }).waitFor();
 }

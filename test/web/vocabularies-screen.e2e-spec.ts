@@ -40,7 +40,8 @@ describe('the vocabularies screen in a browser', () => {
     await page.getByLabel(messages.login.password).fill(admin.password);
     await page.getByRole('button', { name: messages.login.submit }).click();
     await page.getByRole('link', { name: messages.nav.vocabularies }).click();
-    await page.getByRole('button', { name: /^facility \(/ }).click();
+    // Schemes are named in the UI language (the code is the button's title).
+    await page.getByRole('button', { name: `${messages.administration.schemes.facility} (`, exact: false }).click();
     await page.getByTestId('term').first().waitFor();
     return { context, page, messages };
   }

@@ -2,6 +2,8 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './session/session';
 import { AuditScreen } from './screens/audit-screen';
 import { VocabulariesScreen } from './screens/vocabularies-screen';
+import { ImportScreen } from './screens/import-screen';
+import { FixityScreen } from './screens/fixity-screen';
 import { CaseScreen } from './screens/case-screen';
 import { CasesScreen } from './screens/cases-screen';
 import { ChangePasswordScreen } from './screens/change-password-screen';
@@ -43,6 +45,8 @@ export function App() {
         <Route path="users" element={<UsersScreen />} />
         <Route path="audit" element={<AuditScreen />} />
         <Route path="vocabularies" element={<VocabulariesScreen />} />
+        <Route path="imports" element={<ImportScreen />} />
+        <Route path="fixity" element={<FixityScreen />} />
       </Route>
       <Route path="*" element={<Navigate to="/app" replace />} />
     </Routes>

@@ -42,9 +42,12 @@ export class AuditCheckpointService {
     );
     await this.audit.recordNow({
       action: AuditAction.AuditCheckpoint,
+      // The whole signed statement, so GET /audit/checkpoints/latest can show (and hand out) what was deposited.
       details: {
         headSeq: result.headSeq,
         headHash: result.headHash,
+        time,
+        signature: checkpoint.signature,
         publicKeyFingerprint: signingKey.fingerprint,
       },
     });

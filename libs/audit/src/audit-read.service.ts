@@ -6,11 +6,19 @@ import { AUDIT_CASE_SCOPE, type AuditCaseScope } from './audit-case-scope.js';
 import type { StoredAuditRow } from './audit-chain.checker.js';
 import type { AuditEventFilter } from './audit-event.filter.js';
 import type { AuditEventPage, AuditEventView } from './audit-event.view.js';
+import type { LatestAuditCheckpoint } from './audit-checkpoint.view.js';
+import { AuditAction } from './audit-action.js';
 import { AuditVerifier, type AuditVerification } from './audit-verifier.service.js';
 import { sealAuditChain } from './audit-sealer.js';
 
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 500;
+
+const SELECT_EVENTS = `
+  SELECT seq::float8 AS seq, to_char(occurred_at AT TIME ZONE 'UTC', ${OCCURRED_AT_SQL_FORMAT}) AS occurred_at,
+         actor_user_id, actor_role, action, subject_type, subject_id, case_id, request_id, client_address,
+         user_agent, reason, details, prev_hash, hash
+    FROM audit_events`;
 
 /** Reading the audit log over HTTP: the signed-in actor's view of it, and verification on demand. */
 @Injectable()
@@ -25,6 +33,49 @@ export class AuditReadService {
   async verify(): Promise<AuditVerification> {
     currentActor();
     return this.verifier.verifyAudited();
+  }
+
+  /**
+   * The newest checkpoint the chain records (`audit.checkpoint`, written by `sillok audit:checkpoint`),
+   * with its signed statement, and whether the chain still holds the hash it signed.
+   */
+  async latestCheckpoint(): Promise<LatestAuditCheckpoint> {
+    currentActor();
+    await sealAuditChain(this.dataSource.manager);
+    const [row]: StoredAuditRow[] = await this.dataSource.query(
+      `${SELECT_EVENTS} WHERE action = $1 ORDER BY seq DESC LIMIT 1`,
+      [AuditAction.AuditCheckpoint],
+    );
+    if (!row) return { checkpoint: null };
+    const details = row.details as {
+      headSeq: number;
+      headHash: string;
+      publicKeyFingerprint: string;
+      time?: string;
+      signature?: string;
+    };
+    const [atHead] = await this.dataSource.query(`SELECT hash FROM audit_events WHERE seq = $1`, [details.headSeq]);
+    const signed =
+      details.time && details.signature
+        ? {
+            statement: { headSeq: details.headSeq, headHash: details.headHash, time: details.time },
+            algorithm: 'Ed25519' as const,
+            signature: details.signature,
+            publicKeyFingerprint: details.publicKeyFingerprint,
+          }
+        : null;
+    return {
+      checkpoint: {
+        seq: row.seq,
+        recordedAt: row.occurred_at,
+        actor: { userId: row.actor_user_id, role: row.actor_role },
+        headSeq: details.headSeq,
+        headHash: details.headHash,
+        publicKeyFingerprint: details.publicKeyFingerprint,
+        signed,
+        matchesChain: atHead?.hash === details.headHash,
+      },
+    };
   }
 
   async list(filter: AuditEventFilter): Promise<AuditEventPage> {
@@ -51,10 +102,7 @@ export class AuditReadService {
     if (filter.cursor) add('seq < ?::bigint', filter.cursor);
     values.push(limit + 1);
     const rows: StoredAuditRow[] = await this.dataSource.query(
-      `SELECT seq::float8 AS seq, to_char(occurred_at AT TIME ZONE 'UTC', ${OCCURRED_AT_SQL_FORMAT}) AS occurred_at,
-              actor_user_id, actor_role, action, subject_type, subject_id, case_id, request_id, client_address,
-              user_agent, reason, details, prev_hash, hash
-         FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `${SELECT_EVENTS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY seq DESC LIMIT $${values.length}`,
       values,
     );

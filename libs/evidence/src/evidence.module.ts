@@ -9,6 +9,8 @@ import { Attachment } from './attachments/attachment.entity.js';
 import { AttachmentService } from './attachments/attachment.service.js';
 import { AttachmentCaptureMetadata } from './capture/capture-metadata.entity.js';
 import { FixityCheck } from './attachments/fixity-check.entity.js';
+import { FixityController } from './fixity/fixity.controller.js';
+import { FixityStatusService } from './fixity/fixity-status.service.js';
 import { FixityService } from './fixity/fixity.service.js';
 import { createObjectStore } from './object-store/object-store.factory.js';
 import { OBJECT_STORE, type ObjectStore } from './object-store/object-store.port.js';
@@ -23,12 +25,13 @@ import { SweepRunner } from './sweeper/sweep-runner.js';
  */
 @Module({
   imports: [CasesModule, TypeOrmModule.forFeature([Attachment, FixityCheck, AttachmentCaptureMetadata])],
-  controllers: [AttachmentController],
+  controllers: [AttachmentController, FixityController],
   providers: [
     { provide: OBJECT_STORE, useFactory: createObjectStore, inject: [Settings] },
     AttachmentIngestService,
     AttachmentService,
     FixityService,
+    FixityStatusService,
     ObjectReferences,
     ObjectSweeper,
     SweepRunner,

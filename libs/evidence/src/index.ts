@@ -10,6 +10,7 @@ export * from './attachments/fixity-check.entity.js';
 export * from './attachments/attachment.service.js';
 export * from './attachments/attachment-ingest.service.js';
 export * from './fixity/fixity.service.js';
+export * from './fixity/fixity-status.service.js';
 export * from './fixity/fixity.scheduler.js';
 export * from './fixity/fixity-schedule.module.js';
 export * from './attachments/http-range.js';

@@ -26,6 +26,8 @@ export interface ImportRequest {
   source: AsyncIterable<Buffer | string>;
   /** Write the valid rows and report the invalid ones, instead of writing nothing. */
   skipInvalid?: boolean;
+  /** Run every check and report, but write nothing (no records, no audit events). */
+  dryRun?: boolean;
   /** Called as records are read (count so far). */
   onProgress?: (rows: number) => void;
 }
@@ -128,6 +130,8 @@ export class ImportService {
       report.invalid.sort((a, b) => a.line - b.line);
       const badLines = [...new Set(report.invalid.map((r) => r.line))];
       report.rejected = badLines.length;
+      // A dry run's transaction holds only the temporary staging tables: it ends here, having written nothing.
+      if (request.dryRun) return;
       if (badLines.length && !request.skipInvalid) throw rejected(report);
 
       await manager.query(`UPDATE import_rows SET bad = true WHERE line = ANY($1::int[])`, [badLines]);

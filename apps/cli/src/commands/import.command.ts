@@ -27,6 +27,7 @@ interface ImportOptions {
   type?: RecordTypeName;
   format?: ImportFormat;
   skipInvalid?: boolean;
+  dryRun?: boolean;
   rejects?: string;
 }
 
@@ -39,6 +40,7 @@ export function importCommand(): Command {
     .addOption(new Option('--type <type>', 'the template of the file (default: from its name)').choices(RECORD_TYPES))
     .addOption(new Option('--format <format>', 'default: from the file extension').choices(IMPORT_FORMATS))
     .option('--skip-invalid', 'write the valid rows; list the invalid ones (with --rejects) instead of writing nothing')
+    .option('--dry-run', 'check every row and print the report; write nothing (exit 1 if a row is invalid)')
     .option('--rejects <file>', 'with --skip-invalid: write the invalid rows (line, field, reason) to this CSV file')
     .action(async (file: string, options: ImportOptions) => {
       if (options.rejects && !options.skipInvalid) throw new CliError('--rejects goes with --skip-invalid');
@@ -67,12 +69,17 @@ export function importCommand(): Command {
         );
         let report: ImportReport;
         try {
-          report = await context
-            .get(ImportService)
-            .run(
-              { userId: user.id, role: user.role },
-              { caseId: found.id, type, format, source: counted, skipInvalid: options.skipInvalid },
-            );
+          report = await context.get(ImportService).run(
+            { userId: user.id, role: user.role },
+            {
+              caseId: found.id,
+              type,
+              format,
+              source: counted,
+              skipInvalid: options.skipInvalid,
+              dryRun: options.dryRun,
+            },
+          );
         } catch (error) {
           const rejected = (error as DomainError).extensions?.report as ImportReport | undefined;
           if (error instanceof DomainError && rejected) {
@@ -84,6 +91,12 @@ export function importCommand(): Command {
         }
         progress.finish();
         printReport(report);
+        if (options.dryRun) {
+          const what = `checked ${report.rows} ${type} rows for ${options.case}: ${report.rows - report.rejected} valid, ${report.rejected} invalid; nothing written (dry run)`;
+          if (report.rejected > 0) throw new CliError(what);
+          console.log(what);
+          return;
+        }
         if (options.rejects) await writeRejects(options.rejects, report);
         console.log(
           `imported ${report.rows} ${type} rows into ${options.case}: ${report.created} created, ` +

@@ -239,6 +239,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/audit/checkpoints/latest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The latest signed checkpoint recorded in the chain (sillok audit:checkpoint), or null before the first
+     * @description Reads the recorded checkpoint and checks that the chain still holds the hash it signed; signs nothing.
+     */
+    get: operations['AuditController_latestCheckpoint'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/audit/verify': {
     parameters: {
       query?: never;
@@ -785,6 +805,26 @@ export interface paths {
      * @description A bundle with witness identities: only for holders of witness.identity.read on the case, with ?reason=, until it expires; it is always sent whole (Range ignored)
      */
     get: operations['ExportController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/fixity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The fixity status of the evidence store: the latest runs, their failures, attachments never checked
+     * @description Reads the recorded checks; checks nothing itself (run `sillok fixity:check`).
+     */
+    get: operations['FixityController_status'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1839,6 +1879,27 @@ export interface components {
       /** Format: uuid */
       userId: string | null;
     };
+    AuditCheckpointResponse: {
+      /** @description null user: the operator ran the CLI */
+      actor: components['schemas']['AuditActorResponse'];
+      headHash: string;
+      headSeq: number;
+      /** @description the chain still holds headHash at headSeq */
+      matchesChain: boolean;
+      publicKeyFingerprint: string;
+      /** @description when it was recorded (database time, UTC) */
+      recordedAt: string;
+      /** @description seq of the audit.checkpoint event that recorded it */
+      seq: number;
+      /** @description the signed checkpoint as deposited; null for checkpoints recorded before signatures were kept */
+      signed: components['schemas']['SignedAuditCheckpointResponse'] | null;
+    };
+    AuditCheckpointStatementResponse: {
+      headHash: string;
+      headSeq: number;
+      /** @description database time, UTC, as signed */
+      time: string;
+    };
     AuditEventPageResponse: {
       items: components['schemas']['AuditEventResponse'][];
       /** @description pass as cursor for the next page */
@@ -2466,6 +2527,78 @@ export interface components {
       observedSize: number | null;
       ok: boolean;
     };
+    FixityLatestRunResponse: {
+      /** @description attachments checked */
+      checked: number;
+      /** @description the first 200 failures, in check order */
+      failures: components['schemas']['FixityStatusFailureResponse'][];
+      /**
+       * Format: date-time
+       * @description its last check (UTC)
+       */
+      finishedAt: string;
+      /** @description stored objects whose SHA-256 or size differ from the database */
+      mismatched: number;
+      /** @description stored objects not found */
+      missing: number;
+      /** @description attachments stored now that this run did not check (added since, or cut short) */
+      notChecked: number;
+      /** Format: uuid */
+      runId: string;
+      /**
+       * Format: date-time
+       * @description its first check (UTC)
+       */
+      startedAt: string;
+    };
+    FixityRunSummaryResponse: {
+      /** @description attachments checked */
+      checked: number;
+      /**
+       * Format: date-time
+       * @description its last check (UTC)
+       */
+      finishedAt: string;
+      /** @description stored objects whose SHA-256 or size differ from the database */
+      mismatched: number;
+      /** @description stored objects not found */
+      missing: number;
+      /** Format: uuid */
+      runId: string;
+      /**
+       * Format: date-time
+       * @description its first check (UTC)
+       */
+      startedAt: string;
+    };
+    FixityStatusFailureResponse: {
+      /** Format: uuid */
+      attachmentId: string;
+      /** Format: uuid */
+      caseId: string;
+      /** @example CASE-2026-0001 */
+      caseReference: string | null;
+      /** Format: date-time */
+      checkedAt: string;
+      expectedSha256: string;
+      expectedSize: number;
+      /** @description no stored object (else: a mismatch) */
+      missing: boolean;
+      observedSha256: string | null;
+      observedSize: number | null;
+      /** @example testimony */
+      ownerType: string;
+    };
+    FixityStatusResponse: {
+      /** @description attachments stored now */
+      attachments: number;
+      /** @description up to five runs before the latest, newest first */
+      earlierRuns: components['schemas']['FixityRunSummaryResponse'][];
+      /** @description null before the first run of `sillok fixity:check` (or of the scheduled check) */
+      latestRun: components['schemas']['FixityLatestRunResponse'] | null;
+      /** @description attachments no run has ever checked */
+      neverChecked: number;
+    };
     HighlightResponse: {
       end: number;
       start: number;
@@ -2483,6 +2616,8 @@ export interface components {
       caseId: string;
       /** @description records written, each audited */
       created: number;
+      /** @description a dry run: every check ran, nothing was written (created and unchanged stay 0) */
+      dryRun: boolean;
       /** @enum {string} */
       format: 'csv' | 'jsonl';
       /** Format: uuid */
@@ -2672,6 +2807,10 @@ export interface components {
       datePrecision: 'exact' | 'month' | 'year' | 'circa' | 'unknown' | null;
       place: string | null;
       source: string | null;
+    };
+    LatestAuditCheckpointResponse: {
+      /** @description null before the first checkpoint */
+      checkpoint: components['schemas']['AuditCheckpointResponse'] | null;
     };
     LinkResponse: {
       /** @enum {string} */
@@ -3104,6 +3243,15 @@ export interface components {
       lastUsedAt: string;
       mfaVerified: boolean;
       userAgent: string | null;
+    };
+    SignedAuditCheckpointResponse: {
+      /** @enum {string} */
+      algorithm: 'Ed25519';
+      /** @description SHA-256 hex of the signing public key (SPKI DER) */
+      publicKeyFingerprint: string;
+      /** @description base64 Ed25519 over the RFC 8785 JSON of statement */
+      signature: string;
+      statement: components['schemas']['AuditCheckpointStatementResponse'];
     };
     SnippetResponse: {
       /**
@@ -5208,6 +5356,61 @@ export interface operations {
       };
       /** @description no such record, or not in a case the caller is a member of (the same answer for both) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  AuditController_latestCheckpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LatestAuditCheckpointResponse'];
+        };
+      };
+      /** @description no valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -7725,6 +7928,8 @@ export interface operations {
   ImportController_create: {
     parameters: {
       query: {
+        /** @description check every row and answer 200 with the report, writing nothing (no records, no audit event); the report says which rows are invalid and why, before a real import */
+        dryRun?: boolean;
         /** @description default: from the content type (text/csv, application/x-ndjson) or the file name */
         format?: 'csv' | 'jsonl';
         /** @description write the valid rows and list the invalid ones (default: write nothing) */
@@ -7753,6 +7958,16 @@ export interface operations {
       };
     };
     responses: {
+      /** @description dryRun: the report; nothing was written */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportReportResponse'];
+        };
+      };
+      /** @description imported */
       201: {
         headers: {
           [name: string]: unknown;
@@ -8546,6 +8761,61 @@ export interface operations {
         headers: {
           /** @description `bytes start-end/size` (206) or `bytes *\/size` (416) */
           'Content-Range'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description unexpected failure; quote the requestId */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the database is unavailable; retry later */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  FixityController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FixityStatusResponse'];
+        };
+      };
+      /** @description no valid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description the role lacks the route's permission, or the account must first change its password or enrol a second factor */
+      403: {
+        headers: {
           [name: string]: unknown;
         };
         content: {

@@ -9,16 +9,18 @@ export type AttachmentKind = Attachment['kind'];
  * POSTs a multipart upload with XMLHttpRequest, because fetch reports no upload progress.
  * Same bearer token as the typed client, and the same single refresh-and-retry on a 401.
  * The file is the last part of the form (the API streams it and reads the fields first).
+ * The answer is an attachment unless the caller names the route's response type (an import report).
  */
-export async function uploadWithProgress(
+export async function uploadWithProgress<T = Attachment>(
   path: string,
   fields: Record<string, string>,
   file: File,
   onProgress: (fraction: number) => void,
-): Promise<Attachment> {
+): Promise<T> {
   const first = await send(path, fields, file, onProgress);
-  if (first.status === 401 && (await refreshAccessToken())) return answer(await send(path, fields, file, onProgress));
-  return answer(first);
+  if (first.status === 401 && (await refreshAccessToken()))
+    return answer<T>(await send(path, fields, file, onProgress));
+  return answer<T>(first);
 }
 
 function send(
@@ -44,9 +46,9 @@ function send(
   });
 }
 
-function answer(request: XMLHttpRequest): Attachment {
+function answer<T>(request: XMLHttpRequest): T {
   const body = parse(request.responseText);
-  if (request.status >= 200 && request.status < 300) return body as Attachment;
+  if (request.status >= 200 && request.status < 300) return body as T;
   throw problemOf(request.status, request.statusText, body);
 }
 

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { useDraft } from '../ui/use-draft';
+import { LatestCheckpoint } from './audit-checkpoint';
 
 type AuditAction = Schemas['AuditAction'];
 type AuditEvent = Schemas['AuditEventPageResponse']['items'][number];
@@ -71,6 +72,7 @@ export function AuditScreen() {
       <h1>{messages.audit.title}</h1>
       <p className="muted">{messages.audit.intro}</p>
       {can(me, 'audit.verify') ? <ChainVerification /> : null}
+      {can(me, 'audit.verify') ? <LatestCheckpoint /> : null}
       <AuditFilters key={params.toString()} initial={filter} onApply={apply} />
       <h2>{messages.audit.events}</h2>
       {events.isPending ? (

@@ -32,6 +32,7 @@ export function parseAliases(text: string): string[] {
  */
 export function VocabulariesScreen() {
   const { messages, formatNumber } = useI18n();
+  const schemeName = (scheme: Scheme) => messages.administration.schemes[scheme] ?? scheme;
   const [params, setParams] = useSearchParams();
   const schemes = useQuery({ queryKey: ['schemes'], queryFn: () => must(api.GET('/taxonomy')) });
   const selected = params.get('scheme') as Scheme | null;
@@ -47,8 +48,9 @@ export function VocabulariesScreen() {
                 type="button"
                 aria-pressed={scheme.scheme === selected}
                 onClick={() => setParams({ scheme: scheme.scheme })}
+                title={scheme.scheme}
               >
-                {scheme.scheme} ({formatNumber(scheme.activeTermCount)})
+                {schemeName(scheme.scheme)} ({formatNumber(scheme.activeTermCount)})
               </button>
             ))}
           </nav>
@@ -79,7 +81,9 @@ function SchemeTerms({ scheme, open }: { scheme: Scheme; open: boolean }) {
   });
   return (
     <>
-      <h2>{scheme}</h2>
+      <h2>
+        {messages.administration.schemes[scheme] ?? scheme} <code className="muted">{scheme}</code>
+      </h2>
       {manage && open ? <AddTerm scheme={scheme} roots={tree.data ?? []} /> : null}
       {manage && !open ? <p className="muted">{messages.vocabularies.closed}</p> : null}
       <QueryView query={tree}>

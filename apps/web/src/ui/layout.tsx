@@ -39,6 +39,16 @@ export function Layout() {
                 <NavLink to="/app/audit">{messages.nav.audit}</NavLink>
               </li>
             ) : null}
+            {can(me, 'import.create') ? (
+              <li>
+                <NavLink to="/app/imports">{messages.administration.nav.imports}</NavLink>
+              </li>
+            ) : null}
+            {can(me, 'fixity.read') ? (
+              <li>
+                <NavLink to="/app/fixity">{messages.administration.nav.fixity}</NavLink>
+              </li>
+            ) : null}
             {can(me, 'user.manage') ? (
               <li>
                 <NavLink to="/app/users">{messages.nav.users}</NavLink>

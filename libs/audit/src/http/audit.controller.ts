@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, RequirePermission } from '@sillok/core';
 import { AuditReadService } from '../audit-read.service.js';
-import { AuditEventPageResponse, AuditVerificationResponse } from './audit.responses.js';
+import { AuditEventPageResponse, AuditVerificationResponse, LatestAuditCheckpointResponse } from './audit.responses.js';
 import { ListAuditEventsQuery } from './list-audit-events.query.js';
 
 @ApiTags('audit')
@@ -24,5 +24,17 @@ export class AuditController {
   @ApiOkResponse({ type: AuditVerificationResponse })
   verify() {
     return this.audit.verify();
+  }
+
+  @Get('checkpoints/latest')
+  @RequirePermission(Permission.AuditVerify)
+  @ApiOperation({
+    summary: 'The latest signed checkpoint recorded in the chain (sillok audit:checkpoint), or null before the first',
+    description:
+      'Reads the recorded checkpoint and checks that the chain still holds the hash it signed; signs nothing.',
+  })
+  @ApiOkResponse({ type: LatestAuditCheckpointResponse })
+  latestCheckpoint() {
+    return this.audit.latestCheckpoint();
   }
 }

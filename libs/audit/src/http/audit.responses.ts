@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AuditEventPage, AuditEventView } from '../audit-event.view.js';
+import type { AuditCheckpointView, LatestAuditCheckpoint } from '../audit-checkpoint.view.js';
+import type { AuditCheckpointStatement, SignedAuditCheckpoint } from '../audit-checkpoint.js';
 
 // OpenAPI descriptions of the audit responses; the services return plain objects of these shapes.
 
@@ -87,4 +89,41 @@ export class AuditVerificationResponse {
 
   @ApiPropertyOptional({ description: 'when broken' })
   detail?: string;
+}
+
+class AuditCheckpointStatementResponse implements AuditCheckpointStatement {
+  @ApiProperty() headSeq: number;
+  @ApiProperty() headHash: string;
+  @ApiProperty({ description: 'database time, UTC, as signed' }) time: string;
+}
+
+class SignedAuditCheckpointResponse implements SignedAuditCheckpoint {
+  @ApiProperty({ type: AuditCheckpointStatementResponse }) statement: AuditCheckpointStatementResponse;
+  @ApiProperty({ enum: ['Ed25519'] }) algorithm: 'Ed25519';
+  @ApiProperty({ description: 'base64 Ed25519 over the RFC 8785 JSON of statement' }) signature: string;
+  @ApiProperty({ description: 'SHA-256 hex of the signing public key (SPKI DER)' }) publicKeyFingerprint: string;
+}
+
+export class AuditCheckpointResponse implements AuditCheckpointView {
+  @ApiProperty({ description: 'seq of the audit.checkpoint event that recorded it' }) seq: number;
+  @ApiProperty({ description: 'when it was recorded (database time, UTC)' }) recordedAt: string;
+  @ApiProperty({ type: AuditActorResponse, description: 'null user: the operator ran the CLI' })
+  actor: AuditActorResponse;
+  @ApiProperty() headSeq: number;
+  @ApiProperty() headHash: string;
+  @ApiProperty() publicKeyFingerprint: string;
+
+  @ApiProperty({
+    type: SignedAuditCheckpointResponse,
+    nullable: true,
+    description: 'the signed checkpoint as deposited; null for checkpoints recorded before signatures were kept',
+  })
+  signed: SignedAuditCheckpointResponse | null;
+
+  @ApiProperty({ description: 'the chain still holds headHash at headSeq' }) matchesChain: boolean;
+}
+
+export class LatestAuditCheckpointResponse implements LatestAuditCheckpoint {
+  @ApiProperty({ type: AuditCheckpointResponse, nullable: true, description: 'null before the first checkpoint' })
+  checkpoint: AuditCheckpointResponse | null;
 }

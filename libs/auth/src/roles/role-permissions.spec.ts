@@ -16,7 +16,7 @@ const READ_CASE_CONTENT = [P.CaseRead, P.WitnessRead, P.TestimonyRead, P.Inciden
  * role fails here and shows in review as a change of who may do what.
  */
 const GRANTED: Record<Role, Permission[]> = {
-  [Role.Admin]: [P.UserManage, P.SystemManage, P.TaxonomyManage, ...READ_CASE_CONTENT],
+  [Role.Admin]: [P.UserManage, P.SystemManage, P.TaxonomyManage, P.FixityRead, ...READ_CASE_CONTENT],
   [Role.Coordinator]: [
     ...READ_CASE_CONTENT,
     P.CaseCreate,
@@ -56,7 +56,7 @@ const GRANTED: Record<Role, Permission[]> = {
     P.ExportCreate,
     P.ExportRead,
   ],
-  [Role.Auditor]: [P.AuditRead, P.AuditVerify],
+  [Role.Auditor]: [P.AuditRead, P.AuditVerify, P.FixityRead],
 };
 
 const MATRIX = ROLES.flatMap((role) =>

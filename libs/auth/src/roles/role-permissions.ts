@@ -12,7 +12,8 @@ const READ_CASE_CONTENT = [P.CaseRead, P.WitnessRead, P.TestimonyRead, P.Inciden
  * admin sees no testimony unless a coordinator made them a member.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
-  [Role.Admin]: new Set([P.UserManage, P.SystemManage, P.TaxonomyManage, ...READ_CASE_CONTENT]),
+  // fixity.read: the store's integrity is the system's (admin) and the auditor's to watch.
+  [Role.Admin]: new Set([P.UserManage, P.SystemManage, P.TaxonomyManage, P.FixityRead, ...READ_CASE_CONTENT]),
   [Role.Coordinator]: new Set([
     ...READ_CASE_CONTENT,
     P.CaseCreate,
@@ -54,7 +55,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> =
     P.ExportCreate,
     P.ExportRead,
   ]),
-  [Role.Auditor]: new Set([P.AuditRead, P.AuditVerify]),
+  [Role.Auditor]: new Set([P.AuditRead, P.AuditVerify, P.FixityRead]),
 };
 
 // isRole first: an unknown role string such as "constructor" would otherwise find an Object

@@ -29,4 +29,6 @@ export enum Permission {
   /** Recomputing the whole chain reports its length and head: the auditor's, not a case lead's. */
   AuditVerify = 'audit.verify',
   ImportCreate = 'import.create',
+  /** The evidence store's fixity status (GET /fixity): attachment ids and case references, no content. */
+  FixityRead = 'fixity.read',
 }

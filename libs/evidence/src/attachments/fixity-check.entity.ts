@@ -6,6 +6,7 @@ import { Attachment } from './attachment.entity.js';
 @Entity('fixity_checks')
 @Index('fixity_checks_attachment_idx', { synchronize: false })
 @Index('fixity_checks_run_idx', { synchronize: false })
+@Index('fixity_checks_checked_at_idx', { synchronize: false })
 export class FixityCheck {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,6 +1,6 @@
-import { Controller, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Controller, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { CurrentActor } from '@sillok/auth';
 import { Permission, RequirePermission, readMultipartFile, type Actor } from '@sillok/core';
 import { CaseIdParam } from '@sillok/cases';
@@ -19,15 +19,28 @@ export class ImportController {
   @Post('cases/:id/imports')
   @RequirePermission(Permission.ImportCreate)
   @ApiImportFile()
-  @ApiCreatedResponse({ type: ImportReportResponse })
+  @ApiCreatedResponse({ type: ImportReportResponse, description: 'imported' })
+  @ApiOkResponse({ type: ImportReportResponse, description: 'dryRun: the report; nothing was written' })
   async create(
     @CurrentActor() actor: Actor,
     @CaseIdParam() caseId: string,
     @Query() query: ImportQuery,
     @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<ImportReportResponse> {
-    const run = (format: ImportQuery['format'] & string, source: AsyncIterable<Buffer>) =>
-      this.imports.run(actor, { caseId, type: query.type, format, source, skipInvalid: query.skipInvalid });
+    const dryRun = query.dryRun === true;
+    const run = async (format: ImportQuery['format'] & string, source: AsyncIterable<Buffer>) => {
+      const report = await this.imports.run(actor, {
+        caseId,
+        type: query.type,
+        format,
+        source,
+        skipInvalid: query.skipInvalid,
+        dryRun,
+      });
+      if (dryRun) response.status(HttpStatus.OK);
+      return { ...report, dryRun };
+    };
     try {
       // Before a byte of the body is read: a case the user cannot see answers 404 at once.
       await this.imports.requireAccess(actor, caseId, query.type);

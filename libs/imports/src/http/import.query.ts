@@ -21,4 +21,13 @@ export class ImportQuery {
   @IsOptional()
   @ValidateBoolean()
   skipInvalid?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'check every row and answer 200 with the report, writing nothing (no records, no audit event); ' +
+      'the report says which rows are invalid and why, before a real import',
+  })
+  @IsOptional()
+  @ValidateBoolean()
+  dryRun?: boolean;
 }

@@ -27,6 +27,8 @@ export class ImportReportResponse implements ImportReport {
   @ApiProperty({ description: 'already imported under the same external id: left as they are' }) unchanged: number;
   @ApiProperty({ description: 'invalid rows not written (skipInvalid)' }) rejected: number;
   @ApiProperty() written: boolean;
+  @ApiProperty({ description: 'a dry run: every check ran, nothing was written (created and unchanged stay 0)' })
+  dryRun: boolean;
   @ApiProperty({ type: [InvalidRowResponse] }) invalid: InvalidRowResponse[];
   @ApiProperty({ type: [UnmatchedNameResponse] }) unmatchedNames: UnmatchedNameResponse[];
 }
