@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditAction, AuditCheckpointService, AuditService, checkpointSignatureValid } from '@sillok/audit';
 import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 describe('GET /audit/checkpoints/latest', () => {
   let t: TestApp;
@@ -26,7 +27,7 @@ describe('GET /audit/checkpoints/latest', () => {
 
   it('shows a checkpoint recorded before signatures were kept without one, and whether the chain still agrees', async () => {
     await t.app.get(AuditService).recordNow({ action: AuditAction.AuditVerify, details: {} });
-    const [{ hash }] = await t.app.get(DataSource).query(`SELECT hash FROM audit_events WHERE seq = 1`);
+    const [{ hash }] = await readAuditLog(t.app.get(DataSource), `SELECT hash FROM audit_events WHERE seq = 1`);
     const old = { headSeq: 1, publicKeyFingerprint: 'f'.repeat(64) };
     const record = (headHash: string) =>
       t.app.get(AuditService).recordNow({ action: AuditAction.AuditCheckpoint, details: { ...old, headHash } });

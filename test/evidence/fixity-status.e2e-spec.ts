@@ -6,6 +6,7 @@ import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { flipFirstByte, makeTestimony, objectPathOf, uploadTexts } from './attachment-fixtures.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 describe('GET /fixity', () => {
   let t: TestApp;
@@ -73,7 +74,10 @@ describe('GET /fixity', () => {
     const db = t.app.get(DataSource);
     const count = async () =>
       (
-        await db.query(`SELECT ((SELECT count(*) FROM audit_events) + (SELECT count(*) FROM audit_pending))::int AS n`)
+        await readAuditLog(
+          db,
+          `SELECT ((SELECT count(*) FROM audit_events) + (SELECT count(*) FROM audit_pending))::int AS n`,
+        )
       )[0].n;
     const before = await count();
     expect((await status(as.auditor)).status).toBe(200);

@@ -8,6 +8,7 @@ import { createCase, createTwoCases } from '../support/case-fixtures.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
 import { TEST_SECRETS, startTestApp, type TestApp } from '../support/test-app.js';
 import { counts, example, EXAMPLE_FILES, EXAMPLES, formatOf, postImport } from './import-fixtures.js';
+import { readAuditLog } from '../support/audit-log.js';
 
 const DRY_RUN = '&dryRun=true';
 
@@ -19,7 +20,8 @@ describe('POST /cases/:id/imports?dryRun=true', () => {
   const db = () => t.app.get(DataSource);
   /** Every audit row, chained or still pending: a dry run must add none. */
   const auditRows = async () => {
-    const [{ n }] = await db().query(
+    const [{ n }] = await readAuditLog(
+      db(),
       `SELECT ((SELECT count(*) FROM audit_events) + (SELECT count(*) FROM audit_pending))::int AS n`,
     );
     return n as number;
