@@ -447,7 +447,7 @@ export const en = {
       nav: 'Patterns',
       title: 'Patterns: violations by facility and year',
       intro:
-        'Tagged violations, each counted in the year of the middle of its date range. Approximate dates (circa, unknown, or spanning years) are counted and marked ~.',
+        'Tagged violations, each counted in the year of the middle of its date range. Approximate dates (circa, unknown, or spanning years) are counted and marked ~ (a dashed outline in the heatmap, an open triangle over time).',
       rows: 'Rows',
       byViolation: 'Violation',
       byFacility: 'Facility',

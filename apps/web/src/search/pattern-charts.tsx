@@ -2,7 +2,7 @@ import { HeatmapChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { PatternGrid } from './pattern-grid';
 
 // Only the parts drawn here: the chart screen is its own lazily loaded chunk.
@@ -27,14 +27,22 @@ export interface ChartText {
 }
 
 const SERIES_ROWS = 8;
+const LABELLED_CELLS = 400;
+const APPROXIMATE = { borderColor: '#c2410c', borderWidth: 2, borderType: 'dashed' };
 
-/** Shared by both charts: an ECharts instance on a div, disposed with it, redrawn when `option` changes. */
-function useChart(option: echarts.EChartsCoreOption, onClick?: (data: unknown) => void) {
+/**
+ * Shared by both charts: an ECharts instance on a div, disposed with it, redrawn only when `option`
+ * changes (callers memoise it: a redraw of thousands of cells on every render would stall the page).
+ */
+function useChart(option: echarts.EChartsCoreOption, onClick?: (value: unknown) => void) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  click.current = onClick;
   useEffect(() => {
     const instance = echarts.init(ref.current!, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    instance.on('click', (params: { value?: unknown }) => click.current?.(params.value));
     const resize = () => instance.resize();
     window.addEventListener('resize', resize);
     return () => {
@@ -45,13 +53,6 @@ function useChart(option: echarts.EChartsCoreOption, onClick?: (data: unknown) =
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);
-  useEffect(() => {
-    const instance = chart.current;
-    if (!instance || !onClick) return;
-    const handler = (params: { data?: unknown }) => onClick(params.data);
-    instance.on('click', handler);
-    return () => void instance.off('click', handler);
-  }, [onClick]);
   return ref;
 }
 
@@ -68,46 +69,9 @@ export function PatternHeatmap({
   text: ChartText;
   onCell(row: number, column: number): void;
 }) {
-  const data = grid.rows.flatMap((row, y) =>
-    row.cells.flatMap((cell, x) => (cell ? [[x, y, cell.tags, cell.approximate]] : [])),
-  );
-  const option: echarts.EChartsCoreOption = {
-    animation: false,
-    grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },
-    tooltip: {
-      formatter: (p: { data: number[] }) =>
-        `${text.row(p.data[1])} · ${text.year(grid.years[p.data[0]])}<br>${text.cell(p.data[2], p.data[3])}`,
-    },
-    xAxis: { type: 'category', data: grid.years.map((y) => text.year(y)), splitArea: { show: true } },
-    yAxis: {
-      type: 'category',
-      inverse: true,
-      data: grid.rows.map((_, i) => text.row(i)),
-      axisLabel: { width: 220, overflow: 'truncate' },
-    },
-    visualMap: {
-      min: 0,
-      max: Math.max(grid.max, 1),
-      calculable: true,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
-      inRange: { color: ['#eef3f8', '#1f4e79'] },
-    },
-    series: [
-      {
-        type: 'heatmap',
-        data,
-        label: {
-          show: grid.rows.length * grid.years.length <= 2000,
-          formatter: (p: { data: number[] }) => (p.data[3] > 0 ? `~${p.data[2]}` : `${p.data[2]}`),
-        },
-        emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
-      },
-    ],
-  };
-  const ref = useChart(option, (d) => {
-    const [x, y] = d as number[];
+  const option = useMemo(() => heatmapOption(grid, text), [grid, text]);
+  const ref = useChart(option, (value) => {
+    const [x, y] = value as number[];
     onCell(y, x);
   });
   return (
@@ -122,14 +86,71 @@ export function PatternHeatmap({
   );
 }
 
+function heatmapOption(grid: PatternGrid, text: ChartText): echarts.EChartsCoreOption {
+  // A cell holding approximate dates is outlined (and labelled "~n" where labels fit).
+  const data = grid.rows.flatMap((row, y) =>
+    row.cells.flatMap((cell, x): Array<number[] | { value: number[]; itemStyle: typeof APPROXIMATE }> =>
+      !cell
+        ? []
+        : cell.approximate > 0
+          ? [{ value: [x, y, cell.tags, cell.approximate], itemStyle: APPROXIMATE }]
+          : [[x, y, cell.tags, 0]],
+    ),
+  );
+  return {
+    animation: false,
+    grid: { left: 8, right: 8, top: 8, bottom: 64, containLabel: true },
+    tooltip: {
+      formatter: (p: { value: number[] }) =>
+        `${text.row(p.value[1])} · ${text.year(grid.years[p.value[0]])}<br>${text.cell(p.value[2], p.value[3])}`,
+    },
+    xAxis: { type: 'category', data: grid.years.map((y) => text.year(y)), splitArea: { show: true } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: grid.rows.map((_, i) => text.row(i)),
+      axisLabel: { width: 220, overflow: 'truncate' },
+    },
+    visualMap: {
+      dimension: 2, // the count (3 is how many of it are approximate)
+      min: 0,
+      max: Math.max(grid.max, 1),
+      calculable: true,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      inRange: { color: ['#eef3f8', '#1f4e79'] },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data,
+        // Labels cost more than the cells: drawn only where they are few enough to read.
+        label: {
+          show: grid.rows.length * grid.years.length <= LABELLED_CELLS,
+          formatter: (p: { value: number[] }) => (p.value[3] > 0 ? `~${p.value[2]}` : `${p.value[2]}`),
+        },
+        progressive: 0,
+        emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
+      },
+    ],
+  };
+}
+
 /**
  * The first rows over the years, one line each: a point whose count includes approximate dates is an
  * open triangle, so circa years are told apart from dated ones.
  */
 export function PatternSeries({ grid, text }: { grid: PatternGrid; text: ChartText }) {
+  const option = useMemo(() => seriesOption(grid, text), [grid, text]);
+  const ref = useChart(option);
+  return <div ref={ref} className="chart" data-testid="pattern-series" role="img" aria-label={text.label} />;
+}
+
+function seriesOption(grid: PatternGrid, text: ChartText): echarts.EChartsCoreOption {
   const years = grid.years.filter((y): y is number => y !== null);
   const rows = grid.rows.slice(0, SERIES_ROWS);
-  const option: echarts.EChartsCoreOption = {
+  return {
     animation: false,
     grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
     legend: { type: 'scroll', top: 0 },
@@ -147,6 +168,4 @@ export function PatternSeries({ grid, text }: { grid: PatternGrid; text: ChartTe
       }),
     })),
   };
-  const ref = useChart(option);
-  return <div ref={ref} className="chart" data-testid="pattern-series" role="img" aria-label={text.label} />;
 }

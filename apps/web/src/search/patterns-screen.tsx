@@ -16,7 +16,8 @@ import { searchHref, yearRange, type SearchState } from './search-url';
 type PatternsQuery = NonNullable<operations['SearchController_patterns']['parameters']['query']>;
 type View = 'heatmap' | 'series' | 'table';
 const VIEWS: View[] = ['heatmap', 'series', 'table'];
-const BY = ['term', 'facility', 'year'];
+/** The CSV's table: every violation × facility × year cell, as the API writes it. */
+const CSV_BY = ['term', 'facility', 'year'];
 
 /** The API query of the screen's URL: the case, and "only" this violation or facility. */
 function patternsQueryOf(params: URLSearchParams): PatternsQuery {
@@ -56,8 +57,10 @@ export default function PatternsScreen() {
   const view: View = (VIEWS as string[]).includes(params.get('view') ?? '') ? (params.get('view') as View) : 'heatmap';
   const query = useMemo(() => patternsQueryOf(params), [params]);
   const patterns = useQuery({
-    queryKey: ['patterns', query],
-    queryFn: () => patternsJson({ ...query, by: BY }),
+    // Only the two dimensions drawn (the API sums over the third): 50 facilities × 30 years × 40
+    // violations is 60,000 cells as term × facility × year, and 1,200 as term × year.
+    queryKey: ['patterns', query, rows],
+    queryFn: () => patternsJson({ ...query, by: [rows, 'year'] }),
     placeholderData: keepPreviousData,
   });
   const grid = useMemo(() => patternGrid(patterns.data?.rows ?? [], rows), [patterns.data, rows]);
@@ -68,21 +71,28 @@ export default function PatternsScreen() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const rowName = (index: number) => {
-    const row = grid.rows[index];
-    if (!row?.id) return messages.search.patterns.noFacility;
+  // The rows' names in the UI language; the chart text changes only when one of them does.
+  const names = grid.rows.map((row) => {
+    if (!row.id) return messages.search.patterns.noFacility;
     const term = terms.get(row.id);
     return term ? termLabel(term, locale) : (row.label ?? row.code ?? row.id);
-  };
-  const text: ChartText = {
-    row: rowName,
-    year: (year) => (year === null ? messages.search.patterns.noYear : String(year)),
-    cell: (tags, approximate) =>
-      approximate > 0 ? `${tags} (${format(messages.search.patterns.approximate, { count: approximate })})` : `${tags}`,
-    label: format(messages.search.patterns.chartLabel, {
-      rows: rows === 'term' ? messages.search.patterns.byViolation : messages.search.patterns.byFacility,
+  });
+  const namesKey = names.join('\u0000');
+  const text = useMemo<ChartText>(
+    () => ({
+      row: (index) => names[index] ?? '',
+      year: (year) => (year === null ? messages.search.patterns.noYear : String(year)),
+      cell: (tags, approximate) =>
+        approximate > 0
+          ? `${tags} (${format(messages.search.patterns.approximate, { count: approximate })})`
+          : `${tags}`,
+      label: format(messages.search.patterns.chartLabel, {
+        rows: rows === 'term' ? messages.search.patterns.byViolation : messages.search.patterns.byFacility,
+      }),
     }),
-  };
+    // `names` is new on every render; its content is `namesKey`.
+    [namesKey, messages, format, rows],
+  );
   const openCell = (row: number, column: number) =>
     void navigate(searchHref(cellSearch(query, rows, grid.rows[row]?.id ?? null, grid.years[column] ?? null)));
   return (
@@ -91,7 +101,7 @@ export default function PatternsScreen() {
       <p className="muted">{messages.search.patterns.intro}</p>
       <PatternFilters query={query} rows={rows} onParam={setParam} />
       <div className="row actions">
-        <div role="group" aria-label={messages.search.patterns.title} className="actions">
+        <div role="group" aria-label={messages.search.patterns.title} className="actions view-switch">
           {VIEWS.map((v) => (
             <button key={v} type="button" aria-pressed={view === v} onClick={() => setParam('view', v)}>
               {messages.search.patterns[v === 'table' ? 'tableView' : v]}
@@ -142,11 +152,14 @@ function PatternFilters({
     queryKey: ['patterns', 'choices', other, query.caseId],
     queryFn: () => patternsJson({ caseId: query.caseId, by: [other === 'violation' ? 'term' : 'facility'] }),
   });
-  const ids = (choices.data?.rows ?? []).flatMap((row) =>
-    (other === 'violation' ? row.termId : row.facilityId)
-      ? [(other === 'violation' ? row.termId : row.facilityId)!]
-      : [],
-  );
+  const ids = [
+    ...new Set(
+      (choices.data?.rows ?? []).flatMap((row) => {
+        const id = other === 'violation' ? row.termId : row.facilityId;
+        return id ? [id] : [];
+      }),
+    ),
+  ];
   const terms = useTerms(ids);
   return (
     <div className="card row">
@@ -269,7 +282,7 @@ function CsvDownload({ query }: { query: PatternsQuery }) {
     setError(null);
     const url = new URL('/search/patterns', window.location.origin);
     for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, String(value));
-    url.searchParams.set('by', BY.join(','));
+    url.searchParams.set('by', CSV_BY.join(','));
     url.searchParams.set('format', 'csv');
     const response = await authFetch(new Request(url));
     if (!response.ok) return setError(new Error(`${response.status}`));
