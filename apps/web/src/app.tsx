@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './session/session';
 import { AuditScreen } from './screens/audit-screen';
@@ -17,6 +18,11 @@ import { WitnessesScreen } from './screens/witnesses-screen';
 import { TestimonyEditorScreen } from './testimony/testimony-editor-screen';
 import { Layout } from './ui/layout';
 import { Loading } from './ui/states';
+import { SearchScreen } from './search/search-screen';
+import { CorroborationScreen } from './search/corroboration-screen';
+
+/** The chart screen and its chart library load only when opened (the first screen's JavaScript stays small). */
+const PatternsScreen = lazy(() => import('./search/patterns-screen'));
 
 /**
  * Client routes, all under /app, addressed by references (CASE-2026-0001, T-000042), never ids: the API owns every other path (GET /cases is JSON), so a reload
@@ -47,6 +53,16 @@ export function App() {
         <Route path="vocabularies" element={<VocabulariesScreen />} />
         <Route path="imports" element={<ImportScreen />} />
         <Route path="fixity" element={<FixityScreen />} />
+        <Route path="search" element={<SearchScreen />} />
+        <Route
+          path="patterns"
+          element={
+            <Suspense fallback={<Loading />}>
+              <PatternsScreen />
+            </Suspense>
+          }
+        />
+        <Route path="cases/:caseRef/corroboration" element={<CorroborationScreen />} />
       </Route>
       <Route path="*" element={<Navigate to="/app" replace />} />
     </Routes>

@@ -28,6 +28,12 @@ export function CaseScreen() {
             {can(me, 'export.create') ? (
               <Link to={`/app/cases/${caseId}/export`}>{messages.casePage.export}</Link>
             ) : null}
+            {can(me, 'search.read') ? (
+              <>
+                <Link to={`/app/search?caseId=${theCase.id}`}>{messages.search.nav}</Link>
+                <Link to={`/app/cases/${caseId}/corroboration`}>{messages.search.corroboration.nav}</Link>
+              </>
+            ) : null}
           </nav>
           <h2>{messages.casePage.members}</h2>
           <QueryView query={members}>

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { authFetch } from '../api/client';
 import { api, type Schemas } from '../api/client';
 import { ApiProblem, must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
+import { saveResponse } from '../ui/save-file';
 import { Empty, FormError, QueryView } from '../ui/states';
 import { ExportPreviewPanel } from './export-preview';
 
@@ -18,13 +19,20 @@ export function ExportScreen() {
   const queryClient = useQueryClient();
   const [profile, setProfile] = useState<Profile>('un-submission');
   const [recipient, setRecipient] = useState('');
+  const chosen = useChosenTestimonies();
+  const [testimonyIds, setTestimonyIds] = useState<string[]>(chosen.ids);
   // The API refuses an export that would carry nothing (or an empty file) until the user confirms it.
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const register = useQuery({
     queryKey: ['case', caseId, 'exports'],
     queryFn: () => must(api.GET('/cases/{id}/exports', { params: { path: { id: caseId } } })),
   });
-  const body = () => ({ profile, recipient, ...(confirmEmpty ? { confirmEmpty: true } : {}) });
+  const body = () => ({
+    profile,
+    recipient,
+    ...(testimonyIds.length > 0 ? { testimonyIds } : {}),
+    ...(confirmEmpty ? { confirmEmpty: true } : {}),
+  });
   const create = useMutation({
     mutationFn: () => must(api.POST('/cases/{id}/exports', { params: { path: { id: caseId } }, body: body() })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['case', caseId, 'exports'] }),
@@ -67,6 +75,26 @@ export function ExportScreen() {
             <input required value={recipient} onChange={(e) => setRecipient(e.target.value)} />
           </label>
         </div>
+        {chosen.ids.length > 0 ? (
+          <fieldset data-testid="export-chosen">
+            <legend>{messages.search.exportOnly}</legend>
+            <div className="actions">
+              {chosen.ids.map((id) => (
+                <label key={id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={testimonyIds.includes(id)}
+                    onChange={(e) => {
+                      preview.reset();
+                      setTestimonyIds((ids) => (e.target.checked ? [...ids, id] : ids.filter((other) => other !== id)));
+                    }}
+                  />
+                  {chosen.references[id] ?? id.slice(0, 8)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
         <FormError error={create.error} />
         {(confirmEmpty || asksToConfirmEmpty(create.error)) && (
           <label className="checkbox">
@@ -126,6 +154,21 @@ export function ExportScreen() {
   );
 }
 
+/**
+ * Testimonies handed over by search ("select hits → export"): their ids in the URL (`?testimonies=`),
+ * their references in the navigation state when there is one (a reloaded link shows short ids).
+ */
+function useChosenTestimonies(): { ids: string[]; references: Record<string, string> } {
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const ids = (params.get('testimonies') ?? '').split(',').filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const references = ((location.state as { references?: Record<string, string> } | null)?.references ?? {}) as Record<
+    string,
+    string
+  >;
+  return { ids, references };
+}
+
 /** A 400 whose field errors name confirmEmpty: the export would be empty and needs the user's yes. */
 function asksToConfirmEmpty(error: unknown): boolean {
   if (!(error instanceof ApiProblem) || error.status !== 400) return false;
@@ -141,14 +184,7 @@ function DownloadButton({ exportId }: { exportId: string }) {
     setError(null);
     const response = await authFetch(new Request(new URL(`/exports/${exportId}/download`, window.location.origin)));
     if (!response.ok) return setError(new Error(`${response.status}`));
-    const name =
-      /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `${exportId}.zip`;
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    await saveResponse(response, `${exportId}.zip`);
   };
   return (
     <>

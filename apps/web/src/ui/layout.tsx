@@ -24,6 +24,16 @@ export function Layout() {
                 <NavLink to="/app/cases">{messages.nav.cases}</NavLink>
               </li>
             ) : null}
+            {can(me, 'search.read') ? (
+              <>
+                <li>
+                  <NavLink to="/app/search">{messages.search.nav}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/app/patterns">{messages.search.patterns.nav}</NavLink>
+                </li>
+              </>
+            ) : null}
             {can(me, 'testimony.approve') ? (
               <li>
                 <NavLink to="/app/review">{messages.nav.review}</NavLink>
