@@ -15,6 +15,7 @@ import { WitnessesScreen } from './screens/witnesses-screen';
 import { TestimonyEditorScreen } from './testimony/testimony-editor-screen';
 import { Layout } from './ui/layout';
 import { Loading } from './ui/states';
+import { AbducteeScreen, AbducteesScreen, IncidentScreen, IncidentsScreen } from './records/routes';
 
 /**
  * Client routes, all under /app, addressed by references (CASE-2026-0001, T-000042), never ids: the API owns every other path (GET /cases is JSON), so a reload
@@ -39,6 +40,10 @@ export function App() {
         <Route path="cases/:caseRef/testimonies/new" element={<NewTestimonyScreen />} />
         <Route path="cases/:caseRef/export" element={<ExportScreen />} />
         <Route path="testimonies/:testimonyRef" element={<TestimonyEditorScreen />} />
+        <Route path="cases/:caseRef/incidents" element={<IncidentsScreen />} />
+        <Route path="incidents/:incidentId" element={<IncidentScreen />} />
+        <Route path="cases/:caseRef/abductees" element={<AbducteesScreen />} />
+        <Route path="abductees/:abducteeId" element={<AbducteeScreen />} />
         <Route path="review" element={<ReviewScreen />} />
         <Route path="users" element={<UsersScreen />} />
         <Route path="audit" element={<AuditScreen />} />
