@@ -3116,6 +3116,19 @@ export interface components {
       /** @description about 200 characters around the first match; sensitive spans masked (▒) */
       text: string;
     };
+    TermCoordinatesResponse: {
+      /** @example Yodok County, South Hamgyong Province */
+      basis: string | null;
+      /** @example 39.73 */
+      latitude: number;
+      /** @example 126.88 */
+      longitude: number;
+      /**
+       * @description county: somewhere in that county, not the place itself
+       * @enum {string}
+       */
+      precision: 'exact' | 'district' | 'county' | 'province';
+    };
     TermDescendantsResponse: {
       /** @description every term below this one, deprecated included; not the term itself */
       descendantIds: string[];
@@ -3134,6 +3147,8 @@ export interface components {
        * @example kwanliso-15
        */
       code: string;
+      /** @description approximate public coordinates of a facility (attributes.coordinates); null for other terms */
+      coordinates: components['schemas']['TermCoordinatesResponse'] | null;
       /** Format: date-time */
       createdAt: string;
       /**
@@ -3204,6 +3219,8 @@ export interface components {
        * @example kwanliso-15
        */
       code: string;
+      /** @description approximate public coordinates of a facility (attributes.coordinates); null for other terms */
+      coordinates: components['schemas']['TermCoordinatesResponse'] | null;
       /** Format: date-time */
       createdAt: string;
       /**
