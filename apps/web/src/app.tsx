@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './session/session';
 import { AuditScreen } from './screens/audit-screen';
@@ -16,6 +17,9 @@ import { TestimonyEditorScreen } from './testimony/testimony-editor-screen';
 import { Layout } from './ui/layout';
 import { Loading } from './ui/states';
 import { AbducteeScreen, AbducteesScreen, IncidentScreen, IncidentsScreen } from './records/routes';
+
+// The map carries Natural Earth boundaries (hundreds of KB): loaded only when opened.
+const MapScreen = lazy(() => import('./records/map-screen'));
 
 /**
  * Client routes, all under /app, addressed by references (CASE-2026-0001, T-000042), never ids: the API owns every other path (GET /cases is JSON), so a reload
@@ -44,6 +48,14 @@ export function App() {
         <Route path="incidents/:incidentId" element={<IncidentScreen />} />
         <Route path="cases/:caseRef/abductees" element={<AbducteesScreen />} />
         <Route path="abductees/:abducteeId" element={<AbducteeScreen />} />
+        <Route
+          path="map"
+          element={
+            <Suspense fallback={<Loading />}>
+              <MapScreen />
+            </Suspense>
+          }
+        />
         <Route path="review" element={<ReviewScreen />} />
         <Route path="users" element={<UsersScreen />} />
         <Route path="audit" element={<AuditScreen />} />

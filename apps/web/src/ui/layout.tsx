@@ -24,6 +24,11 @@ export function Layout() {
                 <NavLink to="/app/cases">{messages.nav.cases}</NavLink>
               </li>
             ) : null}
+            {can(me, 'incident.read') ? (
+              <li>
+                <NavLink to="/app/map">{messages.records.map}</NavLink>
+              </li>
+            ) : null}
             {can(me, 'testimony.approve') ? (
               <li>
                 <NavLink to="/app/review">{messages.nav.review}</NavLink>
