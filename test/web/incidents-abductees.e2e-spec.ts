@@ -32,6 +32,8 @@ describe('incidents and abductees in a browser', () => {
   let caseRef: string;
   const terms: Record<string, string> = {};
   let incidentId = '';
+  let incidentRef = '';
+  let abducteeRef = '';
   let abducteeId = '';
 
   beforeAll(async () => {
@@ -81,7 +83,9 @@ describe('incidents and abductees in a browser', () => {
       await form.getByLabel(m.datePrecision, { exact: true }).selectOption('month');
       await form.getByRole('button', { name: en.common.save }).click();
       await page.getByRole('heading', { name: 'Abduction by boat from the coast, 1978', level: 1 }).waitFor();
-      incidentId = page.url().split('/').pop() ?? '';
+      incidentRef = page.url().split('/').pop() ?? '';
+      expect(incidentRef).toMatch(/^I-\d{6}$/);
+      incidentId = (await requestAs(t, investigator, 'get', `/incidents/${incidentRef}`).expect(200)).body.id;
       await page.getByText(m.noSources).waitFor();
 
       // The editor: select the passage, "link this passage", choose the incident, direct, reliable.
@@ -143,7 +147,9 @@ describe('incidents and abductees in a browser', () => {
       await form.getByRole('button', { name: ko.common.save }).click();
 
       await page.getByTestId('last-seen-chain').waitFor();
-      abducteeId = page.url().split('/').pop() ?? '';
+      abducteeRef = page.url().split('/').pop() ?? '';
+      expect(abducteeRef).toMatch(/^A-\d{6}$/);
+      abducteeId = (await requestAs(t, investigator, 'get', `/abductees/${abducteeRef}`).expect(200)).body.id;
       // The name is sealed: nowhere on the page until read with a reason.
       await expect(page.content()).resolves.not.toContain(SECRET_NAME);
       const moments = page.getByTestId('last-seen-chain').locator('li');
@@ -180,9 +186,9 @@ describe('incidents and abductees in a browser', () => {
       try {
         const screens: Array<[string, string, () => Promise<unknown>]> = [
           ['incidents', `/app/cases/${caseRef}/incidents`, () => page.getByTestId('incident-row').first().waitFor()],
-          ['incident', `/app/incidents/${incidentId}`, () => page.getByTestId('source-passage').waitFor()],
+          ['incident', `/app/incidents/${incidentRef}`, () => page.getByTestId('source-passage').waitFor()],
           ['abductees', `/app/cases/${caseRef}/abductees`, () => page.getByTestId('abductee-row').first().waitFor()],
-          ['abductee', `/app/abductees/${abducteeId}`, () => page.getByTestId('last-seen-chain').waitFor()],
+          ['abductee', `/app/abductees/${abducteeRef}`, () => page.getByTestId('last-seen-chain').waitFor()],
         ];
         await page.getByRole('heading', { name: m.incidents, level: 1 }).waitFor();
         for (const [name, path, ready] of screens) {

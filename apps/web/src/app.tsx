@@ -45,9 +45,9 @@ export function App() {
         <Route path="cases/:caseRef/export" element={<ExportScreen />} />
         <Route path="testimonies/:testimonyRef" element={<TestimonyEditorScreen />} />
         <Route path="cases/:caseRef/incidents" element={<IncidentsScreen />} />
-        <Route path="incidents/:incidentId" element={<IncidentScreen />} />
+        <Route path="incidents/:incidentRef" element={<IncidentScreen />} />
         <Route path="cases/:caseRef/abductees" element={<AbducteesScreen />} />
-        <Route path="abductees/:abducteeId" element={<AbducteeScreen />} />
+        <Route path="abductees/:abducteeRef" element={<AbducteeScreen />} />
         <Route
           path="map"
           element={

@@ -4024,6 +4024,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the abductee's id (UUID) or its reference (A-000007) */
         id: string;
       };
       cookie?: never;
@@ -4099,6 +4100,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the abductee's id (UUID) or its reference (A-000007) */
         id: string;
       };
       cookie?: never;
@@ -4205,6 +4207,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the abductee's id (UUID) or its reference (A-000007) */
         id: string;
       };
       cookie?: never;
@@ -4311,6 +4314,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the abductee's id (UUID) or its reference (A-000007) */
         id: string;
       };
       cookie?: never;
@@ -8841,6 +8845,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
       };
       cookie?: never;
@@ -8916,6 +8921,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
       };
       cookie?: never;
@@ -9212,6 +9218,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
       };
       cookie?: never;
@@ -9318,6 +9325,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
         linkId: string;
       };
@@ -9425,6 +9433,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
       };
       cookie?: never;
@@ -9500,6 +9509,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
       };
       cookie?: never;
@@ -9606,6 +9616,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
         sourceId: string;
       };
@@ -9713,6 +9724,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
         sourceId: string;
       };
@@ -9820,6 +9832,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
       };
       cookie?: never;

@@ -27,12 +27,12 @@ interface Moment {
   source?: string | null;
 }
 
-/** One abductee (addressed by id: the API takes abductee ids only), with the last-seen chain as a timeline. */
+/** One abductee, addressed by reference (/app/abductees/A-000007), with the last-seen chain as a timeline. */
 export function AbducteeScreen() {
-  const { abducteeId = '' } = useParams();
+  const { abducteeRef = '' } = useParams();
   const found = useQuery({
-    queryKey: ['abductee', abducteeId],
-    queryFn: () => must(api.GET('/abductees/{id}', { params: { path: { id: abducteeId } } })),
+    queryKey: ['abductee', abducteeRef],
+    queryFn: () => must(api.GET('/abductees/{id}', { params: { path: { id: abducteeRef } } })),
   });
   return <QueryView query={found}>{(abductee) => <AbducteePage abductee={abductee} />}</QueryView>;
 }
@@ -49,8 +49,8 @@ function AbducteePage({ abductee }: { abductee: Abductee }) {
   const status = useTermLabel('abductee-status');
   const writable = can(me, 'incident.write') && !abductee.withdrawn;
   const refresh = (next?: Abductee) => {
-    if (next) queryClient.setQueryData(['abductee', abductee.id], next);
-    else void queryClient.invalidateQueries({ queryKey: ['abductee', abductee.id] });
+    if (next) queryClient.setQueryData(['abductee', abductee.reference], next);
+    else void queryClient.invalidateQueries({ queryKey: ['abductee', abductee.reference] });
     void queryClient.invalidateQueries({ queryKey: ['case', caseRef, 'abductees'] });
   };
   const update = useMutation({
@@ -168,7 +168,7 @@ function LastSeenChain({ abductee, caseRef }: { abductee: Abductee; caseRef: str
       when: dates(i.dateFrom, i.dateTo, i.datePrecision),
       what: (
         <>
-          <Link to={`/app/incidents/${i.id}`}>{i.reference}</Link> {i.title}
+          <Link to={`/app/incidents/${i.reference}`}>{i.reference}</Link> {i.title}
         </>
       ),
       where: [i.facilityTermId ? facility(i.facilityTermId) : null, i.placeText].filter(Boolean).join(' · ') || null,

@@ -47,7 +47,7 @@ export function AbducteesScreen() {
             {items.map((a) => (
               <tr key={a.id} data-testid="abductee-row">
                 <td>
-                  <Link to={`/app/abductees/${a.id}`}>{a.reference}</Link>
+                  <Link to={`/app/abductees/${a.reference}`}>{a.reference}</Link>
                 </td>
                 <td>{a.nameSealed ? <span className="muted">{m.sealed}</span> : (a.name ?? '—')}</td>
                 <td>{a.nationality ?? '—'}</td>
@@ -74,7 +74,7 @@ function NewAbductee({ caseRef }: { caseRef: string }) {
       must(api.POST('/abductees', { body: { ...body, caseId: await caseIdOf(caseRef) } })),
     onSuccess: async (abductee) => {
       await queryClient.invalidateQueries({ queryKey: ['case', caseRef, 'abductees'] });
-      void navigate(`/app/abductees/${abductee.id}`);
+      void navigate(`/app/abductees/${abductee.reference}`);
     },
   });
   return (

@@ -17,18 +17,18 @@ import { RecordSelect, TermSelect, useTermLabel } from './scheme-terms';
 type Incident = Schemas['IncidentResponse'];
 const RELATIONS = ['part_of', 'follows', 'same_event'] as const;
 
-/** The incident behind /app/incidents/:incidentId (the API takes incident ids only, not I- references). */
-export function incidentQuery(incidentId: string) {
+/** The incident behind /app/incidents/I-000042 (the API takes the reference in place of the id). */
+export function incidentQuery(incidentRef: string) {
   return {
-    queryKey: ['incident', incidentId],
-    queryFn: () => must(api.GET('/incidents/{id}', { params: { path: { id: incidentId } } })),
+    queryKey: ['incident', incidentRef],
+    queryFn: () => must(api.GET('/incidents/{id}', { params: { path: { id: incidentRef } } })),
   };
 }
 
 /** One incident: what, where and when; its sources (testimonies) and links to other incidents; edit and withdraw. */
 export function IncidentScreen() {
-  const { incidentId = '' } = useParams();
-  const found = useQuery(incidentQuery(incidentId));
+  const { incidentRef = '' } = useParams();
+  const found = useQuery(incidentQuery(incidentRef));
   return <QueryView query={found}>{(incident) => <IncidentPage incident={incident} />}</QueryView>;
 }
 
@@ -44,8 +44,8 @@ function IncidentPage({ incident }: { incident: Incident }) {
   const dates = useDateRange();
   const writable = can(me, 'incident.write') && !incident.withdrawn;
   const refresh = (next?: Incident) => {
-    if (next) queryClient.setQueryData(['incident', incident.id], next);
-    else void queryClient.invalidateQueries({ queryKey: ['incident', incident.id] });
+    if (next) queryClient.setQueryData(['incident', incident.reference], next);
+    else void queryClient.invalidateQueries({ queryKey: ['incident', incident.reference] });
     void queryClient.invalidateQueries({ queryKey: ['case', caseRef, 'incidents'] });
   };
   const update = useMutation({
@@ -254,7 +254,7 @@ function Links({ incident, writable, onChange }: { incident: Incident; writable:
           {l.direction === 'outgoing'
             ? m.relation[l.relation as keyof typeof m.relation]
             : m.relationIncoming[l.relation as keyof typeof m.relationIncoming]}{' '}
-          <Link to={`/app/incidents/${l.otherIncidentId}`}>{l.otherReference}</Link>
+          <Link to={`/app/incidents/${l.otherReference}`}>{l.otherReference}</Link>
           {l.note ? <span className="muted"> — {l.note}</span> : null}
           {writable ? (
             <ReasonAction

@@ -62,7 +62,7 @@ export function IncidentsScreen() {
             {items.map((i) => (
               <tr key={i.id} data-testid="incident-row">
                 <td>
-                  <Link to={`/app/incidents/${i.id}`}>{i.reference}</Link>
+                  <Link to={`/app/incidents/${i.reference}`}>{i.reference}</Link>
                 </td>
                 <td>{i.title}</td>
                 <td>{m.incidentStatus[i.status as keyof typeof m.incidentStatus]}</td>
@@ -86,7 +86,7 @@ function NewIncident({ caseRef }: { caseRef: string }) {
       must(api.POST('/incidents', { body: { ...body, caseId: await caseIdOf(caseRef) } })),
     onSuccess: async (incident) => {
       await queryClient.invalidateQueries({ queryKey: ['case', caseRef, 'incidents'] });
-      void navigate(`/app/incidents/${incident.id}`);
+      void navigate(`/app/incidents/${incident.reference}`);
     },
   });
   return <IncidentForm pending={create.isPending} error={create.error} onSubmit={(body) => create.mutate(body)} />;

@@ -157,7 +157,7 @@ export default function MapScreen() {
           <ul className="plain">
             {unplaced.map((i) => (
               <li key={i.id}>
-                <Link to={`/app/incidents/${i.id}`}>{i.reference}</Link> {i.title}
+                <Link to={`/app/incidents/${i.reference}`}>{i.reference}</Link> {i.title}
                 {i.placeText ? <span className="muted"> · {i.placeText}</span> : null}
               </li>
             ))}
@@ -205,7 +205,7 @@ function FacilityPanel({ facility }: { facility: Facility }) {
         query={incidents}
         empty={m.noIncidentsHere}
         testId="facility-incidents"
-        href={(i) => `/app/incidents/${i.id}`}
+        href={(i) => `/app/incidents/${i.reference}`}
       />
     </article>
   );

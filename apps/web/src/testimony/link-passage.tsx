@@ -55,7 +55,7 @@ export function LinkPassage({
       {linked ? (
         <span role="status">
           {' '}
-          {messages.records.linkedTo} <Link to={`/app/incidents/${linked.id}`}>{linked.reference}</Link>
+          {messages.records.linkedTo} <Link to={`/app/incidents/${linked.reference}`}>{linked.reference}</Link>
         </span>
       ) : null}
       {passage ? (
@@ -118,7 +118,7 @@ function LinkDialog({
     },
     onSuccess: (incident) => {
       void queryClient.invalidateQueries({ queryKey: ['testimony', testimonyId, 'tags'] });
-      void queryClient.invalidateQueries({ queryKey: ['incident', incident.id] });
+      void queryClient.invalidateQueries({ queryKey: ['incident', incident.reference] });
       onLinked(incident);
     },
   });
