@@ -34,6 +34,7 @@ import { KoreanJapaneseTermLabels1764561000000 } from './1764561000000-korean-ja
 import { CreateAccountResetRequests1765010000000 } from './1765010000000-create-account-reset-requests.js';
 import { SearchNewestIndex1765030000000 } from './1765030000000-search-newest-index.js';
 import { AuditChainInBatches1765050000000 } from './1765050000000-audit-chain-in-batches.js';
+import { FacilityCoordinates1765060000000 } from './1765060000000-facility-coordinates.js';
 import { KwanlisoKoreanLabels1765070000000 } from './1765070000000-kwanliso-korean-labels.js';
 import { FixityChecksByTime1765070000001 } from './1765070000001-fixity-checks-by-time.js';
 
@@ -74,6 +75,7 @@ export const MIGRATIONS: MigrationList = [
   CreateAccountResetRequests1765010000000,
   SearchNewestIndex1765030000000,
   AuditChainInBatches1765050000000,
+  FacilityCoordinates1765060000000,
   KwanlisoKoreanLabels1765070000000,
   FixityChecksByTime1765070000001,
 ];

@@ -1,6 +1,8 @@
 /** The parts of an OpenAPI 3 document that describe response bodies. */
 export interface OpenApiSchema {
   $ref?: string;
+  /** OpenAPI 3.1's nullable object: anyOf [{$ref}, {type: 'null'}]. */
+  anyOf?: OpenApiSchema[];
   type?: string | string[];
   format?: string;
   nullable?: boolean;
@@ -41,6 +43,15 @@ export function responseMismatches(
 }
 
 function check(doc: OpenApiDocument, schema: OpenApiSchema, value: unknown, at: string, problems: string[]): void {
+  if (schema.anyOf) {
+    const each = schema.anyOf.map((alternative) => {
+      const found: string[] = [];
+      check(doc, alternative, value, at, found);
+      return found;
+    });
+    if (!each.some((found) => found.length === 0)) problems.push(...each[0]);
+    return;
+  }
   if (schema.$ref) {
     const resolved = doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')];
     if (!resolved) problems.push(`${at}: unresolved ${schema.$ref}`);

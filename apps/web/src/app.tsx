@@ -23,6 +23,10 @@ import { CorroborationScreen } from './search/corroboration-screen';
 
 /** The chart screen and its chart library load only when opened (the first screen's JavaScript stays small). */
 const PatternsScreen = lazy(() => import('./search/patterns-screen'));
+import { AbducteeScreen, AbducteesScreen, IncidentScreen, IncidentsScreen } from './records/routes';
+
+// The map carries Natural Earth boundaries (hundreds of KB): loaded only when opened.
+const MapScreen = lazy(() => import('./records/map-screen'));
 
 /**
  * Client routes, all under /app, addressed by references (CASE-2026-0001, T-000042), never ids: the API owns every other path (GET /cases is JSON), so a reload
@@ -47,6 +51,18 @@ export function App() {
         <Route path="cases/:caseRef/testimonies/new" element={<NewTestimonyScreen />} />
         <Route path="cases/:caseRef/export" element={<ExportScreen />} />
         <Route path="testimonies/:testimonyRef" element={<TestimonyEditorScreen />} />
+        <Route path="cases/:caseRef/incidents" element={<IncidentsScreen />} />
+        <Route path="incidents/:incidentRef" element={<IncidentScreen />} />
+        <Route path="cases/:caseRef/abductees" element={<AbducteesScreen />} />
+        <Route path="abductees/:abducteeRef" element={<AbducteeScreen />} />
+        <Route
+          path="map"
+          element={
+            <Suspense fallback={<Loading />}>
+              <MapScreen />
+            </Suspense>
+          }
+        />
         <Route path="review" element={<ReviewScreen />} />
         <Route path="users" element={<UsersScreen />} />
         <Route path="audit" element={<AuditScreen />} />

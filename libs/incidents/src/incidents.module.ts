@@ -13,6 +13,7 @@ import { IncidentLink } from './links/incident-link.entity.js';
 import { IncidentLinkService } from './links/incident-link.service.js';
 import { IncidentSource } from './sources/incident-source.entity.js';
 import { IncidentSourceService } from './sources/incident-source.service.js';
+import { AbducteeReferenceResolver, IncidentReferenceResolver } from './reference-params.js';
 
 const SERVICES = [IncidentService, IncidentSourceService, IncidentLinkService, AbducteeService];
 
@@ -25,7 +26,7 @@ const SERVICES = [IncidentService, IncidentSourceService, IncidentLinkService, A
     TypeOrmModule.forFeature([Incident, IncidentSource, IncidentLink, Abductee]),
   ],
   controllers: [IncidentController, AbducteeController],
-  providers: SERVICES,
+  providers: [...SERVICES, IncidentReferenceResolver, AbducteeReferenceResolver],
   exports: SERVICES,
 })
 export class IncidentsModule {}

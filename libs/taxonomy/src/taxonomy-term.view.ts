@@ -12,6 +12,8 @@ export interface TermView {
   aliases: string[];
   notes: string | null;
   attributes: Record<string, unknown>;
+  /** Where a facility is, approximately (attributes.coordinates, seeded by migration); null elsewhere. */
+  coordinates: TermCoordinates | null;
   status: TermStatus;
   deprecatedReason: string | null;
   deprecatedAt: string | null;
@@ -20,6 +22,28 @@ export interface TermView {
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+export const COORDINATE_PRECISIONS = ['exact', 'district', 'county', 'province'] as const;
+
+export interface TermCoordinates {
+  latitude: number;
+  longitude: number;
+  /** How far to trust the point: a county's is the county, not the place itself. */
+  precision: (typeof COORDINATE_PRECISIONS)[number];
+  /** Why the point is where it is. */
+  basis: string | null;
+}
+
+/** attributes.coordinates when it is a point on the globe with a known precision, else null. */
+export function coordinatesOf(attributes: Record<string, unknown>): TermCoordinates | null {
+  const c = attributes.coordinates as Partial<TermCoordinates> | undefined;
+  if (!c || typeof c !== 'object') return null;
+  const { latitude, longitude, precision, basis } = c;
+  if (typeof latitude !== 'number' || Math.abs(latitude) > 90) return null;
+  if (typeof longitude !== 'number' || Math.abs(longitude) > 180) return null;
+  if (!COORDINATE_PRECISIONS.includes(precision as TermCoordinates['precision'])) return null;
+  return { latitude, longitude, precision: precision!, basis: typeof basis === 'string' ? basis : null };
 }
 
 export interface TermTreeNode extends TermView {
@@ -70,6 +94,7 @@ export function toTermView(term: TaxonomyTermEntity): TermView {
     aliases: term.aliases,
     notes: term.notes,
     attributes: term.attributes,
+    coordinates: coordinatesOf(term.attributes),
     status: term.status,
     deprecatedReason: term.deprecatedReason,
     deprecatedAt: term.deprecatedAt ? term.deprecatedAt.toISOString() : null,

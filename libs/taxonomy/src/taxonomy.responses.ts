@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SCHEME_NAMES, TERM_STATUSES, type TermOrigin, type TermStatus } from './taxonomy-schemes.js';
+import { COORDINATE_PRECISIONS } from './taxonomy-term.view.js';
 import type {
   LookupMatch,
+  TermCoordinates,
   LookupMatched,
   LookupResult,
   SchemeView,
@@ -15,6 +17,20 @@ import type {
 
 const TERM_ORIGINS: TermOrigin[] = ['seed', 'local'];
 const MATCHED_FIELDS: Array<LookupMatched['field']> = ['code', 'labelEn', 'labelKo', 'alias'];
+
+export class TermCoordinatesResponse implements TermCoordinates {
+  @ApiProperty({ example: 39.73, minimum: -90, maximum: 90 })
+  latitude: number;
+
+  @ApiProperty({ example: 126.88, minimum: -180, maximum: 180 })
+  longitude: number;
+
+  @ApiProperty({ enum: COORDINATE_PRECISIONS, description: 'county: somewhere in that county, not the place itself' })
+  precision: TermCoordinates['precision'];
+
+  @ApiProperty({ type: String, nullable: true, example: 'Yodok County, South Hamgyong Province' })
+  basis: string | null;
+}
 
 export class TermResponse implements TermView {
   @ApiProperty({ format: 'uuid' })
@@ -47,6 +63,13 @@ export class TermResponse implements TermView {
     description: 'structured facts, e.g. { "facilityType": "kwanliso", "number": 15 }',
   })
   attributes: Record<string, unknown>;
+
+  @ApiProperty({
+    type: TermCoordinatesResponse,
+    nullable: true,
+    description: 'approximate public coordinates of a facility (attributes.coordinates); null for other terms',
+  })
+  coordinates: TermCoordinatesResponse | null;
 
   @ApiProperty({ enum: TERM_STATUSES, description: 'deprecated terms stay readable but are not for new tagging' })
   status: TermStatus;

@@ -12,6 +12,7 @@ function term(id: string, code: string, parentId: string | null): TermView {
     aliases: [],
     notes: null,
     attributes: {},
+    coordinates: null,
     status: 'active',
     deprecatedReason: null,
     deprecatedAt: null,

@@ -3264,6 +3264,19 @@ export interface components {
       /** @description about 200 characters around the first match; sensitive spans masked (▒) */
       text: string;
     };
+    TermCoordinatesResponse: {
+      /** @example Yodok County, South Hamgyong Province */
+      basis: string | null;
+      /** @example 39.73 */
+      latitude: number;
+      /** @example 126.88 */
+      longitude: number;
+      /**
+       * @description county: somewhere in that county, not the place itself
+       * @enum {string}
+       */
+      precision: 'exact' | 'district' | 'county' | 'province';
+    };
     TermDescendantsResponse: {
       /** @description every term below this one, deprecated included; not the term itself */
       descendantIds: string[];
@@ -3282,6 +3295,8 @@ export interface components {
        * @example kwanliso-15
        */
       code: string;
+      /** @description approximate public coordinates of a facility (attributes.coordinates); null for other terms */
+      coordinates: components['schemas']['TermCoordinatesResponse'] | null;
       /** Format: date-time */
       createdAt: string;
       /**
@@ -3352,6 +3367,8 @@ export interface components {
        * @example kwanliso-15
        */
       code: string;
+      /** @description approximate public coordinates of a facility (attributes.coordinates); null for other terms */
+      coordinates: components['schemas']['TermCoordinatesResponse'] | null;
       /** Format: date-time */
       createdAt: string;
       /**
@@ -4155,6 +4172,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the abductee's id (UUID) or its reference (A-000007) */
         id: string;
       };
       cookie?: never;
@@ -4230,6 +4248,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the abductee's id (UUID) or its reference (A-000007) */
         id: string;
       };
       cookie?: never;
@@ -4336,6 +4355,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the abductee's id (UUID) or its reference (A-000007) */
         id: string;
       };
       cookie?: never;
@@ -4442,6 +4462,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the abductee's id (UUID) or its reference (A-000007) */
         id: string;
       };
       cookie?: never;
@@ -9094,6 +9115,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
       };
       cookie?: never;
@@ -9169,6 +9191,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
       };
       cookie?: never;
@@ -9465,6 +9488,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
       };
       cookie?: never;
@@ -9571,6 +9595,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
         linkId: string;
       };
@@ -9678,6 +9703,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
       };
       cookie?: never;
@@ -9753,6 +9779,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
       };
       cookie?: never;
@@ -9859,6 +9886,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
         sourceId: string;
       };
@@ -9966,6 +9994,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
         sourceId: string;
       };
@@ -10073,6 +10102,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description the incident's id (UUID) or its reference (I-000042) */
         id: string;
       };
       cookie?: never;

@@ -4,6 +4,7 @@ import { useCaseMembers } from '../api/use-case-members';
 import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { Empty, QueryView } from '../ui/states';
+import { RecordLinks } from '../records/routes';
 import { AddColleague } from './add-colleague';
 import { MemberActions } from './member-actions';
 
@@ -25,6 +26,7 @@ export function CaseScreen() {
           <nav aria-label={theCase.reference} className="subnav">
             <Link to={`/app/cases/${caseId}/witnesses`}>{messages.casePage.witnesses}</Link>
             <Link to={`/app/cases/${caseId}/testimonies`}>{messages.casePage.testimonies}</Link>
+            <RecordLinks caseRef={caseId} />
             {can(me, 'export.create') ? (
               <Link to={`/app/cases/${caseId}/export`}>{messages.casePage.export}</Link>
             ) : null}

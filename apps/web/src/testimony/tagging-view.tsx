@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
 import { QueryView } from '../ui/states';
+import { LinkPassage } from './link-passage';
 import { highlightSegments, selectionOffsets } from './highlight-segments';
 import { TagPicker, type Passage } from './tag-picker';
 import { termLabel, useTerms } from './terms';
@@ -14,10 +15,12 @@ import { termLabel, useTerms } from './terms';
  */
 export function TaggingView({
   testimonyId,
+  caseId,
   narrative,
   editable,
 }: {
   testimonyId: string;
+  caseId: string;
   narrative: string;
   editable: boolean;
 }) {
@@ -100,6 +103,7 @@ export function TaggingView({
           ) : null}
         </p>
       ) : null}
+      {editable ? <LinkPassage testimonyId={testimonyId} caseId={caseId} narrative={narrative} textRef={text} /> : null}
       <h3>{messages.editor.tags}</h3>
       <QueryView query={tags}>
         {() =>

@@ -237,7 +237,12 @@ function TestimonyEditor({ saved }: { saved: Testimony }) {
       </form>
       {editable && base.status === 'draft' ? <p className="muted">{messages.editor.autosaves}</p> : null}
       {dirty && editable ? <p className="muted">{messages.editor.saveBeforeTagging}</p> : null}
-      <TaggingView testimonyId={base.id} narrative={base.narrative ?? ''} editable={editable && !dirty && !approved} />
+      <TaggingView
+        testimonyId={base.id}
+        caseId={base.caseId}
+        narrative={base.narrative ?? ''}
+        editable={editable && !dirty && !approved}
+      />
       <AttachmentsPanel testimonyId={base.id} canUpload={can(me, 'attachment.upload')} />
       <RevisionHistory testimonyId={base.id} revision={base.revision} />
     </section>

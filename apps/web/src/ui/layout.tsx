@@ -34,6 +34,11 @@ export function Layout() {
                 </li>
               </>
             ) : null}
+            {can(me, 'incident.read') ? (
+              <li>
+                <NavLink to="/app/map">{messages.records.map}</NavLink>
+              </li>
+            ) : null}
             {can(me, 'testimony.approve') ? (
               <li>
                 <NavLink to="/app/review">{messages.nav.review}</NavLink>

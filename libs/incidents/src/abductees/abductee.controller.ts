@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '@sillok/auth';
-import { ParseIdPipe, Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
+import { Permission, RequirePermission, type Actor, Idempotent } from '@sillok/core';
 import { CreateAbducteeDto, ListAbducteesQuery, UpdateAbducteeDto } from '../dto/abductee.dto.js';
 import { ReasonDto } from '../dto/incident.dto.js';
 import { AbducteeNameResponse, AbducteePageResponse, AbducteeResponse } from './abductee.responses.js';
 import { AbducteeService } from './abductee.service.js';
+import { AbducteeIdParam } from '../reference-params.js';
 
 @ApiTags('abductees')
 @ApiBearerAuth()
@@ -32,21 +33,21 @@ export class AbducteeController {
   @Get(':id')
   @RequirePermission(Permission.IncidentRead)
   @ApiOkResponse({ type: AbducteeResponse })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @AbducteeIdParam() id: string) {
     return this.abductees.get(actor, id);
   }
 
   @Patch(':id')
   @RequirePermission(Permission.IncidentWrite)
   @ApiOkResponse({ type: AbducteeResponse })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateAbducteeDto) {
+  update(@CurrentActor() actor: Actor, @AbducteeIdParam() id: string, @Body() dto: UpdateAbducteeDto) {
     return this.abductees.update(actor, id, dto);
   }
 
   @Post(':id/withdraw')
   @RequirePermission(Permission.IncidentWrite)
   @ApiCreatedResponse({ type: AbducteeResponse })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  withdraw(@CurrentActor() actor: Actor, @AbducteeIdParam() id: string, @Body() dto: ReasonDto) {
     return this.abductees.withdraw(actor, id, dto.reason);
   }
 
@@ -54,7 +55,7 @@ export class AbducteeController {
   @RequirePermission(Permission.WitnessIdentityRead)
   @ApiOperation({ summary: 'Open the name, stating why; each read is audited' })
   @ApiCreatedResponse({ type: AbducteeNameResponse })
-  readName(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  readName(@CurrentActor() actor: Actor, @AbducteeIdParam() id: string, @Body() dto: ReasonDto) {
     return this.abductees.readName(actor, id, dto.reason);
   }
 }

@@ -8,6 +8,7 @@ import { IncidentPageResponse, IncidentResponse, IncidentSourceResponse } from '
 import { IncidentLinkService } from '../links/incident-link.service.js';
 import { IncidentSourceService } from '../sources/incident-source.service.js';
 import { IncidentService } from './incident.service.js';
+import { IncidentIdParam } from '../reference-params.js';
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -39,7 +40,7 @@ export class IncidentController {
   @Get(':id')
   @RequirePermission(Permission.IncidentRead)
   @ApiOkResponse({ type: IncidentResponse })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
+  get(@CurrentActor() actor: Actor, @IncidentIdParam() id: string) {
     return this.incidents.get(actor, id);
   }
 
@@ -47,21 +48,21 @@ export class IncidentController {
   @RequirePermission(Permission.IncidentWrite)
   @ApiOperation({ summary: 'Change an incident (409 on a stale version)' })
   @ApiOkResponse({ type: IncidentResponse })
-  update(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: UpdateIncidentDto) {
+  update(@CurrentActor() actor: Actor, @IncidentIdParam() id: string, @Body() dto: UpdateIncidentDto) {
     return this.incidents.update(actor, id, dto);
   }
 
   @Post(':id/withdraw')
   @RequirePermission(Permission.IncidentWrite)
   @ApiCreatedResponse({ type: IncidentResponse })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  withdraw(@CurrentActor() actor: Actor, @IncidentIdParam() id: string, @Body() dto: ReasonDto) {
     return this.incidents.withdraw(actor, id, dto.reason);
   }
 
   @Get(':id/sources')
   @RequirePermission(Permission.IncidentRead)
   @ApiOkResponse({ type: [IncidentSourceResponse] })
-  sourceList(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string) {
+  sourceList(@CurrentActor() actor: Actor, @IncidentIdParam() id: string) {
     return this.sources.list(actor, id);
   }
 
@@ -69,7 +70,7 @@ export class IncidentController {
   @RequirePermission(Permission.IncidentWrite)
   @ApiOperation({ summary: 'Link a testimony (optionally one of its tags) of the same case as a source' })
   @ApiCreatedResponse({ type: IncidentResponse })
-  addSource(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AddSourceDto) {
+  addSource(@CurrentActor() actor: Actor, @IncidentIdParam() id: string, @Body() dto: AddSourceDto) {
     return this.sources.add(actor, id, dto);
   }
 
@@ -79,7 +80,7 @@ export class IncidentController {
   @ApiOkResponse({ type: IncidentResponse })
   updateSource(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe) id: string,
+    @IncidentIdParam() id: string,
     @Param('sourceId', ParseIdPipe) sourceId: string,
     @Body() dto: UpdateSourceDto,
   ) {
@@ -91,7 +92,7 @@ export class IncidentController {
   @ApiCreatedResponse({ type: IncidentResponse })
   removeSource(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe) id: string,
+    @IncidentIdParam() id: string,
     @Param('sourceId', ParseIdPipe) sourceId: string,
     @Body() dto: ReasonDto,
   ) {
@@ -102,7 +103,7 @@ export class IncidentController {
   @RequirePermission(Permission.IncidentWrite)
   @ApiOperation({ summary: 'This incident is part_of / follows / same_event as another of the same case' })
   @ApiCreatedResponse({ type: IncidentResponse })
-  addLink(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Body() dto: AddLinkDto) {
+  addLink(@CurrentActor() actor: Actor, @IncidentIdParam() id: string, @Body() dto: AddLinkDto) {
     return this.links.add(actor, id, dto);
   }
 
@@ -111,7 +112,7 @@ export class IncidentController {
   @ApiCreatedResponse({ type: IncidentResponse })
   removeLink(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseIdPipe) id: string,
+    @IncidentIdParam() id: string,
     @Param('linkId', ParseIdPipe) linkId: string,
     @Body() dto: ReasonDto,
   ) {
