@@ -34,6 +34,7 @@ import { KoreanJapaneseTermLabels1764561000000 } from './1764561000000-korean-ja
 import { CreateAccountResetRequests1765010000000 } from './1765010000000-create-account-reset-requests.js';
 import { SearchNewestIndex1765030000000 } from './1765030000000-search-newest-index.js';
 import { AuditChainInBatches1765050000000 } from './1765050000000-audit-chain-in-batches.js';
+import { SearchRefreshInBatches1765090000000 } from './1765090000000-search-refresh-in-batches.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -72,4 +73,5 @@ export const MIGRATIONS: MigrationList = [
   CreateAccountResetRequests1765010000000,
   SearchNewestIndex1765030000000,
   AuditChainInBatches1765050000000,
+  SearchRefreshInBatches1765090000000,
 ];
