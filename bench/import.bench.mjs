@@ -23,7 +23,7 @@ import { AuthModule, UserService } from '../dist/libs/auth/src/index.js';
 import { CaseService, CasesModule } from '../dist/libs/cases/src/index.js';
 import { IMPORT_RECORD_TYPES, ImportService, ImportsModule } from '../dist/libs/imports/src/index.js';
 import { canonicalContent } from '../dist/libs/testimonies/src/index.js';
-import { benchOption, MIB, round, withPeakRss } from './support/bench-args.mjs';
+import { benchOption, cpuSince, cpuSnapshot, MIB, round, withPeakRss } from './support/bench-args.mjs';
 import { withBenchApp } from './support/bench-app.mjs';
 import { CaseDataGenerator, toCsv } from './support/data-generator.mjs';
 
@@ -91,6 +91,8 @@ try {
 
     const importFile = (path, type) =>
       app.get(ImportService).run(actor, { caseId: imported.id, type, format: 'csv', source: createReadStream(path) });
+    const cpu = () => cpuSnapshot((sql) => dataSource.query(sql));
+    const importCpuStart = await cpu();
     const started = performance.now();
     let testimonySeconds = 0;
     const {
@@ -107,6 +109,7 @@ try {
       return [witnessReport, testimonyReport];
     });
     const importSeconds = (performance.now() - started) / 1000;
+    const importCpu = cpuSince(importCpuStart, await cpu());
     const created = reports.reduce((n, r) => n + r.created, 0);
     if (created !== witnesses + testimonies) throw new Error(`imported ${created} of ${witnesses + testimonies}`);
 
@@ -200,16 +203,22 @@ try {
     for (const table of COPIED_TABLES) {
       await dataSource.query(`CREATE TABLE bench_raw_${table} (LIKE ${table} INCLUDING ALL)`);
     }
+    let cpuStart = await cpu();
     const rawSeconds = await copyAll('bench_raw_');
+    const rawCopyCpu = cpuSince(cpuStart, await cpu());
+    cpuStart = await cpu();
     const copySeconds = await copyAll('');
+    const copyCpu = cpuSince(cpuStart, await cpu());
 
     // The floor the search documents set: computing the imported testimonies' text vectors, nothing else.
+    cpuStart = await cpu();
     const vectorStarted = performance.now();
     await dataSource.query(
       `SELECT sum(length(search_vector(title, concat_ws(E'\\n', summary, narrative)))) FROM testimonies WHERE case_id = $1`,
       [imported.id],
     );
     const searchVectorSeconds = (performance.now() - vectorStarted) / 1000;
+    const searchVectorCpu = cpuSince(cpuStart, await cpu());
     const [{ documents }] = await dataSource.query(
       `SELECT count(*)::int AS documents FROM search_documents WHERE case_id = $1 AND kind = 'testimony'`,
       [imported.id],
@@ -238,6 +247,8 @@ try {
         rawCopySeconds: round(rawSeconds, 2),
         copySeconds: round(copySeconds, 2),
         searchVectorSeconds: round(searchVectorSeconds, 2),
+        // CPU seconds (this process, PostgreSQL's backends): what each phase costs whatever the machine's load.
+        cpuSeconds: { import: importCpu, rawCopy: rawCopyCpu, copy: copyCpu, searchVector: searchVectorCpu },
         searchDocuments: documents,
         auditEventsWritten: created,
         chainOk: verified.ok,
