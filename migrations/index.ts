@@ -35,6 +35,7 @@ import { CreateAccountResetRequests1765010000000 } from './1765010000000-create-
 import { SearchNewestIndex1765030000000 } from './1765030000000-search-newest-index.js';
 import { AuditChainInBatches1765050000000 } from './1765050000000-audit-chain-in-batches.js';
 import { SearchRefreshInBatches1765090000000 } from './1765090000000-search-refresh-in-batches.js';
+import { AuditChainOncePerBatch1765090000001 } from './1765090000001-audit-chain-once-per-batch.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -74,4 +75,5 @@ export const MIGRATIONS: MigrationList = [
   SearchNewestIndex1765030000000,
   AuditChainInBatches1765050000000,
   SearchRefreshInBatches1765090000000,
+  AuditChainOncePerBatch1765090000001,
 ];

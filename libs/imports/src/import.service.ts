@@ -16,7 +16,7 @@ import { IMPORT_RECORD_TYPES } from './record-types/record-types.js';
 import { RowParser } from './row-parser.js';
 import { copyValue } from './staging/copy-text.js';
 import { AFTER_STAGING_SQL, copyIntoStagingSql, createStagingSql, stagingColumns } from './staging/staging-table.js';
-import { writeWithSearchDocuments } from './staging/search-documents.js';
+import { writeInBatch } from './staging/batch-write.js';
 import { resolveTermNames } from './staging/term-names.js';
 
 export interface ImportRequest {
@@ -132,7 +132,7 @@ export class ImportService {
       if (badLines.length && !request.skipInvalid) throw rejected(report);
 
       await manager.query(`UPDATE import_rows SET bad = true WHERE line = ANY($1::int[])`, [badLines]);
-      report.created = await writeWithSearchDocuments(manager, recordType, request.caseId, () =>
+      report.created = await writeInBatch(manager, recordType, request.caseId, () =>
         this.audit.recordPerRow(manager, {
           ...recordType.write,
           params: [request.caseId, actor.userId],

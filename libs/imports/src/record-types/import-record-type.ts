@@ -39,7 +39,7 @@ export interface ImportRecordType {
   audit: { action: AuditAction; subjectType: string };
   /**
    * Writes the search documents of the records just written, set-based ($1 the case id), for a
-   * type whose per-row refresh the import skips (staging/search-documents.ts).
+   * type whose per-row refresh the import skips (staging/batch-write.ts).
    */
   searchDocuments?: string;
 }
