@@ -37,6 +37,8 @@ import { AuditChainInBatches1765050000000 } from './1765050000000-audit-chain-in
 import { FacilityCoordinates1765060000000 } from './1765060000000-facility-coordinates.js';
 import { KwanlisoKoreanLabels1765070000000 } from './1765070000000-kwanliso-korean-labels.js';
 import { FixityChecksByTime1765070000001 } from './1765070000001-fixity-checks-by-time.js';
+import { SearchRefreshInBatches1765090000000 } from './1765090000000-search-refresh-in-batches.js';
+import { AuditChainOncePerBatch1765090000001 } from './1765090000001-audit-chain-once-per-batch.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -78,4 +80,6 @@ export const MIGRATIONS: MigrationList = [
   FacilityCoordinates1765060000000,
   KwanlisoKoreanLabels1765070000000,
   FixityChecksByTime1765070000001,
+  SearchRefreshInBatches1765090000000,
+  AuditChainOncePerBatch1765090000001,
 ];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { AuditVerifier } from '@sillok/audit';
 import { contentSha256 } from '@sillok/testimonies';
-import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
+import { bearer, loginAllRoles, requestAs, type RoleLogins } from '../support/auth-fixtures.js';
 import { createCase, createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { termId } from '../support/testimony-fixtures.js';
@@ -235,5 +235,68 @@ describe('POST /cases/:id/imports', () => {
     ).toBe(404);
     const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM witnesses WHERE external_id = 'Z-1'`);
     expect(n).toBe(0);
+  });
+
+  it('makes imported testimonies searchable exactly as created ones: same document, snippets and facets', async () => {
+    const caseId = await createCase(t, as.coordinator, { members: [] });
+    const witnesses = await postImport(
+      t,
+      as.coordinator,
+      caseId,
+      'witnesses',
+      'external_id,sex,birth_year\nS-W-1,female,1961\n',
+    );
+    expect(witnesses.status).toBe(201);
+    const testimony = {
+      forum: 'confidential_interview',
+      originalLanguage: 'ko',
+      title: '요덕 수용소의 겨울',
+      summary: '겨울 작업과 처벌',
+      narrative: '겨울에는 새벽부터 나무를 했습니다. 보위원이 고문을 했고 Kim was beaten twice.',
+      translations: [
+        { language: 'en', text: 'In winter we cut wood from dawn. The guard tortured us.', checked: true },
+      ],
+    };
+    const line = JSON.stringify({ externalId: 'S-T-1', witnessExternalId: 'S-W-1', ...testimony });
+    const imported = await postImport(t, as.coordinator, caseId, 'testimonies', `${line}\n`, 'jsonl');
+    expect(imported.body).toMatchObject({ created: 1, written: true });
+    const [{ id: importedId, witness_id: witnessId }] = await db().query(
+      `SELECT id, witness_id FROM testimonies WHERE case_id = $1 AND external_id = 'S-T-1'`,
+      [caseId],
+    );
+    const created = await requestAs(t, as.coordinator, 'post', '/testimonies', { witnessId, ...testimony });
+    expect(created.status).toBe(201);
+
+    // The stored documents: every column but the record's own id, reference and time.
+    const documents = await db().query(
+      `SELECT id, kind, case_id, title, witness_id, language, forum, status, witness_sex, witness_birth_decade,
+              withdrawn, violation_term_ids, act_term_ids, facility_term_ids, agency_term_ids,
+              source_connection_term_ids, reliability_term_ids, event_dates, document::text
+         FROM search_documents WHERE id = ANY($1)`,
+      [[importedId, created.body.id]],
+    );
+    expect(documents).toHaveLength(2);
+    const byId = Object.fromEntries(documents.map(({ id, ...rest }: { id: string }) => [id, rest]));
+    expect(byId[importedId]).toEqual(byId[created.body.id]);
+    expect(byId[importedId].document).toContain("'고문'");
+
+    for (const [word, field] of [
+      ['고문', 'narrative'],
+      ['tortured', 'translation:en'],
+      ['beaten', 'narrative'],
+    ]) {
+      const res = await requestAs(t, as.coordinator, 'get', `/search?caseId=${caseId}&q=${encodeURIComponent(word)}`);
+      expect(res.status).toBe(200);
+      const hits = Object.fromEntries(
+        res.body.items.map((hit: { id: string; snippet: unknown }) => [hit.id, hit.snippet]),
+      );
+      expect(Object.keys(hits).sort()).toEqual([importedId, created.body.id].sort());
+      expect(hits[importedId]).toEqual(hits[created.body.id]);
+      expect(hits[importedId]).toMatchObject({ field });
+      expect(res.body.facets.kind).toEqual([{ value: 'testimony', count: 2 }]);
+      expect(res.body.facets.witnessSex).toEqual([{ value: 'female', count: 2 }]);
+      expect(res.body.facets.language).toEqual([{ value: 'ko', count: 2 }]);
+    }
+    expect((await t.app.get(AuditVerifier).verify()).ok).toBe(true);
   });
 });

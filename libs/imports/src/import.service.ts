@@ -16,6 +16,7 @@ import { IMPORT_RECORD_TYPES } from './record-types/record-types.js';
 import { RowParser } from './row-parser.js';
 import { copyValue } from './staging/copy-text.js';
 import { AFTER_STAGING_SQL, copyIntoStagingSql, createStagingSql, stagingColumns } from './staging/staging-table.js';
+import { writeInBatch } from './staging/batch-write.js';
 import { resolveTermNames } from './staging/term-names.js';
 
 export interface ImportRequest {
@@ -135,12 +136,14 @@ export class ImportService {
       if (badLines.length && !request.skipInvalid) throw rejected(report);
 
       await manager.query(`UPDATE import_rows SET bad = true WHERE line = ANY($1::int[])`, [badLines]);
-      report.created = await this.audit.recordPerRow(manager, {
-        ...recordType.write,
-        params: [request.caseId, actor.userId],
-        event: { ...recordType.audit, caseId: request.caseId, actor: { userId: actor.userId, role: actor.role } },
-        detailValues: { importId: report.importId },
-      });
+      report.created = await writeInBatch(manager, recordType, request.caseId, () =>
+        this.audit.recordPerRow(manager, {
+          ...recordType.write,
+          params: [request.caseId, actor.userId],
+          event: { ...recordType.audit, caseId: request.caseId, actor: { userId: actor.userId, role: actor.role } },
+          detailValues: { importId: report.importId },
+        }),
+      );
       const [{ valid }] = await manager.query(`SELECT count(*)::int AS valid FROM import_rows WHERE NOT bad`);
       report.unchanged = valid - report.created;
       report.written = true;

@@ -37,6 +37,11 @@ export interface ImportRecordType {
   /** How the new records are written, for AuditService.recordPerRow: see AuditPerRow. */
   write: { with?: string; rows: string; detailColumns: Record<string, string> };
   audit: { action: AuditAction; subjectType: string };
+  /**
+   * Writes the search documents of the records just written, set-based ($1 the case id), for a
+   * type whose per-row refresh the import skips (staging/batch-write.ts).
+   */
+  searchDocuments?: string;
 }
 
 /** Rows still to write: valid, and not already imported into this case under their external id. */

@@ -163,4 +163,9 @@ export const TESTIMONIES: ImportRecordType = {
     detailColumns: { contentSha256: 'content_sha256', externalId: 'external_id', reference: 'reference' },
   },
   audit: { action: AuditAction.TestimonyCreate, subjectType: 'testimony' },
+  // The testimonies written now are those of the file without a document: their per-row refresh was skipped.
+  searchDocuments: `
+    SELECT search_refresh_testimonies(ARRAY(
+      SELECT t.id FROM import_rows s JOIN testimonies t ON t.case_id = $1 AND t.external_id = s.external_id
+       WHERE NOT s.bad AND NOT EXISTS (SELECT 1 FROM search_documents d WHERE d.id = t.id)))`,
 };
