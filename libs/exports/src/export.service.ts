@@ -329,7 +329,7 @@ export class ExportService {
   private async find(actor: Actor, id: string): Promise<CaseExport> {
     const row = await this.dataSource.manager.findOneBy(CaseExport, { id });
     if (!row) throw DomainError.notFound('export');
-    await this.policy.requireCaseAccess(actor, row.caseId, Permission.ExportRead);
+    await this.policy.requireRecordAccess(actor, row, 'export', Permission.ExportRead);
     return row;
   }
 

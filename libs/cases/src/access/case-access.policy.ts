@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { requireRolePermission } from '@sillok/auth';
-import { DomainError, type Actor, type Permission } from '@sillok/core';
+import { DomainError, ErrorCode, type Actor, type Permission } from '@sillok/core';
 import type { CaseStatus } from '../case-status.js';
 import type { CaseRole } from '../members/case-role.js';
 import { caseRoleAllows, decideCaseAccess, isCaseId } from './case-access-decision.js';
@@ -36,6 +36,26 @@ export class CaseAccessPolicy {
   ): Promise<CaseAccess> {
     const [access] = await this.requireAccess(actor, permission, [caseId], manager);
     return access;
+  }
+
+  /**
+   * Access to the case holding a record the caller has just found: refused, it answers exactly as
+   * a missing record does ("testimony not found", never "case not found"), so that an outsider
+   * cannot tell a record of another case from one that does not exist.
+   */
+  async requireRecordAccess(
+    actor: Actor,
+    record: { caseId: string },
+    what: string,
+    permission: Permission,
+    manager?: EntityManager,
+  ): Promise<CaseAccess> {
+    try {
+      return await this.requireCaseAccess(actor, record.caseId, permission, manager);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NotFound) throw DomainError.notFound(what);
+      throw error;
+    }
   }
 
   /**

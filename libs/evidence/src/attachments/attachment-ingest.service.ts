@@ -77,7 +77,7 @@ export class AttachmentIngestService {
     requireRolePermission(actor.role, Permission.AttachmentUpload);
     const original = await this.dataSource.manager.findOne(Attachment, { where: { id: originalId } });
     if (!original) throw DomainError.notFound('attachment');
-    await this.policy.requireCaseAccess(actor, original.caseId, Permission.AttachmentUpload);
+    await this.policy.requireRecordAccess(actor, original, 'attachment', Permission.AttachmentUpload);
     this.refuseDeclaredOversize(request);
     return readMultipartFile(request, async (file) => {
       const metadata = await validFields(DerivativeMetadataDto, file);

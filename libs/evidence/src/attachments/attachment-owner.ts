@@ -36,6 +36,6 @@ export async function requireOwnerCase(
 ): Promise<string> {
   const [owner] = (await manager.query(OWNERS[ownerType].caseOf, [ownerId])) as Array<{ caseId: string }>;
   if (!owner) throw DomainError.notFound(ownerType);
-  await policy.requireCaseAccess(actor, owner.caseId, permission, manager);
+  await policy.requireRecordAccess(actor, owner, ownerType, permission, manager);
   return owner.caseId;
 }

@@ -37,7 +37,7 @@ export class AttachmentService {
   async get(actor: Actor, id: string): Promise<AttachmentView> {
     const attachment = await this.dataSource.manager.findOne(Attachment, { where: { id } });
     if (!attachment) throw DomainError.notFound('attachment');
-    const access = await this.policy.requireCaseAccess(actor, attachment.caseId, Permission.CaseRead);
+    const access = await this.policy.requireRecordAccess(actor, attachment, 'attachment', Permission.CaseRead);
     const mayDownload =
       roleHasPermission(actor.role, Permission.AttachmentDownload) &&
       caseRoleAtLeast(access.caseRole, minimumCaseRole(Permission.AttachmentDownload));
@@ -98,7 +98,7 @@ export class AttachmentService {
   private async find(actor: Actor, id: string, permission: Permission): Promise<Attachment> {
     const attachment = await this.dataSource.manager.findOne(Attachment, { where: { id } });
     if (!attachment) throw DomainError.notFound('attachment');
-    await this.policy.requireCaseAccess(actor, attachment.caseId, permission);
+    await this.policy.requireRecordAccess(actor, attachment, 'attachment', permission);
     return attachment;
   }
 }
