@@ -25,7 +25,7 @@ describe('login, tokens and sessions', () => {
     const admin = await t.http().get('/auth/me').set(bearer(as.admin)).expect(200);
     expect(admin.body.permissions).toContain('user.manage');
     const auditor = await t.http().get('/auth/me').set(bearer(as.auditor)).expect(200);
-    expect(auditor.body.permissions).toEqual(['audit.read', 'audit.verify']);
+    expect(auditor.body.permissions).toEqual(['audit.read', 'audit.verify', 'fixity.read']);
   });
 
   it('answers an unknown email and a wrong password the same way', async () => {
