@@ -8,8 +8,11 @@ import { holdLock } from './lock-helpers.js';
 
 // The answer to a write is built inside its transaction: when the client is told it failed,
 // nothing was committed, so a retry cannot make a duplicate (seen: 4 of 1,207 creates during a
-// database stop answered 500 after committing). Here a lock on a table that only the answer
-// reads (translations, consent) makes that read time out, standing in for a connection lost just after COMMIT.
+// database stop answered 500 after committing). Here a lock held on a table makes the request
+// wait past its statement limit: on consent, which only the answer reads, the answer's read times
+// out; on translations, which a create no longer reads back, the COMMIT's deferred search refresh
+// waits on it. statement_timeout does not end such a COMMIT: without lock_timeout the client's own
+// timeout answered 503 after 12 s and the COMMIT went through once the lock was released.
 describe('a write that answers an error has committed nothing', () => {
   let t: TestApp;
   let as: RoleLogins;

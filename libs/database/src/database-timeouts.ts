@@ -5,7 +5,7 @@
 export interface DatabaseTimeouts {
   /** Waiting for a pooled connection: connecting, or queueing while all are busy. */
   connectMs: number;
-  /** PostgreSQL statement_timeout. */
+  /** PostgreSQL statement_timeout, and lock_timeout (which also ends a COMMIT waiting on a lock). */
   statementMs: number;
   /** PostgreSQL idle_in_transaction_session_timeout. */
   idleInTransactionMs: number;
@@ -29,6 +29,9 @@ export function poolTimeoutOptions(timeouts: DatabaseTimeouts | undefined): Reco
   return {
     connectionTimeoutMillis: timeouts.connectMs,
     statement_timeout: timeouts.statementMs,
+    // statement_timeout does not end a COMMIT whose deferred triggers wait on a lock; lock_timeout
+    // does, so the transaction rolls back rather than committing after the API answered 503.
+    lock_timeout: timeouts.statementMs,
     idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
     // The server ends a slow statement itself; this client-side limit only catches a server
     // (or network) that stopped answering altogether.

@@ -47,7 +47,11 @@ export class RequestDeadline {
   async limitStatements(manager: EntityManager): Promise<void> {
     const remaining = Math.max(1, Math.ceil(this.endsAt - this.now()));
     const limit = this.statementCapMs > 0 ? Math.min(remaining, this.statementCapMs) : remaining;
-    await manager.query(`SELECT set_config('statement_timeout', $1, true)`, [String(limit)]);
+    // lock_timeout too: statement_timeout does not end a COMMIT whose deferred triggers wait on a
+    // lock, and a COMMIT cut off only by the client's timeout may still commit after the 503.
+    await manager.query(`SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $1, true)`, [
+      String(limit),
+    ]);
   }
 
   /** Called right before COMMIT; refuses once expired. */

@@ -13,6 +13,7 @@ describe('infrastructureFault', () => {
     ['connection failure', withCode('08006')],
     ['too many connections', withCode('53300')],
     ['statement timeout', typeOrmWrapped(withCode('57014'))],
+    ['lock timeout', typeOrmWrapped(withCode('55P03'))],
     ['refused', withCode('ECONNREFUSED')],
     ['reset', new Error('read failed', { cause: withCode('ECONNRESET') })],
     ['refused on every address', new AggregateError([withCode('ECONNREFUSED')], 'connect failed')],

@@ -5,8 +5,9 @@ import { ErrorCode } from './error-code.js';
 export const RETRY_AFTER_SECONDS = 5;
 
 // SQLSTATE: class 08 (connection exception), 57P01-57P03 (admin shutdown, crash shutdown,
-// cannot connect now), 53300 (too many connections), 57014 (statement timeout or cancel).
-const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300|57014)$/;
+// cannot connect now), 53300 (too many connections), 57014 (statement timeout or cancel), 55P03
+// (lock timeout: a lock held past the statement limit).
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300|57014|55P03)$/;
 const UNAVAILABLE_ERRNO = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
