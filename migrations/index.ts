@@ -39,6 +39,7 @@ import { KwanlisoKoreanLabels1765070000000 } from './1765070000000-kwanliso-kore
 import { FixityChecksByTime1765070000001 } from './1765070000001-fixity-checks-by-time.js';
 import { SearchRefreshInBatches1765090000000 } from './1765090000000-search-refresh-in-batches.js';
 import { AuditChainOncePerBatch1765090000001 } from './1765090000001-audit-chain-once-per-batch.js';
+import { RemainingTermLabelsKoJa1765100000000 } from './1765100000000-remaining-term-labels-ko-ja.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -82,4 +83,5 @@ export const MIGRATIONS: MigrationList = [
   FixityChecksByTime1765070000001,
   SearchRefreshInBatches1765090000000,
   AuditChainOncePerBatch1765090000001,
+  RemainingTermLabelsKoJa1765100000000,
 ];

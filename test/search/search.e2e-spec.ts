@@ -205,6 +205,27 @@ describe('search', () => {
     expect(patterns.body.rows).toEqual([]);
   });
 
+  it('takes a case by its reference as by its id; a reference of a foreign case answers as a missing case', async () => {
+    const referenceOf = async (id: string, user: LoggedInUser) =>
+      (await requestAs(t, user, 'get', `/cases/${id}`).expect(200)).body.reference as string;
+    const [refA, refB] = [await referenceOf(caseA, as.coordinator), await referenceOf(caseB, otherLead)];
+    expect(await ids(`caseId=${refA}&${q('고문')}`)).toEqual(await ids(`caseId=${caseA}&${q('고문')}`));
+    expect(await ids(`caseId=${refA}&${q('고문')}`)).toContain(korean.id);
+    const patterns = await requestAs(t, as.analyst, 'get', `/search/patterns?caseId=${refA}`).expect(200);
+    expect(patterns.body.rows.length).toBeGreaterThan(0);
+    // A case the analyst may not see, by reference or by id, and no case at all: one and the same answer.
+    const problem = async (caseId: string) => {
+      const res = await requestAs(t, as.analyst, 'get', `/search?caseId=${caseId}&${q('고문')}`);
+      const { instance: _instance, requestId: _requestId, ...body } = res.body as Record<string, unknown>;
+      return { status: res.status, body };
+    };
+    const missing = await problem('CASE-1999-9999');
+    expect(missing.status).toBe(404);
+    expect(await problem(refB)).toEqual(missing);
+    expect(await problem(caseB)).toEqual(missing);
+    expect(await problem('00000000-0000-4000-8000-000000000000')).toEqual(missing);
+  });
+
   it('refuses an auditor (no search.read) and anonymous callers', async () => {
     expect((await requestAs(t, as.auditor, 'get', `/search?${q('고문')}`)).status).toBe(403);
     expect((await requestAs(t, undefined, 'get', `/search?${q('고문')}`)).status).toBe(401);
@@ -213,6 +234,7 @@ describe('search', () => {
   it('answers bad input with 400 naming the field', async () => {
     for (const [query, field] of [
       ['violation=not-a-uuid', 'violation'],
+      ['caseId=CASE-12', 'caseId'],
       ['dateFrom=1997-02-30', 'dateFrom'],
       ['dateFrom=1998-01-01&dateTo=1997-01-01', 'dateTo'],
       ['witnessSex=x', 'witnessSex'],

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
 import { Role } from '@sillok/auth';
 import { createAndLogin, requestAs, type LoggedInUser } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-/** Migration 1764561000000: violations, acts and agencies are found by Korean and Japanese names. */
+/**
+ * Migration 1764561000000: violations, acts and agencies are found by Korean and Japanese names;
+ * 1765100000000: every other seeded term has both names too (no English fallback on screens).
+ */
 describe('Korean and Japanese term names', () => {
   let t: TestApp;
   let user: LoggedInUser;
@@ -49,5 +53,34 @@ describe('Korean and Japanese term names', () => {
     const [term] = await lookup('보위부', 'agency');
     expect(term.labelKo).toBe('국가보위성');
     expect(term.attributes.labelJa).toBe('国家保衛省');
+  });
+
+  it('leaves no seeded term without label_ko or attributes.labelJa', async () => {
+    const missing = (await t.app.get(DataSource).query(
+      `SELECT scheme, code FROM taxonomy_terms
+        WHERE origin = 'seed' AND (label_ko IS NULL OR coalesce(attributes->>'labelJa', '') = '')
+        ORDER BY scheme, code`,
+    )) as Array<{ scheme: string; code: string }>;
+    expect(missing).toEqual([]);
+  });
+
+  it.each([
+    ['목격자', 'source-connection', 'eyewitness', '目撃者'],
+    ['伝聞', 'source-connection', 'hearsay', '伝聞'],
+    ['신뢰할 수 있음', 'reliability', 'reliable', '信頼できる'],
+    ['耀徳第15号管理所', 'facility', 'kwanliso-15', '耀徳第15号管理所'],
+    ['労働鍛錬隊', 'facility-type', 'rodong-danryeondae', '労働鍛錬隊'],
+  ])('finds %s in %s as %s, named %s in Japanese', async (q, scheme, code, ja) => {
+    const term = (await lookup(q, scheme)).find((found) => found.code === code);
+    expect(term?.attributes.labelJa).toBe(ja);
+  });
+
+  it('keeps the seed’s own Hangul names', async () => {
+    const [row] = (await t.app
+      .get(DataSource)
+      .query(`SELECT label_ko FROM taxonomy_terms WHERE scheme = 'facility' AND code = 'kwanliso-15'`)) as Array<{
+      label_ko: string;
+    }>;
+    expect(row.label_ko).toBe('요덕 제15호 관리소');
   });
 });

@@ -14,7 +14,8 @@ const NARRATIVE = '1997년 봄 요덕 수용소에 끌려갔습니다. 수용소
 /**
  * Issue 17, screen 4: the map of the Korean peninsula (Natural Earth boundaries shipped in the
  * bundle) with the facilities that have coordinates; clicking Yodok (kwanliso No. 15) shows its
- * names, how precise its point is, and the testimony and incident of the case recorded there.
+ * names, how precise its point is, and the testimony and incident of the case recorded there, and a
+ * link to the search for every testimony at that facility.
  */
 describe('the facility map in a browser', () => {
   let t: TestApp;
@@ -23,13 +24,14 @@ describe('the facility map in a browser', () => {
   let investigator: LoggedInUser;
   let testimony: { id: string; reference: string };
   let incidentReference = '';
+  let yodok = '';
 
   beforeAll(async () => {
     ({ t, baseUrl } = await startWebApp());
     browser = await launchBrowser();
     ({ investigator, testimony } = await testimonyToEdit(t, '요덕 수용소 증언', NARRATIVE));
     const found = await requestAs(t, investigator, 'get', '/taxonomy/lookup?q=Yodok&scheme=facility').expect(200);
-    const yodok = found.body.matches[0].term.id as string;
+    yodok = found.body.matches[0].term.id as string;
     await requestAs(t, investigator, 'post', `/testimonies/${testimony.id}/tags`, {
       quote: '요덕 수용소',
       facilityTermId: yodok,
@@ -72,6 +74,14 @@ describe('the facility map in a browser', () => {
         await expect(panel.textContent()).resolves.toContain(messages.records.precisionOfPoint.county);
         await screenshot(page, `map-${locale}`);
         expect(await seriousViolations(page)).toEqual([]);
+        // All testimonies at Yodok: the search screen, filtered by the facility in its own URL parameters.
+        const all = panel.getByRole('link', { name: messages.polish.allTestimoniesAtFacility });
+        await expect(all.getAttribute('href')).resolves.toBe(`/app/search?kind=testimony&facility=${yodok}`);
+        await all.click();
+        await page.getByTestId('search-hit').getByRole('link', { name: '요덕 수용소 증언' }).waitFor();
+        expect(await page.getByTestId('search-hit').count()).toBe(1);
+        await page.goBack();
+        await map.locator('g.marker[data-code="kwanliso-15"]').click();
         await panel.getByRole('link', { name: incidentReference }).click();
         await page.getByRole('heading', { name: 'Forced labour at Yodok, 1997', level: 1 }).waitFor();
       } finally {

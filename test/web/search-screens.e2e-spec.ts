@@ -243,6 +243,28 @@ describe('search, patterns and corroboration in a browser', () => {
     }
   }, 120_000);
 
+  it('puts a case in the URL by its reference, and opens an incident hit by its reference', async () => {
+    const { context, page, messages } = await signedIn(coordinator, 'en');
+    try {
+      await page.goto(`/app/cases/${caseRef}`);
+      await page.locator(`a[href="/app/search?caseId=${caseRef}"]`).click();
+      await page.getByTestId('search-total').waitFor();
+      await expect(page.locator('[data-facet="case"] [aria-pressed="true"]').textContent()).resolves.toContain(caseRef);
+      await page.getByRole('button', { name: messages.search.clear }).click();
+      await page.getByLabel(messages.search.box).fill('요덕');
+      await page.waitForURL(/q=%EC%9A%94%EB%8D%95$/);
+      // The case facet, chosen, sets the case's reference too (the API counts by id).
+      await facetButton(page, 'case', caseRef).click();
+      await page.waitForURL(new RegExp(`caseId=${caseRef}`));
+      await page.getByTestId('search-total').getByText('4').waitFor();
+      await hits(page).getByRole('link', { name: '요덕 구타' }).click();
+      await page.waitForURL(/\/app\/incidents\/I-000001$/);
+      await page.getByRole('heading', { name: '요덕 구타', level: 1 }).waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('hands the hits a coordinator selects to the export wizard, preselected', async () => {
     const { context, page, messages } = await signedIn(coordinator, 'en');
     try {

@@ -10215,7 +10215,7 @@ export interface operations {
         agency?: string;
         /** @description decade of the witness birth year, e.g. 1970 */
         birthDecade?: number;
-        /** @description omitted: every case the caller is a member of */
+        /** @description the case's id (UUID) or its reference; omitted: every case the caller is a member of */
         caseId?: string;
         /** @description incidents whose date range overlaps [dateFrom, dateTo] */
         dateFrom?: string;
@@ -10319,7 +10319,7 @@ export interface operations {
         agency?: string;
         /** @description what to count by, comma-separated: term, facility, year, agency, sex */
         by?: string[];
-        /** @description omitted: every case the caller is a member of */
+        /** @description the case's id (UUID) or its reference; omitted: every case the caller is a member of */
         caseId?: string;
         /** @description incidents whose date range overlaps [dateFrom, dateTo] */
         dateFrom?: string;

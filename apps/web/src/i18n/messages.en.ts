@@ -692,6 +692,10 @@ export const en = {
     notes: 'Notes',
     chain: 'Last-seen chain',
   },
+  /** Follow-ups of issue 17: links between the record screens and search. */
+  polish: {
+    allTestimoniesAtFacility: 'All testimonies at this facility',
+  },
 };
 
 /** Every locale's messages have this shape. */

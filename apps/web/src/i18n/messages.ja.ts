@@ -696,4 +696,8 @@ export const ja: Messages = {
     notes: 'メモ',
     chain: '最後の目撃までの経過',
   },
+  /** Follow-ups of issue 17: links between the record screens and search. */
+  polish: {
+    allTestimoniesAtFacility: 'この施設に関するすべての証言',
+  },
 };

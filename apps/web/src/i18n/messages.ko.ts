@@ -695,4 +695,8 @@ export const ko: Messages = {
     notes: '메모',
     chain: '마지막 목격까지의 경로',
   },
+  /** Follow-ups of issue 17: links between the record screens and search. */
+  polish: {
+    allTestimoniesAtFacility: '이 시설에 관한 모든 증언',
+  },
 };

@@ -8,6 +8,7 @@ import countries from 'world-atlas/countries-50m.json';
 import { api, type Schemas } from '../api/client';
 import { must } from '../api/problem';
 import { useI18n } from '../i18n/i18n';
+import { searchHref } from '../search/search-url';
 import { termLabel } from '../testimony/terms';
 import { Empty, QueryView } from '../ui/states';
 import { useSchemeTerms } from './scheme-terms';
@@ -200,6 +201,11 @@ function FacilityPanel({ facility }: { facility: Facility }) {
         testId="facility-testimonies"
         href={(hit) => `/app/testimonies/${hit.reference}`}
       />
+      <p>
+        <Link to={searchHref({ kind: 'testimony', facility: facility.id })} data-testid="facility-search">
+          {messages.polish.allTestimoniesAtFacility}
+        </Link>
+      </p>
       <h4>{m.incidents}</h4>
       <RecordList
         query={incidents}

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { can, useSession } from '../session/session';
 import { Empty, QueryView } from '../ui/states';
 import { RecordLinks } from '../records/routes';
+import { searchHref } from '../search/search-url';
 import { AddColleague } from './add-colleague';
 import { MemberActions } from './member-actions';
 
@@ -32,7 +33,7 @@ export function CaseScreen() {
             ) : null}
             {can(me, 'search.read') ? (
               <>
-                <Link to={`/app/search?caseId=${theCase.id}`}>{messages.search.nav}</Link>
+                <Link to={searchHref({ caseId: theCase.reference })}>{messages.search.nav}</Link>
                 <Link to={`/app/cases/${caseId}/corroboration`}>{messages.search.corroboration.nav}</Link>
               </>
             ) : null}

@@ -51,6 +51,13 @@ export function SearchFacets({
     ...(state[filter] && /^[0-9a-f-]{36}$/.test(state[filter]) ? [state[filter]] : []),
   ]);
   const terms = useTerms(termIds);
+  const cases = useCasesById();
+  // Cases by reference in the URL (the API counts them by id, and takes either).
+  const caseRef = (id: string) => cases.get(id)?.reference ?? id;
+  const valuesOf = (name: FacetName) =>
+    name === 'case' ? facets.case.map((v) => ({ ...v, value: caseRef(v.value) })) : facets[name];
+  const chosenOf = (filter: SearchFilter) =>
+    filter === 'caseId' && state.caseId ? caseRef(state.caseId) : state[filter];
   const active = FACETS.some(([, filter]) => state[filter]);
   return (
     <div className="facets">
@@ -65,8 +72,8 @@ export function SearchFacets({
         <Facet
           key={name}
           name={name}
-          values={facets[name]}
-          chosen={state[filter]}
+          values={valuesOf(name)}
+          chosen={chosenOf(filter)}
           bounded={bounded}
           terms={terms}
           onChoose={(value) => onChange({ ...state, [filter]: value })}
@@ -171,7 +178,7 @@ function scalarName(
     case 'witnessBirthDecade':
       return format(messages.search.decade, { decade: value });
     case 'case':
-      return cases.get(value)?.reference ?? value.slice(0, 8);
+      return /^CASE-/.test(value) ? value : (cases.get(value)?.reference ?? value.slice(0, 8));
     default:
       return value;
   }

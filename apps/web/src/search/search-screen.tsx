@@ -154,11 +154,9 @@ function Results({
                   />
                 ) : null}
                 <h3 className="record-title">
-                  {hit.kind === 'testimony' ? (
-                    <Link to={`/app/testimonies/${hit.reference}`}>{hit.title}</Link>
-                  ) : (
-                    hit.title
-                  )}
+                  <Link to={`/app/${hit.kind === 'testimony' ? 'testimonies' : 'incidents'}/${hit.reference}`}>
+                    {hit.title}
+                  </Link>
                 </h3>
               </div>
               <p className="muted hit-meta">

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { requireRolePermission } from '@sillok/auth';
 import { DomainError, ErrorCode, type Actor, type Permission } from '@sillok/core';
+import { CASE_REFERENCE_PATTERN, CaseReferenceResolver } from '../case-id.param.js';
 import type { CaseStatus } from '../case-status.js';
 import type { CaseRole } from '../members/case-role.js';
 import { caseRoleAllows, decideCaseAccess, isCaseId } from './case-access-decision.js';
@@ -25,6 +26,7 @@ export class CaseAccessPolicy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly references: CaseReferenceResolver,
   ) {}
 
   /** Access to one case, or the 404/403 described above. */
@@ -59,12 +61,17 @@ export class CaseAccessPolicy {
   }
 
   /**
-   * The cases a list may cover: with `caseId`, that case (or its refusal); without, every
+   * The cases a list may cover: with `caseId` (an id, or a reference such as CASE-2026-0001), that
+   * case (or its refusal: an unknown reference is the same 404 as an unknown id); without, every
    * case where the actor's membership allows `permission`. Lists filter by these ids.
    */
   async scopeCaseIds(actor: Actor, permission: Permission, caseId?: string): Promise<string[]> {
-    if (caseId) return [(await this.requireCaseAccess(actor, caseId, permission)).caseId];
     requireRolePermission(actor.role, permission);
+    if (caseId) {
+      const id = CASE_REFERENCE_PATTERN.test(caseId) ? await this.references.resolve(caseId) : caseId;
+      if (!id) throw DomainError.notFound('case');
+      return [(await this.requireCaseAccess(actor, id, permission)).caseId];
+    }
     const rows = (await this.dataSource.query(
       `SELECT case_id AS "caseId", case_role AS "caseRole" FROM case_members WHERE user_id = $1 AND removed_at IS NULL`,
       [actor.userId],

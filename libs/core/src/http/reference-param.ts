@@ -28,7 +28,7 @@ export interface ReferenceParamOptions {
  */
 export function ReferenceParam(name: string, options: ReferenceParamOptions): ParameterDecorator {
   const pipe = referencePipe(options);
-  const pattern = `^(${uuidPattern}|${options.pattern.source.replace(/^\^|\$$/g, '')})$`;
+  const pattern = idOrReference(options.pattern).source;
   return (target, key, index) => {
     Param(name, pipe)(target, key, index);
     if (key === undefined) return;
@@ -43,6 +43,11 @@ export function ReferenceParam(name: string, options: ReferenceParamOptions): Pa
 }
 
 const uuidPattern = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** A UUID or a reference of `reference`'s shape: what a parameter or query field taking either accepts. */
+export function idOrReference(reference: RegExp): RegExp {
+  return new RegExp(`^(${uuidPattern}|${reference.source.replace(/^\^|\$$/g, '')})$`);
+}
 
 function referencePipe(options: ReferenceParamOptions): Type<PipeTransform> {
   @Injectable()

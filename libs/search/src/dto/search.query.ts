@@ -1,23 +1,33 @@
 import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { LANGUAGE_TAG, PageQueryDto, ValidateBoolean } from '@sillok/core';
+import { CASE_REFERENCE_PATTERN } from '@sillok/cases';
+import { idOrReference, LANGUAGE_TAG, PageQueryDto, ValidateBoolean } from '@sillok/core';
 import { FORUMS, TESTIMONY_STATUSES, WITNESS_SEXES } from '@sillok/testimonies';
 import { INCIDENT_STATUSES, ListIncidentsQuery } from '@sillok/incidents';
 
 export const DOCUMENT_KINDS = ['testimony', 'incident'] as const;
+const CASE_ID_OR_REFERENCE = idOrReference(CASE_REFERENCE_PATTERN);
 
 /**
- * The filters shared by search and patterns: case, facility by any name, agency and the date range
+ * The filters shared by search and patterns: case (by id or reference), facility by any name, agency and the date range
  * (overlap, real dates only) as the incident list takes them, and a violation term.
  */
 export class EventFilterQuery extends PickType(ListIncidentsQuery, [
-  'caseId',
   'facility',
   'agency',
   'dateFrom',
   'dateTo',
 ] as const) {
+  @ApiPropertyOptional({
+    description: "the case's id (UUID) or its reference; omitted: every case the caller is a member of",
+    pattern: CASE_ID_OR_REFERENCE.source,
+    example: 'CASE-2026-0001',
+  })
+  @IsOptional()
+  @Matches(CASE_ID_OR_REFERENCE, { message: 'caseId must be a UUID or a case reference such as CASE-2026-0001' })
+  caseId?: string;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'a coi-violation term; its descendants match too' })
   @IsOptional()
   @IsUUID()
