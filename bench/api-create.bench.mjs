@@ -152,6 +152,8 @@ await withBenchServer('bench_api_create', async ({ port, token, url }) => {
   const { id: caseId } = await json(port, 'POST', '/cases', { title: 'create benchmark' }, token);
   const { id: witnessId } = await json(port, 'POST', '/witnesses', { caseId, languages: ['ko'] }, token);
   const pool = new pg.Pool({ connectionString: url, max: clients });
+  // The scratch database is dropped (WITH FORCE) when the run fails: that must not hide the failure.
+  pool.on('error', () => undefined);
   try {
     const vocabularies = await loadVocabularies(async (sql) => (await pool.query(sql)).rows);
     const agent = new Agent({ keepAlive: true, maxSockets: clients });
