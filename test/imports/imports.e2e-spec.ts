@@ -170,6 +170,18 @@ describe('POST /cases/:id/imports', () => {
     ]);
   });
 
+  it('takes as many named perpetrators as the API does (100), and refuses one more naming the field', async () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `perpetrator ${i + 1}`);
+    const line = (externalId: string, n: number) =>
+      JSON.stringify({ externalId, title: 'many perpetrators', perpetratorNames: names(n) }) + '\n';
+    const most = await postImport(t, as.investigator, caseA, 'incidents', line('P-100', 100), 'jsonl', '&dryRun=true');
+    expect({ status: most.status, invalid: most.body.invalid }).toEqual({ status: 200, invalid: [] });
+    const over = await postImport(t, as.investigator, caseA, 'incidents', line('P-101', 101), 'jsonl', '&dryRun=true');
+    expect(over.body.invalid).toEqual([
+      { line: 1, externalId: 'P-101', field: 'perpetratorNames', reason: 'must hold at most 100 items' },
+    ]);
+  });
+
   it('refuses references to records the case does not hold, a wrong header, and a bad body', async () => {
     const testimony = await postImport(
       t,

@@ -28,7 +28,7 @@ const FIELDS: ImportField[] = [
     column: 'perpetrator_names',
     key: 'perpetratorNames',
     type: 'text[]',
-    parse: list(text(INCIDENT_LIMITS.perpetratorName), 50),
+    parse: list(text(INCIDENT_LIMITS.perpetratorName), INCIDENT_LIMITS.perpetrators),
     note: 'named perpetrators, `;` between several',
   },
   {

@@ -35,7 +35,7 @@ export class CreateIncidentDto extends EventFieldsDto {
   @ApiPropertyOptional({ type: [String], description: 'named perpetrators, as the sources name them' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(INCIDENT_LIMITS.perpetrators)
   @IsString({ each: true })
   @MaxLength(INCIDENT_LIMITS.perpetratorName, { each: true })
   perpetratorNames?: string[];

@@ -9,7 +9,7 @@ import { EventColumns } from '@sillok/testimonies';
 export const INCIDENT_REFERENCE: ReferenceSequence = { prefix: 'I', sequence: 'incident_reference_seq' };
 
 /** The limits of an incident's fields, in the API's DTOs and the import alike. */
-export const INCIDENT_LIMITS = { title: 500, description: 100_000, perpetratorName: 300 } as const;
+export const INCIDENT_LIMITS = { title: 500, description: 100_000, perpetratorName: 300, perpetrators: 100 } as const;
 
 export const INCIDENT_STATUSES = ['draft', 'under_review', 'confirmed', 'disputed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
