@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { BagIdentifiers } from './bag-identifiers.js';
-import { custodyEntry, type AuditRow } from './custody-entry.js';
+import type { CustodyEvent } from '@sillok/audit';
+import { custodyEntry } from './custody-entry.js';
 
 const SHA = 'a'.repeat(64);
-const row = (action: string, details: Record<string, unknown>): AuditRow => ({
+const row = (action: string, details: Record<string, unknown>): CustodyEvent => ({
   seq: '42',
   at: '2026-12-01T10:00:00.000Z',
   action,
@@ -23,7 +24,7 @@ const create = row('testimony.create', {
 
 describe('custodyEntry', () => {
   it('never shows the audit row hash, in any profile', () => {
-    const entry = custodyEntry({ ...create, hash: SHA } as AuditRow, {
+    const entry = custodyEntry({ ...create, hash: SHA } as CustodyEvent, {
       redacted: false,
       ids: new BagIdentifiers(false),
     });

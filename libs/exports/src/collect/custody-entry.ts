@@ -1,9 +1,6 @@
 import { AuditAction, type CustodyEvent } from '@sillok/audit';
 import type { BagIdentifiers } from './bag-identifiers.js';
 
-/** An audit row about an included record, as read from the audit log. */
-export type AuditRow = CustodyEvent;
-
 export interface CustodyPolicy {
   /** The bag hides words (or whole records): nothing computed from the hidden content may go out. */
   redacted: boolean;
@@ -55,7 +52,7 @@ const ID_DETAILS = new Set([
  * would be one more function of hidden content. `auditSeq` lets the publisher find the row in
  * its own verified chain (left out where ids are pseudonymous: a global counter links bags).
  */
-export function custodyEntry(row: AuditRow, policy: CustodyPolicy): Record<string, unknown> {
+export function custodyEntry(row: CustodyEvent, policy: CustodyPolicy): Record<string, unknown> {
   const { ids } = policy;
   return {
     ...(ids.pseudonymous ? {} : { auditSeq: row.seq }),
@@ -70,7 +67,7 @@ export function custodyEntry(row: AuditRow, policy: CustodyPolicy): Record<strin
   };
 }
 
-function custodyDetails(row: AuditRow, { redacted, ids }: CustodyPolicy): Record<string, unknown> {
+function custodyDetails(row: CustodyEvent, { redacted, ids }: CustodyPolicy): Record<string, unknown> {
   const details = row.details ?? {};
   // Which earlier export an item went into is custody; to whom it went is not this recipient's business.
   if (row.action === (AuditAction.AttachmentExport as string)) return { exportId: ids.of(asId(details.exportId)) };
