@@ -19,16 +19,25 @@ describe('jobs that run on one API process at a time', () => {
     await a?.close();
   });
 
-  /** Holds the job's lock from instance A until the returned release() is called. */
+  /**
+   * Holds the job's lock from instance A until the returned release() is called. Either instance's
+   * own scheduled run may hold the lock for a moment (a clean-clone CI run hung here waiting for a
+   * lock it had failed to take): try again until A holds it.
+   */
   async function holdOnA(job: string): Promise<{ release: () => Promise<void> }> {
     let release!: () => void;
-    let acquired!: () => void;
-    const gotLock = new Promise<void>((resolve) => (acquired = resolve));
-    const held = whileHoldingAdvisoryLock(a.app.get(DataSource), job, () => {
-      acquired();
-      return new Promise<void>((resolve) => (release = resolve));
-    });
-    await gotLock;
+    let held: Promise<{ ran: boolean }>;
+    for (;;) {
+      let acquired!: (got: boolean) => void;
+      const gotLock = new Promise<boolean>((resolve) => (acquired = resolve));
+      held = whileHoldingAdvisoryLock(a.app.get(DataSource), job, () => {
+        acquired(true);
+        return new Promise<void>((resolve) => (release = resolve));
+      });
+      void held.then(({ ran }) => ran || acquired(false));
+      if (await gotLock) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     return {
       release: async () => {
         release();
