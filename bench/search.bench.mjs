@@ -24,7 +24,6 @@ import {
   boundedPageStatement,
   decodeCursor,
   encodeCursor,
-  facetStatement,
   NEWEST_WALK_SETTINGS,
   newestPageStatement,
   SearchModule,
@@ -286,25 +285,14 @@ try {
       const query = toQuery(plan, false, plan.after ? { after: plan.after } : {});
       const sql = await search.buildSql(query, caseIds);
       const page = { limit: 20, offset: 0, after: plan.after ? decodeCursor(plan.after) : null };
-      const group = [{ sql: literalSql(boundedPageStatement(sql, page, settings.SEARCH_TRACK_TOTAL_HITS)) }];
-      if (result.total.relation === 'gte') group.push({ sql: literalSql(newestPageStatement(sql, page)), walk: true });
-      psqlGroups.push([plan.cls, group]);
-      psqlFacetGroups.push([
-        plan.cls,
-        [
-          {
-            sql: literalSql(
-              facetStatement(
-                sql.from,
-                sql.where,
-                sql.params.values,
-                settings.SEARCH_TRACK_TOTAL_HITS + 1,
-                sql.narrower,
-              ),
-            ),
-          },
-        ],
-      ]);
+      const groupOf = (facets) => {
+        const group = [{ sql: literalSql(boundedPageStatement(sql, page, settings.SEARCH_TRACK_TOTAL_HITS, facets)) }];
+        if (result.total.relation === 'gte')
+          group.push({ sql: literalSql(newestPageStatement(sql, page)), walk: true });
+        return group;
+      };
+      psqlGroups.push([plan.cls, groupOf(false)]);
+      psqlFacetGroups.push([plan.cls, groupOf(true)]);
     }
     psqlTimings(psqlGroups.map(([, g]) => g)).forEach((ms, i) => results[psqlGroups[i][0]].psql.push(ms));
     psqlTimings(psqlFacetGroups.map(([, g]) => g)).forEach((ms, i) =>

@@ -1,5 +1,3 @@
-import type { EntityManager } from 'typeorm';
-import { hitsSql } from './search-statements.js';
 import type { FacetName, Facets, FacetValue } from './search.view.js';
 
 const SCALAR_FACETS: Array<[FacetName, string]> = [
@@ -30,69 +28,41 @@ export function emptyFacets(): Facets {
   return Object.fromEntries(FACET_NAMES.map((name) => [name, []])) as unknown as Facets;
 }
 
+const SCALAR_COLUMNS = SCALAR_FACETS.map(([, column]) => column.replace('::text', ''));
+
+/** What each hit carries for its facets (columns of `d`, search_documents): the scalars and all its term ids. */
+export function facetHitColumns(): string {
+  return `${SCALAR_COLUMNS.map((c) => `d.${c}`).join(', ')},
+          ${TERM_FACETS.map(([, column]) => `d.${column}`).join(' || ')} AS term_ids`;
+}
+
 /**
- * The one statement that counts the matches by every facet (the benchmark runs it bare for its
- * baseline). Per-hit work is what costs at a million documents, so each hit is read once and
- * unnested once: the scalar facets are grouping sets of one aggregate, and the term facets one
- * unnest of all the hit's term ids together, each id's facet known by its vocabulary.
- * With `hitsAtMost`, only that many hits are counted (the first the indexes give): the counts are
- * exact when the query has no more hits, and otherwise each is a lower bound.
+ * CTEs over a CTE named `hits` (carrying facetHitColumns) that end in `facet_rows`: one row per
+ * value of each facet (FacetRow). Per-hit work is what costs at a million documents, so each hit is
+ * read once and unnested once: the scalar facets are grouping sets of one aggregate, and the term
+ * facets one unnest of all the hit's term ids together, each id's facet known by its vocabulary.
  */
-export function facetStatement(
-  from: string,
-  where: string[],
-  values: unknown[],
-  hitsAtMost?: number,
-  narrower?: string[] | null,
-): { text: string; values: unknown[] } {
-  const scalars = SCALAR_FACETS.map(([, column]) => column.replace('::text', ''));
-  const sets = scalars.map((c) => `(${c})`).join(', ');
+export function facetRowsCtes(): string {
+  const sets = SCALAR_COLUMNS.map((c) => `(${c})`).join(', ');
   const facetOfSet = SCALAR_FACETS.map(
     // GROUPING() has the bit of every column outside the set: all but this one.
-    ([name], i) => `WHEN ${(1 << scalars.length) - 1 - (1 << (scalars.length - 1 - i))} THEN '${name}'`,
+    ([name], i) => `WHEN ${(1 << SCALAR_COLUMNS.length) - 1 - (1 << (SCALAR_COLUMNS.length - 1 - i))} THEN '${name}'`,
   ).join(' ');
   const facetOfScheme = TERM_FACETS.map(([name, , scheme]) => `WHEN '${scheme}' THEN '${name}'`).join(' ');
-  return {
-    text: `WITH hits AS MATERIALIZED (
-             ${hitsSql(
-               `${scalars.map((c) => `d.${c}`).join(', ')},
-                ${TERM_FACETS.map(([, column]) => `d.${column}`).join(' || ')} AS term_ids`,
-               from,
-               where,
-               hitsAtMost,
-               narrower,
-             )}),
-           scalar_counts AS (
-             SELECT CASE GROUPING(${scalars.join(', ')}) ${facetOfSet} END AS facet,
+  return `scalar_counts AS (
+             SELECT CASE GROUPING(${SCALAR_COLUMNS.join(', ')}) ${facetOfSet} END AS facet,
                     coalesce(${SCALAR_FACETS.map(([, column]) => column).join(', ')}) AS value, count(*) AS n
                FROM hits GROUP BY GROUPING SETS (${sets})),
-           term_counts AS (SELECT v AS term_id, count(*) AS n FROM hits, unnest(hits.term_ids) AS v GROUP BY v)
-           SELECT facet, value, n, NULL AS code, NULL AS label FROM scalar_counts WHERE value IS NOT NULL
-           UNION ALL
-           SELECT CASE t.scheme ${facetOfScheme} END, t.id::text, c.n, t.code, t.label_en
-             FROM term_counts c JOIN taxonomy_terms t ON t.id = c.term_id
-            WHERE t.scheme IN (${TERM_FACETS.map(([, , scheme]) => `'${scheme}'`).join(', ')})
-           ORDER BY 1, 3 DESC, 2`,
-    values,
-  };
+           term_counts AS (SELECT v AS term_id, count(*) AS n FROM hits, unnest(hits.term_ids) AS v GROUP BY v),
+           facet_rows AS (
+             SELECT facet, value, n, NULL AS code, NULL AS label FROM scalar_counts WHERE value IS NOT NULL
+             UNION ALL
+             SELECT CASE t.scheme ${facetOfScheme} END, t.id::text, c.n, t.code, t.label_en
+               FROM term_counts c JOIN taxonomy_terms t ON t.id = c.term_id
+              WHERE t.scheme IN (${TERM_FACETS.map(([, , scheme]) => `'${scheme}'`).join(', ')}))`;
 }
 
-/**
- * Counts of the matching documents by every filter value, in one pass over the matches.
- * A term facet counts documents tagged with exactly that term (not rolled up to parents).
- */
-export async function countFacets(
-  manager: EntityManager,
-  from: string,
-  where: string[],
-  values: unknown[],
-  hitsAtMost?: number,
-): Promise<Facets> {
-  const statement = facetStatement(from, where, values, hitsAtMost);
-  return facetsOf(await manager.query(statement.text, statement.values));
-}
-
-/** A row of the facet statement: one value of one facet and its count. */
+/** A row of facet_rows: one value of one facet and its count. */
 export interface FacetRow {
   facet: FacetName;
   value: string;

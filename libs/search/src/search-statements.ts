@@ -1,3 +1,5 @@
+import { facetHitColumns, facetRowsCtes, type FacetRow } from './search-facets.js';
+import { hitsSql } from './search-hits.js';
 import { SqlParams } from './text/search-text.js';
 
 /** The SQL of one search: where the rows come from, the conditions, the ranking, and their parameters. */
@@ -29,6 +31,8 @@ export interface Statement {
 export interface PageRow {
   /** Hits counted, at most the threshold + 1 (more than the threshold: "at least"); null on the newest-first walk. */
   total: number | null;
+  /** The facet rows over the counted hits, on the first row of a bounded page asked for facets; else null. */
+  facets: FacetRow[] | null;
   kind: 'testimony' | 'incident';
   id: string | null;
   reference: string;
@@ -95,26 +99,6 @@ function rankedAfter(cursor: SearchCursor, params: SqlParams): string {
                ELSE r.rank < ${rank}::real OR (r.rank = ${rank}::real AND (${newest})) END`;
 }
 
-/**
- * The query's hits (`columns` of `d`), at most `atMost` of them in whatever order the indexes give.
- * With a narrower form (SearchSql.narrower), its hits come first, and the full query then only adds
- * those it lacks: a common facility name is counted from its one-word spellings alone, without a
- * phrase check of every candidate, and the phrases are checked only when those do not suffice.
- */
-export function hitsSql(
-  columns: string,
-  from: string,
-  where: string[],
-  atMost?: number,
-  narrower?: string[] | null,
-): string {
-  const limit = atMost === undefined ? '' : ` LIMIT ${atMost}`;
-  if (!narrower) return `SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')}${limit}`;
-  return `(SELECT ${columns} FROM ${from} WHERE ${narrower.join(' AND ')}${limit})
-          UNION ALL
-          (SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')} AND NOT (${narrower.at(-1)})${limit})${limit}`;
-}
-
 /** The rank of one document (a subquery), or 0 without a text query. */
 function rankOf(sql: SearchSql, id: string): string {
   if (!sql.textQuery) return '0';
@@ -148,13 +132,15 @@ function pageDocuments(sql: SearchSql, wordsParam: string): string {
 
 /**
  * The bounded page: at most `countAtMost + 1` hits are found (in whatever order the indexes give
- * them, keeping only id and date), and counted; when they are all the hits (at most `countAtMost`),
- * the page is cut from them: ranked when there are at most RANK_AT_MOST, newest first otherwise.
- * With more, this statement answers the count alone ("at least countAtMost") and the page comes
- * from `newestPageStatement`. Always one row at least: past the last hit it carries the total alone
- * (so an empty page never needs a second count).
+ * them, keeping only id and date, and with `facets` what the facets count), and counted; when they
+ * are all the hits (at most `countAtMost`), the page is cut from them: ranked when there are at most
+ * RANK_AT_MOST, newest first otherwise. With more, this statement answers the count alone ("at
+ * least countAtMost") and the page comes from `newestPageStatement`. Always one row at least: past
+ * the last hit it carries the total alone (so an empty page never needs a second count). With
+ * `facets`, the first row's `facets` holds the facet rows over the same hits: one reading of the
+ * hits serves the count, the page and the facets.
  */
-export function boundedPageStatement(sql: SearchSql, page: PageSpec, countAtMost: number): Statement {
+export function boundedPageStatement(sql: SearchSql, page: PageSpec, countAtMost: number, facets = false): Statement {
   const params = cloneParams(sql.params);
   const ranked = sql.textQuery ? `CASE WHEN c.total <= ${RANK_AT_MOST} THEN ${rankOf(sql, 'h.id')} END` : 'NULL::real';
   const after = page.after ? `WHERE ${rankedAfter(page.after, params)}` : '';
@@ -163,8 +149,8 @@ export function boundedPageStatement(sql: SearchSql, page: PageSpec, countAtMost
   const words = params.add(sql.words.join(' '));
   return {
     text: `WITH hits AS MATERIALIZED (
-             ${hitsSql('d.id, d.created_at', sql.from, sql.where, countAtMost + 1, sql.narrower)}),
-           c AS (SELECT count(*)::int AS total FROM hits),
+             ${hitsSql(`d.id, d.created_at${facets ? `, ${facetHitColumns()}` : ''}`, sql.from, sql.where, countAtMost + 1, sql.narrower)}),
+           c AS (SELECT count(*)::int AS total FROM hits),${facets ? `\n           ${facetRowsCtes()},\n           ${FACETS_AS_JSON},` : ''}
            ranked AS MATERIALIZED (
              SELECT h.id, h.created_at, ${ranked} AS rank FROM hits h CROSS JOIN c WHERE c.total <= ${countAtMost}),
            page AS (
@@ -172,7 +158,8 @@ export function boundedPageStatement(sql: SearchSql, page: PageSpec, countAtMost
               ORDER BY r.rank DESC NULLS LAST, r.created_at DESC, r.id
               LIMIT ${limit} OFFSET ${offset}),
            shown AS (${pageDocuments(sql, words)})
-           SELECT c.total, shown.* FROM c LEFT JOIN shown ON true
+           SELECT c.total, ${facets ? 'CASE WHEN row_number() OVER () = 1 THEN f.facets END' : 'NULL::json'} AS facets, shown.*
+             FROM c ${facets ? 'CROSS JOIN facets_json f' : ''} LEFT JOIN shown ON true
             ORDER BY shown.page_rank DESC NULLS LAST, shown.page_created_at DESC, shown.id`,
     values: params.values,
   };
@@ -212,6 +199,12 @@ export function newestPageStatement(sql: SearchSql, page: PageSpec): Statement {
     values: params.values,
   };
 }
+
+/** The facet rows as one JSON array (on the page's first row only). */
+const FACETS_AS_JSON = `facets_json AS (
+             SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'n', n, 'code', code,
+                                                        'label', label)), '[]') AS facets
+               FROM facet_rows)`;
 
 /** Session settings for one search's transaction: the timeout, and enough memory that a bitmap of a common word stays exact. */
 export function searchSessionSettings(timeoutMs: number): string[] {

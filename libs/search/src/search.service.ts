@@ -4,7 +4,7 @@ import { CaseAccessPolicy } from '@sillok/cases';
 import { Settings } from '@sillok/config';
 import { DomainError, ErrorCode, Permission, requireDateOrder, type Actor } from '@sillok/core';
 import type { SearchQuery } from './dto/search.query.js';
-import { emptyFacets, facetsOf, facetStatement, type FacetRow } from './search-facets.js';
+import { emptyFacets, facetsOf } from './search-facets.js';
 import { documentConditions, TermFilters, type ResolvedFilters } from './search-filters.js';
 import { snippetOf } from './search-snippets.js';
 import { decodeCursor, encodeCursor } from './search-cursor.js';
@@ -86,22 +86,17 @@ export class SearchService {
     const sql = this.toSql(query, caseIds, prepared);
     const countAtMost = this.settings.SEARCH_TRACK_TOTAL_HITS;
     const page: PageSpec = { limit: query.limit, offset: query.offset, after };
-    const { rows, facets } = await this.gate.run(() =>
-      Promise.all([
-        this.inSearchSession(async (run) => {
-          const bounded = await run<PageRow>(boundedPageStatement(sql, page, countAtMost));
-          // More hits than are counted: the page walks the newest-first index instead.
-          if (bounded[0].total! <= countAtMost) return bounded;
-          const newest = await run<PageRow>(newestPageStatement(sql, page), NEWEST_WALK_SETTINGS);
-          return newest.length ? newest.map((r) => ({ ...r, total: bounded[0].total })) : bounded;
-        }),
-        query.facets
-          ? this.inSearchSession((run) =>
-              run<FacetRow>(facetStatement(sql.from, sql.where, sql.params.values, countAtMost + 1, sql.narrower)),
-            )
-          : Promise.resolve(null),
-      ]).then(([rows, facetRows]) => ({ rows, facets: facetRows && facetsOf(facetRows) })),
+    const { rows, facetRows } = await this.gate.run(() =>
+      this.inSearchSession(async (run) => {
+        const bounded = await run<PageRow>(boundedPageStatement(sql, page, countAtMost, query.facets));
+        const facetRows = bounded.find((r) => r.facets !== null)?.facets ?? [];
+        // More hits than are counted: the page walks the newest-first index instead.
+        if (bounded[0].total! <= countAtMost) return { rows: bounded, facetRows };
+        const newest = await run<PageRow>(newestPageStatement(sql, page), NEWEST_WALK_SETTINGS);
+        return { rows: newest.length ? newest.map((r) => ({ ...r, total: bounded[0].total })) : bounded, facetRows };
+      }),
     );
+    const facets = query.facets ? facetsOf(facetRows) : null;
     const counted = rows[0].total!;
     const total: SearchTotal =
       counted > countAtMost ? { value: countAtMost, relation: 'gte' } : { value: counted, relation: 'eq' };
