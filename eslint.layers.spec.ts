@@ -44,7 +44,10 @@ describe('layering lint rule', () => {
 
   it("refuses another lib's internals, by alias or relative path, and any import of apps", () => {
     expect(
-      problems('libs/incidents/src/planted.ts', `import { x } from '@sillok/testimonies/src/dto/witness.dto.js';\n`),
+      problems(
+        'libs/incidents/src/planted.ts',
+        `import { x } from '@sillok/testimonies/src/witnesses/http/witness.dto.js';\n`,
+      ),
     ).toHaveLength(1);
     expect(
       problems('libs/incidents/src/a/planted.ts', `import { x } from '../../../testimonies/src/index.js';\n`),

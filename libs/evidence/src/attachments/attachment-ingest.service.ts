@@ -25,7 +25,7 @@ import { hashingStream } from '../hashing/hashing-pass-through.js';
 import { newObjectKey } from '../object-store/object-key.js';
 import { OBJECT_STORE, type ObjectStore } from '../object-store/object-store.port.js';
 import { requireOwnerCase, type AttachmentOwnerType } from './attachment-owner.js';
-import { AttachmentMetadataDto, DerivativeMetadataDto } from './attachment.dto.js';
+import { AttachmentMetadataDto, DerivativeMetadataDto } from './http/attachment.dto.js';
 import { Attachment } from './attachment.entity.js';
 import { attachmentView, type AttachmentView } from './attachment.view.js';
 import { HeadCapture } from './head-capture.js';
