@@ -1,6 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import { layeringBlocks } from './eslint.layers.js';
+import { conventionBlocks, layeringBlocks } from './eslint.layers.js';
 
 export default tseslint.config(
   {
@@ -48,6 +48,8 @@ export default tseslint.config(
   },
   // The arrow order of the libs and apps (ARCHITECTURE "The parts"): see eslint.layers.js.
   ...layeringBlocks(),
+  // Where a feature's HTTP files live, and one TypeORM style: also eslint.layers.js.
+  ...conventionBlocks(),
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {

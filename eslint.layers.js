@@ -69,3 +69,50 @@ export function layeringBlocks() {
     },
   ];
 }
+
+// The conventions of a feature (README "Layout of a feature"), checked on the same files.
+const HTTP_FILES = ['*.controller.ts', '*.dto.ts', '*.query.ts', '*.openapi.ts'];
+
+/** A feature's HTTP surface (controllers, request DTOs, OpenAPI-only helpers) lives in its `http/` folder. */
+const HTTP_PLACEMENT = {
+  selector: 'Program',
+  message:
+    "a feature's controllers, request DTOs and OpenAPI helpers live in its http/ folder (libs/<lib>/src[/<feature>]/http/)",
+};
+
+/**
+ * One TypeORM style: a service reaches an entity through `manager.getRepository(Entity)` (or
+ * `dataSource.getRepository(Entity)` outside a transaction), never an injected repository (which
+ * runs outside the request's transaction) nor `manager.find(Entity, …)` and its siblings.
+ */
+const ENTITY_MANAGER_METHODS =
+  'find|findBy|findOne|findOneBy|findOneOrFail|findOneByOrFail|findAndCount|findAndCountBy|count|countBy|exists|existsBy|sum|average|minimum|maximum|save|insert|update|upsert|delete|remove|softDelete|restore|increment|decrement|create|merge|preload|createQueryBuilder|clear';
+const MANAGER_NAMES = 'manager|m|em|entityManager|tx';
+const TYPEORM_STYLE = [
+  {
+    selector: "ImportSpecifier[imported.name='InjectRepository']",
+    message:
+      'no injected repositories: use manager.getRepository(Entity) inside the transaction (README "Layout of a feature")',
+  },
+  ...[
+    `CallExpression[callee.object.name=/^(${MANAGER_NAMES})$/][callee.property.name=/^(${ENTITY_MANAGER_METHODS})$/][arguments.0.type='Identifier'][arguments.0.name=/^[A-Z]/]`,
+    `CallExpression[callee.object.property.name='manager'][callee.property.name=/^(${ENTITY_MANAGER_METHODS})$/][arguments.0.type='Identifier'][arguments.0.name=/^[A-Z]/]`,
+  ].map((selector) => ({
+    selector,
+    message: 'reach an entity through manager.getRepository(Entity).<method>(…), not manager.<method>(Entity, …)',
+  })),
+];
+
+/** The feature-layout and TypeORM-style blocks (one `no-restricted-syntax` list: a later block would replace it). */
+export function conventionBlocks() {
+  const code = ['libs/**/*.ts', 'apps/api/**/*.ts', 'apps/cli/**/*.ts'];
+  return [
+    { files: code, rules: { 'no-restricted-syntax': ['error', ...TYPEORM_STYLE] } },
+    {
+      files: HTTP_FILES.map((pattern) => `libs/**/${pattern}`),
+      // libs/core holds no feature: its shared HTTP helpers (page-query.dto.ts, id-param.dto.ts) stay in place.
+      ignores: ['libs/**/http/**', 'libs/core/**'],
+      rules: { 'no-restricted-syntax': ['error', ...TYPEORM_STYLE, HTTP_PLACEMENT] },
+    },
+  ];
+}

@@ -25,15 +25,15 @@ export class CaseService {
     // The answer is built inside the transaction: a failure after COMMIT must not be reported.
     return this.audit.transaction(async (manager, audit) => {
       const reference = await nextCaseReference(manager);
-      const entity = await manager.save(
-        manager.create(Case, {
+      const entity = await manager.getRepository(Case).save(
+        manager.getRepository(Case).create({
           reference,
           title: input.title.trim(),
           description: input.description?.trim() ?? '',
           createdBy: actor.userId,
         }),
       );
-      await manager.insert(CaseMember, {
+      await manager.getRepository(CaseMember).insert({
         caseId: entity.id,
         userId: actor.userId,
         caseRole: CaseRole.Lead,
@@ -47,7 +47,7 @@ export class CaseService {
         caseId: entity.id,
         details: { caseRole: CaseRole.Lead },
       });
-      return toCaseView(await manager.findOneByOrFail(Case, { id: entity.id }), CaseRole.Lead);
+      return toCaseView(await manager.getRepository(Case).findOneByOrFail({ id: entity.id }), CaseRole.Lead);
     });
   }
 
@@ -89,7 +89,9 @@ export class CaseService {
   ): Promise<CaseView> {
     return this.audit.transaction(async (manager, audit) => {
       const access = await this.policy.requireCaseAccess(actor, caseId, Permission.CaseManage, manager);
-      const entity = await manager.findOneOrFail(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+      const entity = await manager
+        .getRepository(Case)
+        .findOneOrFail({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
       const fields: string[] = [];
       if (changes.title !== undefined && changes.title.trim() !== entity.title) {
         entity.title = changes.title.trim();
@@ -104,7 +106,7 @@ export class CaseService {
       if (statusChanged) entity.status = changes.status!;
       if (!fields.length && !statusChanged) return toCaseView(entity, access.caseRole);
       entity.updatedAt = new Date();
-      await manager.save(entity);
+      await manager.getRepository(Case).save(entity);
       if (fields.length) {
         audit({ action: AuditAction.CaseUpdate, subjectType: 'case', subjectId: caseId, caseId, details: { fields } });
       }

@@ -66,7 +66,7 @@ export class ExportService {
     onProgress?: (bytes: number, total: number) => void,
   ): Promise<ExportView> {
     const { profile, selection, includeIdentities } = await this.request(actor, caseId, dto);
-    const requester = await this.dataSource.manager.findOneByOrFail(User, { id: actor.userId });
+    const requester = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
     const file = await this.collector.collect({
       actor,
       caseId,
@@ -259,7 +259,7 @@ export class ExportService {
    * (and every version or backup of it) unreadable, and removes the object; each one audited.
    */
   async purgeExpired(now = new Date()): Promise<string[]> {
-    const due = await this.dataSource.manager.find(CaseExportSeal, {
+    const due = await this.dataSource.getRepository(CaseExportSeal).find({
       where: { expiresAt: LessThanOrEqual(now), purgedAt: IsNull() },
       relations: { export: true },
       order: { expiresAt: 'ASC' },
@@ -292,7 +292,7 @@ export class ExportService {
           reason: 'this export holds witness identities: say why you download it (at least 10 characters)',
         },
       ]);
-    const seal = await this.dataSource.manager.findOneBy(CaseExportSeal, { exportId: row.id });
+    const seal = await this.dataSource.getRepository(CaseExportSeal).findOneBy({ exportId: row.id });
     if (!seal || seal.sealedKey === null || seal.expiresAt.getTime() <= Date.now())
       throw new DomainError(
         ErrorCode.NotFound,
@@ -327,7 +327,7 @@ export class ExportService {
   }
 
   private async find(actor: Actor, id: string): Promise<CaseExport> {
-    const row = await this.dataSource.manager.findOneBy(CaseExport, { id });
+    const row = await this.dataSource.getRepository(CaseExport).findOneBy({ id });
     if (!row) throw DomainError.notFound('export');
     await this.policy.requireRecordAccess(actor, row, 'export', Permission.ExportRead);
     return row;

@@ -3,7 +3,6 @@ export * from './case-export.entity.js';
 export * from './export-signing-key.js';
 export * from './export.view.js';
 export * from './export.service.js';
-export * from './http/create-export.dto.js';
 export * from './bag/bag-files.js';
 export * from './verify/bag-verifier.js';
 export * from './exports.module.js';

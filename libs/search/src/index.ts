@@ -2,9 +2,8 @@ export * from './search.module.js';
 export * from './search.service.js';
 export * from './search.view.js';
 export * from './search-filters.js';
-export * from './dto/search.query.js';
-export * from './dto/patterns.query.js';
-export * from './dto/corroboration.query.js';
+// SearchService.search takes it (test/search/search-bounded.e2e-spec.ts builds one).
+export { SearchQuery } from './http/search.query.js';
 export * from './patterns/patterns.service.js';
 export * from './patterns/patterns.view.js';
 export * from './corroboration/corroboration-rule.js';

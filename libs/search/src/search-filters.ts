@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUuid } from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
-import type { EventFilterQuery, SearchQuery } from './dto/search.query.js';
+import type { EventFilterQuery, SearchQuery } from './http/search.query.js';
 import type { SqlParams } from './text/search-text.js';
 
 /** The term ids a filter stands for: the term and its descendants; a facility also by any name or alias. */

@@ -4,7 +4,7 @@ import { IncidentsModule } from '@sillok/incidents';
 import { TaxonomyModule } from '@sillok/taxonomy';
 import { CorroborationService } from './corroboration/corroboration.service.js';
 import { PatternsService } from './patterns/patterns.service.js';
-import { SearchController } from './search.controller.js';
+import { SearchController } from './http/search.controller.js';
 import { TermFilters } from './search-filters.js';
 import { SearchService } from './search.service.js';
 

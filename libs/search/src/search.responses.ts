@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CORROBORATION_LEVELS } from './corroboration/corroboration-rule.js';
-import { PATTERN_DIMENSIONS } from './dto/patterns.query.js';
-import { DOCUMENT_KINDS } from './dto/search.query.js';
+import { PATTERN_DIMENSIONS } from './http/patterns.query.js';
+import { DOCUMENT_KINDS } from './http/search.query.js';
 import { RANK_AT_MOST } from './search-statements.js';
 
 // OpenAPI descriptions of the responses; the services return plain objects of these shapes.

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { Settings } from '@sillok/config';
 import { DomainError, ErrorCode, Permission, requireDateOrder, type Actor } from '@sillok/core';
-import type { SearchQuery } from './dto/search.query.js';
+import type { SearchQuery } from './http/search.query.js';
 import { emptyFacets, facetsOf } from './search-facets.js';
 import { documentConditions, TermFilters, type ResolvedFilters } from './search-filters.js';
 import { snippetOf } from './search-snippets.js';

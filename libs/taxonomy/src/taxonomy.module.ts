@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { TaxonomyController } from './taxonomy.controller.js';
+import { TaxonomyController } from './http/taxonomy.controller.js';
 import { TaxonomyManageService } from './taxonomy-manage.service.js';
 import { TaxonomyTermEntity } from './taxonomy-term.entity.js';
 import { TaxonomyService } from './taxonomy.service.js';

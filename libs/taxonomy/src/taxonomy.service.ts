@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager, type Repository } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { DomainError, isUuid, requireUuids } from '@sillok/core';
 import { SCHEMES, schemeDefinition, type TaxonomyScheme } from './taxonomy-schemes.js';
 import { TaxonomyTermEntity } from './taxonomy-term.entity.js';
@@ -46,10 +45,7 @@ interface KeyRow {
  */
 @Injectable()
 export class TaxonomyService {
-  constructor(
-    private readonly dataSource: DataSource,
-    @InjectRepository(TaxonomyTermEntity) private readonly terms: Repository<TaxonomyTermEntity>,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async listSchemes(): Promise<SchemeView[]> {
     const rows: Array<{ scheme: string; total: string; active: string }> = await this.dataSource.query(
@@ -69,14 +65,14 @@ export class TaxonomyService {
   /** The scheme's terms nested under their parents; deprecated ones only when asked for. */
   async tree(scheme: string, options: { includeDeprecated?: boolean } = {}): Promise<TermTreeNode[]> {
     if (!schemeDefinition(scheme)) throw DomainError.notFound('taxonomy scheme');
-    const terms = await this.terms.findBy(
-      options.includeDeprecated ? { scheme } : { scheme, status: 'active' as const },
-    );
+    const terms = await this.dataSource
+      .getRepository(TaxonomyTermEntity)
+      .findBy(options.includeDeprecated ? { scheme } : { scheme, status: 'active' as const });
     return buildTermTree(terms.map(toTermView));
   }
 
   async getTerm(id: string): Promise<TermView> {
-    const term = isUuid(id) ? await this.terms.findOneBy({ id }) : null;
+    const term = isUuid(id) ? await this.dataSource.getRepository(TaxonomyTermEntity).findOneBy({ id }) : null;
     if (!term) throw DomainError.notFound('taxonomy term');
     return toTermView(term);
   }
@@ -85,8 +81,7 @@ export class TaxonomyService {
   async findTerms(ids: string[], manager?: EntityManager): Promise<TermView[]> {
     const valid = requireUuids(ids, 'termIds');
     if (!valid.length) return [];
-    const repository = manager ? manager.getRepository(TaxonomyTermEntity) : this.terms;
-    const terms = await repository.findBy({ id: In(valid) });
+    const terms = await (manager ?? this.dataSource).getRepository(TaxonomyTermEntity).findBy({ id: In(valid) });
     return terms.map(toTermView).sort((a, b) => a.scheme.localeCompare(b.scheme) || compareCodes(a, b));
   }
 

@@ -19,7 +19,8 @@ export * from './lineage/testimony-link.entity.js';
 export * from './lineage/lineage.service.js';
 export * from './annotations/annotation.entity.js';
 export * from './annotations/annotation.service.js';
+// The event fields an incident shares with an annotation (libs/incidents builds its DTO on them).
+export { EventFieldsDto } from './annotations/http/annotation.dto.js';
 export * from './annotations/event-terms.js';
-export * from './dto/annotation.dto.js';
 export * from './annotations/event-columns.js';
 export * from './reference-params.js';

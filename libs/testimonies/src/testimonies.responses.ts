@@ -4,7 +4,7 @@ import { CONSENT_METHODS, CONSENT_SCOPES } from './consent/consent-record.entity
 import type { ConsentLedgerView, ConsentRecordView } from './consent/consent.service.js';
 import type { EffectiveConsent } from './consent/effective-consent.js';
 import type { WitnessIdentityView } from './identity-vault/identity-vault.service.js';
-import { WitnessIdentityDto } from './dto/identity.dto.js';
+import { WitnessIdentityDto } from './witnesses/http/identity.dto.js';
 import { LINK_ASSESSMENTS } from './lineage/testimony-link.entity.js';
 import type { LinkView } from './lineage/lineage.service.js';
 import type { RevisionDiffView, RevisionView } from './revisions/revision.service.js';

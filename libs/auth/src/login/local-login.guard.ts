@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
 import { DomainError, flattenValidationErrors } from '@sillok/core';
-import { LoginDto } from './dto/login.dto.js';
+import { LoginDto } from './http/login.dto.js';
 
 /**
  * Runs the passport-local strategy. The body is validated first (guards run before pipes),

@@ -107,16 +107,16 @@ export class LoginService {
       );
       if (!challenge || challenge.usedAt || challenge.expiresAt <= new Date()) return { ok: false as const };
       if (challenge.attempts >= MFA_ATTEMPTS_PER_CHALLENGE) return { ok: false as const };
-      const user = await manager.findOne(User, {
+      const user = await manager.getRepository(User).findOne({
         where: { id: challenge.userId },
         lock: { mode: 'pessimistic_write' },
       });
       const usable = user?.status === UserStatus.Active && !(user.lockedUntil && user.lockedUntil > new Date());
       if (!user || !usable || !(await this.mfa.checkCode(manager, user, code))) {
-        await manager.update(MfaChallenge, challenge.id, { attempts: challenge.attempts + 1 });
+        await manager.getRepository(MfaChallenge).update(challenge.id, { attempts: challenge.attempts + 1 });
         return { ok: false as const, user: user ?? undefined };
       }
-      await manager.update(MfaChallenge, challenge.id, { usedAt: new Date() });
+      await manager.getRepository(MfaChallenge).update(challenge.id, { usedAt: new Date() });
       if (this.mfa.isRecoveryCode(code)) {
         audit({
           action: AuditAction.AuthMfaRecoveryCodeUsed,
@@ -139,7 +139,7 @@ export class LoginService {
     mfaVerified: boolean,
     audit: AuditRecorder,
   ): Promise<TokenPair> {
-    await manager.update(User, user.id, { failedLoginCount: 0, lockedUntil: null });
+    await manager.getRepository(User).update(user.id, { failedLoginCount: 0, lockedUntil: null });
     const pair = await this.sessions.start(manager, user, { mfaVerified });
     audit({
       action: AuditAction.AuthLoginSucceeded,

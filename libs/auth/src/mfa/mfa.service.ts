@@ -1,7 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { Settings } from '@sillok/config';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
@@ -41,7 +40,7 @@ export interface MfaConfirmation {
 @Injectable()
 export class MfaService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly cipher: TotpSecretCipher,
     private readonly policy: MfaPolicy,
@@ -65,7 +64,9 @@ export class MfaService {
     }
     const secret = newTotpSecret();
     await this.audit.transaction(async (manager, audit) => {
-      await manager.update(User, user.id, { mfaSecretEncrypted: this.cipher.encrypt(secret), updatedAt: new Date() });
+      await manager
+        .getRepository(User)
+        .update(user.id, { mfaSecretEncrypted: this.cipher.encrypt(secret), updatedAt: new Date() });
       audit({ action: AuditAction.AuthMfaEnrolled, subjectType: 'user', subjectId: user.id });
     });
     return { otpauthUri: totpUri(this.settings.MFA_ISSUER, user.email, secret), secret };
@@ -79,7 +80,7 @@ export class MfaService {
     if (step === undefined) throw DomainError.validation([{ field: 'code', reason: 'code is not the current code' }]);
     const recoveryCodes = newRecoveryCodes();
     const tokens = await this.audit.transaction(async (manager, audit) => {
-      await manager.update(User, user.id, {
+      await manager.getRepository(User).update(user.id, {
         mfaEnabledAt: new Date(),
         mfaLastTimeStep: String(step),
         updatedAt: new Date(),
@@ -160,12 +161,12 @@ export class MfaService {
    * each row is replaced only while it still holds the digest that was read.
    */
   async onApplicationBootstrap(): Promise<void> {
-    const legacy = await this.users.manager.query(
+    const legacy = await this.dataSource.query(
       `SELECT id, code_hash AS digest FROM auth_recovery_codes
         WHERE used_at IS NULL AND code_hash NOT LIKE '${SEALED_RECOVERY_CODE_PREFIX}%'`,
     );
     for (const { id, digest } of legacy as Array<{ id: string; digest: string }>) {
-      await this.users.manager.query(`UPDATE auth_recovery_codes SET code_hash = $3 WHERE id = $1 AND code_hash = $2`, [
+      await this.dataSource.query(`UPDATE auth_recovery_codes SET code_hash = $3 WHERE id = $1 AND code_hash = $2`, [
         id,
         digest,
         sealRecoveryDigest(this.recoveryKey, digest),
@@ -182,15 +183,14 @@ export class MfaService {
     await manager.query(`UPDATE auth_recovery_codes SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [
       userId,
     ]);
-    await manager.insert(
-      RecoveryCode,
-      codes.map((code) => ({ userId, codeHash: sealRecoveryCode(this.recoveryKey, code) })),
-    );
+    await manager
+      .getRepository(RecoveryCode)
+      .insert(codes.map((code) => ({ userId, codeHash: sealRecoveryCode(this.recoveryKey, code) })));
   }
 
   /** Removes the factor and its recovery codes, in the caller's transaction (own removal, or a reset: resets/). */
   async removeFactor(manager: EntityManager, userId: string): Promise<void> {
-    await manager.update(User, userId, {
+    await manager.getRepository(User).update(userId, {
       mfaSecretEncrypted: null,
       mfaEnabledAt: null,
       mfaLastTimeStep: null,
@@ -202,7 +202,7 @@ export class MfaService {
   }
 
   private async userOf(actor: Actor): Promise<User> {
-    const user = await this.users.findOneBy({ id: actor.userId });
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: actor.userId });
     if (!user) throw DomainError.notFound('user');
     return user;
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { LessThanOrEqual, MoreThan, type EntityManager, type Repository } from 'typeorm';
+import { DataSource, LessThanOrEqual, MoreThan, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService, type AuditRecorder } from '@sillok/audit';
 import { DomainError, ErrorCode, pageOf, type Actor, type Page } from '@sillok/core';
 import { queryRows } from '@sillok/database';
@@ -40,7 +39,7 @@ export interface ResetDecisionResult {
 @Injectable()
 export class AccountResetService {
   constructor(
-    @InjectRepository(AccountResetRequest) private readonly requests: Repository<AccountResetRequest>,
+    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
     private readonly mfa: MfaService,
@@ -72,7 +71,7 @@ export class AccountResetService {
   /** Pending requests that can still be approved, oldest first. */
   async listPending(query: { limit: number; offset: number }): Promise<Page<ResetRequestView>> {
     const now = new Date();
-    const [rows, total] = await this.requests.findAndCount({
+    const [rows, total] = await this.dataSource.getRepository(AccountResetRequest).findAndCount({
       where: { status: 'pending', expiresAt: MoreThan(now) },
       order: { requestedAt: 'ASC', id: 'ASC' },
       take: query.limit,
@@ -86,19 +85,19 @@ export class AccountResetService {
   }
 
   async get(id: string): Promise<ResetRequestView> {
-    const request = await this.requests.findOneBy({ id });
+    const request = await this.dataSource.getRepository(AccountResetRequest).findOneBy({ id });
     if (!request) throw DomainError.notFound('reset request');
     return toResetRequestView(request, new Date());
   }
 
   /** A second administrator approves (the reset happens now) or either administrator rejects. */
   async decide(actor: Actor, id: string, decision: ResetDecision): Promise<ResetDecisionResult> {
-    const before = await this.requests.findOneBy({ id });
+    const before = await this.dataSource.getRepository(AccountResetRequest).findOneBy({ id });
     if (!before) throw DomainError.notFound('reset request');
     // argon2 outside the transaction, which holds the account's row lock.
     const temporary = decision === 'approve' && before.kind === 'password' ? await this.newPassword() : undefined;
     const request = await this.audit.transaction(async (manager, audit) => {
-      const request = await manager.findOne(AccountResetRequest, {
+      const request = await manager.getRepository(AccountResetRequest).findOne({
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
@@ -110,7 +109,7 @@ export class AccountResetService {
       request.status = decision === 'approve' ? 'approved' : 'rejected';
       request.decidedBy = actor.userId;
       request.decidedAt = now;
-      await manager.save(request);
+      await manager.getRepository(AccountResetRequest).save(request);
       audit({
         action: decision === 'approve' ? AuditAction.UserResetApproved : AuditAction.UserResetRejected,
         subjectType: 'user',
@@ -141,8 +140,8 @@ export class AccountResetService {
     await this.audit.transaction(async (manager, audit) => {
       await lockUser(manager, userId);
       const now = new Date();
-      const request = await manager.save(
-        manager.create(AccountResetRequest, {
+      const request = await manager.getRepository(AccountResetRequest).save(
+        manager.getRepository(AccountResetRequest).create({
           userId,
           kind,
           status: 'break_glass',
@@ -184,7 +183,7 @@ export class AccountResetService {
     if (!(await this.attempts.reserve(user.id))) throw wrongCode();
     const confirmed = await this.audit.transaction(async (manager, audit) => {
       if (!(await this.mfa.checkCode(manager, user, code))) return false;
-      await manager.update(User, user.id, { resetConfirmedAt: new Date(), updatedAt: new Date() });
+      await manager.getRepository(User).update(user.id, { resetConfirmedAt: new Date(), updatedAt: new Date() });
       audit({
         action: AuditAction.UserResetConfirmed,
         subjectType: 'user',
@@ -203,7 +202,9 @@ export class AccountResetService {
   /** The last two-person or break-glass reset of the account, for its owner; null when there was none. */
   async noticeFor(user: Pick<User, 'resetRequestId' | 'resetConfirmedAt'>): Promise<ResetNotice | null> {
     if (!user.resetRequestId) return null;
-    const request = await this.requests.findOneByOrFail({ id: user.resetRequestId });
+    const request = await this.dataSource
+      .getRepository(AccountResetRequest)
+      .findOneByOrFail({ id: user.resetRequestId });
     const people = await this.users.namesOf([request.requestedBy, request.decidedBy]);
     return {
       kind: request.kind,
@@ -224,19 +225,17 @@ export class AccountResetService {
   ): Promise<AccountResetRequest> {
     const now = new Date();
     // A request nobody approved in time makes way for a new one (one pending request per account and kind).
-    await manager.update(
-      AccountResetRequest,
-      { userId, kind, status: 'pending', expiresAt: LessThanOrEqual(now) },
-      { status: 'expired' },
-    );
-    const waiting = await manager.findOneBy(AccountResetRequest, { userId, kind, status: 'pending' });
+    await manager
+      .getRepository(AccountResetRequest)
+      .update({ userId, kind, status: 'pending', expiresAt: LessThanOrEqual(now) }, { status: 'expired' });
+    const waiting = await manager.getRepository(AccountResetRequest).findOneBy({ userId, kind, status: 'pending' });
     if (waiting) {
       throw new DomainError(ErrorCode.Conflict, 'a reset of this account already waits for a second administrator', {
         resetRequestId: waiting.id,
       });
     }
-    const request = await manager.save(
-      manager.create(AccountResetRequest, {
+    const request = await manager.getRepository(AccountResetRequest).save(
+      manager.getRepository(AccountResetRequest).create({
         userId,
         kind,
         status: 'pending',
@@ -263,7 +262,7 @@ export class AccountResetService {
     resetRequestId?: string,
   ): Promise<void> {
     if (kind === 'password') {
-      await manager.update(User, userId, {
+      await manager.getRepository(User).update(userId, {
         passwordHash: passwordHash!,
         mustChangePassword: true,
         failedLoginCount: 0,
@@ -292,7 +291,7 @@ export class AccountResetService {
       });
     }
     // From now until the owner confirms a factor, identity reads and exports are refused (PermissionGuard).
-    if (resetRequestId) await manager.update(User, userId, { resetRequestId, resetConfirmedAt: null });
+    if (resetRequestId) await manager.getRepository(User).update(userId, { resetRequestId, resetConfirmedAt: null });
   }
 
   private async newPassword(): Promise<{ password: string; hash: string }> {
@@ -316,7 +315,7 @@ async function inAnyCase(manager: EntityManager, userId: string): Promise<boolea
 }
 
 async function lockUser(manager: EntityManager, id: string): Promise<User> {
-  const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  const user = await manager.getRepository(User).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!user) throw DomainError.notFound('user');
   return user;
 }

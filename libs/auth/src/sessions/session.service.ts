@@ -83,7 +83,9 @@ export class SessionService {
       const actor = { userId: row.userId, role: row.role };
       if (row.spentAt) {
         if (!row.revokedAt) {
-          await manager.update(Session, row.sessionId, { revokedAt: new Date(), revokedReason: 'refresh_reuse' });
+          await manager
+            .getRepository(Session)
+            .update(row.sessionId, { revokedAt: new Date(), revokedReason: 'refresh_reuse' });
         }
         audit({
           action: AuditAction.AuthRefreshReuseDetected,
@@ -96,9 +98,9 @@ export class SessionService {
       if (row.revokedAt || row.expiresAt.getTime() <= Date.now() || row.status !== 'active') {
         return { kind: 'invalid' as const };
       }
-      await manager.update(RefreshToken, row.tokenId, { spentAt: new Date() });
+      await manager.getRepository(RefreshToken).update(row.tokenId, { spentAt: new Date() });
       const refreshToken = await this.issueRefreshToken(manager, row.sessionId);
-      await manager.update(Session, row.sessionId, {
+      await manager.getRepository(Session).update(row.sessionId, {
         lastUsedAt: new Date(),
         expiresAt: this.refreshExpiry(row.createdAt),
       });
@@ -171,7 +173,7 @@ export class SessionService {
 
   private async issueRefreshToken(manager: EntityManager, sessionId: string): Promise<string> {
     const token = newOpaqueToken();
-    await manager.insert(RefreshToken, { sessionId, tokenHash: hashOpaqueToken(token) });
+    await manager.getRepository(RefreshToken).insert({ sessionId, tokenHash: hashOpaqueToken(token) });
     return token;
   }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Raw, type EntityManager, type Repository } from 'typeorm';
+import { DataSource, In, Raw, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { DomainError, ErrorCode, pageOf, type Actor, type Page } from '@sillok/core';
 import { PasswordHasher } from '../passwords/password-hasher.js';
@@ -35,7 +34,7 @@ const PLAUSIBLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 @Injectable()
 export class UserService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
   ) {}
@@ -81,7 +80,7 @@ export class UserService {
   }
 
   async list(query: { limit: number; offset: number }): Promise<Page<UserView>> {
-    const [users, total] = await this.users.findAndCount({
+    const [users, total] = await this.dataSource.getRepository(User).findAndCount({
       order: { createdAt: 'ASC', id: 'ASC' },
       take: query.limit,
       skip: query.offset,
@@ -99,11 +98,13 @@ export class UserService {
   }
 
   async findByEmail(email: string): Promise<User | null> {
-    return this.users.findOne({ where: { email: Raw((column) => `lower(${column}) = lower(:email)`, { email }) } });
+    return this.dataSource
+      .getRepository(User)
+      .findOne({ where: { email: Raw((column) => `lower(${column}) = lower(:email)`, { email }) } });
   }
 
   async count(): Promise<number> {
-    return this.users.count();
+    return this.dataSource.getRepository(User).count();
   }
 
   /** Display name and role. A new role ends the user's sessions: their old tokens carry the old role. */
@@ -207,12 +208,12 @@ export class UserService {
   /** Display names of the given accounts (for showing who did something), by id. */
   async namesOf(ids: Array<string | null>): Promise<Map<string, { id: string; displayName: string }>> {
     const wanted = ids.filter((id): id is string => id !== null);
-    const users = wanted.length ? await this.users.findBy({ id: In(wanted) }) : [];
+    const users = wanted.length ? await this.dataSource.getRepository(User).findBy({ id: In(wanted) }) : [];
     return new Map(users.map((u) => [u.id, { id: u.id, displayName: u.displayName }]));
   }
 
   async find(id: string): Promise<User> {
-    const user = await this.users.findOneBy({ id });
+    const user = await this.dataSource.getRepository(User).findOneBy({ id });
     if (!user) throw DomainError.notFound('user');
     return user;
   }

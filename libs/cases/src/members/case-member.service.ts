@@ -51,7 +51,7 @@ export class CaseMemberService {
       }>;
       if (!user) throw DomainError.notFound('user');
       if (user.status !== UserStatus.Active) throw new DomainError(ErrorCode.Conflict, 'the user is disabled');
-      const existing = await manager.findOne(CaseMember, {
+      const existing = await manager.getRepository(CaseMember).findOne({
         where: { caseId, userId: input.userId },
         lock: { mode: 'pessimistic_write' },
       });
@@ -59,13 +59,14 @@ export class CaseMemberService {
         throw new DomainError(ErrorCode.Conflict, 'the user is already a member of this case');
       }
       if (existing) {
-        await manager.update(
-          CaseMember,
-          { caseId, userId: input.userId },
-          { caseRole: input.caseRole, addedBy: actor.userId, removedAt: null, updatedAt: new Date() },
-        );
+        await manager
+          .getRepository(CaseMember)
+          .update(
+            { caseId, userId: input.userId },
+            { caseRole: input.caseRole, addedBy: actor.userId, removedAt: null, updatedAt: new Date() },
+          );
       } else {
-        await manager.insert(CaseMember, {
+        await manager.getRepository(CaseMember).insert({
           caseId,
           userId: input.userId,
           caseRole: input.caseRole,
@@ -89,7 +90,7 @@ export class CaseMemberService {
       const member = await this.lockMember(manager, caseId, userId);
       if (member.caseRole === caseRole) return this.find(manager, caseId, userId);
       if (member.caseRole === CaseRole.Lead) await this.assertAnotherLead(manager, caseId, userId);
-      await manager.update(CaseMember, { caseId, userId }, { caseRole, updatedAt: new Date() });
+      await manager.getRepository(CaseMember).update({ caseId, userId }, { caseRole, updatedAt: new Date() });
       audit({
         action: AuditAction.CaseMemberUpdate,
         subjectType: 'user',
@@ -107,7 +108,9 @@ export class CaseMemberService {
       await this.policy.requireCaseAccess(actor, caseId, Permission.CaseManage, manager);
       const member = await this.lockMember(manager, caseId, userId);
       if (member.caseRole === CaseRole.Lead) await this.assertAnotherLead(manager, caseId, userId);
-      await manager.update(CaseMember, { caseId, userId }, { removedAt: new Date(), updatedAt: new Date() });
+      await manager
+        .getRepository(CaseMember)
+        .update({ caseId, userId }, { removedAt: new Date(), updatedAt: new Date() });
       audit({
         action: AuditAction.CaseMemberRemove,
         subjectType: 'user',
@@ -131,7 +134,7 @@ export class CaseMemberService {
   private async lockMember(manager: EntityManager, caseId: string, userId: string): Promise<CaseMember> {
     // The case row first: two leads demoting each other at once must not leave the case without one.
     await manager.query(`SELECT 1 FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
-    const member = await manager.findOne(CaseMember, {
+    const member = await manager.getRepository(CaseMember).findOne({
       where: { caseId, userId },
       lock: { mode: 'pessimistic_write' },
     });

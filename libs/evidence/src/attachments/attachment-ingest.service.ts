@@ -25,7 +25,7 @@ import { hashingStream } from '../hashing/hashing-pass-through.js';
 import { newObjectKey } from '../object-store/object-key.js';
 import { OBJECT_STORE, type ObjectStore } from '../object-store/object-store.port.js';
 import { requireOwnerCase, type AttachmentOwnerType } from './attachment-owner.js';
-import { AttachmentMetadataDto, DerivativeMetadataDto } from './attachment.dto.js';
+import { AttachmentMetadataDto, DerivativeMetadataDto } from './http/attachment.dto.js';
 import { Attachment } from './attachment.entity.js';
 import { attachmentView, type AttachmentView } from './attachment.view.js';
 import { HeadCapture } from './head-capture.js';
@@ -75,7 +75,7 @@ export class AttachmentIngestService {
   /** A redacted or transcoded copy: a new object linked to its original, which stays as it is. */
   async uploadDerivative(actor: Actor, originalId: string, request: IncomingMessage): Promise<AttachmentView> {
     requireRolePermission(actor.role, Permission.AttachmentUpload);
-    const original = await this.dataSource.manager.findOne(Attachment, { where: { id: originalId } });
+    const original = await this.dataSource.getRepository(Attachment).findOne({ where: { id: originalId } });
     if (!original) throw DomainError.notFound('attachment');
     await this.policy.requireRecordAccess(actor, original, 'attachment', Permission.AttachmentUpload);
     this.refuseDeclaredOversize(request);
@@ -121,8 +121,8 @@ export class AttachmentIngestService {
       const digests = hashing.digests();
       const capture = extractCaptureMetadata(head.head);
       return await this.audit.transaction(async (manager, audit) => {
-        const saved = await manager.save(
-          manager.create(Attachment, {
+        const saved = await manager.getRepository(Attachment).save(
+          manager.getRepository(Attachment).create({
             ...placement,
             objectKey: key,
             originalFileName: file.fileName,
@@ -139,7 +139,9 @@ export class AttachmentIngestService {
           }),
         );
         const captureMetadata = capture
-          ? await manager.save(manager.create(AttachmentCaptureMetadata, { ...capture, attachmentId: saved.id }))
+          ? await manager
+              .getRepository(AttachmentCaptureMetadata)
+              .save(manager.getRepository(AttachmentCaptureMetadata).create({ ...capture, attachmentId: saved.id }))
           : null;
         audit({
           action,

@@ -35,13 +35,13 @@ export class AttachmentService {
 
   /** With its capture metadata; the location in it only for readers who may download the file. */
   async get(actor: Actor, id: string): Promise<AttachmentView> {
-    const attachment = await this.dataSource.manager.findOne(Attachment, { where: { id } });
+    const attachment = await this.dataSource.getRepository(Attachment).findOne({ where: { id } });
     if (!attachment) throw DomainError.notFound('attachment');
     const access = await this.policy.requireRecordAccess(actor, attachment, 'attachment', Permission.CaseRead);
     const mayDownload =
       roleHasPermission(actor.role, Permission.AttachmentDownload) &&
       caseRoleAtLeast(access.caseRole, minimumCaseRole(Permission.AttachmentDownload));
-    const capture = await this.dataSource.manager.findOne(AttachmentCaptureMetadata, {
+    const capture = await this.dataSource.getRepository(AttachmentCaptureMetadata).findOne({
       where: { attachmentId: attachment.id },
     });
     return attachmentView(attachment, capture, mayDownload);
@@ -50,7 +50,7 @@ export class AttachmentService {
   async listOf(actor: Actor, ownerType: AttachmentOwnerType, ownerId: string): Promise<AttachmentView[]> {
     const read = ownerReadPermission(ownerType);
     await requireOwnerCase(this.dataSource.manager, this.policy, actor, read, ownerType, ownerId);
-    const rows = await this.dataSource.manager.find(Attachment, {
+    const rows = await this.dataSource.getRepository(Attachment).find({
       where: { ownerType, ownerId },
       order: { uploadedAt: 'ASC', id: 'ASC' },
     });
@@ -80,7 +80,7 @@ export class AttachmentService {
 
   async fixityHistory(actor: Actor, id: string): Promise<FixityCheckView[]> {
     const attachment = await this.find(actor, id, Permission.CaseRead);
-    const checks = await this.dataSource.manager.find(FixityCheck, {
+    const checks = await this.dataSource.getRepository(FixityCheck).find({
       where: { attachmentId: attachment.id },
       order: { checkedAt: 'ASC', id: 'ASC' },
     });
@@ -96,7 +96,7 @@ export class AttachmentService {
   }
 
   private async find(actor: Actor, id: string, permission: Permission): Promise<Attachment> {
-    const attachment = await this.dataSource.manager.findOne(Attachment, { where: { id } });
+    const attachment = await this.dataSource.getRepository(Attachment).findOne({ where: { id } });
     if (!attachment) throw DomainError.notFound('attachment');
     await this.policy.requireRecordAccess(actor, attachment, 'attachment', permission);
     return attachment;

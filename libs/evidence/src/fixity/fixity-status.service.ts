@@ -111,7 +111,9 @@ export class FixityStatusService {
     );
     const caseIds = [...new Set(rows.map((r) => r.caseId))];
     const cases = caseIds.length
-      ? await this.dataSource.manager.find(Case, { where: { id: In(caseIds) }, select: { id: true, reference: true } })
+      ? await this.dataSource
+          .getRepository(Case)
+          .find({ where: { id: In(caseIds) }, select: { id: true, reference: true } })
       : [];
     const references = new Map(cases.map((c) => [c.id, c.reference]));
     return rows.map((row) => ({ ...row, caseReference: references.get(row.caseId) ?? null }));

@@ -51,9 +51,9 @@ export class FixityService {
   ): Promise<FixityRunReport> {
     const previous = options.resume ? await this.latestRunId() : undefined;
     const runId = previous ?? randomUUID();
-    const total = await this.dataSource.manager.count(Attachment);
-    let checked = await this.dataSource.manager.countBy(FixityCheck, { runId });
-    let failed = await this.dataSource.manager.countBy(FixityCheck, { runId, ok: false });
+    const total = await this.dataSource.getRepository(Attachment).count();
+    let checked = await this.dataSource.getRepository(FixityCheck).countBy({ runId });
+    let failed = await this.dataSource.getRepository(FixityCheck).countBy({ runId, ok: false });
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const batch = await this.uncheckedAfter(runId, after);
@@ -70,13 +70,14 @@ export class FixityService {
   }
 
   private async latestRunId(): Promise<string | undefined> {
-    const [latest] = await this.dataSource.manager.find(FixityCheck, { order: { checkedAt: 'DESC' }, take: 1 });
+    const [latest] = await this.dataSource.getRepository(FixityCheck).find({ order: { checkedAt: 'DESC' }, take: 1 });
     return latest?.runId;
   }
 
   private uncheckedAfter(runId: string, after: string): Promise<Attachment[]> {
-    return this.dataSource.manager
-      .createQueryBuilder(Attachment, 'a')
+    return this.dataSource
+      .getRepository(Attachment)
+      .createQueryBuilder('a')
       .where('a.id > :after', { after })
       .andWhere('NOT EXISTS (SELECT 1 FROM fixity_checks f WHERE f.attachment_id = a.id AND f.run_id = :runId)', {
         runId,
@@ -90,8 +91,8 @@ export class FixityService {
     const observed = await this.observe(attachment.objectKey);
     const ok = observed !== null && observed.sha256 === attachment.sha256 && observed.size === attachment.size;
     return this.audit.transaction(async (manager, audit) => {
-      const check = await manager.save(
-        manager.create(FixityCheck, {
+      const check = await manager.getRepository(FixityCheck).save(
+        manager.getRepository(FixityCheck).create({
           attachmentId: attachment.id,
           runId,
           ok,

@@ -67,7 +67,7 @@ export class CaseFileCollector {
 
   /** Reading and deciding, step by step (each step reads what the one before decided), then mapping. */
   private async collectIn(m: EntityManager, request: CollectRequest): Promise<CaseFile> {
-    const kase = await m.findOneByOrFail(Case, { id: request.caseId });
+    const kase = await m.getRepository(Case).findOneByOrFail({ id: request.caseId });
     const testimonies = await this.testimonyPart(m, request);
     const incidents = await this.incidentPart(m, request, testimonies);
     const attachments = await this.attachmentPart(m, request, testimonies, incidents.included);
@@ -131,17 +131,19 @@ export class CaseFileCollector {
    * the bag shows of them. Reads run one after another: the snapshot is one connection.
    */
   private async testimonyPart(m: EntityManager, { caseId, profile, selection }: CollectRequest) {
-    const all = await m.find(Testimony, { where: { caseId }, order: { reference: 'ASC' } });
+    const all = await m.getRepository(Testimony).find({ where: { caseId }, order: { reference: 'ASC' } });
     const chosen = chooseById('testimonyIds', selection.testimonyIds, all);
-    const witnesses = new Map((await m.findBy(Witness, { caseId })).map((w) => [w.id, w]));
+    const witnesses = new Map((await m.getRepository(Witness).findBy({ caseId })).map((w) => [w.id, w]));
     const consents = await this.consent.effectiveFor(chosen, m);
     const includeUnapproved = selection.includeUnapproved === true;
     const { included, labels, withheld } = decideTestimonies(chosen, witnesses, consents, profile, includeUnapproved);
     const ids = included.map((t) => t.id);
     const annotations = ids.length
-      ? await m.find(TestimonyAnnotation, { where: { testimonyId: In(ids), withdrawnAt: IsNull() } })
+      ? await m.getRepository(TestimonyAnnotation).find({ where: { testimonyId: In(ids), withdrawnAt: IsNull() } })
       : [];
-    const translations = ids.length ? await m.find(TestimonyTranslation, { where: { testimonyId: In(ids) } }) : [];
+    const translations = ids.length
+      ? await m.getRepository(TestimonyTranslation).find({ where: { testimonyId: In(ids) } })
+      : [];
     const hashes = await currentContentHashes(m, ids);
     const caseWords = await sensitiveWords(
       m,
@@ -176,10 +178,10 @@ export class CaseFileCollector {
     const candidates = chooseById(
       'incidentIds',
       selection.incidentIds,
-      await m.find(Incident, { where: { caseId, withdrawnAt: IsNull() }, order: { reference: 'ASC' } }),
+      await m.getRepository(Incident).find({ where: { caseId, withdrawnAt: IsNull() }, order: { reference: 'ASC' } }),
     );
     const allSources = candidates.length
-      ? await m.find(IncidentSource, {
+      ? await m.getRepository(IncidentSource).find({
           where: { incidentId: In(candidates.map((i) => i.id)), removedAt: IsNull() },
           order: { createdAt: 'ASC' },
         })
@@ -193,7 +195,7 @@ export class CaseFileCollector {
     );
     const tags = testimonies.annotations.filter((a) => a.kind === 'tag');
     const terms = new TermLookup(
-      await m.findBy(TaxonomyTermEntity, { id: In(TermLookup.idsOf([...tags, ...included])) }),
+      await m.getRepository(TaxonomyTermEntity).findBy({ id: In(TermLookup.idsOf([...tags, ...included])) }),
     );
     const sources = allSources.filter((s) => included.some((i) => i.id === s.incidentId));
     return { included, withheld, sources, terms };
@@ -206,7 +208,9 @@ export class CaseFileCollector {
     testimonies: TestimonyPart,
     incidents: Incident[],
   ) {
-    const caseAttachments = await m.find(Attachment, { where: { caseId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+    const caseAttachments = await m
+      .getRepository(Attachment)
+      .find({ where: { caseId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
     return selectAttachments({
       all: caseAttachments,
       chosenIds: selection.attachmentIds,
@@ -282,7 +286,7 @@ function exportedTestimonies(
  */
 async function staffNames(m: EntityManager, userIds: string[], ids: BagIdentifiers): Promise<Map<string, string>> {
   if (!userIds.length) return new Map();
-  const users = await m.find(User, {
+  const users = await m.getRepository(User).find({
     where: { id: In([...new Set(userIds)]) },
     select: { id: true, displayName: true, role: true },
   });
@@ -316,7 +320,7 @@ async function currentContentHashes(m: EntityManager, ids: string[]): Promise<Ma
 /** The words of every sensitive span of the case's testimonies (withdrawn spans no longer hide anything). */
 async function sensitiveWords(m: EntityManager, testimonyIds: string[]): Promise<string[]> {
   if (!testimonyIds.length) return [];
-  const spans = await m.find(TestimonyAnnotation, {
+  const spans = await m.getRepository(TestimonyAnnotation).find({
     where: { testimonyId: In(testimonyIds), kind: 'sensitive', withdrawnAt: IsNull() },
     select: { id: true, quote: true },
   });
@@ -326,7 +330,7 @@ async function sensitiveWords(m: EntityManager, testimonyIds: string[]): Promise
 /** Which of the files carry a capture location (read from their bytes at upload). */
 async function withCaptureLocation(m: EntityManager, files: Attachment[]): Promise<Set<string>> {
   if (!files.length) return new Set();
-  const rows = await m.find(AttachmentCaptureMetadata, {
+  const rows = await m.getRepository(AttachmentCaptureMetadata).find({
     where: { attachmentId: In(files.map((f) => f.id)) },
     select: { attachmentId: true, gpsLatitude: true, gpsLongitude: true },
   });

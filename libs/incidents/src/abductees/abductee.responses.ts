@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageResponseOf } from '@sillok/core';
 import { DATE_PRECISIONS } from '@sillok/testimonies';
-import { ExternalReferenceDto } from '../dto/abductee.dto.js';
+import { ExternalReferenceDto } from './http/abductee.dto.js';
 import { IncidentWithdrawalResponse } from '../incidents.responses.js';
 import type { AbducteeView } from './abductee.view.js';
 

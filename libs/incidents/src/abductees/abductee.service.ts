@@ -25,7 +25,7 @@ import {
   sealRecord,
   Testimony,
 } from '@sillok/testimonies';
-import type { CreateAbducteeDto, ListAbducteesQuery, UpdateAbducteeDto } from '../dto/abductee.dto.js';
+import type { CreateAbducteeDto, ListAbducteesQuery, UpdateAbducteeDto } from './http/abductee.dto.js';
 import { Incident } from '../incidents/incident.entity.js';
 import { requireInCase } from '../same-case.js';
 import { Abductee, ABDUCTEE_REFERENCE } from './abductee.entity.js';

@@ -16,7 +16,7 @@ import {
 } from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
 import { eventTermFields, requireTermFields, Witness } from '@sillok/testimonies';
-import type { CreateIncidentDto, ListIncidentsQuery, UpdateIncidentDto } from '../dto/incident.dto.js';
+import type { CreateIncidentDto, ListIncidentsQuery, UpdateIncidentDto } from './http/incident.dto.js';
 import { requireInCase } from '../same-case.js';
 import { Incident, INCIDENT_REFERENCE } from './incident.entity.js';
 import { loadIncidentView, toIncidentSummaries, type IncidentSummaryView, type IncidentView } from './incident.view.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
-import type { AddLinkDto } from '../dto/source.dto.js';
+import type { AddLinkDto } from '../incidents/http/source.dto.js';
 import { Incident } from '../incidents/incident.entity.js';
 import { IncidentService } from '../incidents/incident.service.js';
 import { loadIncidentView, type IncidentView } from '../incidents/incident.view.js';

@@ -4,7 +4,7 @@ import { AuditAction, AuditService } from '@sillok/audit';
 import { DomainError, ErrorCode, type Actor } from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
 import { requireTermFields, Testimony, TestimonyAnnotation } from '@sillok/testimonies';
-import type { AddSourceDto, UpdateSourceDto } from '../dto/source.dto.js';
+import type { AddSourceDto, UpdateSourceDto } from '../incidents/http/source.dto.js';
 import { IncidentService } from '../incidents/incident.service.js';
 import { loadIncidentView, type IncidentView } from '../incidents/incident.view.js';
 import { IncidentSource } from './incident-source.entity.js';

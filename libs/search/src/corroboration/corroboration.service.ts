@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { Permission, type Actor } from '@sillok/core';
-import type { CorroborationQuery } from '../dto/corroboration.query.js';
+import type { CorroborationQuery } from '../http/corroboration.query.js';
 import {
   assessIncident,
   CORROBORATION_LEVELS,

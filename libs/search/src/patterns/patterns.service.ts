@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { Permission, requireDateOrder, type Actor } from '@sillok/core';
-import type { PatternDimension, PatternsQuery } from '../dto/patterns.query.js';
+import type { PatternDimension, PatternsQuery } from '../http/patterns.query.js';
 import { dateRangeSql, TermFilters } from '../search-filters.js';
 import { SqlParams } from '../text/search-text.js';
 import type { PatternRow, PatternsView } from './patterns.view.js';

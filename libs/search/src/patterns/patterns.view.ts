@@ -1,4 +1,4 @@
-import type { PatternDimension } from '../dto/patterns.query.js';
+import type { PatternDimension } from '../http/patterns.query.js';
 
 /** One cell of the pattern table: the counts of tagged violations with these values. */
 export interface PatternRow {

@@ -14,7 +14,7 @@ import {
   type Actor,
 } from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
-import type { CreateAnnotationDto, ListAnnotationsQuery, UpdateAnnotationDto } from '../dto/annotation.dto.js';
+import type { CreateAnnotationDto, ListAnnotationsQuery, UpdateAnnotationDto } from './http/annotation.dto.js';
 import { translationsOf } from '../testimonies/testimony-state.js';
 import type { TestimonyTranslation } from '../testimonies/testimony-translation.entity.js';
 import { Testimony } from '../testimonies/testimony.entity.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { DomainError, Permission, type Actor } from '@sillok/core';
-import type { RecordConsentDto } from '../dto/consent.dto.js';
+import type { RecordConsentDto } from '../witnesses/http/consent.dto.js';
 import { Testimony } from '../testimonies/testimony.entity.js';
 import { WitnessService } from '../witnesses/witness.service.js';
 import { ConsentRecord } from './consent-record.entity.js';

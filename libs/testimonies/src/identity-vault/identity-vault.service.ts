@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, Not } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { DomainError, ErrorCode, Permission, type Actor } from '@sillok/core';
-import type { WitnessIdentityDto, PutWitnessIdentityDto } from '../dto/identity.dto.js';
+import type { WitnessIdentityDto, PutWitnessIdentityDto } from '../witnesses/http/identity.dto.js';
 import { WitnessService } from '../witnesses/witness.service.js';
 import { openRecord, resealRecord, sealRecord } from './identity-cipher.js';
 import { IdentityKeyRing } from './identity-key-ring.js';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { DomainError, ErrorCode, Permission, type Actor } from '@sillok/core';
-import type { CreateLinkDto, UpdateLinkDto } from '../dto/link.dto.js';
+import type { CreateLinkDto, UpdateLinkDto } from '../testimonies/http/link.dto.js';
 import { Testimony } from '../testimonies/testimony.entity.js';
 import { TestimonyLink } from './testimony-link.entity.js';
 import { findTestimony } from '../testimonies/writable-testimony.js';

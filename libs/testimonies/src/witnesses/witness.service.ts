@@ -4,8 +4,8 @@ import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy, findInCase } from '@sillok/cases';
 import { assertVersion, pageOf, Permission, type Actor, type Page } from '@sillok/core';
 import { nextReference, withdrawRecord } from '@sillok/database';
-import type { CreateWitnessDto, UpdateWitnessDto } from '../dto/witness.dto.js';
-import type { ListWitnessesQuery } from '../dto/list-testimonies.query.js';
+import type { CreateWitnessDto, UpdateWitnessDto } from './http/witness.dto.js';
+import type { ListWitnessesQuery } from '../testimonies/http/list-testimonies.query.js';
 import { Witness, WITNESS_PSEUDONYM } from './witness.entity.js';
 import { toWitnessView, type WitnessView } from './witness.view.js';
 
