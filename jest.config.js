@@ -28,6 +28,7 @@ export default {
   maxWorkers: 2,
   workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.mjs'],
+  testSequencer: '<rootDir>/test/setup/test-sequencer.mjs',
   projects: [
     {
       ...common,
