@@ -9,7 +9,11 @@ const common = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
+    // ts-jest, loaded only on a cache miss (test/setup/ts-transform.mjs says why).
+    '^.+\\.ts$': [
+      '<rootDir>/test/setup/ts-transform.mjs',
+      { useESM: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false },
+    ],
   },
 };
 
@@ -24,6 +28,7 @@ export default {
   maxWorkers: 2,
   workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/test/setup/summary-reporter.mjs'],
+  testSequencer: '<rootDir>/test/setup/test-sequencer.mjs',
   projects: [
     {
       ...common,
@@ -35,6 +40,8 @@ export default {
         '<rootDir>/*.spec.ts',
       ],
     },
+    // Domain rules on the real database without HTTP (test/support/service-context.ts).
+    { ...common, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -2,6 +2,7 @@
 // build (npm test builds first) rather than the TypeScript sources; a unit-only run
 // (`npm run test:unit`) needs neither the build nor a database.
 import { databaseUrl, testServer, withAdminClient } from './test-postgres.mjs';
+import { startThrowawayPostgres } from './throwaway-postgres.mjs';
 
 /**
  * Migrates one template database per run; every test file then clones it
@@ -11,7 +12,7 @@ export default async function globalSetup() {
   if (unitOnly(process.argv)) return;
   const { runMigrations } = await import('../../dist/libs/database/src/index.js');
   const { MIGRATIONS } = await import('../../dist/migrations/index.js');
-  const { adminUrl, embedded } = await testServer();
+  const { adminUrl, embedded, throwaway } = await runServer();
   const template = `sillok_tpl_${process.pid}`;
   await withAdminClient(adminUrl, async (client) => {
     await dropLeftoversOfDeadRuns(client);
@@ -20,7 +21,27 @@ export default async function globalSetup() {
   await runMigrations(databaseUrl(adminUrl, template), MIGRATIONS);
   process.env.SILLOK_TEST_ADMIN_URL = adminUrl;
   process.env.SILLOK_TEST_TEMPLATE = template;
-  globalThis.sillokTestEmbedded = embedded;
+  // On the run's own cluster a DROP DATABASE is cheap (no sync), so a file's database goes when it ends.
+  if (throwaway) process.env.SILLOK_TEST_DROP_AT_ONCE = '1';
+  globalThis.sillokTestServer = embedded;
+}
+
+/**
+ * TEST_DATABASE_URL when set; else a throwaway cluster of this run's own (test/setup/throwaway-postgres.mjs:
+ * in /dev/shm, fsync, full_page_writes and synchronous_commit off) where PostgreSQL's server binaries are
+ * installed; else the machine's server or an embedded one (test-postgres.mjs). SILLOK_TEST_OWN_POSTGRES=0
+ * skips the throwaway cluster.
+ */
+async function runServer() {
+  if (!process.env.TEST_DATABASE_URL && process.env.SILLOK_TEST_OWN_POSTGRES !== '0') {
+    try {
+      const own = await startThrowawayPostgres();
+      if (own) return { adminUrl: own.url, embedded: own, throwaway: true };
+    } catch (error) {
+      process.stderr.write(`no throwaway PostgreSQL for the tests (${error.message}); using the machine's\n`);
+    }
+  }
+  return testServer();
 }
 
 /**

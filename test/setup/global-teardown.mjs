@@ -3,7 +3,8 @@ import { withAdminClient } from './test-postgres.mjs';
 export default async function globalTeardown() {
   const adminUrl = process.env.SILLOK_TEST_ADMIN_URL;
   const template = process.env.SILLOK_TEST_TEMPLATE;
-  if (adminUrl && template) {
+  // The run's throwaway cluster goes whole with its databases; on a shared server they are dropped one by one.
+  if (adminUrl && template && !process.env.SILLOK_TEST_DROP_AT_ONCE) {
     await withAdminClient(adminUrl, async (client) => {
       const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
         `sillok_t_${process.pid}_%`,
@@ -12,5 +13,5 @@ export default async function globalTeardown() {
       await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
     });
   }
-  await globalThis.sillokTestEmbedded?.stop();
+  await globalThis.sillokTestServer?.stop();
 }

@@ -39,8 +39,30 @@ export interface TestAppOptions {
 
 /** The whole application on its own migrated database, as main.ts builds it. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const { database, settings, logger, release } = await testEnvironment(options);
+  const app = await createApp({ settings, databaseUrl: database.url, logger });
+  await app.init();
+  const contract = await servedContract(app.getHttpServer());
+  return {
+    app,
+    settings,
+    database,
+    http: contractCheckedClient(app.getHttpServer(), contract),
+    contract,
+    close: async () => {
+      await app.close();
+      await release();
+    },
+  };
+}
+
+/**
+ * What an app under test stands on: its database (cloned, or the one given), its own data directory
+ * (evidence objects of this app only, never the checkout's ./data), its settings and its logger;
+ * `release` drops the database (unless reused) and removes the data directory.
+ */
+export async function testEnvironment(options: TestAppOptions = {}) {
   const database = options.reuseDatabase ?? (await createTestDatabase());
-  // Evidence objects of this app only, never the checkout's ./data.
   const dataDir = mkdtempSync(join(tmpdir(), 'sillok-test-data-'));
   const settings = loadSettings({
     NODE_ENV: 'test',
@@ -53,17 +75,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const logger = createLogger({ level: settings.LOG_LEVEL, destination: options.logDestination ?? process.stdout });
-  const app = await createApp({ settings, databaseUrl: database.url, logger });
-  await app.init();
-  const contract = await servedContract(app.getHttpServer());
   return {
-    app,
-    settings,
     database,
-    http: contractCheckedClient(app.getHttpServer(), contract),
-    contract,
-    close: async () => {
-      await app.close();
+    settings,
+    logger,
+    release: async () => {
       if (!options.reuseDatabase) await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

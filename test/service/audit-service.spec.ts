@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditAction, AuditService, AuditVerifier, GENESIS_HASH } from '@sillok/audit';
 import { DomainError, requestContext } from '@sillok/core';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startServiceContext, type ServiceContext } from '../support/service-context.js';
 import { readAuditLog } from '../support/audit-log.js';
 
 describe('AuditService', () => {
-  let t: TestApp;
+  let t: ServiceContext;
   let audit: AuditService;
   let verifier: AuditVerifier;
   let db: DataSource;
@@ -16,7 +16,7 @@ describe('AuditService', () => {
   const scratchCount = async () => Number((await db.query(`SELECT count(*) AS n FROM audit_scratch`))[0].n);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startServiceContext();
     audit = t.app.get(AuditService);
     verifier = t.app.get(AuditVerifier);
     db = t.app.get(DataSource);

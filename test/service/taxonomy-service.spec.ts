@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainError, requestContext } from '@sillok/core';
 import { TaxonomyManageService, TaxonomyService } from '@sillok/taxonomy';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startServiceContext, type ServiceContext } from '../support/service-context.js';
 import { readAuditLog } from '../support/audit-log.js';
 
 // The exported API that tagging, incidents and search build on.
 describe('TaxonomyService for other libraries', () => {
-  let t: TestApp;
+  let t: ServiceContext;
   let taxonomy: TaxonomyService;
   let manage: TaxonomyManageService;
   let db: DataSource;
@@ -16,7 +16,7 @@ describe('TaxonomyService for other libraries', () => {
     (await db.query(`SELECT id FROM taxonomy_terms WHERE scheme = $1 AND code = $2`, [scheme, code]))[0].id;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startServiceContext();
     taxonomy = t.app.get(TaxonomyService);
     manage = t.app.get(TaxonomyManageService);
     db = t.app.get(DataSource);
