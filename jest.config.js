@@ -9,11 +9,7 @@ const common = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {
-    // ts-jest, loaded only on a cache miss (test/setup/ts-transform.mjs says why).
-    '^.+\\.ts$': [
-      '<rootDir>/test/setup/ts-transform.mjs',
-      { useESM: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false },
-    ],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json', diagnostics: false }],
   },
 };
 
@@ -40,8 +36,6 @@ export default {
         '<rootDir>/*.spec.ts',
       ],
     },
-    // Domain rules on the real database without HTTP (test/support/service-context.ts).
-    { ...common, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };
