@@ -1,6 +1,5 @@
 export * from './search.module.js';
 export * from './search.service.js';
-export * from './search.view.js';
 export * from './search-filters.js';
 export * from './dto/search.query.js';
 export * from './dto/patterns.query.js';

@@ -11,7 +11,6 @@ import { generateTemporaryPassword } from '../passwords/password-policy.js';
 import { revokeUserSessions } from '../sessions/session-revoker.js';
 import { User } from '../users/user.entity.js';
 import { UserService } from '../users/user.service.js';
-import type { UserView } from '../users/user.view.js';
 import { AccountResetRequest, type ResetKind } from './account-reset-request.entity.js';
 import {
   refusalToDecide,
@@ -19,17 +18,13 @@ import {
   resetRequestExpiry,
   type ResetDecision,
 } from './reset-rules.js';
-import { toResetRequestView, type ResetNotice, type ResetRequestView } from './reset-views.js';
+import { toResetRequestView } from './reset-views.js';
+import type { UserResponse } from '../users/user.responses.js';
+import type { ResetDecisionResponse, ResetNoticeResponse, ResetRequestResponse } from './account-reset.responses.js';
 
 /** An administrator's reset: done at once, or (an account that reads identities) waiting for a second one. */
 export type ResetOutcome =
-  { applied: true; user: UserView; temporaryPassword?: string } | { applied: false; request: ResetRequestView };
-
-export interface ResetDecisionResult {
-  request: ResetRequestView;
-  /** An approved password reset: the one-time password, shown to the approver this once. */
-  temporaryPassword?: string;
-}
+  { applied: true; user: UserResponse; temporaryPassword?: string } | { applied: false; request: ResetRequestResponse };
 
 /**
  * Password and second-factor resets by administrators (issue 23). One phished administrator
@@ -70,7 +65,7 @@ export class AccountResetService {
   }
 
   /** Pending requests that can still be approved, oldest first. */
-  async listPending(query: { limit: number; offset: number }): Promise<Page<ResetRequestView>> {
+  async listPending(query: { limit: number; offset: number }): Promise<Page<ResetRequestResponse>> {
     const now = new Date();
     const [rows, total] = await this.requests.findAndCount({
       where: { status: 'pending', expiresAt: MoreThan(now) },
@@ -85,14 +80,14 @@ export class AccountResetService {
     );
   }
 
-  async get(id: string): Promise<ResetRequestView> {
+  async get(id: string): Promise<ResetRequestResponse> {
     const request = await this.requests.findOneBy({ id });
     if (!request) throw DomainError.notFound('reset request');
     return toResetRequestView(request, new Date());
   }
 
   /** A second administrator approves (the reset happens now) or either administrator rejects. */
-  async decide(actor: Actor, id: string, decision: ResetDecision): Promise<ResetDecisionResult> {
+  async decide(actor: Actor, id: string, decision: ResetDecision): Promise<ResetDecisionResponse> {
     const before = await this.requests.findOneBy({ id });
     if (!before) throw DomainError.notFound('reset request');
     // argon2 outside the transaction, which holds the account's row lock.
@@ -135,7 +130,7 @@ export class AccountResetService {
     kind: ResetKind,
     reason: string,
     operator: string,
-  ): Promise<{ user: UserView; temporaryPassword?: string }> {
+  ): Promise<{ user: UserResponse; temporaryPassword?: string }> {
     if (!reason.trim()) throw DomainError.validation([{ field: 'reason', reason: 'reason must not be empty' }]);
     const temporary = kind === 'password' ? await this.newPassword() : undefined;
     await this.audit.transaction(async (manager, audit) => {
@@ -201,7 +196,7 @@ export class AccountResetService {
   }
 
   /** The last two-person or break-glass reset of the account, for its owner; null when there was none. */
-  async noticeFor(user: Pick<User, 'resetRequestId' | 'resetConfirmedAt'>): Promise<ResetNotice | null> {
+  async noticeFor(user: Pick<User, 'resetRequestId' | 'resetConfirmedAt'>): Promise<ResetNoticeResponse | null> {
     if (!user.resetRequestId) return null;
     const request = await this.requests.findOneByOrFail({ id: user.resetRequestId });
     const people = await this.users.namesOf([request.requestedBy, request.decidedBy]);

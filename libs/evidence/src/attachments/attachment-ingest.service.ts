@@ -27,7 +27,8 @@ import { OBJECT_STORE, type ObjectStore } from '../object-store/object-store.por
 import { requireOwnerCase, type AttachmentOwnerType } from './attachment-owner.js';
 import { AttachmentMetadataDto, DerivativeMetadataDto } from './attachment.dto.js';
 import { Attachment } from './attachment.entity.js';
-import { attachmentView, type AttachmentView } from './attachment.view.js';
+import type { AttachmentResponse } from './attachment.responses.js';
+import { attachmentView } from './attachment.view.js';
 import { HeadCapture } from './head-capture.js';
 import { MEDIA_SNIFF_BYTES, detectMediaType } from './media-type.js';
 
@@ -55,7 +56,7 @@ export class AttachmentIngestService {
     ownerType: AttachmentOwnerType,
     ownerId: string,
     request: IncomingMessage,
-  ): Promise<AttachmentView> {
+  ): Promise<AttachmentResponse> {
     requireRolePermission(actor.role, Permission.AttachmentUpload);
     const caseId = await requireOwnerCase(
       this.dataSource.manager,
@@ -73,7 +74,7 @@ export class AttachmentIngestService {
   }
 
   /** A redacted or transcoded copy: a new object linked to its original, which stays as it is. */
-  async uploadDerivative(actor: Actor, originalId: string, request: IncomingMessage): Promise<AttachmentView> {
+  async uploadDerivative(actor: Actor, originalId: string, request: IncomingMessage): Promise<AttachmentResponse> {
     requireRolePermission(actor.role, Permission.AttachmentUpload);
     const original = await this.dataSource.manager.findOne(Attachment, { where: { id: originalId } });
     if (!original) throw DomainError.notFound('attachment');
@@ -109,7 +110,7 @@ export class AttachmentIngestService {
     metadata: AttachmentMetadataDto,
     placement: Placement,
     action: AuditAction,
-  ): Promise<AttachmentView> {
+  ): Promise<AttachmentResponse> {
     const key = newObjectKey();
     // The first bytes serve media type detection and capture metadata; never the whole file.
     const head = new HeadCapture(Math.max(MEDIA_SNIFF_BYTES, CAPTURE_METADATA_HEAD_BYTES));

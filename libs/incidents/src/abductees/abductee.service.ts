@@ -29,7 +29,8 @@ import type { CreateAbducteeDto, ListAbducteesQuery, UpdateAbducteeDto } from '.
 import { Incident } from '../incidents/incident.entity.js';
 import { requireInCase } from '../same-case.js';
 import { Abductee, ABDUCTEE_REFERENCE } from './abductee.entity.js';
-import { toAbducteeView, type AbducteeView } from './abductee.view.js';
+import { toAbducteeView } from './abductee.view.js';
+import type { AbducteeResponse } from './abductee.responses.js';
 
 type AbducteeFields = Omit<UpdateAbducteeDto, 'version'>;
 
@@ -52,7 +53,7 @@ export class AbducteeService {
     private readonly taxonomy: TaxonomyService,
   ) {}
 
-  async create(actor: Actor, dto: CreateAbducteeDto): Promise<AbducteeView> {
+  async create(actor: Actor, dto: CreateAbducteeDto): Promise<AbducteeResponse> {
     return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, dto.caseId, Permission.IncidentWrite, manager);
       await this.checkFields(manager, dto.caseId, dto, null);
@@ -80,11 +81,11 @@ export class AbducteeService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<AbducteeView> {
+  async get(actor: Actor, id: string): Promise<AbducteeResponse> {
     return toAbducteeView(await this.find(this.dataSource.manager, actor, id, Permission.IncidentRead));
   }
 
-  async list(actor: Actor, query: ListAbducteesQuery): Promise<Page<AbducteeView>> {
+  async list(actor: Actor, query: ListAbducteesQuery): Promise<Page<AbducteeResponse>> {
     const caseIds = await this.policy.scopeCaseIds(actor, Permission.IncidentRead, query.caseId);
     const builder = this.dataSource
       .getRepository(Abductee)
@@ -104,7 +105,7 @@ export class AbducteeService {
     return pageOf(rows.map(toAbducteeView), total, query);
   }
 
-  async update(actor: Actor, id: string, dto: UpdateAbducteeDto): Promise<AbducteeView> {
+  async update(actor: Actor, id: string, dto: UpdateAbducteeDto): Promise<AbducteeResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const abductee = await this.find(manager, actor, id, Permission.IncidentWrite, true);
       if (abductee.withdrawnAt)
@@ -137,7 +138,7 @@ export class AbducteeService {
     });
   }
 
-  async withdraw(actor: Actor, id: string, reason: string): Promise<AbducteeView> {
+  async withdraw(actor: Actor, id: string, reason: string): Promise<AbducteeResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const abductee = await this.find(manager, actor, id, Permission.IncidentWrite, true);
       if (await withdrawRecord(manager, Abductee, abductee, { by: actor.userId, reason }))
@@ -259,7 +260,7 @@ export class AbducteeService {
     await requireInCase(manager, Incident, dto.incidentIds, caseId, 'incidentIds');
   }
 
-  private async view(manager: EntityManager, id: string): Promise<AbducteeView> {
+  private async view(manager: EntityManager, id: string): Promise<AbducteeResponse> {
     return toAbducteeView(await manager.getRepository(Abductee).findOneByOrFail({ id }));
   }
 }

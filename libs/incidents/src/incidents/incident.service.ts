@@ -19,7 +19,8 @@ import { eventTermFields, requireTermFields, Witness } from '@sillok/testimonies
 import type { CreateIncidentDto, ListIncidentsQuery, UpdateIncidentDto } from '../dto/incident.dto.js';
 import { requireInCase } from '../same-case.js';
 import { Incident, INCIDENT_REFERENCE } from './incident.entity.js';
-import { loadIncidentView, toIncidentSummaries, type IncidentSummaryView, type IncidentView } from './incident.view.js';
+import { loadIncidentView, toIncidentSummaries } from './incident.view.js';
+import type { IncidentResponse, IncidentSummaryResponse } from '../incidents.responses.js';
 
 type IncidentFields = Omit<UpdateIncidentDto, 'version'>;
 
@@ -45,7 +46,7 @@ export class IncidentService {
     private readonly taxonomy: TaxonomyService,
   ) {}
 
-  async create(actor: Actor, dto: CreateIncidentDto): Promise<IncidentView> {
+  async create(actor: Actor, dto: CreateIncidentDto): Promise<IncidentResponse> {
     return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, dto.caseId, Permission.IncidentWrite, manager);
       await this.checkFields(manager, dto.caseId, dto, null);
@@ -70,12 +71,12 @@ export class IncidentService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<IncidentView> {
+  async get(actor: Actor, id: string): Promise<IncidentResponse> {
     await this.find(this.dataSource.manager, actor, id, Permission.IncidentRead);
     return loadIncidentView(this.dataSource.manager, id);
   }
 
-  async list(actor: Actor, query: ListIncidentsQuery): Promise<Page<IncidentSummaryView>> {
+  async list(actor: Actor, query: ListIncidentsQuery): Promise<Page<IncidentSummaryResponse>> {
     const caseIds = await this.policy.scopeCaseIds(actor, Permission.IncidentRead, query.caseId);
     const builder = this.dataSource
       .getRepository(Incident)
@@ -114,7 +115,7 @@ export class IncidentService {
     return pageOf(await toIncidentSummaries(this.dataSource.manager, incidents), total, query);
   }
 
-  async update(actor: Actor, id: string, dto: UpdateIncidentDto): Promise<IncidentView> {
+  async update(actor: Actor, id: string, dto: UpdateIncidentDto): Promise<IncidentResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const incident = await this.findWritable(manager, actor, id);
       assertVersion(incident, dto.version, 'incident');
@@ -134,7 +135,7 @@ export class IncidentService {
     });
   }
 
-  async withdraw(actor: Actor, id: string, reason: string): Promise<IncidentView> {
+  async withdraw(actor: Actor, id: string, reason: string): Promise<IncidentResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const incident = await this.find(manager, actor, id, Permission.IncidentWrite, true);
       if (await withdrawRecord(manager, Incident, incident, { by: actor.userId, reason }))

@@ -8,14 +8,7 @@ import { openRecord, resealRecord, sealRecord } from './identity-cipher.js';
 import { IdentityKeyRing } from './identity-key-ring.js';
 import { resealInBatches } from './reseal-in-batches.js';
 import { WitnessIdentityRecord } from './witness-identity.entity.js';
-
-export interface WitnessIdentityView {
-  witnessId: string;
-  identity: WitnessIdentityDto;
-  keyId: string;
-  updatedAt: string;
-  version: number;
-}
+import type { WitnessIdentityResponse } from '../testimonies.responses.js';
 
 /**
  * The only code that decrypts witness identities. Each read needs witness.identity.read,
@@ -66,7 +59,7 @@ export class IdentityVaultService {
     });
   }
 
-  async read(actor: Actor, witnessId: string, reason: string): Promise<WitnessIdentityView> {
+  async read(actor: Actor, witnessId: string, reason: string): Promise<WitnessIdentityResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const witness = await this.witnesses.find(manager, actor, witnessId, Permission.WitnessIdentityRead);
       const record = await manager.getRepository(WitnessIdentityRecord).findOneBy({ witnessId });

@@ -7,7 +7,8 @@ import { nextReference, withdrawRecord } from '@sillok/database';
 import type { CreateWitnessDto, UpdateWitnessDto } from '../dto/witness.dto.js';
 import type { ListWitnessesQuery } from '../dto/list-testimonies.query.js';
 import { Witness, WITNESS_PSEUDONYM } from './witness.entity.js';
-import { toWitnessView, type WitnessView } from './witness.view.js';
+import { toWitnessView } from './witness.view.js';
+import type { WitnessResponse } from '../testimonies.responses.js';
 
 @Injectable()
 export class WitnessService {
@@ -17,7 +18,7 @@ export class WitnessService {
     private readonly policy: CaseAccessPolicy,
   ) {}
 
-  async create(actor: Actor, dto: CreateWitnessDto): Promise<WitnessView> {
+  async create(actor: Actor, dto: CreateWitnessDto): Promise<WitnessResponse> {
     await this.policy.requireCaseAccess(actor, dto.caseId, Permission.WitnessWrite);
     return this.audit.transaction(async (manager, audit) => {
       const pseudonym = await nextReference(manager, WITNESS_PSEUDONYM);
@@ -41,11 +42,11 @@ export class WitnessService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<WitnessView> {
+  async get(actor: Actor, id: string): Promise<WitnessResponse> {
     return toWitnessView(await this.find(this.dataSource.manager, actor, id, Permission.WitnessRead));
   }
 
-  async list(actor: Actor, query: ListWitnessesQuery): Promise<Page<WitnessView>> {
+  async list(actor: Actor, query: ListWitnessesQuery): Promise<Page<WitnessResponse>> {
     const caseIds = await this.policy.scopeCaseIds(actor, Permission.WitnessRead, query.caseId);
     const [items, total] = await this.dataSource.getRepository(Witness).findAndCount({
       where: { caseId: In(caseIds), ...(query.includeWithdrawn ? {} : { withdrawnAt: IsNull() }) },
@@ -56,7 +57,7 @@ export class WitnessService {
     return pageOf(items.map(toWitnessView), total, query);
   }
 
-  async update(actor: Actor, id: string, dto: UpdateWitnessDto): Promise<WitnessView> {
+  async update(actor: Actor, id: string, dto: UpdateWitnessDto): Promise<WitnessResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const witness = await this.find(manager, actor, id, Permission.WitnessWrite, true);
       assertVersion(witness, dto.version, 'witness');
@@ -76,7 +77,7 @@ export class WitnessService {
     });
   }
 
-  async withdraw(actor: Actor, id: string, reason: string): Promise<WitnessView> {
+  async withdraw(actor: Actor, id: string, reason: string): Promise<WitnessResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const witness = await this.find(manager, actor, id, Permission.WitnessWrite, true);
       if (await withdrawRecord(manager, Witness, witness, { by: actor.userId, reason }))
