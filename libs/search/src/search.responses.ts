@@ -1,18 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CORROBORATION_LEVELS, type Agreement, type CorroborationLevel } from './corroboration/corroboration-rule.js';
+import {
+  CORROBORATION_LEVELS,
+  type Agreement,
+  type CorroborationLevel,
+  type CorroborationRule,
+} from './corroboration/corroboration-rule.js';
 import { PATTERN_DIMENSIONS, type PatternDimension } from './dto/patterns.query.js';
 import { DOCUMENT_KINDS } from './dto/search.query.js';
 import { RANK_AT_MOST } from './search-statements.js';
+import type { Highlight, Snippet } from './text/snippet.js';
 
 // The responses, declared once: each class is the OpenAPI description and
 // the type the services (and their mappers) return as plain objects; there is no other declaration.
 
-export class HighlightResponse {
+export class HighlightResponse implements Highlight {
   @ApiProperty() start: number;
   @ApiProperty() end: number;
 }
 
-export class SnippetResponse {
+export class SnippetResponse implements Snippet {
   @ApiProperty({ example: 'narrative', description: 'summary, narrative, description, translation:<lang> or title' })
   field: string;
   @ApiProperty({ description: 'about 200 characters around the first match; sensitive spans masked (▒)' })
@@ -153,7 +159,7 @@ export class IncidentCorroborationResponse {
   @ApiProperty({ type: [CorroborationSourceResponse] }) sources: CorroborationSourceResponse[];
 }
 
-export class CorroborationRuleResponse {
+export class CorroborationRuleResponse implements CorroborationRule {
   @ApiProperty() minDirect: number;
   @ApiProperty({ type: [String] }) directConnections: string[];
   @ApiProperty() strict: boolean;
