@@ -120,7 +120,7 @@ export class ExportService {
 
     const seal = bagKey && cipher ? this.seal(id, bagKey, cipher.getAuthTag(), file.identityWitnessIds) : null;
     try {
-      await this.record(actor, caseId, file, seal, {
+      const row: CaseExport = {
         id,
         caseId,
         profile: profile.name,
@@ -138,7 +138,8 @@ export class ExportService {
         publicKeyFingerprint: this.signingKey.fingerprint,
         createdBy: actor.userId,
         createdAt,
-      });
+      };
+      await this.record(actor, { row, file, seal });
     } catch (error) {
       // The bag was stored for this record only; without the record it must not stay.
       await this.store.removeIncomplete(objectKey).catch(() => undefined);
@@ -338,11 +339,9 @@ export class ExportService {
   /** The record, its audit row, and a custody event for every attachment that went out, in one transaction. */
   private async record(
     actor: Actor,
-    caseId: string,
-    file: CaseFile,
-    seal: CaseExportSeal | null,
-    row: CaseExport,
+    { row, file, seal }: { row: CaseExport; file: CaseFile; seal: CaseExportSeal | null },
   ): Promise<void> {
+    const { caseId } = row;
     await this.audit.transaction(async (manager, audit) => {
       await manager.getRepository(CaseExport).insert(row);
       if (seal) await manager.getRepository(CaseExportSeal).insert(seal);

@@ -26,6 +26,14 @@ import type { ResetDecisionResponse, ResetNoticeResponse, ResetRequestResponse }
 export type ResetOutcome =
   { applied: true; user: UserResponse; temporaryPassword?: string } | { applied: false; request: ResetRequestResponse };
 
+/** A reset to carry out: a password reset brings the new hash; one approved by a second administrator, its request. */
+interface ResetToApply {
+  userId: string;
+  kind: ResetKind;
+  passwordHash?: string;
+  resetRequestId?: string;
+}
+
 /**
  * Password and second-factor resets by administrators (issue 23). One phished administrator
  * must not reach a witness: resetting an account that reads identities or exports needs a
@@ -49,7 +57,7 @@ export class AccountResetService {
     const request = await this.audit.transaction(async (manager, audit) => {
       const user = await lockUser(manager, userId);
       if (!resetNeedsSecondAdministrator(user.role, await inAnyCase(manager, user.id))) {
-        await this.apply(manager, audit, user.id, kind, temporary?.hash);
+        await this.apply(manager, audit, { userId: user.id, kind, passwordHash: temporary?.hash });
         return undefined;
       }
       if (!actor) {
@@ -58,7 +66,7 @@ export class AccountResetService {
           `${user.email} reads witness identities or exports: a second administrator must approve its reset, or use sillok user:break-glass-reset`,
         );
       }
-      return this.ask(manager, audit, actor, user.id, kind);
+      return this.ask(manager, audit, { actor, userId: user.id, kind });
     });
     if (request) return { applied: false, request: toResetRequestView(request, new Date()) };
     return { applied: true, user: await this.users.get(userId), ...passwordOf(temporary) };
@@ -113,7 +121,12 @@ export class AccountResetService {
         details: { kind: request.kind, resetRequestId: request.id, requestedBy: request.requestedBy },
       });
       if (decision === 'approve') {
-        await this.apply(manager, audit, request.userId, request.kind, temporary?.hash, request.id);
+        await this.apply(manager, audit, {
+          userId: request.userId,
+          kind: request.kind,
+          passwordHash: temporary?.hash,
+          resetRequestId: request.id,
+        });
       }
       return request;
     });
@@ -155,7 +168,7 @@ export class AccountResetService {
         reason: reason.trim(),
         details: { kind, resetRequestId: request.id, operator, breakGlass: true },
       });
-      await this.apply(manager, audit, userId, kind, temporary?.hash, request.id);
+      await this.apply(manager, audit, { userId, kind, passwordHash: temporary?.hash, resetRequestId: request.id });
     });
     return { user: await this.users.get(userId), ...passwordOf(temporary) };
   }
@@ -213,9 +226,7 @@ export class AccountResetService {
   private async ask(
     manager: EntityManager,
     audit: AuditRecorder,
-    actor: Actor,
-    userId: string,
-    kind: ResetKind,
+    { actor, userId, kind }: { actor: Actor; userId: string; kind: ResetKind },
   ): Promise<AccountResetRequest> {
     const now = new Date();
     // A request nobody approved in time makes way for a new one (one pending request per account and kind).
@@ -252,10 +263,7 @@ export class AccountResetService {
   private async apply(
     manager: EntityManager,
     audit: AuditRecorder,
-    userId: string,
-    kind: ResetKind,
-    passwordHash: string | undefined,
-    resetRequestId?: string,
+    { userId, kind, passwordHash, resetRequestId }: ResetToApply,
   ): Promise<void> {
     if (kind === 'password') {
       await manager.update(User, userId, {

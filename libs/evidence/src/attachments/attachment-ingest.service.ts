@@ -69,7 +69,12 @@ export class AttachmentIngestService {
     this.refuseDeclaredOversize(request);
     return readMultipartFile(request, async (file) => {
       const metadata = await validFields(AttachmentMetadataDto, file);
-      return this.ingest(actor, file, metadata, { caseId, ownerType, ownerId }, AuditAction.AttachmentUpload);
+      return this.ingest(actor, {
+        file,
+        metadata,
+        placement: { caseId, ownerType, ownerId },
+        action: AuditAction.AttachmentUpload,
+      });
     });
   }
 
@@ -90,7 +95,7 @@ export class AttachmentIngestService {
         derivation: metadata.derivation,
         derivationReason: metadata.reason,
       };
-      return this.ingest(actor, file, metadata, placement, AuditAction.AttachmentDerive);
+      return this.ingest(actor, { file, metadata, placement, action: AuditAction.AttachmentDerive });
     });
   }
 
@@ -106,10 +111,12 @@ export class AttachmentIngestService {
 
   private async ingest(
     actor: Actor,
-    file: IncomingFile,
-    metadata: AttachmentMetadataDto,
-    placement: Placement,
-    action: AuditAction,
+    {
+      file,
+      metadata,
+      placement,
+      action,
+    }: { file: IncomingFile; metadata: AttachmentMetadataDto; placement: Placement; action: AuditAction },
   ): Promise<AttachmentResponse> {
     const key = newObjectKey();
     // The first bytes serve media type detection and capture metadata; never the whole file.
@@ -155,7 +162,7 @@ export class AttachmentIngestService {
             ...(saved.derivedFrom ? { derivedFrom: saved.derivedFrom, derivation: saved.derivation } : {}),
           },
         });
-        return attachmentView(saved, captureMetadata, true);
+        return attachmentView(saved, { capture: captureMetadata, showLocation: true });
       });
     } catch (error) {
       await this.store.removeIncomplete(key).catch(() => undefined);

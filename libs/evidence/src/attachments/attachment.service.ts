@@ -39,7 +39,7 @@ export class AttachmentService {
     const capture = await this.dataSource.manager.findOne(AttachmentCaptureMetadata, {
       where: { attachmentId: attachment.id },
     });
-    return attachmentView(attachment, capture, mayDownload);
+    return attachmentView(attachment, { capture, showLocation: mayDownload });
   }
 
   async listOf(actor: Actor, ownerType: AttachmentOwnerType, ownerId: string): Promise<AttachmentResponse[]> {

@@ -21,12 +21,17 @@ export function captureMetadataView(m: AttachmentCaptureMetadata, showLocation: 
   };
 }
 
-/** The object key and request id stay inside: they tell a reader nothing they need. */
-export function attachmentView(
-  a: Attachment,
-  capture?: AttachmentCaptureMetadata | null,
-  showLocation = false,
-): AttachmentResponse {
+/**
+ * The single-attachment answers (GET /attachments/:id, the upload) carry the capture metadata read
+ * at ingest (null when none), its location only for readers who may download the file.
+ */
+export interface AttachmentDetail {
+  capture: AttachmentCaptureMetadata | null;
+  showLocation: boolean;
+}
+
+/** The object key and request id stay inside: they tell a reader nothing they need. Lists pass no detail. */
+export function attachmentView(a: Attachment, detail?: AttachmentDetail): AttachmentResponse {
   const view: AttachmentResponse = {
     id: a.id,
     caseId: a.caseId,
@@ -47,7 +52,7 @@ export function attachmentView(
     derivation: a.derivation,
     derivationReason: a.derivationReason,
   };
-  if (capture !== undefined) view.captureMetadata = capture ? captureMetadataView(capture, showLocation) : null;
+  if (detail) view.captureMetadata = detail.capture ? captureMetadataView(detail.capture, detail.showLocation) : null;
   return view;
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy, findInCase } from '@sillok/cases';
+import { CaseAccessPolicy, findInCase, type RecordLookup } from '@sillok/cases';
 import { nextReference, withdrawRecord } from '@sillok/database';
 import {
   DomainError,
@@ -82,7 +82,7 @@ export class AbducteeService {
   }
 
   async get(actor: Actor, id: string): Promise<AbducteeResponse> {
-    return toAbducteeView(await this.find(this.dataSource.manager, actor, id, Permission.IncidentRead));
+    return toAbducteeView(await this.find(this.dataSource.manager, { actor, id, permission: Permission.IncidentRead }));
   }
 
   async list(actor: Actor, query: ListAbducteesQuery): Promise<Page<AbducteeResponse>> {
@@ -107,7 +107,7 @@ export class AbducteeService {
 
   async update(actor: Actor, id: string, dto: UpdateAbducteeDto): Promise<AbducteeResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const abductee = await this.find(manager, actor, id, Permission.IncidentWrite, true);
+      const abductee = await this.find(manager, { actor, id, permission: Permission.IncidentWrite, lock: true });
       if (abductee.withdrawnAt)
         throw new DomainError(ErrorCode.Conflict, 'the record has been withdrawn and no longer changes');
       assertVersion(abductee, dto.version, 'abductee');
@@ -140,7 +140,7 @@ export class AbducteeService {
 
   async withdraw(actor: Actor, id: string, reason: string): Promise<AbducteeResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const abductee = await this.find(manager, actor, id, Permission.IncidentWrite, true);
+      const abductee = await this.find(manager, { actor, id, permission: Permission.IncidentWrite, lock: true });
       if (await withdrawRecord(manager, Abductee, abductee, { by: actor.userId, reason }))
         audit({
           action: AuditAction.AbducteeWithdraw,
@@ -156,7 +156,7 @@ export class AbducteeService {
   /** The name, sealed or not, for witness.identity.read with a reason; the audit row commits with the read. */
   async readName(actor: Actor, id: string, reason: string): Promise<{ abducteeId: string; name: string | null }> {
     return this.audit.transaction(async (manager, audit) => {
-      const abductee = await this.find(manager, actor, id, Permission.WitnessIdentityRead);
+      const abductee = await this.find(manager, { actor, id, permission: Permission.WitnessIdentityRead });
       const name =
         abductee.nameAtRisk && abductee.nameKeyId && abductee.nameNonce && abductee.nameCiphertext
           ? openRecord<{ name: string }>(this.ring, owner(id), {
@@ -211,7 +211,7 @@ export class AbducteeService {
     );
   }
 
-  private find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false) {
+  private find(manager: EntityManager, { actor, id, permission, lock }: RecordLookup) {
     return findInCase(manager, {
       policy: this.policy,
       actor,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy, findInCase } from '@sillok/cases';
+import { CaseAccessPolicy, findInCase, type RecordLookup } from '@sillok/cases';
 import { nextReference, withdrawRecord } from '@sillok/database';
 import {
   DomainError,
@@ -72,7 +72,7 @@ export class IncidentService {
   }
 
   async get(actor: Actor, id: string): Promise<IncidentResponse> {
-    await this.find(this.dataSource.manager, actor, id, Permission.IncidentRead);
+    await this.find(this.dataSource.manager, { actor, id, permission: Permission.IncidentRead });
     return loadIncidentView(this.dataSource.manager, id);
   }
 
@@ -137,7 +137,7 @@ export class IncidentService {
 
   async withdraw(actor: Actor, id: string, reason: string): Promise<IncidentResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const incident = await this.find(manager, actor, id, Permission.IncidentWrite, true);
+      const incident = await this.find(manager, { actor, id, permission: Permission.IncidentWrite, lock: true });
       if (await withdrawRecord(manager, Incident, incident, { by: actor.userId, reason }))
         audit({
           action: AuditAction.IncidentWithdraw,
@@ -151,7 +151,7 @@ export class IncidentService {
   }
 
   /** The incident if the actor may act on it with `permission` (404 for missing and forbidden alike). */
-  find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false): Promise<Incident> {
+  find(manager: EntityManager, { actor, id, permission, lock }: RecordLookup): Promise<Incident> {
     return findInCase(manager, {
       policy: this.policy,
       actor,
@@ -165,7 +165,7 @@ export class IncidentService {
 
   /** For writes: locked, and refused once withdrawn. */
   async findWritable(manager: EntityManager, actor: Actor, id: string): Promise<Incident> {
-    const incident = await this.find(manager, actor, id, Permission.IncidentWrite, true);
+    const incident = await this.find(manager, { actor, id, permission: Permission.IncidentWrite, lock: true });
     if (incident.withdrawnAt)
       throw new DomainError(ErrorCode.Conflict, 'the incident has been withdrawn and no longer changes');
     return incident;

@@ -35,7 +35,12 @@ export class ConsentService {
   async record(actor: Actor, witnessId: string, dto: RecordConsentDto): Promise<ConsentLedgerResponse> {
     await this.audit.transaction(async (manager, audit) => {
       // Locking the witness serialises versions of its ledger.
-      const witness = await this.witnesses.find(manager, actor, witnessId, Permission.ConsentWrite, true);
+      const witness = await this.witnesses.find(manager, {
+        actor,
+        id: witnessId,
+        permission: Permission.ConsentWrite,
+        lock: true,
+      });
       if (dto.testimonyId) {
         const testimony = await manager.getRepository(Testimony).findOneBy({ id: dto.testimonyId, witnessId });
         if (!testimony)
@@ -72,7 +77,7 @@ export class ConsentService {
   }
 
   async ledger(actor: Actor, witnessId: string): Promise<ConsentLedgerResponse> {
-    await this.witnesses.find(this.dataSource.manager, actor, witnessId, Permission.WitnessRead);
+    await this.witnesses.find(this.dataSource.manager, { actor, id: witnessId, permission: Permission.WitnessRead });
     const records = await this.dataSource
       .getRepository(ConsentRecord)
       .find({ where: { witnessId }, order: { recordedAt: 'ASC', version: 'ASC' } });

@@ -26,7 +26,12 @@ export class IdentityVaultService {
 
   async put(actor: Actor, witnessId: string, dto: PutWitnessIdentityDto): Promise<{ version: number }> {
     return this.audit.transaction(async (manager, audit) => {
-      const witness = await this.witnesses.find(manager, actor, witnessId, Permission.WitnessIdentityWrite, true);
+      const witness = await this.witnesses.find(manager, {
+        actor,
+        id: witnessId,
+        permission: Permission.WitnessIdentityWrite,
+        lock: true,
+      });
       const repository = manager.getRepository(WitnessIdentityRecord);
       const existing = await repository.findOneBy({ witnessId });
       if (existing && dto.version === undefined) {
@@ -61,7 +66,11 @@ export class IdentityVaultService {
 
   async read(actor: Actor, witnessId: string, reason: string): Promise<WitnessIdentityResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const witness = await this.witnesses.find(manager, actor, witnessId, Permission.WitnessIdentityRead);
+      const witness = await this.witnesses.find(manager, {
+        actor,
+        id: witnessId,
+        permission: Permission.WitnessIdentityRead,
+      });
       const record = await manager.getRepository(WitnessIdentityRecord).findOneBy({ witnessId });
       if (!record) throw new DomainError(ErrorCode.NotFound, 'no identity is recorded for this witness');
       const identity = openRecord<WitnessIdentityDto>(this.ring, witnessId, record);

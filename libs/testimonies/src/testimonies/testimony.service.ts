@@ -56,7 +56,11 @@ export class TestimonyService {
     // The answer is read inside the transaction: an error after COMMIT would tell the client
     // a committed create failed, and its retry would make a duplicate.
     return this.audit.transaction(async (manager, audit) => {
-      const witness = await this.witnesses.find(manager, actor, dto.witnessId, Permission.TestimonyWrite);
+      const witness = await this.witnesses.find(manager, {
+        actor,
+        id: dto.witnessId,
+        permission: Permission.TestimonyWrite,
+      });
       if (witness.withdrawnAt)
         throw DomainError.validation([{ field: 'witnessId', reason: 'the witness has been withdrawn' }]);
       await requireKnownUsers(manager, dto.interviewerIds, 'interviewerIds');

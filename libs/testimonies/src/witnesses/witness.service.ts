@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy, findInCase } from '@sillok/cases';
+import { CaseAccessPolicy, findInCase, type RecordLookup } from '@sillok/cases';
 import { assertVersion, pageOf, Permission, type Actor, type Page } from '@sillok/core';
 import { nextReference, withdrawRecord } from '@sillok/database';
 import type { CreateWitnessDto, UpdateWitnessDto } from '../dto/witness.dto.js';
@@ -43,7 +43,7 @@ export class WitnessService {
   }
 
   async get(actor: Actor, id: string): Promise<WitnessResponse> {
-    return toWitnessView(await this.find(this.dataSource.manager, actor, id, Permission.WitnessRead));
+    return toWitnessView(await this.find(this.dataSource.manager, { actor, id, permission: Permission.WitnessRead }));
   }
 
   async list(actor: Actor, query: ListWitnessesQuery): Promise<Page<WitnessResponse>> {
@@ -59,7 +59,7 @@ export class WitnessService {
 
   async update(actor: Actor, id: string, dto: UpdateWitnessDto): Promise<WitnessResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const witness = await this.find(manager, actor, id, Permission.WitnessWrite, true);
+      const witness = await this.find(manager, { actor, id, permission: Permission.WitnessWrite, lock: true });
       assertVersion(witness, dto.version, 'witness');
       const { version: _version, ...changes } = dto;
       const changed = Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined);
@@ -79,7 +79,7 @@ export class WitnessService {
 
   async withdraw(actor: Actor, id: string, reason: string): Promise<WitnessResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const witness = await this.find(manager, actor, id, Permission.WitnessWrite, true);
+      const witness = await this.find(manager, { actor, id, permission: Permission.WitnessWrite, lock: true });
       if (await withdrawRecord(manager, Witness, witness, { by: actor.userId, reason }))
         audit({
           action: AuditAction.WitnessWithdraw,
@@ -93,7 +93,7 @@ export class WitnessService {
   }
 
   /** The witness, after the case check; for the other services of this library. */
-  find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false): Promise<Witness> {
+  find(manager: EntityManager, { actor, id, permission, lock }: RecordLookup): Promise<Witness> {
     return findInCase(manager, { policy: this.policy, actor, permission, entity: Witness, id, what: 'witness', lock });
   }
 }
