@@ -37,6 +37,7 @@ export class SearchHitResponse {
   @ApiProperty({ nullable: true, type: String, example: 'W-000123' }) witnessPseudonym: string | null;
   @ApiProperty({ nullable: true, type: String }) language: string | null;
   @ApiProperty({ nullable: true, type: String }) forum: string | null;
+  /** ts_rank_cd of the text match (title words weigh more); 0 without a text query. */
   @ApiProperty() rank: number;
   @ApiProperty({ nullable: true, type: SnippetResponse }) snippet: SnippetResponse | null;
 }
@@ -109,6 +110,7 @@ export class PatternRowResponse {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) facilityId?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) facilityCode?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) facilityLabel?: string | null;
+  /** README: how "circa 1997" counts. */
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'year of the middle of the date range' })
   year?: number | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) agencyId?: string | null;

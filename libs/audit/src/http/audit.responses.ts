@@ -114,6 +114,7 @@ export class AuditCheckpointResponse {
   @ApiProperty() headHash: string;
   @ApiProperty() publicKeyFingerprint: string;
 
+  /** Ready to check with `sillok audit:verify --checkpoint` or openssl. */
   @ApiProperty({
     type: SignedAuditCheckpointResponse,
     nullable: true,

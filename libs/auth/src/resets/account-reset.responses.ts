@@ -61,6 +61,7 @@ export class ResetNoticeResponse {
   @ApiProperty({ enum: KINDS })
   kind: ResetKind;
 
+  /** `two_administrators`: asked by one, approved by another; `break_glass`: from the server's command line. */
   @ApiProperty({ enum: ['two_administrators', 'break_glass'] })
   via: 'two_administrators' | 'break_glass';
 

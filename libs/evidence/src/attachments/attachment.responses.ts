@@ -15,6 +15,7 @@ export class CaptureMetadataResponse {
     description: 'EXIF DateTimeOriginal (UTC unless the file gives an offset) or MP4/MOV creation time',
   })
   capturedAt: string | null;
+  /** Null unless the reader may download the attachment: a location can expose a witness or a camp. */
   @ApiProperty({
     nullable: true,
     type: Number,

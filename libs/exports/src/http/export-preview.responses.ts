@@ -22,6 +22,7 @@ export class PreviewRecordResponse {
 export class ExportPreviewResponse {
   @ApiProperty({ enum: EXPORT_PROFILE_NAMES }) profile: string;
   @ApiProperty({ type: () => [PreviewRecordResponse] }) records: PreviewRecordResponse[];
+  /** Also files that carry their capture location (GPS). */
   @ApiProperty({
     type: [String],
     description:
