@@ -19,12 +19,12 @@ import {
   type ResetDecision,
 } from './reset-rules.js';
 import { toResetRequestView } from './reset-views.js';
-import type { UserResponse } from '../users/user.responses.js';
+import type { UserWithPasswordResponse } from '../users/user.responses.js';
 import type { ResetDecisionResponse, ResetNoticeResponse, ResetRequestResponse } from './account-reset.responses.js';
 
 /** An administrator's reset: done at once, or (an account that reads identities) waiting for a second one. */
 export type ResetOutcome =
-  { applied: true; user: UserResponse; temporaryPassword?: string } | { applied: false; request: ResetRequestResponse };
+  ({ applied: true } & UserWithPasswordResponse) | { applied: false; request: ResetRequestResponse };
 
 /** A reset to carry out: a password reset brings the new hash; one approved by a second administrator, its request. */
 interface ResetToApply {
@@ -143,7 +143,7 @@ export class AccountResetService {
     kind: ResetKind,
     reason: string,
     operator: string,
-  ): Promise<{ user: UserResponse; temporaryPassword?: string }> {
+  ): Promise<UserWithPasswordResponse> {
     if (!reason.trim()) throw DomainError.validation([{ field: 'reason', reason: 'reason must not be empty' }]);
     const temporary = kind === 'password' ? await this.newPassword() : undefined;
     await this.audit.transaction(async (manager, audit) => {

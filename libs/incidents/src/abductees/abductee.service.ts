@@ -30,7 +30,7 @@ import { Incident } from '../incidents/incident.entity.js';
 import { requireInCase } from '../same-case.js';
 import { Abductee, ABDUCTEE_REFERENCE } from './abductee.entity.js';
 import { toAbducteeView } from './abductee.view.js';
-import type { AbducteeResponse } from './abductee.responses.js';
+import type { AbducteeNameResponse, AbducteeResponse } from './abductee.responses.js';
 
 type AbducteeFields = Omit<UpdateAbducteeDto, 'version'>;
 
@@ -154,7 +154,7 @@ export class AbducteeService {
   }
 
   /** The name, sealed or not, for witness.identity.read with a reason; the audit row commits with the read. */
-  async readName(actor: Actor, id: string, reason: string): Promise<{ abducteeId: string; name: string | null }> {
+  async readName(actor: Actor, id: string, reason: string): Promise<AbducteeNameResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const abductee = await this.find(manager, { actor, id, permission: Permission.WitnessIdentityRead });
       const name =

@@ -8,7 +8,7 @@ import { openRecord, resealRecord, sealRecord } from './identity-cipher.js';
 import { IdentityKeyRing } from './identity-key-ring.js';
 import { resealInBatches } from './reseal-in-batches.js';
 import { WitnessIdentityRecord } from './witness-identity.entity.js';
-import type { WitnessIdentityResponse } from '../testimonies.responses.js';
+import type { IdentityVersionResponse, WitnessIdentityResponse } from '../testimonies.responses.js';
 
 /**
  * The only code that decrypts witness identities. Each read needs witness.identity.read,
@@ -24,7 +24,7 @@ export class IdentityVaultService {
     private readonly witnesses: WitnessService,
   ) {}
 
-  async put(actor: Actor, witnessId: string, dto: PutWitnessIdentityDto): Promise<{ version: number }> {
+  async put(actor: Actor, witnessId: string, dto: PutWitnessIdentityDto): Promise<IdentityVersionResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const witness = await this.witnesses.find(manager, {
         actor,
