@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { TaxonomyService, type TermTreeNode, type TermView } from '@sillok/taxonomy';
+import {
+  TaxonomyService,
+  type TermTreeNodeResponse as TermTreeNode,
+  type TermResponse as TermView,
+} from '@sillok/taxonomy';
 import { createAndLogin, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { responseMismatches, type OpenApiDocument } from './response-schema.js';

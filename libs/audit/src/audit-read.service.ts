@@ -5,11 +5,14 @@ import { OCCURRED_AT_SQL_FORMAT } from './audit-chain.js';
 import { AUDIT_CASE_SCOPE, type AuditCaseScope } from './audit-case-scope.js';
 import type { StoredAuditRow } from './audit-chain.checker.js';
 import type { AuditEventFilter } from './audit-event.filter.js';
-import type { AuditEventPage, AuditEventView } from './audit-event.view.js';
-import type { LatestAuditCheckpoint } from './audit-checkpoint.view.js';
 import { AuditAction } from './audit-action.js';
 import { AuditVerifier, type AuditVerification } from './audit-verifier.service.js';
 import { sealAuditChain } from './audit-sealer.js';
+import type {
+  AuditEventPageResponse,
+  AuditEventResponse,
+  LatestAuditCheckpointResponse,
+} from './http/audit.responses.js';
 
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 500;
@@ -39,7 +42,7 @@ export class AuditReadService {
    * The newest checkpoint the chain records (`audit.checkpoint`, written by `sillok audit:checkpoint`),
    * with its signed statement, and whether the chain still holds the hash it signed.
    */
-  async latestCheckpoint(): Promise<LatestAuditCheckpoint> {
+  async latestCheckpoint(): Promise<LatestAuditCheckpointResponse> {
     currentActor();
     await sealAuditChain(this.dataSource.manager);
     const [row]: StoredAuditRow[] = await this.dataSource.query(
@@ -78,7 +81,7 @@ export class AuditReadService {
     };
   }
 
-  async list(filter: AuditEventFilter): Promise<AuditEventPage> {
+  async list(filter: AuditEventFilter): Promise<AuditEventPageResponse> {
     const visible = await this.caseScope.visibleCaseIds(currentActor());
     if (filter.from && filter.to && Date.parse(filter.from) > Date.parse(filter.to)) {
       throw DomainError.validation([{ field: 'to', reason: 'must not be before from' }]);
@@ -117,7 +120,7 @@ function currentActor(): Actor {
   return actor;
 }
 
-function toView(row: StoredAuditRow): AuditEventView {
+function toView(row: StoredAuditRow): AuditEventResponse {
   return {
     seq: row.seq,
     occurredAt: row.occurred_at,

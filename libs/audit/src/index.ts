@@ -4,7 +4,6 @@ export * from './audit-chain.js';
 export * from './audit-chain.checker.js';
 export * from './audit-signing-key.js';
 export * from './audit-checkpoint.js';
-export * from './audit-checkpoint.view.js';
 export * from './audit-case-scope.js';
 export * from './audit-event.filter.js';
 export * from './audit-per-row.js';

@@ -6,7 +6,6 @@ export * from './users/user-status.js';
 export * from './users/user.service.js';
 export * from './passwords/password-hasher.js';
 export * from './sessions/session.service.js';
-export * from './sessions/token-pair.js';
 export * from './login/login.service.js';
 export * from './mfa/mfa.service.js';
 export * from './guards/current-actor.decorator.js';

@@ -1,13 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageResponseOf } from '@sillok/core';
 import { CaseStatus } from './case-status.js';
-import type { CaseView } from './case.view.js';
 import { CaseRole } from './members/case-role.js';
-import type { CaseMemberView } from './members/case-member.view.js';
 
-// OpenAPI descriptions of the case responses; the services return plain objects of these shapes.
+// The case responses, declared once: each class is the OpenAPI description and
+// the type the services (and their mappers) return as plain objects; there is no other declaration.
 
-export class CaseResponse implements CaseView {
+export class CaseResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -38,7 +37,7 @@ export class CaseResponse implements CaseView {
 
 export class CasePageResponse extends PageResponseOf(CaseResponse) {}
 
-export class CaseMemberResponse implements CaseMemberView {
+export class CaseMemberResponse {
   @ApiProperty({ format: 'uuid' })
   userId: string;
 

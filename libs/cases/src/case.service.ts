@@ -7,9 +7,10 @@ import { CaseAccessPolicy } from './access/case-access.policy.js';
 import { Case } from './case.entity.js';
 import { nextCaseReference } from './case-reference.js';
 import type { CaseStatus } from './case-status.js';
-import { toCaseView, type CaseView } from './case.view.js';
+import { toCaseView } from './case.view.js';
 import { CaseMember } from './members/case-member.entity.js';
 import { CaseRole } from './members/case-role.js';
+import type { CaseResponse } from './case.responses.js';
 
 /** Cases: created by coordinators (who become their lead), listed and read by members only. */
 @Injectable()
@@ -20,7 +21,7 @@ export class CaseService {
     private readonly policy: CaseAccessPolicy,
   ) {}
 
-  async create(actor: Actor, input: { title: string; description?: string }): Promise<CaseView> {
+  async create(actor: Actor, input: { title: string; description?: string }): Promise<CaseResponse> {
     requireRolePermission(actor.role, Permission.CaseCreate);
     // The answer is built inside the transaction: a failure after COMMIT must not be reported.
     return this.audit.transaction(async (manager, audit) => {
@@ -52,7 +53,7 @@ export class CaseService {
   }
 
   /** The cases the actor is a member of; nobody lists cases they are not in. */
-  async list(actor: Actor, query: { limit: number; offset: number; status?: CaseStatus }): Promise<Page<CaseView>> {
+  async list(actor: Actor, query: { limit: number; offset: number; status?: CaseStatus }): Promise<Page<CaseResponse>> {
     requireRolePermission(actor.role, Permission.CaseRead);
     const builder = this.dataSource
       .getRepository(Case)
@@ -75,7 +76,7 @@ export class CaseService {
     );
   }
 
-  async get(actor: Actor, caseId: string): Promise<CaseView> {
+  async get(actor: Actor, caseId: string): Promise<CaseResponse> {
     const access = await this.policy.requireCaseAccess(actor, caseId, Permission.CaseRead);
     const entity = await this.dataSource.getRepository(Case).findOneByOrFail({ id: caseId });
     return toCaseView(entity, access.caseRole);
@@ -86,7 +87,7 @@ export class CaseService {
     actor: Actor,
     caseId: string,
     changes: { title?: string; description?: string; status?: CaseStatus },
-  ): Promise<CaseView> {
+  ): Promise<CaseResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const access = await this.policy.requireCaseAccess(actor, caseId, Permission.CaseManage, manager);
       const entity = await manager

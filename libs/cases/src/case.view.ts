@@ -1,20 +1,8 @@
+import type { CaseResponse } from './case.responses.js';
 import type { CaseRole } from './members/case-role.js';
 import type { Case } from './case.entity.js';
 
-export interface CaseView {
-  id: string;
-  reference: string;
-  title: string;
-  description: string;
-  status: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  /** The caller's role in this case. */
-  myCaseRole: CaseRole;
-}
-
-export function toCaseView(entity: Case, myCaseRole: CaseRole): CaseView {
+export function toCaseView(entity: Case, myCaseRole: CaseRole): CaseResponse {
   return {
     id: entity.id,
     reference: entity.reference,

@@ -12,5 +12,4 @@ export * from './case-reference.js';
 export * from './case-id.param.js';
 export * from './members/case-role.js';
 export * from './members/case-member.entity.js';
-export * from './members/case-member.view.js';
 export * from './members/case-member.service.js';

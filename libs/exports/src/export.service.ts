@@ -18,18 +18,20 @@ import { CaseExport, type ExportSelection } from './case-export.entity.js';
 import { unsettledReferences } from './collect/unsettled.js';
 import { CaseFileCollector } from './collect/case-file.collector.js';
 import { emptinessToConfirm } from './collect/emptiness.js';
-import { exportPreview, type ExportPreview } from './collect/export-preview.js';
+import { exportPreview } from './collect/export-preview.js';
 import type { CaseFile } from './collect/case-file.js';
 import { ExportSigningKey } from './export-signing-key.js';
-import { exportView, type ExportView } from './export.view.js';
+import { exportView } from './export.view.js';
 import type { CreateExportDto } from './http/create-export.dto.js';
 import { downloadRange, exportEtag } from './http/download-range.js';
 import { appliedProfile, EXPORT_PROFILES } from './profiles/export-profile.js';
+import type { ExportResponse } from './http/export.responses.js';
+import type { ExportPreviewResponse } from './http/export-preview.responses.js';
 
 export type ExportDownload =
   | {
       kind: 'full' | 'partial';
-      export: ExportView;
+      export: ExportResponse;
       fileName: string;
       etag: string;
       /** The bytes sent, inclusive: the whole bag, or the range asked for. */
@@ -37,7 +39,7 @@ export type ExportDownload =
       end: number;
       body: Readable;
     }
-  | { kind: 'unsatisfiable'; export: ExportView; etag: string };
+  | { kind: 'unsatisfiable'; export: ExportResponse; etag: string };
 
 /** Creating case-file exports (bag streamed to the object store, then recorded and audited) and serving them again. */
 @Injectable()
@@ -64,7 +66,7 @@ export class ExportService {
     caseId: string,
     dto: CreateExportDto,
     onProgress?: (bytes: number, total: number) => void,
-  ): Promise<ExportView> {
+  ): Promise<ExportResponse> {
     const { profile, selection, includeIdentities } = await this.request(actor, caseId, dto);
     const requester = await this.dataSource.getRepository(User).findOneByOrFail({ id: actor.userId });
     const file = await this.collector.collect({
@@ -118,7 +120,7 @@ export class ExportService {
 
     const seal = bagKey && cipher ? this.seal(id, bagKey, cipher.getAuthTag(), file.identityWitnessIds) : null;
     try {
-      await this.record(actor, caseId, file, seal, {
+      const row: CaseExport = {
         id,
         caseId,
         profile: profile.name,
@@ -136,7 +138,8 @@ export class ExportService {
         publicKeyFingerprint: this.signingKey.fingerprint,
         createdBy: actor.userId,
         createdAt,
-      });
+      };
+      await this.record(actor, { row, file, seal });
     } catch (error) {
       // The bag was stored for this record only; without the record it must not stay.
       await this.store.removeIncomplete(objectKey).catch(() => undefined);
@@ -150,7 +153,7 @@ export class ExportService {
    * same collection, without writing anything: no bag, no record, no audit row, and no identity
    * decrypted (the preview counts whose identity would be).
    */
-  async preview(actor: Actor, caseId: string, dto: CreateExportDto): Promise<ExportPreview> {
+  async preview(actor: Actor, caseId: string, dto: CreateExportDto): Promise<ExportPreviewResponse> {
     const { profile, selection, includeIdentities } = await this.request(actor, caseId, dto);
     const file = await this.collector.collect({
       actor,
@@ -186,12 +189,12 @@ export class ExportService {
     return { profile, selection, includeIdentities };
   }
 
-  async get(actor: Actor, id: string): Promise<ExportView> {
+  async get(actor: Actor, id: string): Promise<ExportResponse> {
     return exportView(await this.find(actor, id));
   }
 
   /** The case's exports, newest first; with `testimonyId`, those that carried that testimony (whom to notify). */
-  async list(actor: Actor, caseId: string, testimonyId?: string): Promise<ExportView[]> {
+  async list(actor: Actor, caseId: string, testimonyId?: string): Promise<ExportResponse[]> {
     await this.policy.requireCaseAccess(actor, caseId, Permission.ExportRead);
     const query = this.dataSource
       .getRepository(CaseExport)
@@ -336,11 +339,9 @@ export class ExportService {
   /** The record, its audit row, and a custody event for every attachment that went out, in one transaction. */
   private async record(
     actor: Actor,
-    caseId: string,
-    file: CaseFile,
-    seal: CaseExportSeal | null,
-    row: CaseExport,
+    { row, file, seal }: { row: CaseExport; file: CaseFile; seal: CaseExportSeal | null },
   ): Promise<void> {
+    const { caseId } = row;
     await this.audit.transaction(async (manager, audit) => {
       await manager.getRepository(CaseExport).insert(row);
       if (seal) await manager.getRepository(CaseExportSeal).insert(seal);

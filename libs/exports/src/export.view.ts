@@ -1,25 +1,7 @@
-import type { CaseExport, ExportSelection, WithheldItem } from './case-export.entity.js';
+import type { CaseExport } from './case-export.entity.js';
+import type { ExportResponse } from './http/export.responses.js';
 
-export interface ExportView {
-  id: string;
-  caseId: string;
-  profile: string;
-  recipient: string;
-  selection: ExportSelection;
-  testimonyIds: string[];
-  attachmentIds: string[];
-  withheld: WithheldItem[];
-  includesIdentities: boolean;
-  size: number;
-  payloadOxum: string;
-  tagManifestSha256: string;
-  signature: string;
-  publicKeyFingerprint: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-export function exportView(row: CaseExport): ExportView {
+export function exportView(row: CaseExport): ExportResponse {
   return {
     id: row.id,
     caseId: row.caseId,

@@ -7,4 +7,5 @@ export * from './bag/bag-files.js';
 export * from './verify/bag-verifier.js';
 export * from './exports.module.js';
 export * from './collect/export-preview.js';
+export * from './http/export-preview.responses.js';
 export { CaseFileCollector } from './collect/case-file.collector.js';

@@ -10,7 +10,6 @@ import { DomainError, ErrorCode, Permission, type Actor } from '@sillok/core';
 import { csvRecords } from './formats/csv-records.js';
 import { jsonlRecords } from './formats/jsonl-records.js';
 import type { ImportFormat } from './formats/source-record.js';
-import type { ImportReport, InvalidRow } from './import-report.js';
 import type { ImportRecordType, RecordTypeName, RowProblem } from './record-types/import-record-type.js';
 import { IMPORT_RECORD_TYPES } from './record-types/record-types.js';
 import { RowParser } from './row-parser.js';
@@ -18,6 +17,10 @@ import { copyValue } from './staging/copy-text.js';
 import { AFTER_STAGING_SQL, copyIntoStagingSql, createStagingSql, stagingColumns } from './staging/staging-table.js';
 import { writeInBatch } from './staging/batch-write.js';
 import { resolveTermNames } from './staging/term-names.js';
+import type { ImportReportResponse, InvalidRowResponse } from './http/import.responses.js';
+
+/** What an import did, or (written: false) why it wrote nothing; the HTTP answer adds dryRun. */
+export type ImportReport = Omit<ImportReportResponse, 'dryRun'>;
 
 export interface ImportRequest {
   caseId: string;
@@ -81,7 +84,7 @@ export class ImportService {
       invalid: [],
       unmatchedNames: [],
     };
-    const invalid = (problem: RowProblem, externalId: string | null): InvalidRow => ({
+    const invalid = (problem: RowProblem, externalId: string | null): InvalidRowResponse => ({
       line: problem.line,
       externalId,
       field: problem.column === 'line' ? 'line' : parser.nameOf(problem.column),

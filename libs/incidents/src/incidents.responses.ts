@@ -2,15 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { PageResponseOf } from '@sillok/core';
 import { DATE_PRECISIONS } from '@sillok/testimonies';
 import { INCIDENT_STATUSES } from './incidents/incident.entity.js';
-import type {
-  IncidentLinkView,
-  IncidentSourceView,
-  IncidentSummaryView,
-  IncidentView,
-} from './incidents/incident.view.js';
 import { INCIDENT_RELATIONS } from './links/incident-link.entity.js';
 
-// OpenAPI descriptions of the responses; the services return plain objects of these shapes.
+// The responses, declared once: each class is the OpenAPI description and
+// the type the services (and their mappers) return as plain objects; there is no other declaration.
 
 export class IncidentWithdrawalResponse {
   @ApiProperty({ format: 'date-time' }) at: string;
@@ -22,7 +17,7 @@ export class VictimWitnessResponse {
   @ApiProperty({ example: 'W-000123' }) pseudonym: string;
 }
 
-export class IncidentSourceResponse implements IncidentSourceView {
+export class IncidentSourceResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) incidentId: string;
   @ApiProperty({ format: 'uuid' }) testimonyId: string;
@@ -35,7 +30,7 @@ export class IncidentSourceResponse implements IncidentSourceView {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export class IncidentLinkResponse implements IncidentLinkView {
+export class IncidentLinkResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: INCIDENT_RELATIONS }) relation: string;
   @ApiProperty({ enum: ['outgoing', 'incoming'] }) direction: 'outgoing' | 'incoming';
@@ -46,7 +41,7 @@ export class IncidentLinkResponse implements IncidentLinkView {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export class IncidentSummaryResponse implements IncidentSummaryView {
+export class IncidentSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'I-000007' }) reference: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
@@ -74,7 +69,7 @@ export class IncidentSummaryResponse implements IncidentSummaryView {
   @ApiProperty({ description: 'send it back with the next change (optimistic locking)' }) version: number;
 }
 
-export class IncidentResponse extends IncidentSummaryResponse implements IncidentView {
+export class IncidentResponse extends IncidentSummaryResponse {
   @ApiProperty({ type: [IncidentSourceResponse] }) sources: IncidentSourceResponse[];
   @ApiProperty({ type: [IncidentLinkResponse] }) links: IncidentLinkResponse[];
 }

@@ -1,6 +1,5 @@
 export * from './search.module.js';
 export * from './search.service.js';
-export * from './search.view.js';
 export * from './search-filters.js';
 // SearchService.search takes it (test/search/search-bounded.e2e-spec.ts builds one).
 export { SearchQuery } from './http/search.query.js';

@@ -1,4 +1,7 @@
-import type { FacetName, Facets, FacetValue } from './search.view.js';
+import type { FacetsResponse, FacetValueResponse } from './search.responses.js';
+
+/** The facets a search counts: the fields of its answer's facets. */
+export type FacetName = keyof FacetsResponse;
 
 const SCALAR_FACETS: Array<[FacetName, string]> = [
   ['kind', 'kind'],
@@ -24,8 +27,8 @@ const TERM_FACETS: Array<[FacetName, string, string]> = [
 
 export const FACET_NAMES: FacetName[] = [...SCALAR_FACETS, ...TERM_FACETS].map(([name]) => name);
 
-export function emptyFacets(): Facets {
-  return Object.fromEntries(FACET_NAMES.map((name) => [name, []])) as unknown as Facets;
+export function emptyFacets(): FacetsResponse {
+  return Object.fromEntries(FACET_NAMES.map((name) => [name, []])) as unknown as FacetsResponse;
 }
 
 const SCALAR_COLUMNS = SCALAR_FACETS.map(([, column]) => column.replace('::text', ''));
@@ -72,10 +75,10 @@ export interface FacetRow {
 }
 
 /** The rows of the facet statement, as facets. */
-export function facetsOf(rows: FacetRow[]): Facets {
+export function facetsOf(rows: FacetRow[]): FacetsResponse {
   const facets = emptyFacets();
   for (const row of rows) {
-    const value: FacetValue = { value: row.value, count: Number(row.n) };
+    const value: FacetValueResponse = { value: row.value, count: Number(row.n) };
     if (row.code !== null) Object.assign(value, { code: row.code, label: row.label });
     facets[row.facet].push(value);
   }

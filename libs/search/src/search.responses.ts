@@ -1,17 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CORROBORATION_LEVELS } from './corroboration/corroboration-rule.js';
-import { PATTERN_DIMENSIONS } from './http/patterns.query.js';
+import {
+  CORROBORATION_LEVELS,
+  type Agreement,
+  type CorroborationLevel,
+  type CorroborationRule,
+} from './corroboration/corroboration-rule.js';
+import { PATTERN_DIMENSIONS, type PatternDimension } from './http/patterns.query.js';
 import { DOCUMENT_KINDS } from './http/search.query.js';
 import { RANK_AT_MOST } from './search-statements.js';
+import type { Highlight, Snippet } from './text/snippet.js';
 
-// OpenAPI descriptions of the responses; the services return plain objects of these shapes.
+// The responses, declared once: each class is the OpenAPI description and
+// the type the services (and their mappers) return as plain objects; there is no other declaration.
 
-export class HighlightResponse {
+export class HighlightResponse implements Highlight {
   @ApiProperty() start: number;
   @ApiProperty() end: number;
 }
 
-export class SnippetResponse {
+export class SnippetResponse implements Snippet {
   @ApiProperty({ example: 'narrative', description: 'summary, narrative, description, translation:<lang> or title' })
   field: string;
   @ApiProperty({ description: 'about 200 characters around the first match; sensitive spans masked (▒)' })
@@ -21,7 +28,7 @@ export class SnippetResponse {
 }
 
 export class SearchHitResponse {
-  @ApiProperty({ enum: DOCUMENT_KINDS }) kind: string;
+  @ApiProperty({ enum: DOCUMENT_KINDS }) kind: (typeof DOCUMENT_KINDS)[number];
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'T-000042' }) reference: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
@@ -30,6 +37,7 @@ export class SearchHitResponse {
   @ApiProperty({ nullable: true, type: String, example: 'W-000123' }) witnessPseudonym: string | null;
   @ApiProperty({ nullable: true, type: String }) language: string | null;
   @ApiProperty({ nullable: true, type: String }) forum: string | null;
+  /** ts_rank_cd of the text match (title words weigh more); 0 without a text query. */
   @ApiProperty() rank: number;
   @ApiProperty({ nullable: true, type: SnippetResponse }) snippet: SnippetResponse | null;
 }
@@ -57,6 +65,7 @@ export class FacetsResponse {
   @ApiProperty({ type: [FacetValueResponse] }) reliability: FacetValueResponse[];
 }
 
+/** Hits counted exactly (`eq`), or at least `value` of them (`gte`): counting stops at SEARCH_TRACK_TOTAL_HITS. */
 export class SearchTotalResponse {
   @ApiProperty({ description: 'the number of hits, or with relation gte the number counted (the threshold)' })
   value: number;
@@ -64,7 +73,7 @@ export class SearchTotalResponse {
     enum: ['eq', 'gte'],
     description: 'eq: exact; gte: at least value hits (counting stops there: show "10,000+")',
   })
-  relation: string;
+  relation: 'eq' | 'gte';
 }
 
 export class SearchResultResponse {
@@ -82,7 +91,7 @@ export class SearchResultResponse {
     enum: ['relevance', 'newest'],
     description: `ranked when the text query has at most ${RANK_AT_MOST} hits; otherwise newest first`,
   })
-  order: string;
+  order: 'relevance' | 'newest';
   @ApiProperty({ nullable: true, type: FacetsResponse }) facets: FacetsResponse | null;
   @ApiProperty({
     nullable: true,
@@ -90,22 +99,24 @@ export class SearchResultResponse {
     description:
       'eq: facets count every hit; gte: they count the first hits found only (as many as total counts), each a lower bound; null without facets',
   })
-  facetsRelation: string | null;
+  facetsRelation: 'eq' | 'gte' | null;
 }
 
+/** One cell of the pattern table: the counts of tagged violations with these values. */
 export class PatternRowResponse {
-  @ApiPropertyOptional({ format: 'uuid' }) termId?: string;
-  @ApiPropertyOptional() termCode?: string;
-  @ApiPropertyOptional() termLabel?: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid' }) termId?: string | null;
+  @ApiPropertyOptional({ type: String }) termCode?: string | null;
+  @ApiPropertyOptional({ type: String }) termLabel?: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) facilityId?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) facilityCode?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) facilityLabel?: string | null;
+  /** README: how "circa 1997" counts. */
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'year of the middle of the date range' })
   year?: number | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) agencyId?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) agencyCode?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) agencyLabel?: string | null;
-  @ApiPropertyOptional() witnessSex?: string;
+  @ApiPropertyOptional({ type: String }) witnessSex?: string | null;
   @ApiProperty({ description: 'tagged violations (tag x violation term)' }) tags: number;
   @ApiProperty() testimonies: number;
   @ApiProperty() witnesses: number;
@@ -113,7 +124,7 @@ export class PatternRowResponse {
 }
 
 export class PatternsResponse {
-  @ApiProperty({ enum: PATTERN_DIMENSIONS, isArray: true }) by: string[];
+  @ApiProperty({ enum: PATTERN_DIMENSIONS, isArray: true }) by: PatternDimension[];
   @ApiProperty({ type: [PatternRowResponse] }) rows: PatternRowResponse[];
 }
 
@@ -130,8 +141,8 @@ export class CorroborationSourceResponse {
   @ApiProperty() witnessPseudonym: string;
   @ApiProperty({ nullable: true, type: String }) connection: string | null;
   @ApiProperty({ nullable: true, type: String }) reliability: string | null;
-  @ApiProperty({ enum: ['agree', 'conflict', 'unstated'] }) date: string;
-  @ApiProperty({ enum: ['agree', 'conflict', 'unstated'] }) place: string;
+  @ApiProperty({ enum: ['agree', 'conflict', 'unstated'] }) date: Agreement;
+  @ApiProperty({ enum: ['agree', 'conflict', 'unstated'] }) place: Agreement;
 }
 
 export class IncidentCorroborationResponse {
@@ -146,11 +157,11 @@ export class IncidentCorroborationResponse {
   @ApiProperty({ type: AgreementCountsResponse }) dates: AgreementCountsResponse;
   @ApiProperty({ type: AgreementCountsResponse }) places: AgreementCountsResponse;
   @ApiProperty() agreeingDirect: number;
-  @ApiProperty({ enum: CORROBORATION_LEVELS }) level: string;
+  @ApiProperty({ enum: CORROBORATION_LEVELS }) level: CorroborationLevel;
   @ApiProperty({ type: [CorroborationSourceResponse] }) sources: CorroborationSourceResponse[];
 }
 
-export class CorroborationRuleResponse {
+export class CorroborationRuleResponse implements CorroborationRule {
   @ApiProperty() minDirect: number;
   @ApiProperty({ type: [String] }) directConnections: string[];
   @ApiProperty() strict: boolean;
@@ -165,7 +176,8 @@ export class IncidentRefResponse {
 export class CorroborationResponse {
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ type: CorroborationRuleResponse }) rule: CorroborationRuleResponse;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) summary: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
+  summary: Record<CorroborationLevel, number>;
   @ApiProperty({ type: [IncidentRefResponse] }) singleSource: IncidentRefResponse[];
   @ApiProperty({ type: [IncidentCorroborationResponse] }) incidents: IncidentCorroborationResponse[];
 }

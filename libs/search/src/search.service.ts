@@ -20,7 +20,6 @@ import {
   type SearchSql,
   type Statement,
 } from './search-statements.js';
-import type { SearchHitView, SearchResultView, SearchTotal } from './search.view.js';
 import {
   anyOfTsQuery,
   MAX_QUERY_TOKENS,
@@ -30,6 +29,7 @@ import {
   type QueryToken,
 } from './text/search-text.js';
 import { cjkRuns, foldText } from './text/script.js';
+import type { SearchHitResponse, SearchResultResponse, SearchTotalResponse } from './search.responses.js';
 
 /**
  * Full-text search with filters and facets over search_documents (testimonies and incidents),
@@ -58,7 +58,7 @@ export class SearchService {
     this.gate = new SearchGate(settings.SEARCH_MAX_CONCURRENT, settings.SEARCH_STATEMENT_TIMEOUT_MS);
   }
 
-  async search(actor: Actor, query: SearchQuery): Promise<SearchResultView> {
+  async search(actor: Actor, query: SearchQuery): Promise<SearchResultResponse> {
     requireDateOrder(query.dateFrom, query.dateTo);
     if (query.offset + query.limit > SEARCH_RESULT_WINDOW)
       throw DomainError.validation([
@@ -98,12 +98,12 @@ export class SearchService {
     );
     const facets = query.facets ? facetsOf(facetRows) : null;
     const counted = rows[0].total!;
-    const total: SearchTotal =
+    const total: SearchTotalResponse =
       counted > countAtMost ? { value: countAtMost, relation: 'gte' } : { value: counted, relation: 'eq' };
     // Only a query that found nothing can be one of stop words alone: checked then, not on every search.
     if (counted === 0) await this.requireSearchableText(sql);
     const hits = rows.filter((r) => r.id !== null);
-    const items: SearchHitView[] = hits.map((r) => ({
+    const items: SearchHitResponse[] = hits.map((r) => ({
       kind: r.kind,
       id: r.id!,
       reference: r.reference,

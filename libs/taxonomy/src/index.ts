@@ -4,3 +4,4 @@ export * from './taxonomy-term.view.js';
 export * from './taxonomy.service.js';
 export * from './taxonomy-manage.service.js';
 export * from './taxonomy.module.js';
+export * from './taxonomy.responses.js';

@@ -4,7 +4,7 @@ import { AuditAction, AuditService } from '@sillok/audit';
 import { DomainError, ErrorCode, isUuid, requestContext } from '@sillok/core';
 import { schemeDefinition } from './taxonomy-schemes.js';
 import { TaxonomyTermEntity } from './taxonomy-term.entity.js';
-import { toTermView, type TermView } from './taxonomy-term.view.js';
+import { toTermView } from './taxonomy-term.view.js';
 import { TaxonomyService } from './taxonomy.service.js';
 import {
   EDITABLE_FIELDS,
@@ -16,6 +16,7 @@ import {
   type NewTermInput,
   type TermEditInput,
 } from './term-changes.js';
+import type { TermResponse } from './taxonomy.responses.js';
 
 const SUBJECT_TYPE = 'taxonomy_term';
 
@@ -31,7 +32,7 @@ export class TaxonomyManageService {
     private readonly taxonomy: TaxonomyService,
   ) {}
 
-  async createTerm(scheme: string, input: NewTermInput): Promise<TermView> {
+  async createTerm(scheme: string, input: NewTermInput): Promise<TermResponse> {
     const definition = schemeDefinition(scheme);
     if (!definition) throw DomainError.notFound('taxonomy scheme');
     if (!definition.localTerms) {
@@ -75,7 +76,7 @@ export class TaxonomyManageService {
     });
   }
 
-  async updateTerm(id: string, input: TermEditInput): Promise<TermView> {
+  async updateTerm(id: string, input: TermEditInput): Promise<TermResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const term = await this.lockTerm(manager, id, input.version);
       if (input.labelEn === null)
@@ -111,7 +112,7 @@ export class TaxonomyManageService {
   }
 
   /** Hides the term from trees and lookups for new tagging; records that use it stay readable. */
-  async deprecateTerm(id: string, input: DeprecateTermInput): Promise<TermView> {
+  async deprecateTerm(id: string, input: DeprecateTermInput): Promise<TermResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const term = await this.lockTerm(manager, id, input.version);
       if (term.status === 'deprecated') throw new DomainError(ErrorCode.Conflict, 'the term is already deprecated');

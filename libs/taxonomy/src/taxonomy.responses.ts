@@ -1,24 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { SCHEME_NAMES, TERM_STATUSES, type TermOrigin, type TermStatus } from './taxonomy-schemes.js';
 import { COORDINATE_PRECISIONS } from './taxonomy-term.view.js';
-import type {
-  LookupMatch,
-  TermCoordinates,
-  LookupMatched,
-  LookupResult,
-  SchemeView,
-  TermTreeNode,
-  TermView,
-} from './taxonomy-term.view.js';
 
-// OpenAPI descriptions of the taxonomy responses; the services return plain objects of these
-// shapes. `implements` keeps each class in step with its view, and the controller's return
-// types keep each view from carrying a field the class does not describe.
+// The taxonomy responses, declared once: each class is both the OpenAPI description and the type
+// the mappers (taxonomy-term.view.ts) and services return as plain objects, so the controller's
+// return types keep a service from handing out a field the document does not describe.
 
 const TERM_ORIGINS: TermOrigin[] = ['seed', 'local'];
-const MATCHED_FIELDS: Array<LookupMatched['field']> = ['code', 'labelEn', 'labelKo', 'alias'];
+const MATCHED_FIELDS: Array<LookupMatchedResponse['field']> = ['code', 'labelEn', 'labelKo', 'alias'];
 
-export class TermCoordinatesResponse implements TermCoordinates {
+export class TermCoordinatesResponse {
   @ApiProperty({ example: 39.73, minimum: -90, maximum: 90 })
   latitude: number;
 
@@ -26,13 +17,14 @@ export class TermCoordinatesResponse implements TermCoordinates {
   longitude: number;
 
   @ApiProperty({ enum: COORDINATE_PRECISIONS, description: 'county: somewhere in that county, not the place itself' })
-  precision: TermCoordinates['precision'];
+  precision: (typeof COORDINATE_PRECISIONS)[number];
 
   @ApiProperty({ type: String, nullable: true, example: 'Yodok County, South Hamgyong Province' })
   basis: string | null;
 }
 
-export class TermResponse implements TermView {
+/** A term as the API and other libraries see it (entities never leave the service). */
+export class TermResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -96,12 +88,12 @@ export class TermResponse implements TermView {
   version: number;
 }
 
-export class TermTreeNodeResponse extends TermResponse implements TermTreeNode {
+export class TermTreeNodeResponse extends TermResponse {
   @ApiProperty({ type: () => [TermTreeNodeResponse], description: 'the sub-terms, in code order' })
   children: TermTreeNodeResponse[];
 }
 
-export class SchemeResponse implements SchemeView {
+export class SchemeResponse {
   @ApiProperty({ enum: SCHEME_NAMES })
   scheme: string;
 
@@ -118,20 +110,21 @@ export class SchemeResponse implements SchemeView {
   activeTermCount: number;
 }
 
-export class LookupMatchedResponse implements LookupMatched {
+/** Which name of the term matched: its code, a label or an alias, as written. */
+export class LookupMatchedResponse {
   @ApiProperty({ enum: MATCHED_FIELDS, description: 'which name of the term matched' })
-  field: LookupMatched['field'];
+  field: 'code' | 'labelEn' | 'labelKo' | 'alias';
 
   @ApiProperty({ description: 'that name, as written on the term' })
   text: string;
 }
 
-export class LookupMatchResponse implements LookupMatch {
+export class LookupMatchResponse {
   @ApiProperty({
     enum: ['exact', 'suggestion'],
     description: 'exact: the normalised names are equal; suggestion: only similar',
   })
-  kind: LookupMatch['kind'];
+  kind: 'exact' | 'suggestion';
 
   @ApiProperty({ enum: SCHEME_NAMES })
   scheme: string;
@@ -146,7 +139,7 @@ export class LookupMatchResponse implements LookupMatch {
   similarity: number;
 }
 
-export class LookupResultResponse implements LookupResult {
+export class LookupResultResponse {
   @ApiProperty({ example: 'Yodeok' })
   query: string;
 

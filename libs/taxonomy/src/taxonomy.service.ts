@@ -3,19 +3,17 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { DomainError, isUuid, requireUuids } from '@sillok/core';
 import { SCHEMES, schemeDefinition, type TaxonomyScheme } from './taxonomy-schemes.js';
 import { TaxonomyTermEntity } from './taxonomy-term.entity.js';
-import {
-  buildTermTree,
-  compareCodes,
-  toTermView,
-  type LookupMatch,
-  type LookupMatched,
-  type LookupResult,
-  type SchemeView,
-  type TermTreeNode,
-  type TermView,
-} from './taxonomy-term.view.js';
+import { buildTermTree, compareCodes, toTermView } from './taxonomy-term.view.js';
+import type {
+  LookupMatchResponse,
+  LookupMatchedResponse,
+  LookupResultResponse,
+  SchemeResponse,
+  TermResponse,
+  TermTreeNodeResponse,
+} from './taxonomy.responses.js';
 
-const FIELD_NAMES: Record<string, LookupMatched['field']> = {
+const FIELD_NAMES: Record<string, LookupMatchedResponse['field']> = {
   code: 'code',
   label_en: 'labelEn',
   label_ko: 'labelKo',
@@ -47,7 +45,7 @@ interface KeyRow {
 export class TaxonomyService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async listSchemes(): Promise<SchemeView[]> {
+  async listSchemes(): Promise<SchemeResponse[]> {
     const rows: Array<{ scheme: string; total: string; active: string }> = await this.dataSource.query(
       `SELECT scheme, count(*) AS total, count(*) FILTER (WHERE status = 'active') AS active
          FROM taxonomy_terms GROUP BY scheme`,
@@ -63,7 +61,7 @@ export class TaxonomyService {
   }
 
   /** The scheme's terms nested under their parents; deprecated ones only when asked for. */
-  async tree(scheme: string, options: { includeDeprecated?: boolean } = {}): Promise<TermTreeNode[]> {
+  async tree(scheme: string, options: { includeDeprecated?: boolean } = {}): Promise<TermTreeNodeResponse[]> {
     if (!schemeDefinition(scheme)) throw DomainError.notFound('taxonomy scheme');
     const terms = await this.dataSource
       .getRepository(TaxonomyTermEntity)
@@ -71,14 +69,14 @@ export class TaxonomyService {
     return buildTermTree(terms.map(toTermView));
   }
 
-  async getTerm(id: string): Promise<TermView> {
+  async getTerm(id: string): Promise<TermResponse> {
     const term = isUuid(id) ? await this.dataSource.getRepository(TaxonomyTermEntity).findOneBy({ id }) : null;
     if (!term) throw DomainError.notFound('taxonomy term');
     return toTermView(term);
   }
 
   /** The terms with these ids (unknown ids are left out), in scheme and code order. */
-  async findTerms(ids: string[], manager?: EntityManager): Promise<TermView[]> {
+  async findTerms(ids: string[], manager?: EntityManager): Promise<TermResponse[]> {
     const valid = requireUuids(ids, 'termIds');
     if (!valid.length) return [];
     const terms = await (manager ?? this.dataSource).getRepository(TaxonomyTermEntity).findBy({ id: In(valid) });
@@ -94,7 +92,7 @@ export class TaxonomyService {
     ids: string[],
     scheme: TaxonomyScheme,
     options: { field: string; allowDeprecated?: boolean; manager?: EntityManager },
-  ): Promise<TermView[]> {
+  ): Promise<TermResponse[]> {
     const [terms] = await this.requireTermGroups([{ ids, scheme, ...options }], options.manager);
     return terms;
   }
@@ -106,7 +104,7 @@ export class TaxonomyService {
   async requireTermGroups(
     groups: Array<{ ids: string[]; scheme: TaxonomyScheme; field: string; allowDeprecated?: boolean }>,
     manager?: EntityManager,
-  ): Promise<TermView[][]> {
+  ): Promise<TermResponse[][]> {
     const wanted = groups.map((g) => requireUuids(g.ids, g.field));
     const found = new Map((await this.findTerms(wanted.flat(), manager)).map((t) => [t.id, t]));
     return groups.map((group, i) => {
@@ -173,7 +171,7 @@ export class TaxonomyService {
    * romanisation-insensitively. `matches` are terms whose normalised name equals the query's;
    * `suggestions` are merely similar names (trigram similarity), never to be taken as a match.
    */
-  async lookup(options: LookupOptions): Promise<LookupResult> {
+  async lookup(options: LookupOptions): Promise<LookupResultResponse> {
     if (options.scheme !== undefined && !schemeDefinition(options.scheme)) {
       throw DomainError.validation([{ field: 'scheme', reason: 'unknown taxonomy scheme' }]);
     }
@@ -197,7 +195,7 @@ export class TaxonomyService {
     const best = new Map<string, KeyRow>();
     for (const row of rows) if (!best.has(row.term_id)) best.set(row.term_id, row);
     const terms = new Map((await this.findTerms([...best.keys()])).map((t) => [t.id, t]));
-    const all: LookupMatch[] = [...best.values()].map((row) => {
+    const all: LookupMatchResponse[] = [...best.values()].map((row) => {
       const term = terms.get(row.term_id)!;
       return {
         kind: row.exact ? 'exact' : 'suggestion',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildTermTree, type TermView } from './taxonomy-term.view.js';
+import { buildTermTree } from './taxonomy-term.view.js';
+import type { TermResponse } from './taxonomy.responses.js';
 
-function term(id: string, code: string, parentId: string | null): TermView {
+function term(id: string, code: string, parentId: string | null): TermResponse {
   return {
     id,
     scheme: 'coi-violation',

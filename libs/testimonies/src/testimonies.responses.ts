@@ -1,19 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageResponseOf } from '@sillok/core';
 import { CONSENT_METHODS, CONSENT_SCOPES } from './consent/consent-record.entity.js';
-import type { ConsentLedgerView, ConsentRecordView } from './consent/consent.service.js';
 import type { EffectiveConsent } from './consent/effective-consent.js';
-import type { WitnessIdentityView } from './identity-vault/identity-vault.service.js';
 import { WitnessIdentityDto } from './witnesses/http/identity.dto.js';
 import { LINK_ASSESSMENTS } from './lineage/testimony-link.entity.js';
-import type { LinkView } from './lineage/lineage.service.js';
-import type { RevisionDiffView, RevisionView } from './revisions/revision.service.js';
+import type { DiffOperation } from './revisions/text-diff.js';
 import { FORUMS, TESTIMONY_STATUSES } from './testimonies/testimony.entity.js';
-import type { TestimonySummaryView, TestimonyView } from './testimonies/testimony.view.js';
 import { WITNESS_SEXES } from './witnesses/witness.entity.js';
-import type { WitnessView } from './witnesses/witness.view.js';
 
-// OpenAPI descriptions of the responses; the services return plain objects of these shapes.
+// The responses, declared once: each class is the OpenAPI description and
+// the type the services (and their mappers) return as plain objects; there is no other declaration.
 
 export class WithdrawalResponse {
   @ApiProperty({ format: 'date-time' })
@@ -23,7 +19,8 @@ export class WithdrawalResponse {
   reason: string | null;
 }
 
-export class WitnessResponse implements WitnessView {
+/** What a witness looks like to every reader: the pseudonym and attributes, never the identity. */
+export class WitnessResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ example: 'W-000123' }) pseudonym: string;
@@ -51,7 +48,7 @@ export class IdentityVersionResponse {
   @ApiProperty({ description: 'the new version of the identity record' }) version: number;
 }
 
-export class WitnessIdentityResponse implements WitnessIdentityView {
+export class WitnessIdentityResponse {
   @ApiProperty({ format: 'uuid' }) witnessId: string;
   @ApiProperty({ type: WitnessIdentityDto }) identity: WitnessIdentityDto;
   @ApiProperty({ description: 'the key that sealed it' }) keyId: string;
@@ -65,7 +62,7 @@ export class EffectiveConsentResponse implements EffectiveConsent {
   @ApiProperty({ nullable: true, type: Number }) testimonyVersion: number | null;
 }
 
-export class ConsentRecordResponse implements ConsentRecordView {
+export class ConsentRecordResponse {
   @ApiProperty() version: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) testimonyId: string | null;
   @ApiProperty({ enum: CONSENT_SCOPES, isArray: true }) scopes: string[];
@@ -77,13 +74,13 @@ export class ConsentRecordResponse implements ConsentRecordView {
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
 }
 
-export class ConsentLedgerResponse implements ConsentLedgerView {
+export class ConsentLedgerResponse {
   @ApiProperty({ format: 'uuid' }) witnessId: string;
   @ApiProperty({ type: EffectiveConsentResponse }) current: EffectiveConsentResponse;
   @ApiProperty({ type: [ConsentRecordResponse] }) records: ConsentRecordResponse[];
 }
 
-export class TestimonySummaryResponse implements TestimonySummaryView {
+export class TestimonySummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'T-000042' }) reference: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
@@ -115,7 +112,7 @@ export class ApprovalResponse {
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
-export class TestimonyResponse extends TestimonySummaryResponse implements TestimonyView {
+export class TestimonyResponse extends TestimonySummaryResponse {
   @ApiProperty({ nullable: true, type: String }) interviewCity: string | null;
   @ApiProperty({ nullable: true, type: String }) interviewCountry: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) interviewerIds: string[];
@@ -138,7 +135,7 @@ export class RevisionContentResponse {
   @ApiProperty({ type: [TranslationResponse] }) translations: TranslationResponse[];
 }
 
-export class RevisionResponse implements RevisionView {
+export class RevisionResponse {
   @ApiProperty() revision: number;
   @ApiProperty({ description: 'SHA-256 of the canonical content' }) contentSha256: string;
   @ApiProperty({ type: [String] }) changedFields: string[];
@@ -149,7 +146,7 @@ export class RevisionResponse implements RevisionView {
   content?: RevisionContentResponse;
 }
 
-export class RevisionDiffResponse implements RevisionDiffView {
+export class RevisionDiffResponse {
   @ApiProperty() from: number;
   @ApiProperty() to: number;
   @ApiProperty({ type: [String] }) changedFields: string[];
@@ -159,10 +156,10 @@ export class RevisionDiffResponse implements RevisionDiffView {
     type: 'object',
     additionalProperties: true,
   })
-  fields: RevisionDiffView['fields'];
+  fields: Record<string, { before: string; after: string } | DiffOperation[]>;
 }
 
-export class LinkResponse implements LinkView {
+export class LinkResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) testimonyId: string;
   @ApiProperty({ format: 'uuid' }) otherTestimonyId: string;

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AuditEventPage, AuditEventView } from '../audit-event.view.js';
-import type { AuditCheckpointView, LatestAuditCheckpoint } from '../audit-checkpoint.view.js';
 import type { AuditCheckpointStatement, SignedAuditCheckpoint } from '../audit-checkpoint.js';
 
-// OpenAPI descriptions of the audit responses; the services return plain objects of these shapes.
+// The audit responses, declared once: each class is the OpenAPI description and
+// the type the services (and their mappers) return as plain objects; there is no other declaration.
 
 class AuditActorResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
@@ -13,7 +12,8 @@ class AuditActorResponse {
   role: string | null;
 }
 
-export class AuditEventResponse implements AuditEventView {
+/** One audit event as the API returns it (field names in camelCase, every stored field). */
+export class AuditEventResponse {
   @ApiProperty()
   seq: number;
 
@@ -57,7 +57,7 @@ export class AuditEventResponse implements AuditEventView {
   hash: string;
 }
 
-export class AuditEventPageResponse implements AuditEventPage {
+export class AuditEventPageResponse {
   @ApiProperty({ type: [AuditEventResponse] })
   items: AuditEventResponse[];
 
@@ -104,7 +104,8 @@ class SignedAuditCheckpointResponse implements SignedAuditCheckpoint {
   @ApiProperty({ description: 'SHA-256 hex of the signing public key (SPKI DER)' }) publicKeyFingerprint: string;
 }
 
-export class AuditCheckpointResponse implements AuditCheckpointView {
+/** The latest signed checkpoint as recorded in the chain by `sillok audit:checkpoint`. */
+export class AuditCheckpointResponse {
   @ApiProperty({ description: 'seq of the audit.checkpoint event that recorded it' }) seq: number;
   @ApiProperty({ description: 'when it was recorded (database time, UTC)' }) recordedAt: string;
   @ApiProperty({ type: AuditActorResponse, description: 'null user: the operator ran the CLI' })
@@ -113,6 +114,7 @@ export class AuditCheckpointResponse implements AuditCheckpointView {
   @ApiProperty() headHash: string;
   @ApiProperty() publicKeyFingerprint: string;
 
+  /** Ready to check with `sillok audit:verify --checkpoint` or openssl. */
   @ApiProperty({
     type: SignedAuditCheckpointResponse,
     nullable: true,
@@ -123,7 +125,7 @@ export class AuditCheckpointResponse implements AuditCheckpointView {
   @ApiProperty({ description: 'the chain still holds headHash at headSeq' }) matchesChain: boolean;
 }
 
-export class LatestAuditCheckpointResponse implements LatestAuditCheckpoint {
+export class LatestAuditCheckpointResponse {
   @ApiProperty({ type: AuditCheckpointResponse, nullable: true, description: 'null before the first checkpoint' })
   checkpoint: AuditCheckpointResponse | null;
 }

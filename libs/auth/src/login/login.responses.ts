@@ -1,11 +1,10 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import type { MfaEnrolmentRequired, MfaRequired } from './login-outcome.js';
-import type { SessionView } from '../sessions/session.service.js';
-import type { TokenPair } from '../sessions/token-pair.js';
 
-// OpenAPI descriptions of the login responses; the services return plain objects of these shapes.
+// The login responses, declared once: each class is the OpenAPI description and
+// the type the services (and their mappers) return as plain objects; there is no other declaration.
 
-export class TokenPairResponse implements TokenPair {
+/** What a completed login or refresh returns. */
+export class TokenPairResponse {
   @ApiProperty({ enum: ['authenticated'] })
   status: 'authenticated';
 
@@ -31,7 +30,8 @@ export class TokenPairResponse implements TokenPair {
   mustChangePassword: boolean;
 }
 
-export class MfaRequiredResponse implements MfaRequired {
+/** Step one found a second factor: no tokens yet, only a short-lived challenge for POST /auth/login/mfa. */
+export class MfaRequiredResponse {
   @ApiProperty({ enum: ['mfa_required'] })
   status: 'mfa_required';
 
@@ -42,7 +42,11 @@ export class MfaRequiredResponse implements MfaRequired {
   expiresIn: number;
 }
 
-export class MfaEnrolmentRequiredResponse implements MfaEnrolmentRequired {
+/**
+ * The role must use a second factor and the user has none yet: an access token that only
+ * reaches /auth/me and the /auth/mfa enrolment routes; confirming the factor completes the login.
+ */
+export class MfaEnrolmentRequiredResponse {
   @ApiProperty({ enum: ['mfa_enrolment_required'] })
   status: 'mfa_enrolment_required';
 
@@ -68,7 +72,7 @@ export const LOGIN_RESPONSE_SCHEMA = {
   },
 };
 
-export class SessionResponse implements SessionView {
+export class SessionResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
 

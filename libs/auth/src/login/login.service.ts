@@ -8,7 +8,6 @@ import { MfaPolicy } from '../mfa/mfa-policy.js';
 import { MfaService } from '../mfa/mfa.service.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { SessionService } from '../sessions/session.service.js';
-import type { TokenPair } from '../sessions/token-pair.js';
 import { AccessTokenService } from '../tokens/access-token.service.js';
 import { hashOpaqueToken, newOpaqueToken } from '../tokens/opaque-token.js';
 import { passwordVersion } from '../tokens/password-version.js';
@@ -16,7 +15,8 @@ import { User } from '../users/user.entity.js';
 import { UserStatus } from '../users/user-status.js';
 import { UserService } from '../users/user.service.js';
 import { AttemptLedger } from './attempt-ledger.js';
-import type { LoginOutcome, MfaRequired } from './login-outcome.js';
+import type { LoginOutcome } from './login-outcome.js';
+import type { MfaRequiredResponse, TokenPairResponse } from './login.responses.js';
 
 // One answer for every failed login, so it tells nothing about which accounts exist or are locked.
 export const LOGIN_FAILED = 'the email or password is wrong, or the account is locked for a while';
@@ -88,7 +88,7 @@ export class LoginService {
   }
 
   /** Step two: the challenge from step one and a TOTP or recovery code. */
-  async completeMfa(mfaToken: string, code: string): Promise<TokenPair> {
+  async completeMfa(mfaToken: string, code: string): Promise<TokenPairResponse> {
     const tokenHash = hashOpaqueToken(mfaToken);
     const [open] = await queryRows<{ userId: string }>(
       this.dataSource.manager,
@@ -138,7 +138,7 @@ export class LoginService {
     user: User,
     mfaVerified: boolean,
     audit: AuditRecorder,
-  ): Promise<TokenPair> {
+  ): Promise<TokenPairResponse> {
     await manager.getRepository(User).update(user.id, { failedLoginCount: 0, lockedUntil: null });
     const pair = await this.sessions.start(manager, user, { mfaVerified });
     audit({
@@ -151,7 +151,7 @@ export class LoginService {
     return pair;
   }
 
-  private async challenge(user: User): Promise<MfaRequired> {
+  private async challenge(user: User): Promise<MfaRequiredResponse> {
     const token = newOpaqueToken();
     await this.dataSource.getRepository(MfaChallenge).insert({
       userId: user.id,

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TokenPairResponse } from '../login/login.responses.js';
-import type { MfaConfirmation, MfaEnrolment } from './mfa.service.js';
 
-export class MfaEnrolmentResponse implements MfaEnrolment {
+export class MfaEnrolmentResponse {
   @ApiProperty({ example: 'otpauth://totp/Sillok:kim%40example.org?secret=...&issuer=Sillok' })
   otpauthUri: string;
 
@@ -10,7 +9,7 @@ export class MfaEnrolmentResponse implements MfaEnrolment {
   secret: string;
 }
 
-export class MfaConfirmationResponse implements MfaConfirmation {
+export class MfaConfirmationResponse {
   @ApiProperty({ type: [String], description: 'ten single-use codes, shown this once' })
   recoveryCodes: string[];
 

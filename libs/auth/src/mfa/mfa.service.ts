@@ -7,7 +7,6 @@ import { DomainError, ErrorCode, type Actor } from '@sillok/core';
 import { queryRows } from '@sillok/database';
 import { AttemptLedger } from '../login/attempt-ledger.js';
 import { SessionService } from '../sessions/session.service.js';
-import type { TokenPair } from '../sessions/token-pair.js';
 import { User } from '../users/user.entity.js';
 import { MfaPolicy } from './mfa-policy.js';
 import { RecoveryCode } from './recovery-code.entity.js';
@@ -21,20 +20,7 @@ import {
 } from './recovery-codes.js';
 import { matchTotp, newTotpSecret, totpUri } from './totp.js';
 import { TotpSecretCipher } from './totp-secret-cipher.js';
-
-export interface MfaEnrolment {
-  /** Scan as a QR code or open in an authenticator app. */
-  otpauthUri: string;
-  /** The same secret, for typing in by hand. */
-  secret: string;
-}
-
-export interface MfaConfirmation {
-  /** Shown once; each works once in place of a code. */
-  recoveryCodes: string[];
-  /** Present when the caller held an enrolment-only token: the login completes here. */
-  tokens?: TokenPair;
-}
+import type { MfaConfirmationResponse, MfaEnrolmentResponse } from './mfa.responses.js';
 
 /** TOTP second factor: enrolment, confirmation, checking a login code or a recovery code, removal. */
 @Injectable()
@@ -57,7 +43,7 @@ export class MfaService {
   private readonly recoveryKey: Buffer;
 
   /** A new secret, pending until a first code confirms it. Refused while a second factor is active. */
-  async enrol(actor: Actor): Promise<MfaEnrolment> {
+  async enrol(actor: Actor): Promise<MfaEnrolmentResponse> {
     const user = await this.userOf(actor);
     if (user.mfaEnabledAt) {
       throw new DomainError(ErrorCode.Conflict, 'a second factor is already active; remove it before enrolling again');
@@ -72,7 +58,7 @@ export class MfaService {
     return { otpauthUri: totpUri(this.settings.MFA_ISSUER, user.email, secret), secret };
   }
 
-  async confirm(actor: Actor, code: string): Promise<MfaConfirmation> {
+  async confirm(actor: Actor, code: string): Promise<MfaConfirmationResponse> {
     const user = await this.userOf(actor);
     if (user.mfaEnabledAt) throw new DomainError(ErrorCode.Conflict, 'the second factor is already confirmed');
     if (!user.mfaSecretEncrypted) throw new DomainError(ErrorCode.Conflict, 'enrol first (POST /auth/mfa/enrol)');

@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageResponseOf } from '@sillok/core';
 import type { ResetKind, ResetStatus } from './account-reset-request.entity.js';
-import type { ResetDecisionResult } from './account-reset.service.js';
-import type { AccountRef, ResetNotice, ResetRequestView } from './reset-views.js';
 
-// OpenAPI descriptions of the reset responses; the service returns plain objects of these shapes.
+// The reset responses, declared once: each class is the OpenAPI description and
+// the type the services (and their mappers) return as plain objects; there is no other declaration.
 
 const KINDS: ResetKind[] = ['password', 'mfa'];
 const STATUSES: ResetStatus[] = ['pending', 'approved', 'rejected', 'expired', 'break_glass'];
 
-export class ResetRequestResponse implements ResetRequestView {
+/** A reset request as administrators see it. */
+export class ResetRequestResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -40,7 +40,7 @@ export class ResetRequestResponse implements ResetRequestView {
 
 export class ResetRequestPageResponse extends PageResponseOf(ResetRequestResponse) {}
 
-export class ResetDecisionResponse implements ResetDecisionResult {
+export class ResetDecisionResponse {
   @ApiProperty({ type: ResetRequestResponse })
   request: ResetRequestResponse;
 
@@ -48,7 +48,7 @@ export class ResetDecisionResponse implements ResetDecisionResult {
   temporaryPassword?: string;
 }
 
-export class AccountRefResponse implements AccountRef {
+export class AccountRefResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -56,10 +56,12 @@ export class AccountRefResponse implements AccountRef {
   displayName: string;
 }
 
-export class ResetNoticeResponse implements ResetNotice {
+/** What the owner is shown (GET /auth/me) about the last reset of their account. */
+export class ResetNoticeResponse {
   @ApiProperty({ enum: KINDS })
   kind: ResetKind;
 
+  /** `two_administrators`: asked by one, approved by another; `break_glass`: from the server's command line. */
   @ApiProperty({ enum: ['two_administrators', 'break_glass'] })
   via: 'two_administrators' | 'break_glass';
 

@@ -10,7 +10,6 @@ import { generateTemporaryPassword } from '../passwords/password-policy.js';
 import { revokeUserSessions } from '../sessions/session-revoker.js';
 import { User } from '../users/user.entity.js';
 import { UserService } from '../users/user.service.js';
-import type { UserView } from '../users/user.view.js';
 import { AccountResetRequest, type ResetKind } from './account-reset-request.entity.js';
 import {
   refusalToDecide,
@@ -18,16 +17,20 @@ import {
   resetRequestExpiry,
   type ResetDecision,
 } from './reset-rules.js';
-import { toResetRequestView, type ResetNotice, type ResetRequestView } from './reset-views.js';
+import { toResetRequestView } from './reset-views.js';
+import type { UserWithPasswordResponse } from '../users/user.responses.js';
+import type { ResetDecisionResponse, ResetNoticeResponse, ResetRequestResponse } from './account-reset.responses.js';
 
 /** An administrator's reset: done at once, or (an account that reads identities) waiting for a second one. */
 export type ResetOutcome =
-  { applied: true; user: UserView; temporaryPassword?: string } | { applied: false; request: ResetRequestView };
+  ({ applied: true } & UserWithPasswordResponse) | { applied: false; request: ResetRequestResponse };
 
-export interface ResetDecisionResult {
-  request: ResetRequestView;
-  /** An approved password reset: the one-time password, shown to the approver this once. */
-  temporaryPassword?: string;
+/** A reset to carry out: a password reset brings the new hash; one approved by a second administrator, its request. */
+interface ResetToApply {
+  userId: string;
+  kind: ResetKind;
+  passwordHash?: string;
+  resetRequestId?: string;
 }
 
 /**
@@ -53,7 +56,7 @@ export class AccountResetService {
     const request = await this.audit.transaction(async (manager, audit) => {
       const user = await lockUser(manager, userId);
       if (!resetNeedsSecondAdministrator(user.role, await inAnyCase(manager, user.id))) {
-        await this.apply(manager, audit, user.id, kind, temporary?.hash);
+        await this.apply(manager, audit, { userId: user.id, kind, passwordHash: temporary?.hash });
         return undefined;
       }
       if (!actor) {
@@ -62,14 +65,14 @@ export class AccountResetService {
           `${user.email} reads witness identities or exports: a second administrator must approve its reset, or use sillok user:break-glass-reset`,
         );
       }
-      return this.ask(manager, audit, actor, user.id, kind);
+      return this.ask(manager, audit, { actor, userId: user.id, kind });
     });
     if (request) return { applied: false, request: toResetRequestView(request, new Date()) };
     return { applied: true, user: await this.users.get(userId), ...passwordOf(temporary) };
   }
 
   /** Pending requests that can still be approved, oldest first. */
-  async listPending(query: { limit: number; offset: number }): Promise<Page<ResetRequestView>> {
+  async listPending(query: { limit: number; offset: number }): Promise<Page<ResetRequestResponse>> {
     const now = new Date();
     const [rows, total] = await this.dataSource.getRepository(AccountResetRequest).findAndCount({
       where: { status: 'pending', expiresAt: MoreThan(now) },
@@ -84,14 +87,14 @@ export class AccountResetService {
     );
   }
 
-  async get(id: string): Promise<ResetRequestView> {
+  async get(id: string): Promise<ResetRequestResponse> {
     const request = await this.dataSource.getRepository(AccountResetRequest).findOneBy({ id });
     if (!request) throw DomainError.notFound('reset request');
     return toResetRequestView(request, new Date());
   }
 
   /** A second administrator approves (the reset happens now) or either administrator rejects. */
-  async decide(actor: Actor, id: string, decision: ResetDecision): Promise<ResetDecisionResult> {
+  async decide(actor: Actor, id: string, decision: ResetDecision): Promise<ResetDecisionResponse> {
     const before = await this.dataSource.getRepository(AccountResetRequest).findOneBy({ id });
     if (!before) throw DomainError.notFound('reset request');
     // argon2 outside the transaction, which holds the account's row lock.
@@ -117,7 +120,12 @@ export class AccountResetService {
         details: { kind: request.kind, resetRequestId: request.id, requestedBy: request.requestedBy },
       });
       if (decision === 'approve') {
-        await this.apply(manager, audit, request.userId, request.kind, temporary?.hash, request.id);
+        await this.apply(manager, audit, {
+          userId: request.userId,
+          kind: request.kind,
+          passwordHash: temporary?.hash,
+          resetRequestId: request.id,
+        });
       }
       return request;
     });
@@ -134,7 +142,7 @@ export class AccountResetService {
     kind: ResetKind,
     reason: string,
     operator: string,
-  ): Promise<{ user: UserView; temporaryPassword?: string }> {
+  ): Promise<UserWithPasswordResponse> {
     if (!reason.trim()) throw DomainError.validation([{ field: 'reason', reason: 'reason must not be empty' }]);
     const temporary = kind === 'password' ? await this.newPassword() : undefined;
     await this.audit.transaction(async (manager, audit) => {
@@ -159,7 +167,7 @@ export class AccountResetService {
         reason: reason.trim(),
         details: { kind, resetRequestId: request.id, operator, breakGlass: true },
       });
-      await this.apply(manager, audit, userId, kind, temporary?.hash, request.id);
+      await this.apply(manager, audit, { userId, kind, passwordHash: temporary?.hash, resetRequestId: request.id });
     });
     return { user: await this.users.get(userId), ...passwordOf(temporary) };
   }
@@ -200,7 +208,7 @@ export class AccountResetService {
   }
 
   /** The last two-person or break-glass reset of the account, for its owner; null when there was none. */
-  async noticeFor(user: Pick<User, 'resetRequestId' | 'resetConfirmedAt'>): Promise<ResetNotice | null> {
+  async noticeFor(user: Pick<User, 'resetRequestId' | 'resetConfirmedAt'>): Promise<ResetNoticeResponse | null> {
     if (!user.resetRequestId) return null;
     const request = await this.dataSource
       .getRepository(AccountResetRequest)
@@ -219,9 +227,7 @@ export class AccountResetService {
   private async ask(
     manager: EntityManager,
     audit: AuditRecorder,
-    actor: Actor,
-    userId: string,
-    kind: ResetKind,
+    { actor, userId, kind }: { actor: Actor; userId: string; kind: ResetKind },
   ): Promise<AccountResetRequest> {
     const now = new Date();
     // A request nobody approved in time makes way for a new one (one pending request per account and kind).
@@ -256,10 +262,7 @@ export class AccountResetService {
   private async apply(
     manager: EntityManager,
     audit: AuditRecorder,
-    userId: string,
-    kind: ResetKind,
-    passwordHash: string | undefined,
-    resetRequestId?: string,
+    { userId, kind, passwordHash, resetRequestId }: ResetToApply,
   ): Promise<void> {
     if (kind === 'password') {
       await manager.getRepository(User).update(userId, {

@@ -1,20 +1,8 @@
-import type { AccountResetRequest, ResetKind, ResetStatus } from './account-reset-request.entity.js';
+import type { AccountResetRequest } from './account-reset-request.entity.js';
 import { effectiveResetStatus } from './reset-rules.js';
+import type { ResetRequestResponse } from './account-reset.responses.js';
 
-/** A reset request as administrators see it. */
-export interface ResetRequestView {
-  id: string;
-  userId: string;
-  kind: ResetKind;
-  status: ResetStatus;
-  requestedBy: string | null;
-  requestedAt: string;
-  expiresAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-}
-
-export function toResetRequestView(request: AccountResetRequest, now: Date): ResetRequestView {
+export function toResetRequestView(request: AccountResetRequest, now: Date): ResetRequestResponse {
   return {
     id: request.id,
     userId: request.userId,
@@ -26,21 +14,4 @@ export function toResetRequestView(request: AccountResetRequest, now: Date): Res
     decidedBy: request.decidedBy,
     decidedAt: request.decidedAt?.toISOString() ?? null,
   };
-}
-
-export interface AccountRef {
-  id: string;
-  displayName: string;
-}
-
-/** What the owner is shown (GET /auth/me) about the last reset of their account. */
-export interface ResetNotice {
-  kind: ResetKind;
-  /** `two_administrators`: asked by one, approved by another; `break_glass`: from the server's command line. */
-  via: 'two_administrators' | 'break_glass';
-  at: string;
-  requestedBy: AccountRef | null;
-  approvedBy: AccountRef | null;
-  /** The owner confirmed a factor since; until then identity reads and exports are refused. */
-  confirmed: boolean;
 }

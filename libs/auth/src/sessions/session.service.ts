@@ -10,18 +10,7 @@ import { User } from '../users/user.entity.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { Session } from './session.entity.js';
 import { revokeUserSessions } from './session-revoker.js';
-import type { TokenPair } from './token-pair.js';
-
-export interface SessionView {
-  id: string;
-  createdAt: string;
-  lastUsedAt: string;
-  expiresAt: string;
-  userAgent: string | null;
-  clientAddress: string | null;
-  mfaVerified: boolean;
-  current: boolean;
-}
+import type { SessionResponse, TokenPairResponse } from '../login/login.responses.js';
 
 const INVALID_REFRESH = 'the refresh token is invalid, expired or revoked';
 
@@ -36,7 +25,7 @@ export class SessionService {
   ) {}
 
   /** Starts a session inside the caller's transaction and returns its first tokens. */
-  async start(manager: EntityManager, user: User, options: { mfaVerified: boolean }): Promise<TokenPair> {
+  async start(manager: EntityManager, user: User, options: { mfaVerified: boolean }): Promise<TokenPairResponse> {
     const context = requestContext.current();
     const session = await manager.getRepository(Session).save(
       manager.getRepository(Session).create({
@@ -55,7 +44,7 @@ export class SessionService {
    * Trades a refresh token for a new pair. A token that was already spent means someone
    * holds a copy: the whole session is revoked and both holders must log in again.
    */
-  async refresh(presented: string): Promise<TokenPair> {
+  async refresh(presented: string): Promise<TokenPairResponse> {
     const outcome = await this.audit.transaction(async (manager, audit) => {
       const [row] = await queryRows<{
         tokenId: string;
@@ -118,7 +107,7 @@ export class SessionService {
     await this.revokeOwn(actor, actor.sessionId, 'logout');
   }
 
-  async listOwn(actor: Actor): Promise<SessionView[]> {
+  async listOwn(actor: Actor): Promise<SessionResponse[]> {
     const sessions = await this.dataSource
       .getRepository(Session)
       .createQueryBuilder('s')
@@ -177,7 +166,7 @@ export class SessionService {
     return token;
   }
 
-  private async tokenPair(user: User, session: Session, refreshToken: string): Promise<TokenPair> {
+  private async tokenPair(user: User, session: Session, refreshToken: string): Promise<TokenPairResponse> {
     const access = await this.accessTokens.sign({ sub: user.id, role: user.role, sid: session.id, scope: 'access' });
     return {
       status: 'authenticated',

@@ -3,12 +3,12 @@ import { PageResponseOf } from '@sillok/core';
 import { ResetNoticeResponse } from '../resets/account-reset.responses.js';
 import { Role } from '../roles/role.js';
 import { UserStatus } from './user-status.js';
-import type { UserWithPassword } from './user.service.js';
-import type { UserView } from './user.view.js';
 
-// OpenAPI descriptions of the account responses; the services return plain objects of these shapes.
+// The account responses, declared once: each class is the OpenAPI description and
+// the type the services (and their mappers) return as plain objects; there is no other declaration.
 
-export class UserResponse implements UserView {
+/** A user as the API shows it: never the password hash, failure counter or TOTP secret. */
+export class UserResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
@@ -54,7 +54,7 @@ export class SelfResponse extends UserResponse {
 
 export class UserPageResponse extends PageResponseOf(UserResponse) {}
 
-export class UserWithPasswordResponse implements UserWithPassword {
+export class UserWithPasswordResponse {
   @ApiProperty({ type: UserResponse })
   user: UserResponse;
 

@@ -9,7 +9,8 @@ import { permissionsOf } from '../roles/role-permissions.js';
 import { revokeUserSessions } from '../sessions/session-revoker.js';
 import { User } from './user.entity.js';
 import { UserStatus } from './user-status.js';
-import { toUserView, type UserView } from './user.view.js';
+import { toUserView } from './user.view.js';
+import type { UserResponse, UserWithPasswordResponse } from './user.responses.js';
 
 export interface CreateUserInput {
   email: string;
@@ -19,12 +20,6 @@ export interface CreateUserInput {
   password?: string;
   /** Force a change at first login even for a chosen password (always, when an administrator chose it). */
   mustChangePassword?: boolean;
-}
-
-export interface UserWithPassword {
-  user: UserView;
-  /** Present only when Sillok generated the password: show it once, it is stored nowhere. */
-  temporaryPassword?: string;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -39,7 +34,7 @@ export class UserService {
     private readonly hasher: PasswordHasher,
   ) {}
 
-  async create(input: CreateUserInput): Promise<UserWithPassword> {
+  async create(input: CreateUserInput): Promise<UserWithPasswordResponse> {
     const email = input.email.trim();
     // The HTTP DTO checks these too; the CLI reaches this method directly.
     if (!PLAUSIBLE_EMAIL.test(email))
@@ -79,7 +74,7 @@ export class UserService {
     }
   }
 
-  async list(query: { limit: number; offset: number }): Promise<Page<UserView>> {
+  async list(query: { limit: number; offset: number }): Promise<Page<UserResponse>> {
     const [users, total] = await this.dataSource.getRepository(User).findAndCount({
       order: { createdAt: 'ASC', id: 'ASC' },
       take: query.limit,
@@ -88,12 +83,12 @@ export class UserService {
     return pageOf(users.map(toUserView), total, query);
   }
 
-  async get(id: string): Promise<UserView> {
+  async get(id: string): Promise<UserResponse> {
     return toUserView(await this.find(id));
   }
 
   /** The caller's own account with the permissions their role grants. */
-  async describeSelf(actor: Actor): Promise<UserView & { permissions: string[] }> {
+  async describeSelf(actor: Actor): Promise<UserResponse & { permissions: string[] }> {
     return { ...(await this.get(actor.userId)), permissions: permissionsOf(actor.role) };
   }
 
@@ -108,7 +103,7 @@ export class UserService {
   }
 
   /** Display name and role. A new role ends the user's sessions: their old tokens carry the old role. */
-  async update(id: string, changes: { displayName?: string; role?: Role }): Promise<UserView> {
+  async update(id: string, changes: { displayName?: string; role?: Role }): Promise<UserResponse> {
     await this.audit.transaction(async (manager, audit) => {
       const user = await this.lockUser(manager, id);
       const changed: string[] = [];
@@ -146,7 +141,7 @@ export class UserService {
     return this.get(id);
   }
 
-  async disable(id: string, actor?: Actor): Promise<UserView> {
+  async disable(id: string, actor?: Actor): Promise<UserResponse> {
     if (actor?.userId === id) throw new DomainError(ErrorCode.Conflict, 'you cannot disable your own account');
     await this.audit.transaction(async (manager, audit) => {
       const user = await this.lockUser(manager, id);
@@ -164,7 +159,7 @@ export class UserService {
     return this.get(id);
   }
 
-  async enable(id: string): Promise<UserView> {
+  async enable(id: string): Promise<UserResponse> {
     await this.audit.transaction(async (manager, audit) => {
       const user = await this.lockUser(manager, id);
       // An active account that is locked out is re-enabled too: re-enabling always lifts the lock.

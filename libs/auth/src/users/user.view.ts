@@ -1,20 +1,7 @@
 import type { User } from './user.entity.js';
+import type { UserResponse } from './user.responses.js';
 
-/** A user as the API shows it: never the password hash, failure counter or TOTP secret. */
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: string;
-  status: string;
-  mustChangePassword: boolean;
-  mfaEnabled: boolean;
-  lockedUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export function toUserView(user: User): UserView {
+export function toUserView(user: User): UserResponse {
   const locked = user.lockedUntil && user.lockedUntil.getTime() > Date.now() ? user.lockedUntil.toISOString() : null;
   return {
     id: user.id,

@@ -14,6 +14,9 @@ export interface FindInCaseOptions<T> {
   lock?: boolean;
 }
 
+/** Which record a service's own lookup loads, for whom and for what; the service fills in the rest. */
+export type RecordLookup = Pick<FindInCaseOptions<unknown>, 'actor' | 'id' | 'permission' | 'lock'>;
+
 /**
  * Loads a record held by a case and checks that the actor may act on it with the
  * permission. Missing and forbidden answer the same 404; the policy audits a refusal.

@@ -5,8 +5,8 @@ import { UserStatus } from '@sillok/auth';
 import { DomainError, ErrorCode, pageOf, Permission, type Actor, type Page } from '@sillok/core';
 import { CaseAccessPolicy } from '../access/case-access.policy.js';
 import { CaseMember } from './case-member.entity.js';
-import type { CaseMemberView } from './case-member.view.js';
 import { CaseRole } from './case-role.js';
+import type { CaseMemberResponse } from '../case.responses.js';
 
 const MEMBER_COLUMNS = `m.user_id AS "userId", u.display_name AS "displayName", u.email, u.role,
   m.case_role AS "caseRole", m.added_by AS "addedBy", m.created_at AS "addedAt", m.updated_at AS "updatedAt"`;
@@ -20,7 +20,11 @@ export class CaseMemberService {
     private readonly policy: CaseAccessPolicy,
   ) {}
 
-  async list(actor: Actor, caseId: string, query: { limit: number; offset: number }): Promise<Page<CaseMemberView>> {
+  async list(
+    actor: Actor,
+    caseId: string,
+    query: { limit: number; offset: number },
+  ): Promise<Page<CaseMemberResponse>> {
     await this.policy.requireCaseAccess(actor, caseId, Permission.CaseRead);
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(
@@ -37,13 +41,13 @@ export class CaseMemberService {
     return pageOf((rows as Array<Record<string, unknown>>).map(toView), total as number, query);
   }
 
-  async get(actor: Actor, caseId: string, userId: string): Promise<CaseMemberView> {
+  async get(actor: Actor, caseId: string, userId: string): Promise<CaseMemberResponse> {
     await this.policy.requireCaseAccess(actor, caseId, Permission.CaseRead);
     return this.find(this.dataSource.manager, caseId, userId);
   }
 
   /** Adds an active user (or brings back one who was removed) with a case role. */
-  async add(actor: Actor, caseId: string, input: { userId: string; caseRole: CaseRole }): Promise<CaseMemberView> {
+  async add(actor: Actor, caseId: string, input: { userId: string; caseRole: CaseRole }): Promise<CaseMemberResponse> {
     return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, caseId, Permission.CaseManage, manager);
       const [user] = (await manager.query(`SELECT status FROM users WHERE id = $1`, [input.userId])) as Array<{
@@ -84,7 +88,7 @@ export class CaseMemberService {
     });
   }
 
-  async update(actor: Actor, caseId: string, userId: string, caseRole: CaseRole): Promise<CaseMemberView> {
+  async update(actor: Actor, caseId: string, userId: string, caseRole: CaseRole): Promise<CaseMemberResponse> {
     return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, caseId, Permission.CaseManage, manager);
       const member = await this.lockMember(manager, caseId, userId);
@@ -121,7 +125,7 @@ export class CaseMemberService {
     });
   }
 
-  private async find(manager: EntityManager, caseId: string, userId: string): Promise<CaseMemberView> {
+  private async find(manager: EntityManager, caseId: string, userId: string): Promise<CaseMemberResponse> {
     const [row] = (await manager.query(
       `SELECT ${MEMBER_COLUMNS} FROM case_members m JOIN users u ON u.id = m.user_id
         WHERE m.case_id = $1 AND m.user_id = $2 AND m.removed_at IS NULL`,
@@ -152,7 +156,7 @@ export class CaseMemberService {
   }
 }
 
-function toView(row: Record<string, unknown>): CaseMemberView {
+function toView(row: Record<string, unknown>): CaseMemberResponse {
   return {
     userId: row.userId as string,
     displayName: row.displayName as string,

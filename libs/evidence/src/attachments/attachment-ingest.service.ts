@@ -27,7 +27,8 @@ import { OBJECT_STORE, type ObjectStore } from '../object-store/object-store.por
 import { requireOwnerCase, type AttachmentOwnerType } from './attachment-owner.js';
 import { AttachmentMetadataDto, DerivativeMetadataDto } from './http/attachment.dto.js';
 import { Attachment } from './attachment.entity.js';
-import { attachmentView, type AttachmentView } from './attachment.view.js';
+import type { AttachmentResponse } from './attachment.responses.js';
+import { attachmentView } from './attachment.view.js';
 import { HeadCapture } from './head-capture.js';
 import { MEDIA_SNIFF_BYTES, detectMediaType } from './media-type.js';
 
@@ -55,7 +56,7 @@ export class AttachmentIngestService {
     ownerType: AttachmentOwnerType,
     ownerId: string,
     request: IncomingMessage,
-  ): Promise<AttachmentView> {
+  ): Promise<AttachmentResponse> {
     requireRolePermission(actor.role, Permission.AttachmentUpload);
     const caseId = await requireOwnerCase(
       this.dataSource.manager,
@@ -68,12 +69,17 @@ export class AttachmentIngestService {
     this.refuseDeclaredOversize(request);
     return readMultipartFile(request, async (file) => {
       const metadata = await validFields(AttachmentMetadataDto, file);
-      return this.ingest(actor, file, metadata, { caseId, ownerType, ownerId }, AuditAction.AttachmentUpload);
+      return this.ingest(actor, {
+        file,
+        metadata,
+        placement: { caseId, ownerType, ownerId },
+        action: AuditAction.AttachmentUpload,
+      });
     });
   }
 
   /** A redacted or transcoded copy: a new object linked to its original, which stays as it is. */
-  async uploadDerivative(actor: Actor, originalId: string, request: IncomingMessage): Promise<AttachmentView> {
+  async uploadDerivative(actor: Actor, originalId: string, request: IncomingMessage): Promise<AttachmentResponse> {
     requireRolePermission(actor.role, Permission.AttachmentUpload);
     const original = await this.dataSource.getRepository(Attachment).findOne({ where: { id: originalId } });
     if (!original) throw DomainError.notFound('attachment');
@@ -89,7 +95,7 @@ export class AttachmentIngestService {
         derivation: metadata.derivation,
         derivationReason: metadata.reason,
       };
-      return this.ingest(actor, file, metadata, placement, AuditAction.AttachmentDerive);
+      return this.ingest(actor, { file, metadata, placement, action: AuditAction.AttachmentDerive });
     });
   }
 
@@ -105,11 +111,13 @@ export class AttachmentIngestService {
 
   private async ingest(
     actor: Actor,
-    file: IncomingFile,
-    metadata: AttachmentMetadataDto,
-    placement: Placement,
-    action: AuditAction,
-  ): Promise<AttachmentView> {
+    {
+      file,
+      metadata,
+      placement,
+      action,
+    }: { file: IncomingFile; metadata: AttachmentMetadataDto; placement: Placement; action: AuditAction },
+  ): Promise<AttachmentResponse> {
     const key = newObjectKey();
     // The first bytes serve media type detection and capture metadata; never the whole file.
     const head = new HeadCapture(Math.max(MEDIA_SNIFF_BYTES, CAPTURE_METADATA_HEAD_BYTES));
@@ -156,7 +164,7 @@ export class AttachmentIngestService {
             ...(saved.derivedFrom ? { derivedFrom: saved.derivedFrom, derivation: saved.derivation } : {}),
           },
         });
-        return attachmentView(saved, captureMetadata, true);
+        return attachmentView(saved, { capture: captureMetadata, showLocation: true });
       });
     } catch (error) {
       await this.store.removeIncomplete(key).catch(() => undefined);

@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ATTACHMENT_OWNER_TYPES } from './attachment-owner.js';
 import { ATTACHMENT_KINDS, DERIVATIONS } from './attachment.entity.js';
-import type { AttachmentView, CaptureMetadataView, CustodyEntryView, FixityCheckView } from './attachment.view.js';
 
-// OpenAPI descriptions of the responses; the services return plain objects of these shapes.
+// The responses, declared once: each class is the OpenAPI description and
+// the type the services (and their mappers) return as plain objects; there is no other declaration.
 
-export class CaptureMetadataResponse implements CaptureMetadataView {
+export class CaptureMetadataResponse {
   @ApiProperty({ enum: ['exif', 'mvhd'] }) source: string;
   @ApiProperty({ format: 'date-time' }) extractedAt: string;
   @ApiProperty({
@@ -15,6 +15,7 @@ export class CaptureMetadataResponse implements CaptureMetadataView {
     description: 'EXIF DateTimeOriginal (UTC unless the file gives an offset) or MP4/MOV creation time',
   })
   capturedAt: string | null;
+  /** Null unless the reader may download the attachment: a location can expose a witness or a camp. */
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -35,7 +36,7 @@ export class CaptureMetadataResponse implements CaptureMetadataView {
   @ApiProperty({ nullable: true, type: String, description: 'what could not be read' }) errors: string | null;
 }
 
-export class AttachmentResponse implements AttachmentView {
+export class AttachmentResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: ATTACHMENT_OWNER_TYPES }) ownerType: string;
@@ -63,7 +64,7 @@ export class AttachmentResponse implements AttachmentView {
   captureMetadata?: CaptureMetadataResponse | null;
 }
 
-export class FixityCheckResponse implements FixityCheckView {
+export class FixityCheckResponse {
   @ApiProperty({ format: 'date-time' }) checkedAt: string;
   @ApiProperty() ok: boolean;
   @ApiProperty() missing: boolean;
@@ -71,7 +72,7 @@ export class FixityCheckResponse implements FixityCheckView {
   @ApiProperty({ nullable: true, type: Number }) observedSize: number | null;
 }
 
-export class CustodyEntryResponse implements CustodyEntryView {
+export class CustodyEntryResponse {
   @ApiProperty() seq: string;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty() action: string;

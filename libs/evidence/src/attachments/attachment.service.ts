@@ -9,19 +9,14 @@ import { AttachmentCaptureMetadata } from '../capture/capture-metadata.entity.js
 import { OBJECT_STORE, type ObjectStore } from '../object-store/object-store.port.js';
 import { ownerReadPermission, requireOwnerCase, type AttachmentOwnerType } from './attachment-owner.js';
 import { Attachment } from './attachment.entity.js';
-import {
-  attachmentView,
-  fixityCheckView,
-  type AttachmentView,
-  type CustodyEntryView,
-  type FixityCheckView,
-} from './attachment.view.js';
+import type { AttachmentResponse, CustodyEntryResponse, FixityCheckResponse } from './attachment.responses.js';
+import { attachmentView, fixityCheckView } from './attachment.view.js';
 import { FixityCheck } from './fixity-check.entity.js';
 import { parseRange } from './http-range.js';
 
 export type AttachmentContent =
-  | { kind: 'unsatisfiable'; attachment: AttachmentView }
-  | { kind: 'full' | 'partial'; attachment: AttachmentView; start: number; end: number; body: Readable };
+  | { kind: 'unsatisfiable'; attachment: AttachmentResponse }
+  | { kind: 'full' | 'partial'; attachment: AttachmentResponse; start: number; end: number; body: Readable };
 
 /** Reading attachments: metadata, content (audited), fixity history and chain of custody. */
 @Injectable()
@@ -34,7 +29,7 @@ export class AttachmentService {
   ) {}
 
   /** With its capture metadata; the location in it only for readers who may download the file. */
-  async get(actor: Actor, id: string): Promise<AttachmentView> {
+  async get(actor: Actor, id: string): Promise<AttachmentResponse> {
     const attachment = await this.dataSource.getRepository(Attachment).findOne({ where: { id } });
     if (!attachment) throw DomainError.notFound('attachment');
     const access = await this.policy.requireRecordAccess(actor, attachment, 'attachment', Permission.CaseRead);
@@ -44,10 +39,10 @@ export class AttachmentService {
     const capture = await this.dataSource.getRepository(AttachmentCaptureMetadata).findOne({
       where: { attachmentId: attachment.id },
     });
-    return attachmentView(attachment, capture, mayDownload);
+    return attachmentView(attachment, { capture, showLocation: mayDownload });
   }
 
-  async listOf(actor: Actor, ownerType: AttachmentOwnerType, ownerId: string): Promise<AttachmentView[]> {
+  async listOf(actor: Actor, ownerType: AttachmentOwnerType, ownerId: string): Promise<AttachmentResponse[]> {
     const read = ownerReadPermission(ownerType);
     await requireOwnerCase(this.dataSource.manager, this.policy, actor, read, ownerType, ownerId);
     const rows = await this.dataSource.getRepository(Attachment).find({
@@ -78,7 +73,7 @@ export class AttachmentService {
     return { kind: range.kind, attachment: view, start, end, body };
   }
 
-  async fixityHistory(actor: Actor, id: string): Promise<FixityCheckView[]> {
+  async fixityHistory(actor: Actor, id: string): Promise<FixityCheckResponse[]> {
     const attachment = await this.find(actor, id, Permission.CaseRead);
     const checks = await this.dataSource.getRepository(FixityCheck).find({
       where: { attachmentId: attachment.id },
@@ -88,7 +83,7 @@ export class AttachmentService {
   }
 
   /** Every audit event about the attachment, in chain order: ingest, derivatives, downloads, fixity checks. */
-  async custody(actor: Actor, id: string): Promise<CustodyEntryView[]> {
+  async custody(actor: Actor, id: string): Promise<CustodyEntryResponse[]> {
     const attachment = await this.find(actor, id, Permission.CaseRead);
     await sealAuditChain(this.dataSource.manager);
     const events = await custodyEvents(this.dataSource.manager, [attachment.id]);

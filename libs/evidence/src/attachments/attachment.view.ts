@@ -1,25 +1,11 @@
+import type { AttachmentResponse, CaptureMetadataResponse, FixityCheckResponse } from './attachment.responses.js';
 import type { Attachment } from './attachment.entity.js';
 import type { AttachmentCaptureMetadata } from '../capture/capture-metadata.entity.js';
 import type { FixityCheck } from './fixity-check.entity.js';
 
-export interface CaptureMetadataView {
-  source: string;
-  extractedAt: string;
-  capturedAt: string | null;
-  /** Null unless the reader may download the attachment: a location can expose a witness or a camp. */
-  gpsLatitude: number | null;
-  gpsLongitude: number | null;
-  /** True when the file carries a location that this reader is not allowed to see. */
-  gpsWithheld: boolean;
-  cameraMake: string | null;
-  cameraModel: string | null;
-  raw: Record<string, unknown>;
-  errors: string | null;
-}
-
 const GPS_RAW_KEY = /^GPS/;
 
-export function captureMetadataView(m: AttachmentCaptureMetadata, showLocation: boolean): CaptureMetadataView {
+export function captureMetadataView(m: AttachmentCaptureMetadata, showLocation: boolean): CaptureMetadataResponse {
   const hasLocation = m.gpsLatitude !== null || Object.keys(m.raw).some((key) => GPS_RAW_KEY.test(key));
   return {
     source: m.source,
@@ -35,36 +21,18 @@ export function captureMetadataView(m: AttachmentCaptureMetadata, showLocation: 
   };
 }
 
-export interface AttachmentView {
-  id: string;
-  caseId: string;
-  ownerType: string;
-  ownerId: string;
-  originalFileName: string;
-  declaredMediaType: string | null;
-  detectedMediaType: string;
-  size: number;
-  sha256: string;
-  md5: string;
-  kind: string;
-  description: string;
-  language: string | null;
-  uploadedBy: string;
-  uploadedAt: string;
-  derivedFrom: string | null;
-  derivation: string | null;
-  derivationReason: string | null;
-  /** Only in GET /attachments/:id and the upload answer; lists leave it out. */
-  captureMetadata?: CaptureMetadataView | null;
+/**
+ * The single-attachment answers (GET /attachments/:id, the upload) carry the capture metadata read
+ * at ingest (null when none), its location only for readers who may download the file.
+ */
+export interface AttachmentDetail {
+  capture: AttachmentCaptureMetadata | null;
+  showLocation: boolean;
 }
 
-/** The object key and request id stay inside: they tell a reader nothing they need. */
-export function attachmentView(
-  a: Attachment,
-  capture?: AttachmentCaptureMetadata | null,
-  showLocation = false,
-): AttachmentView {
-  const view: AttachmentView = {
+/** The object key and request id stay inside: they tell a reader nothing they need. Lists pass no detail. */
+export function attachmentView(a: Attachment, detail?: AttachmentDetail): AttachmentResponse {
+  const view: AttachmentResponse = {
     id: a.id,
     caseId: a.caseId,
     ownerType: a.ownerType,
@@ -84,19 +52,11 @@ export function attachmentView(
     derivation: a.derivation,
     derivationReason: a.derivationReason,
   };
-  if (capture !== undefined) view.captureMetadata = capture ? captureMetadataView(capture, showLocation) : null;
+  if (detail) view.captureMetadata = detail.capture ? captureMetadataView(detail.capture, detail.showLocation) : null;
   return view;
 }
 
-export interface FixityCheckView {
-  checkedAt: string;
-  ok: boolean;
-  missing: boolean;
-  observedSha256: string | null;
-  observedSize: number | null;
-}
-
-export function fixityCheckView(c: FixityCheck): FixityCheckView {
+export function fixityCheckView(c: FixityCheck): FixityCheckResponse {
   return {
     checkedAt: c.checkedAt.toISOString(),
     ok: c.ok,
@@ -104,14 +64,4 @@ export function fixityCheckView(c: FixityCheck): FixityCheckView {
     observedSha256: c.observedSha256,
     observedSize: c.observedSize,
   };
-}
-
-export interface CustodyEntryView {
-  seq: string;
-  at: string;
-  action: string;
-  actorUserId: string | null;
-  actorRole: string | null;
-  requestId: string | null;
-  details: Record<string, unknown> | null;
 }

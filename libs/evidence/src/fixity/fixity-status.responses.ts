@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { FixityRunSummary, FixityStatus, FixityStatusFailure } from './fixity-status.service.js';
 
-// OpenAPI descriptions of GET /fixity; the service returns plain objects of these shapes.
+// GET /fixity, declared once: each class is the OpenAPI description and the type the service returns.
 
-export class FixityRunSummaryResponse implements FixityRunSummary {
+/** One fixity run as the status shows it: when it ran and what it found. */
+export class FixityRunSummaryResponse {
   @ApiProperty({ format: 'uuid' }) runId: string;
   @ApiProperty({ format: 'date-time', description: 'its first check (UTC)' }) startedAt: string;
   @ApiProperty({ format: 'date-time', description: 'its last check (UTC)' }) finishedAt: string;
@@ -12,7 +12,8 @@ export class FixityRunSummaryResponse implements FixityRunSummary {
   @ApiProperty({ description: 'stored objects not found' }) missing: number;
 }
 
-export class FixityStatusFailureResponse implements FixityStatusFailure {
+/** An attachment whose stored object failed the latest run: no content, only what finds it. */
+export class FixityStatusFailureResponse {
   @ApiProperty({ format: 'uuid' }) attachmentId: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ type: String, nullable: true, example: 'CASE-2026-0001' }) caseReference: string | null;
@@ -33,7 +34,7 @@ export class FixityLatestRunResponse extends FixityRunSummaryResponse {
   failures: FixityStatusFailureResponse[];
 }
 
-export class FixityStatusResponse implements FixityStatus {
+export class FixityStatusResponse {
   @ApiProperty({ description: 'attachments stored now' }) attachments: number;
   @ApiProperty({ description: 'attachments no run has ever checked' }) neverChecked: number;
 

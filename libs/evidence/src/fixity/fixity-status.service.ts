@@ -2,42 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { OCCURRED_AT_SQL_FORMAT } from '@sillok/audit';
 import { Case } from '@sillok/cases';
-
-/** One fixity run as the status shows it: when it ran and what it found. */
-export interface FixityRunSummary {
-  runId: string;
-  /** Its first and last check (a resumed run spans its invocations). */
-  startedAt: string;
-  finishedAt: string;
-  checked: number;
-  mismatched: number;
-  missing: number;
-}
-
-/** An attachment whose stored object failed the latest run: no content, only what finds it. */
-export interface FixityStatusFailure {
-  attachmentId: string;
-  caseId: string;
-  caseReference: string | null;
-  ownerType: string;
-  missing: boolean;
-  expectedSha256: string;
-  observedSha256: string | null;
-  expectedSize: number;
-  observedSize: number | null;
-  checkedAt: string;
-}
-
-export interface FixityStatus {
-  /** Attachments stored now. */
-  attachments: number;
-  /** Attachments no run has ever checked. */
-  neverChecked: number;
-  /** Null before the first `sillok fixity:check` (or scheduled run). */
-  latestRun: (FixityRunSummary & { notChecked: number; failures: FixityStatusFailure[] }) | null;
-  /** The runs before the latest, newest first. */
-  earlierRuns: FixityRunSummary[];
-}
+import type {
+  FixityRunSummaryResponse,
+  FixityStatusFailureResponse,
+  FixityStatusResponse,
+} from './fixity-status.responses.js';
 
 export const FIXITY_FAILURES_SHOWN = 200;
 const EARLIER_RUNS = 5;
@@ -60,7 +29,7 @@ const RUN_SUMMARY = `
 export class FixityStatusService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async status(): Promise<FixityStatus> {
+  async status(): Promise<FixityStatusResponse> {
     const manager = this.dataSource.manager;
     const [{ attachments, neverChecked }] = await manager.query(
       `SELECT count(*)::int AS attachments,
@@ -83,7 +52,7 @@ export class FixityStatusService {
       [EARLIER_RUNS],
     );
     if (runIds.length === 0) return { attachments, neverChecked, latestRun: null, earlierRuns: [] };
-    const runs: FixityRunSummary[] = await manager.query(RUN_SUMMARY, [runIds.map((r) => r.run_id)]);
+    const runs: FixityRunSummaryResponse[] = await manager.query(RUN_SUMMARY, [runIds.map((r) => r.run_id)]);
     const [latest, ...earlierRuns] = runs;
     const [{ notChecked }] = await manager.query(
       `SELECT count(*)::int AS "notChecked" FROM attachments a
@@ -98,8 +67,8 @@ export class FixityStatusService {
     };
   }
 
-  private async failuresOf(runId: string): Promise<FixityStatusFailure[]> {
-    const rows: Array<Omit<FixityStatusFailure, 'caseReference'>> = await this.dataSource.query(
+  private async failuresOf(runId: string): Promise<FixityStatusFailureResponse[]> {
+    const rows: Array<Omit<FixityStatusFailureResponse, 'caseReference'>> = await this.dataSource.query(
       `SELECT f.attachment_id AS "attachmentId", a.case_id AS "caseId", a.owner_type AS "ownerType", f.missing,
               a.sha256 AS "expectedSha256", f.observed_sha256 AS "observedSha256", a.size::float8 AS "expectedSize",
               f.observed_size::float8 AS "observedSize", ${utc('f.checked_at')} AS "checkedAt"

@@ -1,39 +1,7 @@
 import type { CaseFile } from './case-file.js';
 import { emptinessToConfirm } from './emptiness.js';
 import { unsettledReferences } from './unsettled.js';
-
-/** One record the export was asked for: whether it would go out, and if not, why. */
-export interface PreviewRecord {
-  kind: 'testimony' | 'incident' | 'attachment';
-  id: string;
-  /** The testimony's or incident's reference; for an attachment, that of its testimony (empty for others). */
-  reference: string;
-  /** The witness as this profile would name them (pseudonym, "Witness 1", or empty where hidden). */
-  witness: string;
-  /** An attachment's file name as this profile would show it; empty for testimonies and incidents. */
-  name: string;
-  /** Testimony or incident status; empty for attachments. */
-  status: string;
-  included: boolean;
-  /** Why it would be withheld; null when it goes out. */
-  reason: string | null;
-}
-
-/** What an export would hold, without its bytes: nothing read is written, signed, stored or audited. */
-export interface ExportPreview {
-  profile: string;
-  /** Every testimony, incident and attachment considered, included first within each kind, by reference. */
-  records: PreviewRecord[];
-  /**
-   * Things a requester should look at before sending: records not approved, an empty export, 0-byte files,
-   * files whose name lies about their type, files that carry their capture location (GPS), identities.
-   */
-  warnings: string[];
-  /** Set when the export itself would be refused without confirmEmpty (an empty bag, a 0-byte file). */
-  confirmEmptyRequired: string | null;
-  /** Witnesses whose identity would be decrypted into the bag (each read audited at export time). */
-  identityWitnesses: number;
-}
+import type { ExportPreviewResponse, PreviewRecordResponse } from '../http/export-preview.responses.js';
 
 /**
  * The preview of a collected case file: the same collection an export makes, so what it lists
@@ -43,8 +11,8 @@ export function exportPreview(
   file: Pick<CaseFile, 'testimonies' | 'incidents' | 'attachments' | 'withheld'>,
   profile: string,
   identityWitnesses: number,
-): ExportPreview {
-  const included: PreviewRecord[] = [
+): ExportPreviewResponse {
+  const included: PreviewRecordResponse[] = [
     ...file.testimonies.map((t) =>
       record('testimony', t.id, t.reference, { witness: t.witness.label, status: t.status }),
     ),
@@ -82,11 +50,11 @@ export function exportPreview(
 }
 
 function record(
-  kind: PreviewRecord['kind'],
+  kind: PreviewRecordResponse['kind'],
   id: string,
   reference: string,
-  parts: Partial<Pick<PreviewRecord, 'witness' | 'name' | 'status' | 'reason'>>,
-): PreviewRecord {
+  parts: Partial<Pick<PreviewRecordResponse, 'witness' | 'name' | 'status' | 'reason'>>,
+): PreviewRecordResponse {
   const reason = parts.reason ?? null;
   return {
     kind,

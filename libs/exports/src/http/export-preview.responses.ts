@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ExportPreview, PreviewRecord } from '../collect/export-preview.js';
 import { EXPORT_PROFILE_NAMES } from '../profiles/export-profile.js';
 
-// OpenAPI description of POST /cases/:id/exports/preview; the service returns plain objects of this shape.
+// POST /cases/:id/exports/preview, declared once: the OpenAPI description and the type exportPreview returns.
 
-export class PreviewRecordResponse implements PreviewRecord {
+/** One record the export was asked for: whether it would go out, and if not, why. */
+export class PreviewRecordResponse {
   @ApiProperty({ enum: ['testimony', 'incident', 'attachment'] }) kind: 'testimony' | 'incident' | 'attachment';
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'testimony or incident reference; for an attachment, its testimony’s (or empty)' })
@@ -18,9 +18,11 @@ export class PreviewRecordResponse implements PreviewRecord {
   reason: string | null;
 }
 
-export class ExportPreviewResponse implements ExportPreview {
+/** What an export would hold, without its bytes: nothing read is written, signed, stored or audited. */
+export class ExportPreviewResponse {
   @ApiProperty({ enum: EXPORT_PROFILE_NAMES }) profile: string;
   @ApiProperty({ type: () => [PreviewRecordResponse] }) records: PreviewRecordResponse[];
+  /** Also files that carry their capture location (GPS). */
   @ApiProperty({
     type: [String],
     description:

@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ExportSelection, WithheldItem } from '../case-export.entity.js';
-import type { ExportView } from '../export.view.js';
 import { EXPORT_PROFILE_NAMES } from '../profiles/export-profile.js';
 
-// OpenAPI descriptions of the responses; the service returns plain objects of these shapes.
+// The responses, declared once: each class is the OpenAPI description and
+// the type the services (and their mappers) return as plain objects; there is no other declaration.
 
 export class ExportSelectionResponse implements ExportSelection {
   @ApiProperty({ required: false, type: [String] }) testimonyIds?: string[];
@@ -24,7 +24,7 @@ export class WithheldItemResponse implements WithheldItem {
   @ApiProperty() reason: string;
 }
 
-export class ExportResponse implements ExportView {
+export class ExportResponse {
   @ApiProperty({ format: 'uuid', description: 'also the bag’s External-Identifier and on every PDF page' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: EXPORT_PROFILE_NAMES }) profile: string;

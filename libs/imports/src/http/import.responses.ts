@@ -1,23 +1,25 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IMPORT_FORMATS, type ImportFormat } from '../formats/source-record.js';
-import type { ImportReport, InvalidRow, UnmatchedName } from '../import-report.js';
 import { RECORD_TYPES, type RecordTypeName } from '../record-types/import-record-type.js';
 
-export class InvalidRowResponse implements InvalidRow {
+/** A row that cannot be imported: the line it starts on, the field as the file names it, and why. */
+export class InvalidRowResponse {
   @ApiProperty({ description: 'the line of the file the row starts on' }) line: number;
   @ApiProperty({ nullable: true, type: String }) externalId: string | null;
   @ApiProperty({ description: 'as the file names it (CSV column or JSON key)' }) field: string;
   @ApiProperty() reason: string;
 }
 
-export class UnmatchedNameResponse implements UnmatchedName {
+/** A free-text vocabulary name that matched no term; a facility name is kept as the place text. */
+export class UnmatchedNameResponse {
   @ApiProperty() field: string;
   @ApiProperty({ example: 'facility' }) scheme: string;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'rows using the name' }) rows: number;
 }
 
-export class ImportReportResponse implements ImportReport {
+/** What an import did, or (written: false) why it wrote nothing. */
+export class ImportReportResponse {
   @ApiProperty({ format: 'uuid' }) importId: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({ enum: RECORD_TYPES }) type: RecordTypeName;

@@ -3,7 +3,6 @@ import { PageResponseOf } from '@sillok/core';
 import { DATE_PRECISIONS } from '@sillok/testimonies';
 import { ExternalReferenceDto } from './http/abductee.dto.js';
 import { IncidentWithdrawalResponse } from '../incidents.responses.js';
-import type { AbducteeView } from './abductee.view.js';
 
 export class LastSeenResponse {
   @ApiProperty({ nullable: true, type: String, format: 'date' }) date: string | null;
@@ -12,7 +11,7 @@ export class LastSeenResponse {
   @ApiProperty({ nullable: true, type: String }) source: string | null;
 }
 
-export class AbducteeResponse implements AbducteeView {
+export class AbducteeResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'A-000001' }) reference: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy, findInCase } from '@sillok/cases';
+import { CaseAccessPolicy, findInCase, type RecordLookup } from '@sillok/cases';
 import { nextReference, withdrawRecord } from '@sillok/database';
 import {
   DomainError,
@@ -29,7 +29,8 @@ import type { CreateAbducteeDto, ListAbducteesQuery, UpdateAbducteeDto } from '.
 import { Incident } from '../incidents/incident.entity.js';
 import { requireInCase } from '../same-case.js';
 import { Abductee, ABDUCTEE_REFERENCE } from './abductee.entity.js';
-import { toAbducteeView, type AbducteeView } from './abductee.view.js';
+import { toAbducteeView } from './abductee.view.js';
+import type { AbducteeNameResponse, AbducteeResponse } from './abductee.responses.js';
 
 type AbducteeFields = Omit<UpdateAbducteeDto, 'version'>;
 
@@ -52,7 +53,7 @@ export class AbducteeService {
     private readonly taxonomy: TaxonomyService,
   ) {}
 
-  async create(actor: Actor, dto: CreateAbducteeDto): Promise<AbducteeView> {
+  async create(actor: Actor, dto: CreateAbducteeDto): Promise<AbducteeResponse> {
     return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, dto.caseId, Permission.IncidentWrite, manager);
       await this.checkFields(manager, dto.caseId, dto, null);
@@ -80,11 +81,11 @@ export class AbducteeService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<AbducteeView> {
-    return toAbducteeView(await this.find(this.dataSource.manager, actor, id, Permission.IncidentRead));
+  async get(actor: Actor, id: string): Promise<AbducteeResponse> {
+    return toAbducteeView(await this.find(this.dataSource.manager, { actor, id, permission: Permission.IncidentRead }));
   }
 
-  async list(actor: Actor, query: ListAbducteesQuery): Promise<Page<AbducteeView>> {
+  async list(actor: Actor, query: ListAbducteesQuery): Promise<Page<AbducteeResponse>> {
     const caseIds = await this.policy.scopeCaseIds(actor, Permission.IncidentRead, query.caseId);
     const builder = this.dataSource
       .getRepository(Abductee)
@@ -104,9 +105,9 @@ export class AbducteeService {
     return pageOf(rows.map(toAbducteeView), total, query);
   }
 
-  async update(actor: Actor, id: string, dto: UpdateAbducteeDto): Promise<AbducteeView> {
+  async update(actor: Actor, id: string, dto: UpdateAbducteeDto): Promise<AbducteeResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const abductee = await this.find(manager, actor, id, Permission.IncidentWrite, true);
+      const abductee = await this.find(manager, { actor, id, permission: Permission.IncidentWrite, lock: true });
       if (abductee.withdrawnAt)
         throw new DomainError(ErrorCode.Conflict, 'the record has been withdrawn and no longer changes');
       assertVersion(abductee, dto.version, 'abductee');
@@ -137,9 +138,9 @@ export class AbducteeService {
     });
   }
 
-  async withdraw(actor: Actor, id: string, reason: string): Promise<AbducteeView> {
+  async withdraw(actor: Actor, id: string, reason: string): Promise<AbducteeResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const abductee = await this.find(manager, actor, id, Permission.IncidentWrite, true);
+      const abductee = await this.find(manager, { actor, id, permission: Permission.IncidentWrite, lock: true });
       if (await withdrawRecord(manager, Abductee, abductee, { by: actor.userId, reason }))
         audit({
           action: AuditAction.AbducteeWithdraw,
@@ -153,9 +154,9 @@ export class AbducteeService {
   }
 
   /** The name, sealed or not, for witness.identity.read with a reason; the audit row commits with the read. */
-  async readName(actor: Actor, id: string, reason: string): Promise<{ abducteeId: string; name: string | null }> {
+  async readName(actor: Actor, id: string, reason: string): Promise<AbducteeNameResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const abductee = await this.find(manager, actor, id, Permission.WitnessIdentityRead);
+      const abductee = await this.find(manager, { actor, id, permission: Permission.WitnessIdentityRead });
       const name =
         abductee.nameAtRisk && abductee.nameKeyId && abductee.nameNonce && abductee.nameCiphertext
           ? openRecord<{ name: string }>(this.ring, owner(id), {
@@ -210,7 +211,7 @@ export class AbducteeService {
     );
   }
 
-  private find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false) {
+  private find(manager: EntityManager, { actor, id, permission, lock }: RecordLookup) {
     return findInCase(manager, {
       policy: this.policy,
       actor,
@@ -259,7 +260,7 @@ export class AbducteeService {
     await requireInCase(manager, Incident, dto.incidentIds, caseId, 'incidentIds');
   }
 
-  private async view(manager: EntityManager, id: string): Promise<AbducteeView> {
+  private async view(manager: EntityManager, id: string): Promise<AbducteeResponse> {
     return toAbducteeView(await manager.getRepository(Abductee).findOneByOrFail({ id }));
   }
 }

@@ -1,35 +1,8 @@
-import { withdrawalOf, type Withdrawal } from '@sillok/database';
-import type { Abductee, ExternalReference } from './abductee.entity.js';
+import { withdrawalOf } from '@sillok/database';
+import type { Abductee } from './abductee.entity.js';
+import type { AbducteeResponse } from './abductee.responses.js';
 
-export interface AbducteeView {
-  id: string;
-  reference: string;
-  caseId: string;
-  /** null when sealed: read it with POST /abductees/:id/name/read (witness.identity.read and a reason). */
-  name: string | null;
-  nameSealed: boolean;
-  nationality: string | null;
-  abductionCategoryTermId: string | null;
-  abductedFrom: string | null;
-  abductedTo: string | null;
-  abductionDatePrecision: string | null;
-  abductionPlace: string | null;
-  lastSeen: { date: string | null; datePrecision: string | null; place: string | null; source: string | null };
-  statusTermId: string | null;
-  externalReferences: ExternalReference[];
-  testimonyIds: string[];
-  incidentIds: string[];
-  notes: string;
-  withdrawn: Withdrawal | null;
-  /** Its id in the archive it was imported from; null for a record made in Sillok. */
-  externalId: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export function toAbducteeView(a: Abductee): AbducteeView {
+export function toAbducteeView(a: Abductee): AbducteeResponse {
   return {
     id: a.id,
     reference: a.reference,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy, findInCase } from '@sillok/cases';
+import { CaseAccessPolicy, findInCase, type RecordLookup } from '@sillok/cases';
 import { nextReference, withdrawRecord } from '@sillok/database';
 import {
   DomainError,
@@ -19,7 +19,8 @@ import { eventTermFields, requireTermFields, Witness } from '@sillok/testimonies
 import type { CreateIncidentDto, ListIncidentsQuery, UpdateIncidentDto } from './http/incident.dto.js';
 import { requireInCase } from '../same-case.js';
 import { Incident, INCIDENT_REFERENCE } from './incident.entity.js';
-import { loadIncidentView, toIncidentSummaries, type IncidentSummaryView, type IncidentView } from './incident.view.js';
+import { loadIncidentView, toIncidentSummaries } from './incident.view.js';
+import type { IncidentResponse, IncidentSummaryResponse } from '../incidents.responses.js';
 
 type IncidentFields = Omit<UpdateIncidentDto, 'version'>;
 
@@ -45,7 +46,7 @@ export class IncidentService {
     private readonly taxonomy: TaxonomyService,
   ) {}
 
-  async create(actor: Actor, dto: CreateIncidentDto): Promise<IncidentView> {
+  async create(actor: Actor, dto: CreateIncidentDto): Promise<IncidentResponse> {
     return this.audit.transaction(async (manager, audit) => {
       await this.policy.requireCaseAccess(actor, dto.caseId, Permission.IncidentWrite, manager);
       await this.checkFields(manager, dto.caseId, dto, null);
@@ -70,12 +71,12 @@ export class IncidentService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<IncidentView> {
-    await this.find(this.dataSource.manager, actor, id, Permission.IncidentRead);
+  async get(actor: Actor, id: string): Promise<IncidentResponse> {
+    await this.find(this.dataSource.manager, { actor, id, permission: Permission.IncidentRead });
     return loadIncidentView(this.dataSource.manager, id);
   }
 
-  async list(actor: Actor, query: ListIncidentsQuery): Promise<Page<IncidentSummaryView>> {
+  async list(actor: Actor, query: ListIncidentsQuery): Promise<Page<IncidentSummaryResponse>> {
     const caseIds = await this.policy.scopeCaseIds(actor, Permission.IncidentRead, query.caseId);
     const builder = this.dataSource
       .getRepository(Incident)
@@ -114,7 +115,7 @@ export class IncidentService {
     return pageOf(await toIncidentSummaries(this.dataSource.manager, incidents), total, query);
   }
 
-  async update(actor: Actor, id: string, dto: UpdateIncidentDto): Promise<IncidentView> {
+  async update(actor: Actor, id: string, dto: UpdateIncidentDto): Promise<IncidentResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const incident = await this.findWritable(manager, actor, id);
       assertVersion(incident, dto.version, 'incident');
@@ -134,9 +135,9 @@ export class IncidentService {
     });
   }
 
-  async withdraw(actor: Actor, id: string, reason: string): Promise<IncidentView> {
+  async withdraw(actor: Actor, id: string, reason: string): Promise<IncidentResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const incident = await this.find(manager, actor, id, Permission.IncidentWrite, true);
+      const incident = await this.find(manager, { actor, id, permission: Permission.IncidentWrite, lock: true });
       if (await withdrawRecord(manager, Incident, incident, { by: actor.userId, reason }))
         audit({
           action: AuditAction.IncidentWithdraw,
@@ -150,7 +151,7 @@ export class IncidentService {
   }
 
   /** The incident if the actor may act on it with `permission` (404 for missing and forbidden alike). */
-  find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false): Promise<Incident> {
+  find(manager: EntityManager, { actor, id, permission, lock }: RecordLookup): Promise<Incident> {
     return findInCase(manager, {
       policy: this.policy,
       actor,
@@ -164,7 +165,7 @@ export class IncidentService {
 
   /** For writes: locked, and refused once withdrawn. */
   async findWritable(manager: EntityManager, actor: Actor, id: string): Promise<Incident> {
-    const incident = await this.find(manager, actor, id, Permission.IncidentWrite, true);
+    const incident = await this.find(manager, { actor, id, permission: Permission.IncidentWrite, lock: true });
     if (incident.withdrawnAt)
       throw new DomainError(ErrorCode.Conflict, 'the incident has been withdrawn and no longer changes');
     return incident;

@@ -1,72 +1,16 @@
 import { In, type EntityManager } from 'typeorm';
-import { withdrawalOf, type Withdrawal } from '@sillok/database';
+import { withdrawalOf } from '@sillok/database';
 import { Testimony, Witness } from '@sillok/testimonies';
 import { IncidentLink } from '../links/incident-link.entity.js';
 import { IncidentSource } from '../sources/incident-source.entity.js';
 import { Incident } from './incident.entity.js';
-
-export interface IncidentSourceView {
-  id: string;
-  incidentId: string;
-  testimonyId: string;
-  testimonyReference: string;
-  annotationId: string | null;
-  sourceConnectionTermId: string | null;
-  reliabilityTermId: string | null;
-  note: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface IncidentLinkView {
-  id: string;
-  relation: string;
-  /** outgoing: this incident is <relation> the other; incoming: the other is <relation> this one. */
-  direction: 'outgoing' | 'incoming';
-  otherIncidentId: string;
-  otherReference: string;
-  note: string;
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface IncidentSummaryView {
-  id: string;
-  reference: string;
-  caseId: string;
-  title: string;
-  description: string;
-  violationTermIds: string[];
-  actTermIds: string[];
-  facilityTermId: string | null;
-  placeText: string | null;
-  dateFrom: string | null;
-  dateTo: string | null;
-  datePrecision: string | null;
-  agencyTermIds: string[];
-  perpetratorNames: string[];
-  victimWitnesses: Array<{ id: string; pseudonym: string }>;
-  victims: string[];
-  status: string;
-  withdrawn: Withdrawal | null;
-  /** Its id in the archive it was imported from; null for a record made in Sillok. */
-  externalId: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface IncidentView extends IncidentSummaryView {
-  sources: IncidentSourceView[];
-  links: IncidentLinkView[];
-}
+import type { IncidentResponse, IncidentSummaryResponse } from '../incidents.responses.js';
 
 /** Summaries of incidents, with the pseudonyms of victim witnesses (one query for the batch). */
 export async function toIncidentSummaries(
   manager: EntityManager,
   incidents: Incident[],
-): Promise<IncidentSummaryView[]> {
+): Promise<IncidentSummaryResponse[]> {
   const witnessIds = [...new Set(incidents.flatMap((i) => i.victimWitnessIds))];
   const witnesses = witnessIds.length ? await manager.getRepository(Witness).findBy({ id: In(witnessIds) }) : [];
   const pseudonyms = new Map(witnesses.map((w) => [w.id, w.pseudonym]));
@@ -98,7 +42,7 @@ export async function toIncidentSummaries(
 }
 
 /** One incident with its current (not removed) sources and links. */
-export async function toIncidentView(manager: EntityManager, incident: Incident): Promise<IncidentView> {
+export async function toIncidentView(manager: EntityManager, incident: Incident): Promise<IncidentResponse> {
   const [summary] = await toIncidentSummaries(manager, [incident]);
   const sources: Array<IncidentSource & { reference: string }> = await manager
     .getRepository(IncidentSource)
@@ -150,6 +94,6 @@ export async function toIncidentView(manager: EntityManager, incident: Incident)
   };
 }
 
-export async function loadIncidentView(manager: EntityManager, id: string): Promise<IncidentView> {
+export async function loadIncidentView(manager: EntityManager, id: string): Promise<IncidentResponse> {
   return toIncidentView(manager, await manager.getRepository(Incident).findOneByOrFail({ id }));
 }

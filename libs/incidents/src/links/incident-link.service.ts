@@ -5,8 +5,9 @@ import { DomainError, ErrorCode, type Actor } from '@sillok/core';
 import type { AddLinkDto } from '../incidents/http/source.dto.js';
 import { Incident } from '../incidents/incident.entity.js';
 import { IncidentService } from '../incidents/incident.service.js';
-import { loadIncidentView, type IncidentView } from '../incidents/incident.view.js';
+import { loadIncidentView } from '../incidents/incident.view.js';
 import { IncidentLink } from './incident-link.entity.js';
+import type { IncidentResponse } from '../incidents.responses.js';
 
 /** part_of / follows / same_event between two incidents of one case. */
 @Injectable()
@@ -17,7 +18,7 @@ export class IncidentLinkService {
     private readonly incidents: IncidentService,
   ) {}
 
-  async add(actor: Actor, incidentId: string, dto: AddLinkDto): Promise<IncidentView> {
+  async add(actor: Actor, incidentId: string, dto: AddLinkDto): Promise<IncidentResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const incident = await this.incidents.findWritable(manager, actor, incidentId);
       const other = await manager
@@ -54,7 +55,7 @@ export class IncidentLinkService {
     });
   }
 
-  async remove(actor: Actor, incidentId: string, linkId: string, reason: string): Promise<IncidentView> {
+  async remove(actor: Actor, incidentId: string, linkId: string, reason: string): Promise<IncidentResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const incident = await this.incidents.findWritable(manager, actor, incidentId);
       const link = await manager.getRepository(IncidentLink).findOneBy({ id: linkId, caseId: incident.caseId });

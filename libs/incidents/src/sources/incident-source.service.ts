@@ -6,8 +6,9 @@ import { TaxonomyService } from '@sillok/taxonomy';
 import { requireTermFields, Testimony, TestimonyAnnotation } from '@sillok/testimonies';
 import type { AddSourceDto, UpdateSourceDto } from '../incidents/http/source.dto.js';
 import { IncidentService } from '../incidents/incident.service.js';
-import { loadIncidentView, type IncidentView } from '../incidents/incident.view.js';
+import { loadIncidentView } from '../incidents/incident.view.js';
 import { IncidentSource } from './incident-source.entity.js';
+import type { IncidentResponse } from '../incidents.responses.js';
 
 /** Testimonies (and their tags) that speak of an incident; all from the incident's own case. */
 @Injectable()
@@ -19,7 +20,7 @@ export class IncidentSourceService {
     private readonly taxonomy: TaxonomyService,
   ) {}
 
-  async add(actor: Actor, incidentId: string, dto: AddSourceDto): Promise<IncidentView> {
+  async add(actor: Actor, incidentId: string, dto: AddSourceDto): Promise<IncidentResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const incident = await this.incidents.findWritable(manager, actor, incidentId);
       // Another case's testimony answers as an unknown one would: its existence is not revealed.
@@ -63,7 +64,7 @@ export class IncidentSourceService {
     });
   }
 
-  async remove(actor: Actor, incidentId: string, sourceId: string, reason: string): Promise<IncidentView> {
+  async remove(actor: Actor, incidentId: string, sourceId: string, reason: string): Promise<IncidentResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const incident = await this.incidents.findWritable(manager, actor, incidentId);
       const source = await manager.getRepository(IncidentSource).findOneBy({ id: sourceId, incidentId });
@@ -85,7 +86,7 @@ export class IncidentSourceService {
   }
 
   /** Changes a source's connection, reliability or note; the audit row keeps the values before and after. */
-  async update(actor: Actor, incidentId: string, sourceId: string, dto: UpdateSourceDto): Promise<IncidentView> {
+  async update(actor: Actor, incidentId: string, sourceId: string, dto: UpdateSourceDto): Promise<IncidentResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const incident = await this.incidents.findWritable(manager, actor, incidentId);
       const source = await manager.getRepository(IncidentSource).findOneBy({ id: sourceId, incidentId });
@@ -114,7 +115,7 @@ export class IncidentSourceService {
   }
 
   /** The incident with its sources; checks read access (for GET /incidents/:id/sources). */
-  async list(actor: Actor, incidentId: string): Promise<IncidentView['sources']> {
+  async list(actor: Actor, incidentId: string): Promise<IncidentResponse['sources']> {
     return (await this.incidents.get(actor, incidentId)).sources;
   }
 }

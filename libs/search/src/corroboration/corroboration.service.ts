@@ -8,9 +8,9 @@ import {
   CORROBORATION_LEVELS,
   type CorroborationLevel,
   type CorroborationRule,
-  type IncidentAssessment,
   type SourceFacts,
 } from './corroboration-rule.js';
+import type { CorroborationResponse, IncidentCorroborationResponse } from '../search.responses.js';
 
 interface SourceRow {
   incident_id: string;
@@ -24,22 +24,6 @@ interface SourceRow {
   reliability: string | null;
   date_agrees: boolean | null;
   place_agrees: boolean | null;
-}
-
-export interface IncidentCorroborationView extends IncidentAssessment {
-  incidentId: string;
-  reference: string;
-  title: string;
-  sources: SourceFacts[];
-}
-
-export interface CorroborationView {
-  caseId: string;
-  rule: CorroborationRule;
-  summary: Record<CorroborationLevel, number>;
-  /** Incidents resting on one witness only. */
-  singleSource: Array<{ incidentId: string; reference: string; title: string }>;
-  incidents: IncidentCorroborationView[];
 }
 
 const agreement = (value: boolean | null) => (value === null ? 'unstated' : value ? 'agree' : 'conflict');
@@ -56,7 +40,7 @@ export class CorroborationService {
     private readonly policy: CaseAccessPolicy,
   ) {}
 
-  async matrix(actor: Actor, caseId: string, query: CorroborationQuery): Promise<CorroborationView> {
+  async matrix(actor: Actor, caseId: string, query: CorroborationQuery): Promise<CorroborationResponse> {
     await this.policy.requireCaseAccess(actor, caseId, Permission.SearchRead);
     const rule: CorroborationRule = {
       minDirect: query.minDirect,
@@ -107,7 +91,7 @@ export class CorroborationService {
           place: agreement(row.place_agrees),
         });
     }
-    const all: IncidentCorroborationView[] = [...byIncident.values()].map(({ row, sources }) => ({
+    const all: IncidentCorroborationResponse[] = [...byIncident.values()].map(({ row, sources }) => ({
       incidentId: row.incident_id,
       reference: row.reference,
       title: row.title,

@@ -5,7 +5,7 @@ import { Permission, requireDateOrder, type Actor } from '@sillok/core';
 import type { PatternDimension, PatternsQuery } from '../http/patterns.query.js';
 import { dateRangeSql, TermFilters } from '../search-filters.js';
 import { SqlParams } from '../text/search-text.js';
-import type { PatternRow, PatternsView } from './patterns.view.js';
+import type { PatternRowResponse, PatternsResponse } from '../search.responses.js';
 
 // The year a tag counts in: the middle of its date range (a circa 1997 tag stored as 1997 counts in 1997).
 const YEAR = `extract(year FROM coalesce(a.date_from, a.date_to) + (coalesce(a.date_to, a.date_from) - coalesce(a.date_from, a.date_to)) / 2)::int`;
@@ -46,7 +46,7 @@ export class PatternsService {
     private readonly terms: TermFilters,
   ) {}
 
-  async patterns(actor: Actor, query: PatternsQuery): Promise<PatternsView> {
+  async patterns(actor: Actor, query: PatternsQuery): Promise<PatternsResponse> {
     const caseIds = await this.policy.scopeCaseIds(actor, Permission.SearchRead, query.caseId);
     requireDateOrder(query.dateFrom, query.dateTo);
     if (!caseIds.length) return { by: query.by, rows: [] };
@@ -67,7 +67,7 @@ export class PatternsService {
     const range = dateRangeSql(query, params);
     if (range) where.push(`search_event_range(a.date_from, a.date_to, a.date_precision) && ${range}`);
     const dims = query.by.map((d) => DIMENSIONS[d]);
-    const rows: PatternRow[] = await this.dataSource.query(
+    const rows: PatternRowResponse[] = await this.dataSource.query(
       `SELECT ${dims.flatMap((d) => d.select).join(', ')},
               count(*)::int AS tags, count(DISTINCT a.testimony_id)::int AS testimonies,
               count(DISTINCT t.witness_id)::int AS witnesses, count(*) FILTER (WHERE ${APPROXIMATE})::int AS approximate

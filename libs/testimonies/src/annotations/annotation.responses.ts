@@ -7,7 +7,6 @@ import {
   SENSITIVE_CATEGORIES,
   VICTIM_KINDS,
 } from './annotation.entity.js';
-import type { AnnotationView } from './annotation.view.js';
 
 export class AnnotationRangeResponse {
   @ApiProperty({ description: 'UTF-16 code units, as JavaScript string indices' }) start: number;
@@ -23,7 +22,7 @@ export class VictimResponse {
   @ApiProperty({ nullable: true, type: String }) description: string | null;
 }
 
-export class AnnotationResponse implements AnnotationView {
+export class AnnotationResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) testimonyId: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;

@@ -21,8 +21,9 @@ import { Testimony } from '../testimonies/testimony.entity.js';
 import { findTestimony, findWritableTestimony } from '../testimonies/writable-testimony.js';
 import { textOf } from './annotation-anchoring.js';
 import { TestimonyAnnotation } from './annotation.entity.js';
-import { toAnnotationView, type AnnotationView } from './annotation.view.js';
+import { toAnnotationView } from './annotation.view.js';
 import { eventTermFields, requireTermFields, type TermField } from './event-terms.js';
+import type { AnnotationResponse } from './annotation.responses.js';
 
 const ALWAYS_SET = ['violationTermIds', 'actTermIds', 'agencyTermIds', 'note', 'sensitiveCategory'] as const;
 
@@ -51,7 +52,7 @@ export class AnnotationService {
     private readonly taxonomy: TaxonomyService,
   ) {}
 
-  async create(actor: Actor, testimonyId: string, dto: CreateAnnotationDto): Promise<AnnotationView> {
+  async create(actor: Actor, testimonyId: string, dto: CreateAnnotationDto): Promise<AnnotationResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const testimony = await findWritableTestimony(
         manager,
@@ -133,7 +134,7 @@ export class AnnotationService {
     };
   }
 
-  async list(actor: Actor, testimonyId: string, query: ListAnnotationsQuery): Promise<AnnotationView[]> {
+  async list(actor: Actor, testimonyId: string, query: ListAnnotationsQuery): Promise<AnnotationResponse[]> {
     const manager = this.dataSource.manager;
     await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
     const builder = manager
@@ -156,7 +157,12 @@ export class AnnotationService {
     return rows.map(toAnnotationView);
   }
 
-  async update(actor: Actor, testimonyId: string, tagId: string, dto: UpdateAnnotationDto): Promise<AnnotationView> {
+  async update(
+    actor: Actor,
+    testimonyId: string,
+    tagId: string,
+    dto: UpdateAnnotationDto,
+  ): Promise<AnnotationResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const testimony = await findWritableTestimony(
         manager,
@@ -202,7 +208,7 @@ export class AnnotationService {
     });
   }
 
-  async withdraw(actor: Actor, testimonyId: string, tagId: string, reason: string): Promise<AnnotationView> {
+  async withdraw(actor: Actor, testimonyId: string, tagId: string, reason: string): Promise<AnnotationResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const testimony = await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyWrite, {
         lock: true,
@@ -265,7 +271,7 @@ export class AnnotationService {
     await requireTermFields(this.taxonomy, manager, termFieldsOf(dto, current));
   }
 
-  private async view(manager: EntityManager, id: string): Promise<AnnotationView> {
+  private async view(manager: EntityManager, id: string): Promise<AnnotationResponse> {
     return toAnnotationView(await manager.getRepository(TestimonyAnnotation).findOneByOrFail({ id }));
   }
 }

@@ -1,39 +1,8 @@
-import { withdrawalOf, type Withdrawal } from '@sillok/database';
+import { withdrawalOf } from '@sillok/database';
 import type { TestimonyAnnotation } from './annotation.entity.js';
+import type { AnnotationResponse } from './annotation.responses.js';
 
-export interface AnnotationView {
-  id: string;
-  testimonyId: string;
-  caseId: string;
-  kind: string;
-  sensitiveCategory: string | null;
-  language: string | null;
-  /** null: the tag applies to the whole testimony. */
-  range: { start: number; end: number; quote: string } | null;
-  anchoredRevision: number;
-  status: string;
-  violationTermIds: string[];
-  actTermIds: string[];
-  facilityTermId: string | null;
-  placeText: string | null;
-  dateFrom: string | null;
-  dateTo: string | null;
-  datePrecision: string | null;
-  agencyTermIds: string[];
-  victim: { kind: string; name: string | null; nameIsSensitive: boolean; description: string | null } | null;
-  sourceConnectionTermId: string | null;
-  reliabilityTermId: string | null;
-  note: string;
-  withdrawn: Withdrawal | null;
-  /** Its id in the archive it was imported from; null for a record made in Sillok. */
-  externalId: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export function toAnnotationView(a: TestimonyAnnotation): AnnotationView {
+export function toAnnotationView(a: TestimonyAnnotation): AnnotationResponse {
   return {
     id: a.id,
     testimonyId: a.testimonyId,

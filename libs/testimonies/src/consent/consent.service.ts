@@ -7,26 +7,9 @@ import { Testimony } from '../testimonies/testimony.entity.js';
 import { WitnessService } from '../witnesses/witness.service.js';
 import { ConsentRecord } from './consent-record.entity.js';
 import { effectiveConsent, type EffectiveConsent } from './effective-consent.js';
+import type { ConsentLedgerResponse, ConsentRecordResponse } from '../testimonies.responses.js';
 
-export interface ConsentRecordView {
-  version: number;
-  testimonyId: string | null;
-  scopes: string[];
-  method: string;
-  conditions: string;
-  isWithdrawal: boolean;
-  takenBy: string;
-  takenAt: string;
-  recordedAt: string;
-}
-
-export interface ConsentLedgerView {
-  witnessId: string;
-  current: EffectiveConsent;
-  records: ConsentRecordView[];
-}
-
-function toView(r: ConsentRecord): ConsentRecordView {
+function toView(r: ConsentRecord): ConsentRecordResponse {
   return {
     version: r.version,
     testimonyId: r.testimonyId,
@@ -49,10 +32,15 @@ export class ConsentService {
     private readonly witnesses: WitnessService,
   ) {}
 
-  async record(actor: Actor, witnessId: string, dto: RecordConsentDto): Promise<ConsentLedgerView> {
+  async record(actor: Actor, witnessId: string, dto: RecordConsentDto): Promise<ConsentLedgerResponse> {
     await this.audit.transaction(async (manager, audit) => {
       // Locking the witness serialises versions of its ledger.
-      const witness = await this.witnesses.find(manager, actor, witnessId, Permission.ConsentWrite, true);
+      const witness = await this.witnesses.find(manager, {
+        actor,
+        id: witnessId,
+        permission: Permission.ConsentWrite,
+        lock: true,
+      });
       if (dto.testimonyId) {
         const testimony = await manager.getRepository(Testimony).findOneBy({ id: dto.testimonyId, witnessId });
         if (!testimony)
@@ -88,8 +76,8 @@ export class ConsentService {
     return this.ledger(actor, witnessId);
   }
 
-  async ledger(actor: Actor, witnessId: string): Promise<ConsentLedgerView> {
-    await this.witnesses.find(this.dataSource.manager, actor, witnessId, Permission.WitnessRead);
+  async ledger(actor: Actor, witnessId: string): Promise<ConsentLedgerResponse> {
+    await this.witnesses.find(this.dataSource.manager, { actor, id: witnessId, permission: Permission.WitnessRead });
     const records = await this.dataSource
       .getRepository(ConsentRecord)
       .find({ where: { witnessId }, order: { recordedAt: 'ASC', version: 'ASC' } });

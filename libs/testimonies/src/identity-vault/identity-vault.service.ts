@@ -8,14 +8,7 @@ import { openRecord, resealRecord, sealRecord } from './identity-cipher.js';
 import { IdentityKeyRing } from './identity-key-ring.js';
 import { resealInBatches } from './reseal-in-batches.js';
 import { WitnessIdentityRecord } from './witness-identity.entity.js';
-
-export interface WitnessIdentityView {
-  witnessId: string;
-  identity: WitnessIdentityDto;
-  keyId: string;
-  updatedAt: string;
-  version: number;
-}
+import type { IdentityVersionResponse, WitnessIdentityResponse } from '../testimonies.responses.js';
 
 /**
  * The only code that decrypts witness identities. Each read needs witness.identity.read,
@@ -31,9 +24,14 @@ export class IdentityVaultService {
     private readonly witnesses: WitnessService,
   ) {}
 
-  async put(actor: Actor, witnessId: string, dto: PutWitnessIdentityDto): Promise<{ version: number }> {
+  async put(actor: Actor, witnessId: string, dto: PutWitnessIdentityDto): Promise<IdentityVersionResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const witness = await this.witnesses.find(manager, actor, witnessId, Permission.WitnessIdentityWrite, true);
+      const witness = await this.witnesses.find(manager, {
+        actor,
+        id: witnessId,
+        permission: Permission.WitnessIdentityWrite,
+        lock: true,
+      });
       const repository = manager.getRepository(WitnessIdentityRecord);
       const existing = await repository.findOneBy({ witnessId });
       if (existing && dto.version === undefined) {
@@ -66,9 +64,13 @@ export class IdentityVaultService {
     });
   }
 
-  async read(actor: Actor, witnessId: string, reason: string): Promise<WitnessIdentityView> {
+  async read(actor: Actor, witnessId: string, reason: string): Promise<WitnessIdentityResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const witness = await this.witnesses.find(manager, actor, witnessId, Permission.WitnessIdentityRead);
+      const witness = await this.witnesses.find(manager, {
+        actor,
+        id: witnessId,
+        permission: Permission.WitnessIdentityRead,
+      });
       const record = await manager.getRepository(WitnessIdentityRecord).findOneBy({ witnessId });
       if (!record) throw new DomainError(ErrorCode.NotFound, 'no identity is recorded for this witness');
       const identity = openRecord<WitnessIdentityDto>(this.ring, witnessId, record);

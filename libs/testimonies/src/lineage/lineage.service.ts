@@ -7,18 +7,7 @@ import type { CreateLinkDto, UpdateLinkDto } from '../testimonies/http/link.dto.
 import { Testimony } from '../testimonies/testimony.entity.js';
 import { TestimonyLink } from './testimony-link.entity.js';
 import { findTestimony } from '../testimonies/writable-testimony.js';
-
-export interface LinkView {
-  id: string;
-  testimonyId: string;
-  otherTestimonyId: string;
-  otherReference: string;
-  assessment: string;
-  notes: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { LinkResponse } from '../testimonies.responses.js';
 
 /** Statement lineage: testimonies of one witness linked so a reviewer can compare them. */
 @Injectable()
@@ -29,7 +18,7 @@ export class LineageService {
     private readonly policy: CaseAccessPolicy,
   ) {}
 
-  async link(actor: Actor, testimonyId: string, dto: CreateLinkDto): Promise<LinkView> {
+  async link(actor: Actor, testimonyId: string, dto: CreateLinkDto): Promise<LinkResponse> {
     const linkId = await this.audit.transaction(async (manager, audit) => {
       const testimony = await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyWrite);
       const other = await manager.getRepository(Testimony).findOneBy({ id: dto.otherTestimonyId });
@@ -74,7 +63,7 @@ export class LineageService {
     return (await this.list(actor, testimonyId)).find((l) => l.id === linkId)!;
   }
 
-  async update(actor: Actor, testimonyId: string, linkId: string, dto: UpdateLinkDto): Promise<LinkView> {
+  async update(actor: Actor, testimonyId: string, linkId: string, dto: UpdateLinkDto): Promise<LinkResponse> {
     await this.audit.transaction(async (manager, audit) => {
       const testimony = await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyWrite);
       const link = await manager.getRepository(TestimonyLink).findOneBy({ id: linkId, caseId: testimony.caseId });
@@ -92,7 +81,7 @@ export class LineageService {
     return (await this.list(actor, testimonyId)).find((l) => l.id === linkId)!;
   }
 
-  async list(actor: Actor, testimonyId: string): Promise<LinkView[]> {
+  async list(actor: Actor, testimonyId: string): Promise<LinkResponse[]> {
     await findTestimony(this.dataSource.manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
     const rows: Array<TestimonyLink & { other_reference: string }> = await this.dataSource.query(
       `SELECT l.*, o.reference AS other_reference

@@ -4,27 +4,11 @@ import { CaseAccessPolicy } from '@sillok/cases';
 import { DomainError, Permission, type Actor } from '@sillok/core';
 import { CONTENT_FIELDS, contentSha256, type TestimonyContent } from '../testimonies/testimony-content.js';
 import { TestimonyRevision } from '../testimonies/testimony-revision.entity.js';
-import { diffLines, type DiffOperation } from './text-diff.js';
+import { diffLines } from './text-diff.js';
 import { findTestimony } from '../testimonies/writable-testimony.js';
+import type { RevisionDiffResponse, RevisionResponse } from '../testimonies.responses.js';
 
-export interface RevisionView {
-  revision: number;
-  contentSha256: string;
-  changedFields: string[];
-  reason: string | null;
-  createdBy: string;
-  createdAt: string;
-  content?: TestimonyContent;
-}
-
-export interface RevisionDiffView {
-  from: number;
-  to: number;
-  changedFields: string[];
-  fields: Record<string, { before: string; after: string } | DiffOperation[]>;
-}
-
-function toView(r: TestimonyRevision, withContent: boolean): RevisionView {
+function toView(r: TestimonyRevision, withContent: boolean): RevisionResponse {
   return {
     revision: r.revision,
     contentSha256: r.contentSha256,
@@ -61,7 +45,7 @@ export class RevisionService {
     return sha;
   }
 
-  async list(actor: Actor, testimonyId: string): Promise<RevisionView[]> {
+  async list(actor: Actor, testimonyId: string): Promise<RevisionResponse[]> {
     await findTestimony(this.dataSource.manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
     const revisions = await this.dataSource
       .getRepository(TestimonyRevision)
@@ -69,15 +53,15 @@ export class RevisionService {
     return revisions.map((r) => toView(r, false));
   }
 
-  async get(actor: Actor, testimonyId: string, revision: number): Promise<RevisionView> {
+  async get(actor: Actor, testimonyId: string, revision: number): Promise<RevisionResponse> {
     await findTestimony(this.dataSource.manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
     return toView(await this.load(testimonyId, revision), true);
   }
 
-  async diff(actor: Actor, testimonyId: string, from: number, to: number): Promise<RevisionDiffView> {
+  async diff(actor: Actor, testimonyId: string, from: number, to: number): Promise<RevisionDiffResponse> {
     await findTestimony(this.dataSource.manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
     const [before, after] = await Promise.all([this.load(testimonyId, from), this.load(testimonyId, to)]);
-    const fields: RevisionDiffView['fields'] = {};
+    const fields: RevisionDiffResponse['fields'] = {};
     const changedFields: string[] = [];
     for (const field of CONTENT_FIELDS) {
       const a = field === 'translations' ? JSON.stringify(before.content.translations, null, 1) : before.content[field];

@@ -19,12 +19,8 @@ import { nextStatus } from './testimony-status.js';
 import { requireKnownUsers } from './known-users.js';
 import { Testimony } from './testimony.entity.js';
 import { findTestimony, findWritableTestimony } from './writable-testimony.js';
-import {
-  toTestimonySummary,
-  toTestimonyView,
-  type TestimonySummaryView,
-  type TestimonyView,
-} from './testimony.view.js';
+import { toTestimonySummary, toTestimonyView } from './testimony.view.js';
+import type { TestimonyResponse, TestimonySummaryResponse } from '../testimonies.responses.js';
 
 const METADATA_FIELDS = [
   'forum',
@@ -56,11 +52,15 @@ export class TestimonyService {
     private readonly annotations: AnnotationService,
   ) {}
 
-  async create(actor: Actor, dto: CreateTestimonyDto): Promise<TestimonyView> {
+  async create(actor: Actor, dto: CreateTestimonyDto): Promise<TestimonyResponse> {
     // The answer is read inside the transaction: an error after COMMIT would tell the client
     // a committed create failed, and its retry would make a duplicate.
     return this.audit.transaction(async (manager, audit) => {
-      const witness = await this.witnesses.find(manager, actor, dto.witnessId, Permission.TestimonyWrite);
+      const witness = await this.witnesses.find(manager, {
+        actor,
+        id: dto.witnessId,
+        permission: Permission.TestimonyWrite,
+      });
       if (witness.withdrawnAt)
         throw DomainError.validation([{ field: 'witnessId', reason: 'the witness has been withdrawn' }]);
       await requireKnownUsers(manager, dto.interviewerIds, 'interviewerIds');
@@ -99,12 +99,12 @@ export class TestimonyService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<TestimonyView> {
+  async get(actor: Actor, id: string): Promise<TestimonyResponse> {
     await findTestimony(this.dataSource.manager, this.policy, actor, id, Permission.TestimonyRead);
     return this.view(this.dataSource.manager, id);
   }
 
-  async list(actor: Actor, query: ListTestimoniesQuery): Promise<Page<TestimonySummaryView>> {
+  async list(actor: Actor, query: ListTestimoniesQuery): Promise<Page<TestimonySummaryResponse>> {
     const caseIds = await this.policy.scopeCaseIds(actor, Permission.TestimonyRead, query.caseId);
     const builder = this.dataSource
       .getRepository(Testimony)
@@ -131,7 +131,7 @@ export class TestimonyService {
     return pageOf(items, total, query);
   }
 
-  async update(actor: Actor, id: string, dto: UpdateTestimonyDto): Promise<TestimonyView> {
+  async update(actor: Actor, id: string, dto: UpdateTestimonyDto): Promise<TestimonyResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const testimony = await this.findWritable(manager, actor, id, Permission.TestimonyWrite);
       assertVersion(testimony, dto.version, 'testimony');
@@ -203,7 +203,7 @@ export class TestimonyService {
     });
   }
 
-  async changeStatus(actor: Actor, id: string, dto: ChangeTestimonyStatusDto): Promise<TestimonyView> {
+  async changeStatus(actor: Actor, id: string, dto: ChangeTestimonyStatusDto): Promise<TestimonyResponse> {
     const permission = dto.action === 'submit' ? Permission.TestimonyWrite : Permission.TestimonyApprove;
     return this.audit.transaction(async (manager, audit) => {
       const testimony = await this.findWritable(manager, actor, id, permission);
@@ -225,7 +225,7 @@ export class TestimonyService {
     });
   }
 
-  async withdraw(actor: Actor, id: string, reason: string): Promise<TestimonyView> {
+  async withdraw(actor: Actor, id: string, reason: string): Promise<TestimonyResponse> {
     return this.audit.transaction(async (manager, audit) => {
       const testimony = await findTestimony(manager, this.policy, actor, id, Permission.TestimonyWrite, { lock: true });
       if (await withdrawRecord(manager, Testimony, testimony, { by: actor.userId, reason }))
@@ -244,7 +244,7 @@ export class TestimonyService {
     return findWritableTestimony(manager, this.policy, actor, id, permission);
   }
 
-  private async view(manager: EntityManager, id: string): Promise<TestimonyView> {
+  private async view(manager: EntityManager, id: string): Promise<TestimonyResponse> {
     const testimony = await manager.getRepository(Testimony).findOneByOrFail({ id });
     const witness = await manager.getRepository(Witness).findOneByOrFail({ id: testimony.witnessId });
     const consent = (await this.consent.effectiveFor([testimony], manager)).get(id)!;

@@ -1,42 +1,10 @@
-import { withdrawalOf, type Withdrawal } from '@sillok/database';
+import { withdrawalOf } from '@sillok/database';
 import type { EffectiveConsent } from '../consent/effective-consent.js';
 import type { Testimony } from './testimony.entity.js';
 import type { TestimonyTranslation } from './testimony-translation.entity.js';
+import type { TestimonyResponse, TestimonySummaryResponse } from '../testimonies.responses.js';
 
-export interface TestimonySummaryView {
-  id: string;
-  reference: string;
-  caseId: string;
-  witnessId: string;
-  witnessPseudonym: string;
-  forum: string;
-  interviewDate: string | null;
-  originalLanguage: string;
-  title: string;
-  status: string;
-  revision: number;
-  withdrawn: Withdrawal | null;
-  /** Its id in the archive it was imported from; null for a record made in Sillok. */
-  externalId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface TestimonyView extends TestimonySummaryView {
-  interviewCity: string | null;
-  interviewCountry: string | null;
-  interviewerIds: string[];
-  interpreterUsed: boolean;
-  interpreterLanguages: string | null;
-  summary: string;
-  narrative: string;
-  translations: Array<{ language: string; text: string; translator: string | null; checked: boolean }>;
-  approved: { by: string; at: string } | null;
-  consent: EffectiveConsent;
-}
-
-export function toTestimonySummary(t: Testimony, witnessPseudonym: string): TestimonySummaryView {
+export function toTestimonySummary(t: Testimony, witnessPseudonym: string): TestimonySummaryResponse {
   return {
     id: t.id,
     reference: t.reference,
@@ -62,7 +30,7 @@ export function toTestimonyView(
   witnessPseudonym: string,
   translations: ReadonlyArray<Pick<TestimonyTranslation, 'language' | 'text' | 'translator' | 'checked'>>,
   consent: EffectiveConsent,
-): TestimonyView {
+): TestimonyResponse {
   return {
     ...toTestimonySummary(t, witnessPseudonym),
     interviewCity: t.interviewCity,

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
-import { CaseAccessPolicy, findInCase } from '@sillok/cases';
+import { CaseAccessPolicy, findInCase, type RecordLookup } from '@sillok/cases';
 import { assertVersion, pageOf, Permission, type Actor, type Page } from '@sillok/core';
 import { nextReference, withdrawRecord } from '@sillok/database';
 import type { CreateWitnessDto, UpdateWitnessDto } from './http/witness.dto.js';
 import type { ListWitnessesQuery } from '../testimonies/http/list-testimonies.query.js';
 import { Witness, WITNESS_PSEUDONYM } from './witness.entity.js';
-import { toWitnessView, type WitnessView } from './witness.view.js';
+import { toWitnessView } from './witness.view.js';
+import type { WitnessResponse } from '../testimonies.responses.js';
 
 @Injectable()
 export class WitnessService {
@@ -17,7 +18,7 @@ export class WitnessService {
     private readonly policy: CaseAccessPolicy,
   ) {}
 
-  async create(actor: Actor, dto: CreateWitnessDto): Promise<WitnessView> {
+  async create(actor: Actor, dto: CreateWitnessDto): Promise<WitnessResponse> {
     await this.policy.requireCaseAccess(actor, dto.caseId, Permission.WitnessWrite);
     return this.audit.transaction(async (manager, audit) => {
       const pseudonym = await nextReference(manager, WITNESS_PSEUDONYM);
@@ -41,11 +42,11 @@ export class WitnessService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<WitnessView> {
-    return toWitnessView(await this.find(this.dataSource.manager, actor, id, Permission.WitnessRead));
+  async get(actor: Actor, id: string): Promise<WitnessResponse> {
+    return toWitnessView(await this.find(this.dataSource.manager, { actor, id, permission: Permission.WitnessRead }));
   }
 
-  async list(actor: Actor, query: ListWitnessesQuery): Promise<Page<WitnessView>> {
+  async list(actor: Actor, query: ListWitnessesQuery): Promise<Page<WitnessResponse>> {
     const caseIds = await this.policy.scopeCaseIds(actor, Permission.WitnessRead, query.caseId);
     const [items, total] = await this.dataSource.getRepository(Witness).findAndCount({
       where: { caseId: In(caseIds), ...(query.includeWithdrawn ? {} : { withdrawnAt: IsNull() }) },
@@ -56,9 +57,9 @@ export class WitnessService {
     return pageOf(items.map(toWitnessView), total, query);
   }
 
-  async update(actor: Actor, id: string, dto: UpdateWitnessDto): Promise<WitnessView> {
+  async update(actor: Actor, id: string, dto: UpdateWitnessDto): Promise<WitnessResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const witness = await this.find(manager, actor, id, Permission.WitnessWrite, true);
+      const witness = await this.find(manager, { actor, id, permission: Permission.WitnessWrite, lock: true });
       assertVersion(witness, dto.version, 'witness');
       const { version: _version, ...changes } = dto;
       const changed = Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined);
@@ -76,9 +77,9 @@ export class WitnessService {
     });
   }
 
-  async withdraw(actor: Actor, id: string, reason: string): Promise<WitnessView> {
+  async withdraw(actor: Actor, id: string, reason: string): Promise<WitnessResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const witness = await this.find(manager, actor, id, Permission.WitnessWrite, true);
+      const witness = await this.find(manager, { actor, id, permission: Permission.WitnessWrite, lock: true });
       if (await withdrawRecord(manager, Witness, witness, { by: actor.userId, reason }))
         audit({
           action: AuditAction.WitnessWithdraw,
@@ -92,7 +93,7 @@ export class WitnessService {
   }
 
   /** The witness, after the case check; for the other services of this library. */
-  find(manager: EntityManager, actor: Actor, id: string, permission: Permission, lock = false): Promise<Witness> {
+  find(manager: EntityManager, { actor, id, permission, lock }: RecordLookup): Promise<Witness> {
     return findInCase(manager, { policy: this.policy, actor, permission, entity: Witness, id, what: 'witness', lock });
   }
 }

@@ -1,30 +1,8 @@
-import { withdrawalOf, type Withdrawal } from '@sillok/database';
+import { withdrawalOf } from '@sillok/database';
 import type { Witness } from './witness.entity.js';
+import type { WitnessResponse } from '../testimonies.responses.js';
 
-/** What a witness looks like to every reader: the pseudonym and attributes, never the identity. */
-export interface WitnessView {
-  id: string;
-  caseId: string;
-  pseudonym: string;
-  sex: string;
-  birthYear: number | null;
-  ageRange: string | null;
-  provinceOfOrigin: string | null;
-  leftDprkYear: number | null;
-  arrivalYear: number | null;
-  currentCountry: string | null;
-  languages: string[];
-  reprisalRisk: boolean;
-  reprisalRiskNote: string | null;
-  withdrawn: Withdrawal | null;
-  /** Its id in the archive it was imported from; null for a record made in Sillok. */
-  externalId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export function toWitnessView(w: Witness): WitnessView {
+export function toWitnessView(w: Witness): WitnessResponse {
   return {
     id: w.id,
     caseId: w.caseId,

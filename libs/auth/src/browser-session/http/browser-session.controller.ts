@@ -23,7 +23,6 @@ import { LocalLoginGuard } from '../../login/local-login.guard.js';
 import { LoginService } from '../../login/login.service.js';
 import { AuthRateLimitGuard } from '../../rate-limit/auth-rate-limit.guard.js';
 import { SessionService } from '../../sessions/session.service.js';
-import type { TokenPair } from '../../sessions/token-pair.js';
 import type { User } from '../../users/user.entity.js';
 import {
   BROWSER_LOGIN_RESPONSE_MODELS,
@@ -33,6 +32,7 @@ import {
 } from '../browser-session.responses.js';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../refresh-cookie.js';
 import { SameOriginGuard } from '../same-origin.guard.js';
+import type { TokenPairResponse } from '../../login/login.responses.js';
 
 /**
  * The same login, second step, refresh and logout as /auth, for the web client: the refresh
@@ -134,7 +134,7 @@ export class BrowserSessionController {
     await this.sessions.logout(actor);
   }
 
-  private keepRefreshInCookie(pair: TokenPair, response: Response): BrowserSessionResponse {
+  private keepRefreshInCookie(pair: TokenPairResponse, response: Response): BrowserSessionResponse {
     setRefreshCookie(response, pair.refreshToken, pair.refreshExpiresAt);
     return {
       status: pair.status,
