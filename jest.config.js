@@ -36,6 +36,8 @@ export default {
         '<rootDir>/*.spec.ts',
       ],
     },
+    // Domain rules on the real database without HTTP (test/support/service-context.ts).
+    { ...common, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };
