@@ -86,7 +86,9 @@ function main() {
     for (const t of whole.tests) counts.set(t.fullName, (counts.get(t.fullName) ?? 0) + 1);
     let fileProblems = 0;
     let seconds = whole.seconds;
-    console.log(`${file}: ${listed.length} tests in ${whole.seconds.toFixed(1)} s; each alone:`);
+    const inFile = whole.tests.filter((t) => t.status === 'passed' || t.status === 'failed').length;
+    const which = listed.length === inFile ? 'each' : `${listed.length} of them`;
+    console.log(`${file}: ${inFile} tests in ${whole.seconds.toFixed(1)} s; ${which} alone:`);
     for (const t of listed) {
       const report = (what) => {
         fileProblems++;
