@@ -8,8 +8,9 @@ import { startTestApp, TEST_SECRETS } from '../support/test-app.js';
 import { createTestDatabase, queryOnce, type TestDatabase } from '../support/test-database.js';
 import { readAuditLog } from '../support/audit-log.js';
 
-// Each test starts several CLI processes, each a few seconds on a loaded 2-core machine.
-jest.setTimeout(120_000);
+// Each test starts several CLI processes, each a few seconds on a loaded 2-core machine
+// (up to nine, with the accounts it makes first).
+jest.setTimeout(180_000);
 
 describe('sillok user:* commands', () => {
   let database: TestDatabase;
@@ -98,7 +99,7 @@ describe('sillok user:* commands', () => {
 
   it('disables, enables and lists', async () => {
     await anAdmin();
-    await kim();
+    await kim(); // after the administrator: the list is in order of creation
     expect((await sillok(['user:disable', '--email', 'kim@example.org'])).stdout.trim()).toBe(
       'disabled kim@example.org',
     );
@@ -122,7 +123,7 @@ describe('sillok user:* commands', () => {
 
   it('resets an account that reads identities only by break-glass, loudly', async () => {
     await anAdmin();
-    await kim();
+    await kim(); // after the administrator: the list is in order of creation
     const admin = await sillok(['user:reset-password', '--email', 'Admin@Example.org']);
     expect(admin.code).toBe(0);
     expect(admin.stdout).toMatch(/one-time password/);
