@@ -212,6 +212,9 @@ describe('cases and memberships', () => {
   });
 
   it('lists only the cases the caller is a member of, paginated', async () => {
+    // Enough cases of the coordinator's own for a second page (case A is one of them).
+    for (const title of ['Listed 1', 'Listed 2', 'Listed 3'])
+      await call(as.coordinator, 'post', '/cases', { title }).expect(201);
     const adminList = await call(as.admin, 'get', '/cases').expect(200);
     expect(adminList.body).toMatchObject({ items: [], total: 0, limit: 50, offset: 0 });
     const analystList = await call(as.analyst, 'get', '/cases').expect(200);

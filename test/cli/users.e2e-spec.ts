@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { verify } from '@node-rs/argon2';
 import { FIRST_ADMINISTRATOR_HINT, FirstAdministratorNotice, Role } from '@sillok/auth';
 import { createUser } from '../support/auth-fixtures.js';
@@ -8,8 +8,9 @@ import { startTestApp, TEST_SECRETS } from '../support/test-app.js';
 import { createTestDatabase, queryOnce, type TestDatabase } from '../support/test-database.js';
 import { readAuditLog } from '../support/audit-log.js';
 
-// Each test starts several CLI processes, each a few seconds on a loaded 2-core machine.
-jest.setTimeout(120_000);
+// Each test starts several CLI processes, each a few seconds on a loaded 2-core machine
+// (up to nine, with the accounts it makes first).
+jest.setTimeout(180_000);
 
 describe('sillok user:* commands', () => {
   let database: TestDatabase;
@@ -17,13 +18,27 @@ describe('sillok user:* commands', () => {
   const sillok = (args: string[], input?: string) => runNode([CLI_ENTRY, ...args], env, input);
   const query = (sql: string, params: unknown[] = []) => queryOnce(database.url, sql, params);
 
-  beforeAll(async () => {
+  // A database of each test's own (a clone of the migrated template, no app to boot): the
+  // tests count and list every account, so each makes the accounts it needs with these.
+  beforeEach(async () => {
     database = await createTestDatabase();
     env = { ...TEST_SECRETS, DATABASE_URL: database.url };
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await database.drop();
   });
+  const created = async (args: string[], input?: string) => {
+    const result = await sillok(['user:create', ...args], input);
+    if (result.code !== 0) throw new Error(`sillok user:create failed: ${result.stderr}`);
+  };
+  /** The administrator of the first test. */
+  const anAdmin = () =>
+    created(
+      ['--email', 'Admin@Example.org', '--name', 'First Admin', '--role', 'admin', '--password-stdin'],
+      'Chosen-admin-passphrase-1\n',
+    );
+  /** Kim, the investigator of the second test, with a one-time password. */
+  const kim = () => created(['--email', 'kim@example.org', '--name', 'Kim', '--role', 'investigator']);
 
   it('creates the first administrator with a password from stdin', async () => {
     const result = await sillok(
@@ -64,6 +79,7 @@ describe('sillok user:* commands', () => {
   });
 
   it('refuses a duplicate email, a weak password and an unknown role with one line and exit 1', async () => {
+    await kim();
     const duplicate = await sillok(['user:create', '--email', 'KIM@example.org', '--name', 'K', '--role', 'analyst']);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr.trim()).toBe('sillok: a user with this email already exists');
@@ -82,6 +98,8 @@ describe('sillok user:* commands', () => {
   });
 
   it('disables, enables and lists', async () => {
+    await anAdmin();
+    await kim(); // after the administrator: the list is in order of creation
     expect((await sillok(['user:disable', '--email', 'kim@example.org'])).stdout.trim()).toBe(
       'disabled kim@example.org',
     );
@@ -104,6 +122,8 @@ describe('sillok user:* commands', () => {
   });
 
   it('resets an account that reads identities only by break-glass, loudly', async () => {
+    await anAdmin();
+    await kim(); // after the administrator: the list is in order of creation
     const admin = await sillok(['user:reset-password', '--email', 'Admin@Example.org']);
     expect(admin.code).toBe(0);
     expect(admin.stdout).toMatch(/one-time password/);

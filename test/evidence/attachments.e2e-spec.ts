@@ -29,10 +29,33 @@ describe('attachments (filesystem store)', () => {
   let caseA: string;
   let testimonyA: string;
   let testimonyB: string;
-  let pdf: { id: string; sha256: string };
 
   const upload = (user: LoggedInUser, path: string, fields: Record<string, string>, bytes: Buffer, name = 'a.bin') =>
     streamUpload(t, path, user.token, fields, { stream: Readable.from([bytes]), fileName: name });
+  const PDF_FIELDS = { kind: 'drawing', description: '수용소 배치도', language: 'ko' };
+  /** The first test's PDF, uploaded to a new testimony of case A: each test that reads it makes its own. */
+  async function aPdf(): Promise<{ testimony: string; pdf: { id: string; sha256: string } }> {
+    const testimony = await makeTestimony(t, as.investigator, caseA);
+    const res = await upload(as.investigator, `/testimonies/${testimony}/attachments`, PDF_FIELDS, PDF, KOREAN_NAME);
+    if (res.status !== 201) throw new Error(`uploading failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return { testimony, pdf: res.body as { id: string; sha256: string } };
+  }
+  const download = (user: LoggedInUser, id: string) =>
+    t
+      .http()
+      .get(`/attachments/${id}/content`)
+      .set(bearer(user))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+  const REDACTED_FIELDS = {
+    kind: 'drawing',
+    derivation: 'redacted',
+    reason: 'names of guards removed for publication',
+  };
 
   beforeAll(async () => {
     t = await startTestApp({ env: { UPLOAD_MAX_BYTES: String(LIMIT) } });
@@ -47,13 +70,7 @@ describe('attachments (filesystem store)', () => {
   });
 
   it('stores an upload byte-exact with the SHA-256 of the bytes sent and the detected type', async () => {
-    const res = await upload(
-      as.investigator,
-      `/testimonies/${testimonyA}/attachments`,
-      { kind: 'drawing', description: '수용소 배치도', language: 'ko' },
-      PDF,
-      KOREAN_NAME,
-    );
+    const res = await upload(as.investigator, `/testimonies/${testimonyA}/attachments`, PDF_FIELDS, PDF, KOREAN_NAME);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       ownerType: 'testimony',
@@ -68,29 +85,21 @@ describe('attachments (filesystem store)', () => {
       language: 'ko',
       derivedFrom: null,
     });
-    pdf = res.body as { id: string; sha256: string };
+    const pdf = res.body as { id: string; sha256: string };
 
-    const download = await t
-      .http()
-      .get(`/attachments/${pdf.id}/content`)
-      .set(bearer(as.legal_reviewer))
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    expect(download.status).toBe(200);
-    expect(Buffer.compare(download.body as Buffer, PDF)).toBe(0);
+    const downloaded = await download(as.legal_reviewer, pdf.id);
+    expect(downloaded.status).toBe(200);
+    expect(Buffer.compare(downloaded.body as Buffer, PDF)).toBe(0);
     const digest = Buffer.from(pdf.sha256, 'hex').toString('base64');
-    expect(download.headers['repr-digest']).toBe(`sha-256=:${digest}:`);
-    expect(download.headers['digest']).toBe(`SHA-256=${digest}`);
-    expect(download.headers['content-disposition']).toBe(
+    expect(downloaded.headers['repr-digest']).toBe(`sha-256=:${digest}:`);
+    expect(downloaded.headers['digest']).toBe(`SHA-256=${digest}`);
+    expect(downloaded.headers['content-disposition']).toBe(
       `attachment; filename="__ ___ __.pdf"; filename*=UTF-8''${encodeURIComponent(KOREAN_NAME)}`,
     );
   });
 
   it('serves ranges (206) and answers 416 past the end', async () => {
+    const { pdf } = await aPdf();
     const part = await t
       .http()
       .get(`/attachments/${pdf.id}/content`)
@@ -123,37 +132,44 @@ describe('attachments (filesystem store)', () => {
   });
 
   it('lists and describes attachments; analysts see metadata but may not download', async () => {
-    const list = await t.http().get(`/testimonies/${testimonyA}/attachments`).set(bearer(as.analyst));
+    const { testimony, pdf } = await aPdf();
+    const list = await t.http().get(`/testimonies/${testimony}/attachments`).set(bearer(as.analyst));
     expect(list.status).toBe(200);
     expect(list.body.map((a: { id: string }) => a.id)).toEqual([pdf.id]);
     expect((await t.http().get(`/attachments/${pdf.id}`).set(bearer(as.analyst))).body.sha256).toBe(pdf.sha256);
     expect((await t.http().get(`/attachments/${pdf.id}/content`).set(bearer(as.analyst))).status).toBe(403);
     expect((await t.http().get(`/attachments/${pdf.id}/content`).set(bearer(as.auditor))).status).toBe(403);
     expect((await t.http().get(`/attachments/${pdf.id}/content`)).status).toBe(401);
-    const refused = await upload(as.analyst, `/testimonies/${testimonyA}/attachments`, { kind: 'other' }, PDF);
+    const refused = await upload(as.analyst, `/testimonies/${testimony}/attachments`, { kind: 'other' }, PDF);
     expect(refused.status).toBe(403);
   });
 
   it('links a redacted copy to its original; the reason is required', async () => {
+    const { testimony, pdf } = await aPdf();
     const path = `/attachments/${pdf.id}/derivatives`;
     const missing = await upload(as.investigator, path, { kind: 'drawing', derivation: 'redacted' }, PDF);
     expect(missing.status).toBe(400);
     expect(missing.body.errors?.map((e) => e.field)).toContain('reason');
     const copy = Buffer.from('%PDF-1.7 redacted');
-    const res = await upload(
-      as.investigator,
-      path,
-      { kind: 'drawing', derivation: 'redacted', reason: 'names of guards removed for publication' },
-      copy,
-      'redacted.pdf',
-    );
+    const res = await upload(as.investigator, path, REDACTED_FIELDS, copy, 'redacted.pdf');
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ derivedFrom: pdf.id, derivation: 'redacted', ownerId: testimonyA });
+    expect(res.body).toMatchObject({ derivedFrom: pdf.id, derivation: 'redacted', ownerId: testimony });
     const original = await t.http().get(`/attachments/${pdf.id}`).set(bearer(as.investigator));
     expect(original.body.sha256).toBe(pdf.sha256);
   });
 
   it('records the chain of custody from the audit trail', async () => {
+    // Uploaded, downloaded, and a redacted copy derived from it, as the tests above do.
+    const { pdf } = await aPdf();
+    expect((await download(as.legal_reviewer, pdf.id)).status).toBe(200);
+    const derived = await upload(
+      as.investigator,
+      `/attachments/${pdf.id}/derivatives`,
+      REDACTED_FIELDS,
+      Buffer.from('%PDF-1.7 redacted'),
+      'redacted.pdf',
+    );
+    expect(derived.status).toBe(201);
     const custody = await t.http().get(`/attachments/${pdf.id}/custody`).set(bearer(as.coordinator));
     expect(custody.status).toBe(200);
     const actions = custody.body.map((e: { action: string }) => e.action);

@@ -4,30 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { requestAs, type LoggedInUser } from '../support/auth-fixtures.js';
-import { createTestimony, createWitness } from '../support/testimony-fixtures.js';
+import { createTestimony, createWitness, recordConsent } from '../support/testimony-fixtures.js';
 import type { TestApp } from '../support/test-app.js';
 import { streamUpload } from '../evidence/multipart-upload.js';
+
+export { recordConsent };
 
 export const at = (text: string, quote: string) => ({
   start: text.indexOf(quote),
   end: text.indexOf(quote) + quote.length,
   quote,
 });
-
-/** Records `scopes` as the witness's consent now (a narrower set is a withdrawal). */
-export async function recordConsent(
-  t: TestApp,
-  user: LoggedInUser,
-  witnessId: string,
-  scopes: string[],
-): Promise<void> {
-  const res = await requestAs(t, user, 'post', `/witnesses/${witnessId}/consents`, {
-    scopes,
-    method: 'written',
-    takenAt: new Date().toISOString(),
-  });
-  if (res.status !== 201) throw new Error(`consent failed: ${res.status} ${JSON.stringify(res.body)}`);
-}
 
 export async function uploadFile(
   t: TestApp,

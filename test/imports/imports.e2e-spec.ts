@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditVerifier } from '@sillok/audit';
 import { contentSha256 } from '@sillok/testimonies';
 import { bearer, loginAllRoles, requestAs, type RoleLogins } from '../support/auth-fixtures.js';
+import { CaseRole } from '@sillok/cases';
 import { createCase, createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { termId } from '../support/testimony-fixtures.js';
@@ -23,6 +24,21 @@ describe('POST /cases/:id/imports', () => {
   afterAll(async () => {
     await t.close();
   });
+
+  /** A new case (the investigator a member, the analyst a viewer) into which every example file was imported, as the first test does. */
+  async function importedCase(): Promise<string> {
+    const caseId = await createCase(t, as.coordinator, {
+      members: [
+        [as.investigator, CaseRole.Member],
+        [as.analyst, CaseRole.Viewer],
+      ],
+    });
+    for (const [type, name] of EXAMPLE_FILES) {
+      const res = await postImport(t, as.investigator, caseId, type, example(name), formatOf(name));
+      if (res.status !== 201) throw new Error(`importing ${name} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    return caseId;
+  }
 
   it('imports every example file, each record audited, and the chain still verifies', async () => {
     const before = await counts(t, caseA);
@@ -48,8 +64,9 @@ describe('POST /cases/:id/imports', () => {
   });
 
   it('keeps narratives byte for byte, revision 1 hashed as the API hashes it, and translations', async () => {
+    const caseId = await importedCase();
     const [row] = await db().query(`SELECT id FROM testimonies WHERE case_id = $1 AND external_id = 'UWZ-T-31'`, [
-      caseA,
+      caseId,
     ]);
     const res = await t.http().get(`/testimonies/${row.id}`).set(bearer(as.analyst));
     expect(res.status).toBe(200);
@@ -75,12 +92,13 @@ describe('POST /cases/:id/imports', () => {
   });
 
   it('anchors tags at their quotes (UTF-16 offsets) and maps facility and violation names to terms', async () => {
+    const caseId = await importedCase();
     const tags: Array<Record<string, unknown>> = await db().query(
       `SELECT a.external_id, a.range_start, a.range_end, a.quote, a.facility_term_id, a.violation_term_ids,
               a.place_text, t.narrative
          FROM testimony_annotations a JOIN testimonies t ON t.id = a.testimony_id
         WHERE a.case_id = $1 ORDER BY a.external_id`,
-      [caseA],
+      [caseId],
     );
     for (const tag of tags.filter((x) => x.quote !== null)) {
       expect((tag.narrative as string).slice(tag.range_start as number, tag.range_end as number)).toBe(tag.quote);
@@ -100,13 +118,14 @@ describe('POST /cases/:id/imports', () => {
   });
 
   it('changes nothing when the same files are imported again', async () => {
-    const before = await counts(t, caseA);
+    const caseId = await importedCase();
+    const before = await counts(t, caseId);
     for (const [type, name] of EXAMPLE_FILES) {
-      const res = await postImport(t, as.investigator, caseA, type, example(name), formatOf(name));
+      const res = await postImport(t, as.investigator, caseId, type, example(name), formatOf(name));
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ created: 0, unchanged: res.body.rows, rejected: 0 });
     }
-    expect(await counts(t, caseA)).toEqual(before);
+    expect(await counts(t, caseId)).toEqual(before);
   });
 
   it('refuses a file with three bad rows, lists exactly those three, and writes nothing', async () => {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
-import { createTwoCases } from '../support/case-fixtures.js';
+import { createListedCase, createTwoCases } from '../support/case-fixtures.js';
+import { createAbductee, createIncident } from '../support/incident-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { createTestimony, createWitness, termIds } from '../support/testimony-fixtures.js';
 import { readAuditLog } from '../support/audit-log.js';
@@ -20,8 +21,6 @@ describe('abductees', () => {
   let foreignTestimony: string;
   let foreignIncident: string;
   let foreignAbductee: string;
-  let sealed: { id: string; version: number };
-  let open: { id: string; version: number };
   const terms: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -49,26 +48,53 @@ describe('abductees', () => {
     await t.close();
   });
 
+  // Each test makes the abductees it reads with these, so that any one of them runs alone.
+  /** The first test's abductee, whose name is sealed, linked to a testimony and an incident. */
+  const sealedBody = (caseId: string, testimonyId: string, incidentId: string) => ({
+    caseId,
+    name: SEALED_NAME,
+    nameAtRisk: true,
+    nationality: 'KR',
+    abductionCategoryTermId: terms.postWar,
+    abductedFrom: '1977-08-01',
+    abductedTo: '1977-08-31',
+    abductionDatePrecision: 'month',
+    abductionPlace: 'off Hongdo island, fishing boat',
+    lastSeenDate: '1998-01-01',
+    lastSeenDatePrecision: 'circa',
+    lastSeenPlace: 'Yodok',
+    lastSeenSource: 'a former prisoner',
+    statusTermId: terms.missing,
+    externalReferences: [{ authority: 'Ministry of Unification', reference: 'KAR-1977-0042' }],
+    testimonyIds: [testimonyId],
+    incidentIds: [incidentId],
+  });
+  /** The second test's abductee, in the clear (`fields` change it). */
+  const openBody = (fields: Record<string, unknown> = {}) => ({
+    name: 'Yokota Megumi',
+    nationality: 'JP',
+    abductionCategoryTermId: terms.japanese,
+    statusTermId: terms.missing,
+    ...fields,
+  });
+  const aSealed = () => createAbductee(t, as.investigator, caseA, sealedBody(caseA, testimony, incident));
+  /**
+   * A case of its own (its analyst lists it alone) with both abductees, the sealed one linked to a
+   * testimony and an incident of that case, the other one's status changed to returned.
+   */
+  async function listedAbductees() {
+    const { caseId, analyst } = await createListedCase(t, as);
+    const testimonyId = (
+      await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseId), '납북')
+    ).id;
+    const incidentId = (await createIncident(t, as.investigator, caseId, { title: 'Abduction at sea' })).id;
+    const sealed = await createAbductee(t, as.investigator, caseId, sealedBody(caseId, testimonyId, incidentId));
+    const open = await createAbductee(t, as.investigator, caseId, openBody({ statusTermId: terms.returned }));
+    return { caseId, analyst, testimonyId, incidentId, sealed, open };
+  }
+
   it('registers an abductee whose name is sealed because relatives are at risk', async () => {
-    const res = await requestAs(t, as.investigator, 'post', '/abductees', {
-      caseId: caseA,
-      name: SEALED_NAME,
-      nameAtRisk: true,
-      nationality: 'KR',
-      abductionCategoryTermId: terms.postWar,
-      abductedFrom: '1977-08-01',
-      abductedTo: '1977-08-31',
-      abductionDatePrecision: 'month',
-      abductionPlace: 'off Hongdo island, fishing boat',
-      lastSeenDate: '1998-01-01',
-      lastSeenDatePrecision: 'circa',
-      lastSeenPlace: 'Yodok',
-      lastSeenSource: 'a former prisoner',
-      statusTermId: terms.missing,
-      externalReferences: [{ authority: 'Ministry of Unification', reference: 'KAR-1977-0042' }],
-      testimonyIds: [testimony],
-      incidentIds: [incident],
-    });
+    const res = await requestAs(t, as.investigator, 'post', '/abductees', sealedBody(caseA, testimony, incident));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       reference: expect.stringMatching(/^A-\d{6}$/),
@@ -79,7 +105,7 @@ describe('abductees', () => {
       testimonyIds: [testimony],
       incidentIds: [incident],
     });
-    sealed = res.body;
+    const sealed = res.body;
     const client = new pg.Client({ connectionString: t.database.url });
     await client.connect();
     try {
@@ -93,19 +119,13 @@ describe('abductees', () => {
   });
 
   it('registers one whose name is not at risk, shown in the clear', async () => {
-    const res = await requestAs(t, as.investigator, 'post', '/abductees', {
-      caseId: caseA,
-      name: 'Yokota Megumi',
-      nationality: 'JP',
-      abductionCategoryTermId: terms.japanese,
-      statusTermId: terms.missing,
-    });
+    const res = await requestAs(t, as.investigator, 'post', '/abductees', { caseId: caseA, ...openBody() });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: 'Yokota Megumi', nameSealed: false });
-    open = res.body;
   });
 
   it('opens a sealed name only with witness.identity.read and a reason, auditing the read', async () => {
+    const sealed = await aSealed();
     const path = `/abductees/${sealed.id}/name/read`;
     expect((await requestAs(t, as.analyst, 'post', path, { reason: 'checking a name' })).status).toBe(403);
     expect((await requestAs(t, as.auditor, 'post', path, { reason: 'checking a name' })).status).toBe(403);
@@ -125,6 +145,7 @@ describe('abductees', () => {
   });
 
   it('changes a record with its version; sealing and unsealing a name', async () => {
+    const open = await createAbductee(t, as.investigator, caseA, openBody());
     const stale = await requestAs(t, as.investigator, 'patch', `/abductees/${open.id}`, { version: 0, notes: 'x' });
     expect(stale.status).toBe(409);
     const sealedNow = await requestAs(t, as.investigator, 'patch', `/abductees/${open.id}`, {
@@ -150,12 +171,12 @@ describe('abductees', () => {
       name: 'Yokota Megumi',
     });
     expect(unsealed.body).toMatchObject({ name: 'Yokota Megumi', nameSealed: false, version: 3 });
-    open = unsealed.body;
   });
 
   it('lists with filters: category, status, nationality, testimony, incident', async () => {
+    const { analyst, testimonyId: testimony, incidentId: incident, sealed, open } = await listedAbductees();
     const ids = async (query: string) =>
-      ((await requestAs(t, as.analyst, 'get', `/abductees?${query}`)).body.items as Array<{ id: string }>)
+      ((await requestAs(t, analyst, 'get', `/abductees?${query}`)).body.items as Array<{ id: string }>)
         .map((a) => a.id)
         .sort();
     expect(await ids('')).toEqual([sealed.id, open.id].sort());
@@ -187,6 +208,7 @@ describe('abductees', () => {
   });
 
   it('answers 404 for every route with an id of another case, 401 and 403', async () => {
+    const sealed = await aSealed();
     for (const [method, path, body, user] of [
       ['post', '/abductees', { caseId: caseB }, as.investigator],
       ['get', `/abductees/${foreignAbductee}`, undefined, as.investigator],
@@ -203,17 +225,29 @@ describe('abductees', () => {
   });
 
   it('withdraws a record without deleting it; audit rows never hold the name', async () => {
+    const { caseId, analyst, sealed, open } = await listedAbductees();
+    // The other writes of the tests above, so that the audit below holds one of each kind.
+    const changed = await requestAs(t, as.investigator, 'patch', `/abductees/${sealed.id}`, {
+      version: sealed.version,
+      notes: 'seen again in 1999',
+    });
+    expect(changed.status).toBe(200);
+    const read = await requestAs(t, as.coordinator, 'post', `/abductees/${sealed.id}/name/read`, {
+      reason: 'matching a government list',
+    });
+    expect(read.status).toBe(201);
     const res = await requestAs(t, as.investigator, 'post', `/abductees/${open.id}/withdraw`, {
       reason: 'registered twice',
     });
     expect(res.status).toBe(201);
     expect(res.body.withdrawn.reason).toBe('registered twice');
-    const listed = await requestAs(t, as.analyst, 'get', '/abductees?includeWithdrawn=true');
+    const listed = await requestAs(t, analyst, 'get', '/abductees?includeWithdrawn=true');
     expect(listed.body.total).toBe(2);
-    expect((await requestAs(t, as.analyst, 'get', '/abductees')).body.total).toBe(1);
+    expect((await requestAs(t, analyst, 'get', '/abductees')).body.total).toBe(1);
     const rows = await readAuditLog(
       t.app.get(DataSource),
-      `SELECT action, details FROM audit_events WHERE subject_type = 'abductee' ORDER BY seq`,
+      `SELECT action, details FROM audit_events WHERE subject_type = 'abductee' AND case_id = $1 ORDER BY seq`,
+      [caseId],
     );
     expect(new Set(rows.map((r: { action: string }) => r.action))).toEqual(
       new Set(['abductee.create', 'abductee.update', 'abductee.withdraw', 'abductee.name.read']),

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
-import { createTwoCases } from '../support/case-fixtures.js';
+import { createListedCase, createTwoCases } from '../support/case-fixtures.js';
+import { addSource, createIncident } from '../support/incident-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createTestimony, createWitness, termIds } from '../support/testimony-fixtures.js';
+import { createTestimony, createWitness, tagPassage, termIds } from '../support/testimony-fixtures.js';
 import { readAuditLog } from '../support/audit-log.js';
 
 const TORTURE = '보위원들에게 고문을 당했습니다';
@@ -30,16 +31,10 @@ describe('incidents', () => {
   let otherLead: LoggedInUser;
   let caseA: string;
   let caseB: string;
-  let witness: string;
-  let main: { id: string; version: number };
-  let corroborating: Array<{ id: string }>;
   let foreignTestimony: { id: string };
   let foreignWitness: string;
   let foreignIncident: string;
-  let incident: IncidentBody;
-  let camp: IncidentBody;
   const terms: Record<string, string> = {};
-  const tags: Record<string, { id: string }> = {};
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -62,12 +57,6 @@ describe('incidents', () => {
         ['reliable', 'reliability', 'reliable'],
       ]),
     );
-    witness = await createWitness(t, as.investigator, caseA);
-    main = await createTestimony(t, as.investigator, witness, NARRATIVE);
-    corroborating = [
-      await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), '요덕에서 봤습니다.'),
-      await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), '15호 관리소.'),
-    ];
     foreignWitness = await createWitness(t, otherLead, caseB);
     foreignTestimony = await createTestimony(t, otherLead, foreignWitness, NARRATIVE);
     const foreign = await requestAs(t, otherLead, 'post', '/incidents', { caseId: caseB, title: 'Case B incident' });
@@ -83,38 +72,100 @@ describe('incidents', () => {
     return (res.body.items as Array<{ id: string }>).map((i) => i.id).sort();
   };
 
-  it('tags three passages of a Korean testimony', async () => {
-    const post = (body: object) => requestAs(t, as.investigator, 'post', `/testimonies/${main.id}/tags`, body);
-    const torture = await post({
+  // Each test builds the records it needs with these, so that any one of them runs alone.
+  /** The witness's Korean testimony (NARRATIVE) and two shorter ones of other witnesses, in `caseId`. */
+  async function testimonies(caseId: string) {
+    const witness = await createWitness(t, as.investigator, caseId);
+    const main = await createTestimony(t, as.investigator, witness, NARRATIVE);
+    const corroborating = [
+      await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseId), '요덕에서 봤습니다.'),
+      await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseId), '15호 관리소.'),
+    ];
+    return { witness, main, corroborating };
+  }
+  /** The three tags of the first test on `main`: torture at Yodok, forced labour, a family name (sensitive). */
+  const tagBodies = () => ({
+    torture: {
       ...at(NARRATIVE, TORTURE),
       violationTermIds: [terms.torture],
       facilityTermId: terms.yodok,
       dateFrom: '1997-01-01',
       dateTo: '1997-12-31',
       datePrecision: 'circa',
+    },
+    labour: { ...at(NARRATIVE, LABOUR), violationTermIds: [terms.labour] },
+    family: { ...at(NARRATIVE, FAMILY), kind: 'sensitive', sensitiveCategory: 'family_name' },
+  });
+  async function tagsOf(main: { id: string }) {
+    const bodies = tagBodies();
+    const tag = (body: object) => tagPassage(t, as.investigator, main.id, body);
+    return { torture: await tag(bodies.torture), labour: await tag(bodies.labour), family: await tag(bodies.family) };
+  }
+  /** The Yodok incident's body, as the second test records it. */
+  const yodokBody = (caseId: string, witness: string) => ({
+    caseId,
+    title: 'Torture and forced labour at Yodok, 1997',
+    description: 'Interrogation beatings by guards; daily forced labour.',
+    violationTermIds: [terms.torture, terms.labour],
+    actTermIds: [terms.art7torture],
+    facilityTermId: terms.yodok,
+    dateFrom: '1997-01-01',
+    dateTo: '1997-12-31',
+    datePrecision: 'circa',
+    agencyTermIds: [terms.mss],
+    perpetratorNames: ['Guard Pak'],
+    victimWitnessIds: [witness],
+    victims: ['a cellmate from Hamhung'],
+  });
+  /**
+   * The state after the second test: the tagged testimonies and the Yodok incident with four
+   * sources (the torture and labour tags of the main testimony, then the two corroborating ones).
+   */
+  async function yodok(caseId: string) {
+    const made = await testimonies(caseId);
+    const tags = await tagsOf(made.main);
+    const { id } = await createIncident(t, as.investigator, caseId, yodokBody(caseId, made.witness));
+    for (const tag of [tags.torture, tags.labour])
+      await addSource(t, as.investigator, id, {
+        testimonyId: made.main.id,
+        annotationId: tag.id,
+        sourceConnectionTermId: terms.victim,
+        reliabilityTermId: terms.reliable,
+      });
+    let incident: IncidentBody | undefined;
+    for (const other of made.corroborating)
+      incident = await addSource<IncidentBody>(t, as.investigator, id, {
+        testimonyId: other.id,
+        sourceConnectionTermId: terms.eyewitness,
+      });
+    return { ...made, tags, incident: incident! };
+  }
+  /** The Kaechon incident of the search test (another camp, another agency, 2005). */
+  const kaechon = (caseId: string) =>
+    createIncident<IncidentBody>(t, as.investigator, caseId, {
+      title: 'Starvation rations at Kaechon, 2005',
+      violationTermIds: [terms.food],
+      facilityTermId: terms.kaechon,
+      dateFrom: '2005-03-01',
+      dateTo: '2005-03-31',
+      datePrecision: 'month',
+      agencyTermIds: [terms.social],
     });
-    const labour = await post({ ...at(NARRATIVE, LABOUR), violationTermIds: [terms.labour] });
-    const family = await post({ ...at(NARRATIVE, FAMILY), kind: 'sensitive', sensitiveCategory: 'family_name' });
+
+  it('tags three passages of a Korean testimony', async () => {
+    const { main } = await testimonies(caseA);
+    const post = (body: object) => requestAs(t, as.investigator, 'post', `/testimonies/${main.id}/tags`, body);
+    const bodies = tagBodies();
+    const torture = await post(bodies.torture);
+    const labour = await post(bodies.labour);
+    const family = await post(bodies.family);
     expect([torture.status, labour.status, family.status]).toEqual([201, 201, 201]);
-    Object.assign(tags, { torture: torture.body, labour: labour.body, family: family.body });
   });
 
   it('records an incident at Yodok, circa 1997, and links the tags and two more testimonies as sources', async () => {
-    const res = await requestAs(t, as.investigator, 'post', '/incidents', {
-      caseId: caseA,
-      title: 'Torture and forced labour at Yodok, 1997',
-      description: 'Interrogation beatings by guards; daily forced labour.',
-      violationTermIds: [terms.torture, terms.labour],
-      actTermIds: [terms.art7torture],
-      facilityTermId: terms.yodok,
-      dateFrom: '1997-01-01',
-      dateTo: '1997-12-31',
-      datePrecision: 'circa',
-      agencyTermIds: [terms.mss],
-      perpetratorNames: ['Guard Pak'],
-      victimWitnessIds: [witness],
-      victims: ['a cellmate from Hamhung'],
-    });
+    const { witness, main, corroborating } = await testimonies(caseA);
+    const tags = await tagsOf(main);
+    const res = await requestAs(t, as.investigator, 'post', '/incidents', yodokBody(caseA, witness));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       reference: expect.stringMatching(/^I-\d{6}$/),
@@ -125,7 +176,7 @@ describe('incidents', () => {
       links: [],
       version: 1,
     });
-    incident = res.body;
+    const incident: IncidentBody = res.body;
     const add = (body: object) => requestAs(t, as.investigator, 'post', `/incidents/${incident.id}/sources`, body);
     for (const tag of [tags.torture, tags.labour]) {
       const linked = await add({
@@ -152,10 +203,10 @@ describe('incidents', () => {
     ]);
     const listed = await requestAs(t, as.analyst, 'get', `/incidents/${incident.id}/sources`);
     expect(listed.body).toHaveLength(4);
-    incident = got.body;
   });
 
   it('keeps the sources when the testimony is revised: tags re-anchored, the removed quote flagged', async () => {
+    const { main, tags, incident } = await yodok(caseA);
     const revised = await requestAs(t, as.investigator, 'patch', `/testimonies/${main.id}`, {
       version: main.version,
       narrative: REVISED,
@@ -178,41 +229,44 @@ describe('incidents', () => {
   });
 
   it('finds the incident by "Yodeok", "요덕" and "Camp 15", and not by another camp', async () => {
-    camp = (
-      await requestAs(t, as.investigator, 'post', '/incidents', {
-        caseId: caseA,
-        title: 'Starvation rations at Kaechon, 2005',
-        violationTermIds: [terms.food],
-        facilityTermId: terms.kaechon,
-        dateFrom: '2005-03-01',
-        dateTo: '2005-03-31',
-        datePrecision: 'month',
-        agencyTermIds: [terms.social],
-      })
-    ).body;
+    const { caseId, analyst } = await createListedCase(t, as);
+    const { incident } = await yodok(caseId);
+    const camp = await kaechon(caseId);
     for (const name of ['Yodeok', '요덕', 'Camp 15', 'yodŏk', 'Kwanliso 15'])
-      expect({ name, ids: await findIds(`facility=${encodeURIComponent(name)}`) }).toEqual({
+      expect({ name, ids: await findIds(`facility=${encodeURIComponent(name)}`, analyst) }).toEqual({
         name,
         ids: [incident.id],
       });
-    expect(await findIds(`facility=${encodeURIComponent('Camp 14')}`)).toEqual([camp.id]);
-    expect(await findIds(`facility=nowhere`)).toEqual([]);
+    expect(await findIds(`facility=${encodeURIComponent('Camp 14')}`, analyst)).toEqual([camp.id]);
+    expect(await findIds(`facility=nowhere`, analyst)).toEqual([]);
   });
 
   it('filters by a parent term (children included), agency, perpetrator, date overlap and case', async () => {
-    expect(await findIds(`term=${terms.E}`)).toEqual([incident.id]);
-    expect(await findIds(`term=${terms.labour}`)).toEqual([incident.id]);
-    expect(await findIds(`agency=${terms.social}`)).toEqual([camp.id]);
-    expect(await findIds(`perpetrator=pak`)).toEqual([incident.id]);
-    expect(await findIds(`dateFrom=1996-01-01&dateTo=1997-02-01`)).toEqual([incident.id]);
-    expect(await findIds(`dateFrom=1997-12-31`)).toEqual([camp.id, incident.id].sort());
-    expect(await findIds(`dateFrom=1998-01-01`)).toEqual([camp.id]);
-    expect(await findIds(`dateTo=1996-12-31`)).toEqual([]);
-    expect(await findIds(`caseId=${caseA}&term=${terms.E}&facility=Yodeok`)).toEqual([incident.id]);
+    const { caseId, analyst } = await createListedCase(t, as);
+    const incident = await createIncident(
+      t,
+      as.investigator,
+      caseId,
+      yodokBody(caseId, await createWitness(t, as.investigator, caseId)),
+    );
+    const camp = await kaechon(caseId);
+    // Another case of the same analyst with a matching incident, which the case filter leaves out.
+    await createIncident(t, as.investigator, caseA, yodokBody(caseA, await createWitness(t, as.investigator, caseA)));
+    expect(await findIds(`term=${terms.E}`, analyst)).toEqual([incident.id]);
+    expect(await findIds(`term=${terms.labour}`, analyst)).toEqual([incident.id]);
+    expect(await findIds(`agency=${terms.social}`, analyst)).toEqual([camp.id]);
+    expect(await findIds(`perpetrator=pak`, analyst)).toEqual([incident.id]);
+    expect(await findIds(`dateFrom=1996-01-01&dateTo=1997-02-01`, analyst)).toEqual([incident.id]);
+    expect(await findIds(`dateFrom=1997-12-31`, analyst)).toEqual([camp.id, incident.id].sort());
+    expect(await findIds(`dateFrom=1998-01-01`, analyst)).toEqual([camp.id]);
+    expect(await findIds(`dateTo=1996-12-31`, analyst)).toEqual([]);
+    expect(await findIds(`caseId=${caseId}&term=${terms.E}&facility=Yodeok`)).toEqual([incident.id]);
     expect((await requestAs(t, as.analyst, 'get', `/incidents?caseId=${caseB}`)).status).toBe(404);
   });
 
   it('links incidents (part_of, follows, same_event) within a case and removes a link without deleting it', async () => {
+    const incident = await createIncident(t, as.investigator, caseA);
+    const camp = await kaechon(caseA);
     const linked = await requestAs(t, as.investigator, 'post', `/incidents/${camp.id}/links`, {
       otherIncidentId: incident.id,
       relation: 'follows',
@@ -247,6 +301,7 @@ describe('incidents', () => {
   });
 
   it('changes an incident with its version (409 when stale) and keeps it readable after its term is deprecated', async () => {
+    const camp = await kaechon(caseA);
     const local = await requestAs(t, as.coordinator, 'post', '/taxonomy/facility/terms', {
       code: 'local-holding-centre',
       labelEn: 'Holding centre identified in case A',
@@ -275,10 +330,12 @@ describe('incidents', () => {
     expect(got.body.facilityTermId).toBe(local.body.id);
     expect(await findIds(`term=${local.body.id}`)).toEqual([camp.id]);
     expect(await findIds(`facility=${encodeURIComponent('Sinuiju holding centre')}`)).toEqual([camp.id]);
-    camp = got.body;
   });
 
   it('refuses bad input and references to another case, naming the field', async () => {
+    const { main, corroborating } = await testimonies(caseA);
+    const tags = await tagsOf(main);
+    const camp = await kaechon(caseA);
     const cases: Array<[object, string]> = [
       [{ caseId: caseA }, 'title'],
       [{ caseId: caseA, title: 'x', violationTermIds: [terms.yodok] }, 'violationTermIds'],
@@ -330,6 +387,8 @@ describe('incidents', () => {
   });
 
   it('answers 404 for every route with an id of another case', async () => {
+    const { incident } = await yodok(caseA);
+    const camp = await kaechon(caseA);
     const someSource = incident.sources[0].id;
     const routes: Array<['get' | 'post' | 'patch', string, object | undefined]> = [
       ['post', '/incidents', { caseId: caseB, title: 'x' }],
@@ -353,6 +412,7 @@ describe('incidents', () => {
   });
 
   it('answers 401 without a token and 403 without the permission', async () => {
+    const incident = await createIncident(t, as.investigator, caseA);
     expect((await requestAs(t, undefined, 'get', '/incidents')).status).toBe(401);
     expect((await requestAs(t, undefined, 'get', `/incidents/${incident.id}`)).status).toBe(401);
     expect((await requestAs(t, as.analyst, 'post', '/incidents', { caseId: caseA, title: 'x' })).status).toBe(403);
@@ -362,6 +422,7 @@ describe('incidents', () => {
   });
 
   it('re-assesses a source (connection, reliability, note), refusing a term of the wrong scheme', async () => {
+    const { incident } = await yodok(caseA);
     const path = `/incidents/${incident.id}/sources/${incident.sources[0].id}`;
     const wrong = await requestAs(t, as.investigator, 'patch', path, { reliabilityTermId: terms.victim });
     expect([wrong.status, wrong.body.errors?.[0]?.field]).toEqual([400, 'reliabilityTermId']);
@@ -379,6 +440,20 @@ describe('incidents', () => {
   });
 
   it('removes a source and withdraws an incident without deleting them, auditing each write', async () => {
+    const { caseId, analyst } = await createListedCase(t, as);
+    const { incident } = await yodok(caseId);
+    const camp = await kaechon(caseId);
+    // The other kinds of write on incidents, so that the audit below holds one of each.
+    const write = async (method: 'post' | 'patch', path: string, body: object) =>
+      expect((await requestAs(t, as.investigator, method, path, body)).status).toBe(method === 'post' ? 201 : 200);
+    await write('patch', `/incidents/${camp.id}`, { version: camp.version, status: 'under_review' });
+    await write('patch', `/incidents/${incident.id}/sources/${incident.sources[0].id}`, { note: 'checked again' });
+    const linked = await requestAs(t, as.investigator, 'post', `/incidents/${camp.id}/links`, {
+      otherIncidentId: incident.id,
+      relation: 'follows',
+    });
+    expect(linked.status).toBe(201);
+    await write('post', `/incidents/${camp.id}/links/${linked.body.links[0].id}/remove`, { reason: 'by mistake' });
     const removed = await requestAs(
       t,
       as.investigator,
@@ -393,11 +468,12 @@ describe('incidents', () => {
     });
     expect(withdrawn.status).toBe(201);
     expect(withdrawn.body.withdrawn.reason).toBe('duplicate record');
-    expect(await findIds('')).toEqual([incident.id]);
-    expect(await findIds('includeWithdrawn=true')).toEqual([camp.id, incident.id].sort());
+    expect(await findIds('', analyst)).toEqual([incident.id]);
+    expect(await findIds('includeWithdrawn=true', analyst)).toEqual([camp.id, incident.id].sort());
     const rows: Array<{ action: string; details: unknown }> = await readAuditLog(
       t.app.get(DataSource),
-      `SELECT action, details FROM audit_events WHERE subject_type = 'incident' ORDER BY seq`,
+      `SELECT action, details FROM audit_events WHERE subject_type = 'incident' AND case_id = $1 ORDER BY seq`,
+      [caseId],
     );
     expect(new Set(rows.map((r) => r.action))).toEqual(
       new Set([

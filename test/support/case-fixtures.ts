@@ -55,3 +55,20 @@ export async function createTwoCases(
   const caseB = await createCase(t, otherLead, { title: 'Case B' });
   return { caseA, caseB, otherLead };
 }
+
+/**
+ * A case of a test's own, for tests that read unfiltered lists: led by `as.coordinator`, the
+ * investigator a member, the analyst of `as` a viewer, and a new analyst whose only case this is,
+ * so that what that analyst lists is exactly what the test made in it.
+ */
+export async function createListedCase(t: TestApp, as: RoleLogins): Promise<{ caseId: string; analyst: LoggedInUser }> {
+  const analyst = await createAndLogin(t, Role.Analyst);
+  const caseId = await createCase(t, as.coordinator, {
+    members: [
+      [as.investigator, CaseRole.Member],
+      [as.analyst, CaseRole.Viewer],
+      [analyst, CaseRole.Viewer],
+    ],
+  });
+  return { caseId, analyst };
+}

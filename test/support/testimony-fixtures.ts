@@ -4,18 +4,55 @@ import type { TestApp } from './test-app.js';
 
 /** A witness in `caseId`, registered through the API by `user`. */
 export async function createWitness(t: TestApp, user: LoggedInUser, caseId: string): Promise<string> {
-  const res = await requestAs(t, user, 'post', '/witnesses', { caseId, sex: 'female', languages: ['ko'] });
-  if (res.status !== 201) throw new Error(`creating a witness failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id as string;
+  return (await registerWitness(t, user, caseId)).id;
 }
 
-/** A Korean testimony of `witnessId`, logged through the API by `user`; returns the created body. */
+/** Like `createWitness` with more of the witness's fields; returns the created body (id, pseudonym, version). */
+export async function registerWitness(
+  t: TestApp,
+  user: LoggedInUser,
+  caseId: string,
+  fields: Record<string, unknown> = {},
+): Promise<{ id: string; pseudonym: string; version: number }> {
+  const res = await requestAs(t, user, 'post', '/witnesses', { caseId, sex: 'female', languages: ['ko'], ...fields });
+  if (res.status !== 201) throw new Error(`creating a witness failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Seals `identity` (legalName, otherNames, familyInDprk, …) as the witness's identity, through the API. */
+export async function sealIdentity(
+  t: TestApp,
+  user: LoggedInUser,
+  witnessId: string,
+  identity: Record<string, unknown>,
+): Promise<void> {
+  const res = await requestAs(t, user, 'put', `/witnesses/${witnessId}/identity`, identity);
+  if (res.status !== 200) throw new Error(`sealing an identity failed: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** Records `scopes` as the witness's consent now (a narrower set is a withdrawal), through the API. */
+export async function recordConsent(
+  t: TestApp,
+  user: LoggedInUser,
+  witnessId: string,
+  scopes: string[],
+): Promise<void> {
+  const res = await requestAs(t, user, 'post', `/witnesses/${witnessId}/consents`, {
+    scopes,
+    method: 'written',
+    takenAt: new Date().toISOString(),
+  });
+  if (res.status !== 201) throw new Error(`consent failed: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** A Korean testimony of `witnessId`, logged through the API by `user` (`fields` override the body); returns the created body. */
 export async function createTestimony(
   t: TestApp,
   user: LoggedInUser,
   witnessId: string,
   narrative: string,
   translations: Array<{ language: string; text: string }> = [],
+  fields: Record<string, unknown> = {},
 ): Promise<{ id: string; version: number; revision: number; caseId: string }> {
   const res = await requestAs(t, user, 'post', '/testimonies', {
     witnessId,
@@ -24,8 +61,21 @@ export async function createTestimony(
     title: 'fixture testimony',
     narrative,
     translations,
+    ...fields,
   });
   if (res.status !== 201) throw new Error(`creating a testimony failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A tag (annotation) on a passage of a testimony, made through the API; returns the created tag. */
+export async function tagPassage(
+  t: TestApp,
+  user: LoggedInUser,
+  testimonyId: string,
+  body: object,
+): Promise<{ id: string; version: number }> {
+  const res = await requestAs(t, user, 'post', `/testimonies/${testimonyId}/tags`, body);
+  if (res.status !== 201) throw new Error(`tagging a passage failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 

@@ -186,7 +186,9 @@ describe('taxonomy API', () => {
   });
 
   describe('local terms', () => {
-    let local: TermView;
+    /** A local facility term of the test's own (codes and names are unique across the scheme). */
+    const aLocalFacility = async (code: string, labelEn: string, notes = 'Identified from a testimony.') =>
+      (await api.post('/taxonomy/facility/terms', { code, labelEn, notes }).expect(201)).body as TermView;
 
     it('adds a newly identified facility with aliases, audited, and finds it by any of them', async () => {
       const res = await api
@@ -199,7 +201,7 @@ describe('taxonomy API', () => {
           attributes: { facilityType: 'kyohwaso', number: 12 },
         })
         .expect(201);
-      local = res.body;
+      const local: TermView = res.body;
       expect(local).toMatchObject({
         scheme: 'facility',
         code: 'kyohwaso-12',
@@ -218,7 +220,8 @@ describe('taxonomy API', () => {
     });
 
     it('refuses a repeated code and a name that already names another term of the scheme (409)', async () => {
-      await api.post('/taxonomy/facility/terms', { code: 'kyohwaso-12', labelEn: 'Another' }).expect(409);
+      await aLocalFacility('kyohwaso-77', 'Kyohwaso No. 77');
+      await api.post('/taxonomy/facility/terms', { code: 'kyohwaso-77', labelEn: 'Another' }).expect(409);
       const clash = await api
         .post('/taxonomy/facility/terms', { code: 'camp-x', labelEn: 'Camp X', aliases: ['camp no. 15'] })
         .expect(409);
@@ -245,10 +248,11 @@ describe('taxonomy API', () => {
     });
 
     it('edits a local term with optimistic locking (409 on a stale version), audited', async () => {
+      const local = await aLocalFacility('kyohwaso-88', 'Kyohwaso No. 88');
       const res = await api
-        .patch(`/taxonomy/terms/${local.id}`, { version: 1, labelEn: 'Kyohwaso No. 12 (Chongori, Hoeryong)' })
+        .patch(`/taxonomy/terms/${local.id}`, { version: 1, labelEn: 'Kyohwaso No. 88 (Chongori, Hoeryong)' })
         .expect(200);
-      expect(res.body).toMatchObject({ version: 2, labelEn: 'Kyohwaso No. 12 (Chongori, Hoeryong)' });
+      expect(res.body).toMatchObject({ version: 2, labelEn: 'Kyohwaso No. 88 (Chongori, Hoeryong)' });
       const stale = await api.patch(`/taxonomy/terms/${local.id}`, { version: 1, notes: 'late edit' }).expect(409);
       expect(stale.body).toMatchObject({ type: 'urn:sillok:problem:stale-version', currentVersion: 2 });
       expect(await auditCount('taxonomy.term.update', local.id)).toBe(1);

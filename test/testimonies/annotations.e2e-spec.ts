@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { requestAs, loginAllRoles, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { createTestimony, createWitness, termIds } from '../support/testimony-fixtures.js';
+import { createTestimony, createWitness, tagPassage, termIds } from '../support/testimony-fixtures.js';
 import { readAuditLog } from '../support/audit-log.js';
 
 const TORTURE = '보위원들에게 고문을 당했습니다';
@@ -26,18 +26,14 @@ describe('passage tags and sensitive spans', () => {
   let otherLead: LoggedInUser;
   let caseA: string;
   let caseB: string;
-  let testimony: { id: string; version: number };
   let foreign: { id: string };
   let foreignTag: string;
   const terms: Record<string, string> = {};
-  const tags: Record<string, { id: string; version: number }> = {};
 
   beforeAll(async () => {
     t = await startTestApp();
     as = await loginAllRoles(t);
     ({ caseA, caseB, otherLead } = await createTwoCases(t, as));
-    const witness = await createWitness(t, as.investigator, caseA);
-    testimony = await createTestimony(t, as.investigator, witness, NARRATIVE, [{ language: 'en', text: ENGLISH }]);
     foreign = await createTestimony(t, otherLead, await createWitness(t, otherLead, caseB), NARRATIVE);
     Object.assign(
       terms,
@@ -63,15 +59,22 @@ describe('passage tags and sensitive spans', () => {
     await t.close();
   });
 
-  const tagsPath = () => `/testimonies/${testimony.id}/tags`;
-  const listTags = async (query = '') => {
-    const res = await requestAs(t, as.analyst, 'get', `${tagsPath()}${query}`);
+  const tagsPath = (testimony: { id: string }) => `/testimonies/${testimony.id}/tags`;
+  const listTags = async (testimony: { id: string }, query = '') => {
+    const res = await requestAs(t, as.analyst, 'get', `${tagsPath(testimony)}${query}`);
     expect(res.status).toBe(200);
     return res.body as Array<{ id: string; version: number; facilityTermId: string | null }>;
   };
 
-  it('tags three passages of a Korean testimony: torture at Yodok circa 1997, forced labour, a family name', async () => {
-    const torture = await requestAs(t, as.investigator, 'post', tagsPath(), {
+  // Each test builds the testimony and tags it needs with these, so that any one of them runs alone.
+  /** A new Korean testimony (NARRATIVE) of a new witness of case A, with its English translation. */
+  const aTestimony = async () =>
+    createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), NARRATIVE, [
+      { language: 'en', text: ENGLISH },
+    ]);
+  /** The five tags of the first two tests: torture, labour, family (sensitive), english, whole. */
+  const tagBodies = () => ({
+    torture: {
       ...at(NARRATIVE, TORTURE),
       violationTermIds: [terms.torture],
       actTermIds: [terms.art7torture],
@@ -84,7 +87,44 @@ describe('passage tags and sensitive spans', () => {
       sourceConnectionTermId: terms.victim,
       reliabilityTermId: terms.reliable,
       note: 'beaten during interrogation',
+    },
+    labour: {
+      ...at(NARRATIVE, LABOUR),
+      violationTermIds: [terms.labour],
+      actTermIds: [terms.enslavement],
+      facilityTermId: terms.yodok,
+      victimKind: 'named_person',
+      victimName: FAMILY,
+    },
+    family: { ...at(NARRATIVE, FAMILY), kind: 'sensitive', sensitiveCategory: 'family_name' },
+    english: { language: 'en', ...at(ENGLISH, 'tortured'), violationTermIds: [terms.torture] },
+    whole: { facilityTermId: terms.yodok },
+  });
+  type TagName = keyof ReturnType<typeof tagBodies>;
+  /** A new testimony with the five tags (their created bodies by name). */
+  async function taggedTestimony() {
+    const testimony = await aTestimony();
+    const bodies = tagBodies();
+    const tags = {} as Record<TagName, { id: string; version: number }>;
+    for (const name of Object.keys(bodies) as TagName[])
+      tags[name] = await tagPassage(t, as.investigator, testimony.id, bodies[name]);
+    return { testimony, tags };
+  }
+  /** A tagged testimony whose narrative was then revised to REVISED (revision 2; its body after that). */
+  async function revisedTestimony() {
+    const { testimony, tags } = await taggedTestimony();
+    const revised = await requestAs(t, as.investigator, 'patch', `/testimonies/${testimony.id}`, {
+      version: testimony.version,
+      narrative: REVISED,
     });
+    if (revised.status !== 200) throw new Error(`revising failed: ${revised.status}`);
+    return { testimony: revised.body as { id: string; version: number }, tags };
+  }
+
+  it('tags three passages of a Korean testimony: torture at Yodok circa 1997, forced labour, a family name', async () => {
+    const testimony = await aTestimony();
+    const bodies = tagBodies();
+    const torture = await requestAs(t, as.investigator, 'post', tagsPath(testimony), bodies.torture);
     expect(torture.status).toBe(201);
     expect(torture.body).toMatchObject({
       kind: 'tag',
@@ -97,14 +137,7 @@ describe('passage tags and sensitive spans', () => {
       victim: { kind: 'witness', name: null, nameIsSensitive: false, description: null },
       version: 1,
     });
-    const labour = await requestAs(t, as.investigator, 'post', tagsPath(), {
-      ...at(NARRATIVE, LABOUR),
-      violationTermIds: [terms.labour],
-      actTermIds: [terms.enslavement],
-      facilityTermId: terms.yodok,
-      victimKind: 'named_person',
-      victimName: FAMILY,
-    });
+    const labour = await requestAs(t, as.investigator, 'post', tagsPath(testimony), bodies.labour);
     expect(labour.status).toBe(201);
     expect(labour.body.victim).toEqual({
       kind: 'named_person',
@@ -112,29 +145,20 @@ describe('passage tags and sensitive spans', () => {
       nameIsSensitive: true,
       description: null,
     });
-    const family = await requestAs(t, as.investigator, 'post', tagsPath(), {
-      ...at(NARRATIVE, FAMILY),
-      kind: 'sensitive',
-      sensitiveCategory: 'family_name',
-    });
+    const family = await requestAs(t, as.investigator, 'post', tagsPath(testimony), bodies.family);
     expect(family.status).toBe(201);
     expect(family.body).toMatchObject({ kind: 'sensitive', sensitiveCategory: 'family_name' });
-    Object.assign(tags, { torture: torture.body, labour: labour.body, family: family.body });
   });
 
   it('tags a translation and the whole testimony', async () => {
-    const english = await requestAs(t, as.investigator, 'post', tagsPath(), {
-      language: 'en',
-      ...at(ENGLISH, 'tortured'),
-      violationTermIds: [terms.torture],
-    });
+    const testimony = await aTestimony();
+    const bodies = tagBodies();
+    const english = await requestAs(t, as.investigator, 'post', tagsPath(testimony), bodies.english);
     expect(english.status).toBe(201);
     expect(english.body).toMatchObject({ language: 'en', range: at(ENGLISH, 'tortured') });
-    const whole = await requestAs(t, as.investigator, 'post', tagsPath(), { facilityTermId: terms.yodok });
+    const whole = await requestAs(t, as.investigator, 'post', tagsPath(testimony), bodies.whole);
     expect(whole.status).toBe(201);
     expect(whole.body.range).toBeNull();
-    tags.english = english.body;
-    tags.whole = whole.body;
   });
 
   it('finds a quote sent alone: tagged where it occurs once, a 409 listing the candidates where it occurs more than once', async () => {
@@ -181,6 +205,7 @@ describe('passage tags and sensitive spans', () => {
   });
 
   it('refuses bad ranges, quotes and terms, naming the field', async () => {
+    const testimony = await aTestimony();
     const cases: Array<[object, string]> = [
       [{ start: 0, end: 5, quote: 'wrong' }, 'quote'],
       [{ start: 0, end: NARRATIVE.length + 1, quote: NARRATIVE }, 'end'],
@@ -202,30 +227,32 @@ describe('passage tags and sensitive spans', () => {
       [{ note: null, violationTermIds: null }, 'violationTermIds'],
     ];
     for (const [body, field] of cases) {
-      const res = await requestAs(t, as.investigator, 'post', tagsPath(), body);
+      const res = await requestAs(t, as.investigator, 'post', tagsPath(testimony), body);
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
   });
 
   it('filters by a parent violation term, returning passages tagged with its children', async () => {
-    const underE = await listTags(`?term=${terms.E}`);
+    const { testimony, tags } = await taggedTestimony();
+    const underE = await listTags(testimony, `?term=${terms.E}`);
     expect(underE.map((a) => a.id).sort()).toEqual([tags.torture.id, tags.labour.id, tags.english.id].sort());
-    expect((await listTags(`?term=${terms.labour}`)).map((a) => a.id)).toEqual([tags.labour.id]);
-    expect((await listTags(`?term=${terms.yodok}`)).map((a) => a.id).sort()).toEqual(
+    expect((await listTags(testimony, `?term=${terms.labour}`)).map((a) => a.id)).toEqual([tags.labour.id]);
+    expect((await listTags(testimony, `?term=${terms.yodok}`)).map((a) => a.id).sort()).toEqual(
       [tags.torture.id, tags.labour.id, tags.whole.id].sort(),
     );
-    expect((await listTags('?kind=sensitive')).map((a) => a.id)).toEqual([tags.family.id]);
+    expect((await listTags(testimony, '?kind=sensitive')).map((a) => a.id)).toEqual([tags.family.id]);
   });
 
   it('re-anchors tags when the text is revised, and flags the one whose quote is gone', async () => {
+    const { testimony, tags } = await taggedTestimony();
     const revised = await requestAs(t, as.investigator, 'patch', `/testimonies/${testimony.id}`, {
       version: testimony.version,
       narrative: REVISED,
     });
     expect(revised.status).toBe(200);
     expect(revised.body.revision).toBe(2);
-    const byId = new Map((await listTags()).map((a) => [a.id, a]));
+    const byId = new Map((await listTags(testimony)).map((a) => [a.id, a]));
     expect(byId.get(tags.torture.id)).toMatchObject({
       range: at(REVISED, TORTURE),
       status: 'anchored',
@@ -240,26 +267,26 @@ describe('passage tags and sensitive spans', () => {
     });
     // the translation did not change: its tag stays as it was
     expect(byId.get(tags.english.id)).toMatchObject({ range: at(ENGLISH, 'tortured'), anchoredRevision: 1 });
-    expect((await listTags('?status=needs_review')).map((a) => a.id)).toEqual([tags.labour.id]);
-    testimony = revised.body;
+    expect((await listTags(testimony, '?status=needs_review')).map((a) => a.id)).toEqual([tags.labour.id]);
   });
 
   it('changes a tag with its version (409 when stale); a new range anchors it again', async () => {
-    const labour = (await listTags()).find((a) => a.id === tags.labour.id)!;
-    const stale = await requestAs(t, as.investigator, 'patch', `${tagsPath()}/${labour.id}`, {
+    const { testimony, tags } = await revisedTestimony();
+    const labour = (await listTags(testimony)).find((a) => a.id === tags.labour.id)!;
+    const stale = await requestAs(t, as.investigator, 'patch', `${tagsPath(testimony)}/${labour.id}`, {
       version: tags.labour.version,
       note: 'x',
     });
     expect(stale.status).toBe(409);
     const quote = '요덕 수용소';
-    const moved = await requestAs(t, as.investigator, 'patch', `${tagsPath()}/${labour.id}`, {
+    const moved = await requestAs(t, as.investigator, 'patch', `${tagsPath(testimony)}/${labour.id}`, {
       version: labour.version,
       ...at(REVISED, quote),
       note: 'the forced labour is now told only in general terms',
     });
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ range: at(REVISED, quote), status: 'anchored', anchoredRevision: 2 });
-    const bad = await requestAs(t, as.investigator, 'patch', `${tagsPath()}/${labour.id}`, {
+    const bad = await requestAs(t, as.investigator, 'patch', `${tagsPath(testimony)}/${labour.id}`, {
       version: moved.body.version,
       quote: 'nothing',
       start: 0,
@@ -270,63 +297,92 @@ describe('passage tags and sensitive spans', () => {
   });
 
   it("re-anchors a translation's tags when the translation changes, and flags them when it is removed", async () => {
+    const { testimony, tags } = await revisedTestimony();
     const english = `Interview notes. ${ENGLISH}`;
     const changed = await requestAs(t, as.investigator, 'patch', `/testimonies/${testimony.id}`, {
       version: testimony.version,
       translations: [{ language: 'en', text: english }],
     });
     expect(changed.status).toBe(200);
-    const moved = (await listTags()).find((a) => a.id === tags.english.id);
+    const moved = (await listTags(testimony)).find((a) => a.id === tags.english.id);
     expect(moved).toMatchObject({ range: at(english, 'tortured'), status: 'anchored', anchoredRevision: 3 });
     const removed = await requestAs(t, as.investigator, 'patch', `/testimonies/${testimony.id}`, {
       version: changed.body.version,
       translations: [],
     });
     expect(removed.status).toBe(200);
-    expect((await listTags()).find((a) => a.id === tags.english.id)).toMatchObject({
+    expect((await listTags(testimony)).find((a) => a.id === tags.english.id)).toMatchObject({
       range: at(english, 'tortured'),
       status: 'needs_review',
     });
-    testimony = removed.body;
   });
 
   it('keeps records readable when a term in use is deprecated', async () => {
+    const testimony = await aTestimony();
     const local = await requestAs(t, as.coordinator, 'post', '/taxonomy/facility/terms', {
       code: 'local-test-facility',
       labelEn: 'A holding centre identified in this case',
     });
     expect(local.status).toBe(201);
-    const tagged = await requestAs(t, as.investigator, 'post', tagsPath(), { facilityTermId: local.body.id });
+    const tagged = await requestAs(t, as.investigator, 'post', tagsPath(testimony), { facilityTermId: local.body.id });
     expect(tagged.status).toBe(201);
     const deprecated = await requestAs(t, as.coordinator, 'post', `/taxonomy/terms/${local.body.id}/deprecate`, {
       version: local.body.version,
       reason: 'merged into another record',
     });
     expect(deprecated.status).toBe(200);
-    expect((await listTags()).find((a) => a.id === tagged.body.id)?.facilityTermId).toBe(local.body.id);
+    expect((await listTags(testimony)).find((a) => a.id === tagged.body.id)?.facilityTermId).toBe(local.body.id);
     // keeping it on the record is fine; choosing it anew is not
-    const edited = await requestAs(t, as.investigator, 'patch', `${tagsPath()}/${tagged.body.id}`, {
+    const edited = await requestAs(t, as.investigator, 'patch', `${tagsPath(testimony)}/${tagged.body.id}`, {
       version: tagged.body.version,
       facilityTermId: local.body.id,
       note: 'still readable',
     });
     expect(edited.status).toBe(200);
-    const fresh = await requestAs(t, as.investigator, 'post', tagsPath(), { facilityTermId: local.body.id });
+    const fresh = await requestAs(t, as.investigator, 'post', tagsPath(testimony), { facilityTermId: local.body.id });
     expect(fresh.status).toBe(400);
     expect(fresh.body.errors[0].field).toBe('facilityTermId');
   });
 
   it('withdraws a tag without deleting it', async () => {
-    const res = await requestAs(t, as.investigator, 'post', `${tagsPath()}/${tags.whole.id}/withdraw`, {
+    const { testimony, tags } = await taggedTestimony();
+    const res = await requestAs(t, as.investigator, 'post', `${tagsPath(testimony)}/${tags.whole.id}/withdraw`, {
       reason: 'tagged the wrong testimony',
     });
     expect(res.status).toBe(201);
     expect(res.body.withdrawn.reason).toBe('tagged the wrong testimony');
-    expect((await listTags()).map((a) => a.id)).not.toContain(tags.whole.id);
-    expect((await listTags('?includeWithdrawn=true')).map((a) => a.id)).toContain(tags.whole.id);
+    expect((await listTags(testimony)).map((a) => a.id)).not.toContain(tags.whole.id);
+    expect((await listTags(testimony, '?includeWithdrawn=true')).map((a) => a.id)).toContain(tags.whole.id);
   });
 
   it('audits every write without the quoted text or a victim name', async () => {
+    // The writes of the tests above on one testimony: five tags, a revision that re-anchors
+    // them, a sixth tag, a tag changed and one withdrawn.
+    const { testimony, tags } = await revisedTestimony();
+    const path = tagsPath(testimony);
+    expect(
+      (
+        await requestAs(t, as.investigator, 'post', path, {
+          ...at(REVISED, FAMILY),
+          kind: 'sensitive',
+          sensitiveCategory: 'family_name',
+        })
+      ).status,
+    ).toBe(201);
+    const labour = (await listTags(testimony)).find((a) => a.id === tags.labour.id)!;
+    expect(
+      (
+        await requestAs(t, as.investigator, 'patch', `${path}/${labour.id}`, {
+          version: labour.version,
+          ...at(REVISED, '요덕 수용소'),
+          note: 'moved',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await requestAs(t, as.investigator, 'post', `${path}/${tags.whole.id}/withdraw`, { reason: 'wrong one' }))
+        .status,
+    ).toBe(201);
     const rows: Array<{ action: string; details: unknown }> = await readAuditLog(
       t.app.get(DataSource),
       `SELECT action, details FROM audit_events WHERE subject_id = $1 ORDER BY seq`,
@@ -394,6 +450,7 @@ describe('passage tags and sensitive spans', () => {
   });
 
   it('answers 404 for every route with an id of another case, and for a tag under another testimony', async () => {
+    const testimony = await aTestimony();
     const user = as.investigator;
     const body = { version: 1, note: 'x' };
     for (const [method, path, payload] of [
@@ -401,8 +458,8 @@ describe('passage tags and sensitive spans', () => {
       ['post', `/testimonies/${foreign.id}/tags`, { note: 'x' }],
       ['patch', `/testimonies/${foreign.id}/tags/${foreignTag}`, body],
       ['post', `/testimonies/${foreign.id}/tags/${foreignTag}/withdraw`, { reason: 'because' }],
-      ['patch', `${tagsPath()}/${foreignTag}`, body],
-      ['post', `${tagsPath()}/${foreignTag}/withdraw`, { reason: 'because' }],
+      ['patch', `${tagsPath(testimony)}/${foreignTag}`, body],
+      ['post', `${tagsPath(testimony)}/${foreignTag}/withdraw`, { reason: 'because' }],
     ] as const) {
       const res = await requestAs(t, user, method, path, payload);
       expect({ path, method, status: res.status }).toEqual({ path, method, status: 404 });
@@ -410,13 +467,15 @@ describe('passage tags and sensitive spans', () => {
   });
 
   it('answers 401 without a token and 403 without the permission', async () => {
-    expect((await requestAs(t, undefined, 'get', tagsPath())).status).toBe(401);
-    expect((await requestAs(t, undefined, 'post', tagsPath(), { note: 'x' })).status).toBe(401);
-    expect((await requestAs(t, as.analyst, 'post', tagsPath(), { note: 'x' })).status).toBe(403);
-    expect((await requestAs(t, as.auditor, 'get', tagsPath())).status).toBe(403);
+    const testimony = await aTestimony();
+    const torture = await tagPassage(t, as.investigator, testimony.id, tagBodies().torture);
+    const path = tagsPath(testimony);
+    expect((await requestAs(t, undefined, 'get', path)).status).toBe(401);
+    expect((await requestAs(t, undefined, 'post', path, { note: 'x' })).status).toBe(401);
+    expect((await requestAs(t, as.analyst, 'post', path, { note: 'x' })).status).toBe(403);
+    expect((await requestAs(t, as.auditor, 'get', path)).status).toBe(403);
     expect(
-      (await requestAs(t, as.analyst, 'post', `${tagsPath()}/${tags.torture.id}/withdraw`, { reason: 'because' }))
-        .status,
+      (await requestAs(t, as.analyst, 'post', `${path}/${torture.id}/withdraw`, { reason: 'because' })).status,
     ).toBe(403);
   });
 });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { bearer, loginAllRoles, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
-import { createTwoCases } from '../support/case-fixtures.js';
+import { createCase, createTwoCases } from '../support/case-fixtures.js';
+import { createTestimony, recordConsent, registerWitness, sealIdentity } from '../support/testimony-fixtures.js';
+import { CaseRole } from '@sillok/cases';
 import { API_ENTRY, runNode } from '../support/processes.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
 import { queryOnce } from '../support/test-database.js';
@@ -18,9 +20,6 @@ describe('testimonies', () => {
   let outsider: LoggedInUser;
   let caseA: string;
   let caseB: string;
-  let witness: { id: string; pseudonym: string; version: number };
-  let first: { id: string; version: number };
-  let second: { id: string; version: number };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -35,6 +34,28 @@ describe('testimonies', () => {
   const get = (user: LoggedInUser, path: string) => t.http().get(path).set(bearer(user));
   const patch = (user: LoggedInUser, path: string, body: object) => t.http().patch(path).set(bearer(user)).send(body);
   const put = (user: LoggedInUser, path: string, body: object) => t.http().put(path).set(bearer(user)).send(body);
+
+  // Each test makes the records it reads through these, so that any one of them runs alone.
+  const IDENTITY = {
+    legalName: '김영희',
+    otherNames: ['Kim Young-hee'],
+    familyInDprk: [{ relation: 'mother', location: '회령' }],
+  };
+  const CONSENTED_SCOPES = ['internal', 'un_mechanisms', 'courts'];
+  /** A witness of case A (or `caseId`), optionally with the sealed identity above. */
+  async function aWitness(options: { identity?: boolean; caseId?: string } = {}) {
+    const witness = await registerWitness(t, as.investigator, options.caseId ?? caseA);
+    if (options.identity) await sealIdentity(t, as.investigator, witness.id, IDENTITY);
+    return witness;
+  }
+  /** A draft Korean testimony with its English translation, as the test of logging one makes. */
+  const aTestimony = (witnessId: string, fields: Record<string, unknown> = {}) =>
+    createTestimony(t, as.investigator, witnessId, NARRATIVE_KO, [{ language: 'en', text: NARRATIVE_EN }], fields);
+  /** Two testimonies of one witness of case A. */
+  async function twoStatements() {
+    const witness = await aWitness({ identity: true });
+    return { witness, first: await aTestimony(witness.id), second: await aTestimony(witness.id) };
+  }
 
   it('registers a witness under a generated pseudonym', async () => {
     const res = await post(as.investigator, '/witnesses', {
@@ -51,7 +72,6 @@ describe('testimonies', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.pseudonym).toMatch(/^W-\d{6}$/);
-    witness = res.body;
   });
 
   it('refuses bad witness input naming the field', async () => {
@@ -62,6 +82,7 @@ describe('testimonies', () => {
   });
 
   it('keeps the identity encrypted: no plaintext in the table', async () => {
+    const witness = await aWitness();
     const res = await t
       .http()
       .put(`/witnesses/${witness.id}/identity`)
@@ -86,6 +107,7 @@ describe('testimonies', () => {
   });
 
   it('shows the identity only with the permission and a reason, auditing each read', async () => {
+    const witness = await aWitness({ identity: true });
     const path = `/witnesses/${witness.id}/identity/read`;
     expect((await post(as.analyst, path, { reason: 'checking a family name' })).status).toBe(403);
     const noReason = await post(as.legal_reviewer, path, {});
@@ -106,6 +128,7 @@ describe('testimonies', () => {
   });
 
   it('records consent as a ledger of versions', async () => {
+    const witness = await aWitness();
     const v1 = await post(as.investigator, `/witnesses/${witness.id}/consents`, {
       scopes: ['internal', 'un_mechanisms', 'courts'],
       method: 'written',
@@ -125,6 +148,8 @@ describe('testimonies', () => {
   });
 
   it('logs two Korean testimonies with English translations, byte for byte', async () => {
+    const witness = await aWitness();
+    await recordConsent(t, as.investigator, witness.id, CONSENTED_SCOPES);
     const create = (title: string) =>
       post(as.investigator, '/testimonies', {
         witnessId: witness.id,
@@ -148,11 +173,11 @@ describe('testimonies', () => {
     });
     expect(a.body.translations[0].text).toBe(NARRATIVE_EN);
     expect(a.body.consent.scopes).toEqual(['courts', 'internal', 'un_mechanisms']);
-    first = a.body;
-    second = (await create('두 번째 진술')).body;
+    expect((await create('두 번째 진술')).status).toBe(201);
   });
 
   it('round-trips a 100 KB narrative and a narrative of only Hangul exactly', async () => {
+    const witness = await aWitness();
     const big = '가나다라마바사 ABC xyz 日本語 — '.repeat(2500).slice(0, 100_000);
     const hangul = '가'.repeat(3000) + '힣';
     for (const narrative of [big, hangul]) {
@@ -170,6 +195,7 @@ describe('testimonies', () => {
   });
 
   it('approves one, then changes it only with a reason, keeping every revision', async () => {
+    const first = await aTestimony((await aWitness()).id);
     const submitted = await post(as.investigator, `/testimonies/${first.id}/status`, {
       action: 'submit',
       version: first.version,
@@ -227,6 +253,7 @@ describe('testimonies', () => {
   });
 
   it('links the two statements of the witness for side-by-side review', async () => {
+    const { first, second } = await twoStatements();
     const link = await post(as.investigator, `/testimonies/${first.id}/links`, {
       otherTestimonyId: second.id,
       assessment: 'partly_consistent',
@@ -240,6 +267,7 @@ describe('testimonies', () => {
   });
 
   it('withdraws the other: gone from lists, still readable by id and in revisions', async () => {
+    const { first, second } = await twoStatements();
     const res = await post(as.investigator, `/testimonies/${second.id}/withdraw`, {
       reason: 'witness asked to withdraw it',
     });
@@ -255,9 +283,21 @@ describe('testimonies', () => {
   });
 
   it('filters and pages lists', async () => {
+    // A case of its own: one testimony matches; one of another forum and a withdrawn one do not.
+    const caseId = await createCase(t, as.coordinator, {
+      members: [
+        [as.investigator, CaseRole.Member],
+        [as.analyst, CaseRole.Viewer],
+      ],
+    });
+    const witness = await aWitness({ caseId });
+    await aTestimony(witness.id);
+    await aTestimony(witness.id, { forum: 'written_submission' });
+    const withdrawn = await aTestimony(witness.id);
+    await post(as.investigator, `/testimonies/${withdrawn.id}/withdraw`, { reason: 'witness asked' }).expect(201);
     const res = await get(
       as.analyst,
-      `/testimonies?caseId=${caseA}&language=ko&forum=confidential_interview&limit=1&sort=reference`,
+      `/testimonies?caseId=${caseId}&language=ko&forum=confidential_interview&limit=1&sort=reference`,
     );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: 1, limit: 1, offset: 0 });
@@ -266,6 +306,10 @@ describe('testimonies', () => {
   });
 
   it('answers 404 to a member of another case for every record by id', async () => {
+    const { witness, first, second } = await twoStatements();
+    await recordConsent(t, as.investigator, witness.id, CONSENTED_SCOPES);
+    // A revision 2, so that the revision routes below would answer a member.
+    await patch(as.investigator, `/testimonies/${first.id}`, { version: first.version, title: 'retitled' }).expect(200);
     for (const path of [
       `/witnesses/${witness.id}`,
       `/witnesses/${witness.id}/consents`,
@@ -319,6 +363,7 @@ describe('testimonies', () => {
   });
 
   it('fails loudly, not with garbage, when a sealed identity was tampered with', async () => {
+    const witness = await aWitness({ identity: true });
     const tamper = `UPDATE witness_identities SET ciphertext = set_byte(ciphertext, 0, get_byte(ciphertext, 0) # 1) WHERE witness_id = $1`;
     await queryOnce(t.database.url, tamper, [witness.id]);
     try {
@@ -333,6 +378,7 @@ describe('testimonies', () => {
   });
 
   it('refuses to start, naming the key id, when the key that sealed stored identities is not configured', async () => {
+    await aWitness({ identity: true });
     const result = await runNode([API_ENTRY], {
       ...TEST_SECRETS,
       DATABASE_URL: t.database.url,
