@@ -241,9 +241,12 @@ describe('redacted bags leak nothing of what they hide', () => {
       for (const word of words) expect([file, text.includes(word)]).toEqual([file, false]);
       for (const hash of hashes) expect([file, hash, text.includes(hash)]).toEqual([file, hash, false]);
       // Raw PDF bytes are full of offsets; their text is searched instead.
+      // A custody entry's auditSeq is the event's place in the whole log, not a measure of any content: a
+      // sequence that reaches a hidden length by chance is no leak (it made this check fail once).
+      const measured = text.replace(/"auditSeq":"?\d+"?/g, '"auditSeq":_');
       if (!file.endsWith('.pdf'))
         for (const length of lengths)
-          expect([file, length, new RegExp(`(^|[^0-9a-f.])${length}([^0-9a-f]|$)`).test(text)]).toEqual([
+          expect([file, length, new RegExp(`(^|[^0-9a-f.])${length}([^0-9a-f]|$)`).test(measured)]).toEqual([
             file,
             length,
             false,
