@@ -10,6 +10,8 @@
 // 8 clients at once over the mixed classes for S seconds (throughput and latency). Query words are
 // drawn with the corpus's own word frequencies, so common words are asked as often as they occur.
 // --keep keeps the seeded database (sillok_bench_search_<N>) and reuses it on the next run.
+// --seed-only (with --keep) seeds that database and stops, so a long seed can run while the
+// machine is busy and the timed run can follow on a quiet one.
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -44,7 +46,8 @@ const testimonies = Number(option('--testimonies', process.env.BENCH_SEARCH_TEST
 const queries = Number(option('--queries', 40));
 const seconds = Number(option('--seconds', 30));
 const CLIENTS = 8;
-const keep = process.argv.includes('--keep');
+const seedOnly = process.argv.includes('--seed-only');
+const keep = process.argv.includes('--keep') || seedOnly;
 const log = (message) => process.stderr.write(`search bench: ${message}\n`);
 
 const adminUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_SERVER;
@@ -157,6 +160,10 @@ async function withSearchService(work) {
 }
 
 const seedSeconds = await prepareDatabase();
+if (seedOnly) {
+  log(`seeded ${name}; run again with --keep for the timed run`);
+  process.exit(0);
+}
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 try {
