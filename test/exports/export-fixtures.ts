@@ -40,7 +40,7 @@ export async function witnessWithTestimony(
 ) {
   const witnessId = await createWitness(t, user, caseId);
   await recordConsent(t, user, witnessId, scopes);
-  const testimony = await createTestimony(t, user, witnessId, narrative, translations);
+  const testimony = await createTestimony(t, user, witnessId, { narrative, translations });
   const witness = await requestAs(t, user, 'get', `/witnesses/${witnessId}`);
   const full = await requestAs(t, user, 'get', `/testimonies/${testimony.id}`);
   return {

@@ -67,9 +67,10 @@ describe('search', () => {
       sensitiveCategory: 'family_name',
     });
     expect([tagged.status, family.status]).toEqual([201, 201]);
-    english = await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), '탈출', [
-      { language: 'en', text: ENGLISH },
-    ]);
+    english = await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), {
+      narrative: '탈출',
+      translations: [{ language: 'en', text: ENGLISH }],
+    });
     japanese = await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), JAPANESE);
     withdrawn = await createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), KOREAN);
     const w = await requestAs(t, as.investigator, 'post', `/testimonies/${withdrawn.id}/withdraw`, {

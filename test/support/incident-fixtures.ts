@@ -1,12 +1,11 @@
 import { requestAs, type LoggedInUser } from './auth-fixtures.js';
 import type { TestApp } from './test-app.js';
 
+/** A POST that must answer 201; `what` names it in the error otherwise. */
 async function created(
   t: TestApp,
   user: LoggedInUser,
-  path: string,
-  body: object,
-  what: string,
+  { path, body, what }: { path: string; body: object; what: string },
 ): Promise<Record<string, unknown>> {
   const res = await requestAs(t, user, 'post', path, body);
   if (res.status !== 201) throw new Error(`${what} failed: ${res.status} ${JSON.stringify(res.body)}`);
@@ -20,13 +19,11 @@ export async function createIncident<T = { id: string; version: number }>(
   caseId: string,
   fields: Record<string, unknown> = {},
 ): Promise<T> {
-  return (await created(
-    t,
-    user,
-    '/incidents',
-    { caseId, title: 'Fixture incident', ...fields },
-    'recording an incident',
-  )) as T;
+  return (await created(t, user, {
+    path: '/incidents',
+    body: { caseId, title: 'Fixture incident', ...fields },
+    what: 'recording an incident',
+  })) as T;
 }
 
 /** Links a testimony (or a tagged passage of it) as a source of the incident; returns the incident's body. */
@@ -36,7 +33,7 @@ export async function addSource<T = { sources: Array<{ id: string }> }>(
   incidentId: string,
   body: { testimonyId: string } & Record<string, unknown>,
 ): Promise<T> {
-  return (await created(t, user, `/incidents/${incidentId}/sources`, body, 'adding a source')) as T;
+  return (await created(t, user, { path: `/incidents/${incidentId}/sources`, body, what: 'adding a source' })) as T;
 }
 
 /** An abductee in `caseId` (`fields` add to a plain name), registered through the API; returns the created body. */
@@ -46,13 +43,11 @@ export async function createAbductee(
   caseId: string,
   fields: Record<string, unknown> = {},
 ): Promise<{ id: string; version: number }> {
-  return (await created(
-    t,
-    user,
-    '/abductees',
-    { caseId, name: 'Fixture abductee', ...fields },
-    'registering an abductee',
-  )) as {
+  return (await created(t, user, {
+    path: '/abductees',
+    body: { caseId, name: 'Fixture abductee', ...fields },
+    what: 'registering an abductee',
+  })) as {
     id: string;
     version: number;
   };

@@ -45,23 +45,26 @@ export async function recordConsent(
   if (res.status !== 201) throw new Error(`consent failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-/** A Korean testimony of `witnessId`, logged through the API by `user` (`fields` override the body); returns the created body. */
+/** A testimony's body beyond its witness: the narrative, and any fields that override the fixture's (translations, title, …). */
+export type TestimonyFields = { narrative: string } & Record<string, unknown>;
+
+/**
+ * A Korean testimony of `witnessId`, logged through the API by `user`: `content` is its narrative,
+ * or the narrative with fields that override the body. Returns the created body.
+ */
 export async function createTestimony(
   t: TestApp,
   user: LoggedInUser,
   witnessId: string,
-  narrative: string,
-  translations: Array<{ language: string; text: string }> = [],
-  fields: Record<string, unknown> = {},
+  content: string | TestimonyFields,
 ): Promise<{ id: string; version: number; revision: number; caseId: string }> {
   const res = await requestAs(t, user, 'post', '/testimonies', {
     witnessId,
     forum: 'confidential_interview',
     originalLanguage: 'ko',
     title: 'fixture testimony',
-    narrative,
-    translations,
-    ...fields,
+    translations: [],
+    ...(typeof content === 'string' ? { narrative: content } : content),
   });
   if (res.status !== 201) throw new Error(`creating a testimony failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;

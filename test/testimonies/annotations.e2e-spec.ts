@@ -69,9 +69,10 @@ describe('passage tags and sensitive spans', () => {
   // Each test builds the testimony and tags it needs with these, so that any one of them runs alone.
   /** A new Korean testimony (NARRATIVE) of a new witness of case A, with its English translation. */
   const aTestimony = async () =>
-    createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), NARRATIVE, [
-      { language: 'en', text: ENGLISH },
-    ]);
+    createTestimony(t, as.investigator, await createWitness(t, as.investigator, caseA), {
+      narrative: NARRATIVE,
+      translations: [{ language: 'en', text: ENGLISH }],
+    });
   /** The five tags of the first two tests: torture, labour, family (sensitive), english, whole. */
   const tagBodies = () => ({
     torture: {

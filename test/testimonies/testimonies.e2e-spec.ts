@@ -50,7 +50,11 @@ describe('testimonies', () => {
   }
   /** A draft Korean testimony with its English translation, as the test of logging one makes. */
   const aTestimony = (witnessId: string, fields: Record<string, unknown> = {}) =>
-    createTestimony(t, as.investigator, witnessId, NARRATIVE_KO, [{ language: 'en', text: NARRATIVE_EN }], fields);
+    createTestimony(t, as.investigator, witnessId, {
+      narrative: NARRATIVE_KO,
+      translations: [{ language: 'en', text: NARRATIVE_EN }],
+      ...fields,
+    });
   /** Two testimonies of one witness of case A. */
   async function twoStatements() {
     const witness = await aWitness({ identity: true });

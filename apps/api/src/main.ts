@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { assertApiProcessSettings, fillDevelopmentSecrets, loadSettings } from '@sillok/config';
+import { assertApiProcessSettings, fillDevelopmentSecrets, loadSettings, type Settings } from '@sillok/config';
 import { createLogger, fatalMessage, type Logger } from '@sillok/core';
 import { openDatabase, runMigrations, type OpenDatabase } from '@sillok/database';
 import { MIGRATIONS } from '@sillok/migrations';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     const app = await createApp({ settings, databaseUrl: database.url, logger });
     const requests = countRequests(app.getHttpServer());
     await listenOrExplain(app, settings.PORT, settings.HOST);
-    announce(logger, settings.HOST, settings.PORT, settings.SILLOK_DATA_DIR, database);
+    announce(logger, settings, database);
     const running = { app, requests, database, graceMs: settings.SHUTDOWN_GRACE_SECONDS * 1000, logger };
     stopOnSignals(logger, () => shutDown(running));
   } catch (error) {
@@ -41,7 +41,11 @@ async function main(): Promise<void> {
   }
 }
 
-function announce(logger: Logger, host: string, port: number, dataDir: string, database: OpenDatabase): void {
+function announce(
+  logger: Logger,
+  { HOST: host, PORT: port, SILLOK_DATA_DIR: dataDir }: Pick<Settings, 'HOST' | 'PORT' | 'SILLOK_DATA_DIR'>,
+  database: OpenDatabase,
+): void {
   const shownHost = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
   logger.info(
     {

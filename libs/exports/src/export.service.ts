@@ -41,6 +41,21 @@ export type ExportDownload =
     }
   | { kind: 'unsatisfiable'; export: ExportResponse; etag: string };
 
+/** What a download asks besides the export: a stated reason (a bag with identities) and HTTP range headers. */
+export interface DownloadRequest {
+  reason?: string;
+  range?: string;
+  ifRange?: string;
+}
+
+/** The identity-bag key sealed for storage, with what the bag needs to be opened and whom it names. */
+interface BagSealing {
+  exportId: string;
+  bagKey: BagKey;
+  authTag: Buffer;
+  witnessIds: string[];
+}
+
 /** Creating case-file exports (bag streamed to the object store, then recorded and audited) and serving them again. */
 @Injectable()
 export class ExportService {
@@ -91,10 +106,9 @@ export class ExportService {
     const stored = this.store.put(objectKey, cipher ?? bag.output, {
       contentType: bagKey ? 'application/octet-stream' : 'application/zip',
     });
-    const written = writeCaseFileBag(
-      bag,
-      file,
-      {
+    const written = writeCaseFileBag(bag, {
+      collected: file,
+      header: {
         exportId: id,
         profile,
         recipient: dto.recipient,
@@ -103,13 +117,13 @@ export class ExportService {
         requester: { id: requester.id, name: requester.displayName, email: requester.email, role: actor.role },
         selection,
       },
-      {
+      signer: {
         privateKey: this.signingKey.privateKey,
         publicKeyPem: this.signingKey.publicKeyPem,
         fingerprint: this.signingKey.fingerprint,
       },
-      (key) => this.store.get(key),
-    );
+      openObject: (key) => this.store.get(key),
+    });
     const [bagResult, putResult] = await Promise.allSettled([written, stored]);
     if (bagResult.status === 'rejected' && bagResult.reason instanceof StoredHashMismatch)
       throw exportFailure(bagResult.reason);
@@ -118,7 +132,10 @@ export class ExportService {
     if (bagResult.status === 'rejected') throw exportFailure(bagResult.reason);
     const finished: FinishedBag = bagResult.value;
 
-    const seal = bagKey && cipher ? this.seal(id, bagKey, cipher.getAuthTag(), file.identityWitnessIds) : null;
+    const seal =
+      bagKey && cipher
+        ? this.seal({ exportId: id, bagKey, authTag: cipher.getAuthTag(), witnessIds: file.identityWitnessIds })
+        : null;
     try {
       const row: CaseExport = {
         id,
@@ -211,12 +228,7 @@ export class ExportService {
    * identities goes only to a holder of witness.identity.read on the case, with a reason, until
    * its copy expires; each such download records a read of every identity in it.
    */
-  async openDownload(
-    actor: Actor,
-    id: string,
-    reason?: string,
-    ranges: { range?: string; ifRange?: string } = {},
-  ): Promise<ExportDownload> {
+  async openDownload(actor: Actor, id: string, { reason, ...ranges }: DownloadRequest = {}): Promise<ExportDownload> {
     const row = await this.find(actor, id);
     const seal = row.includesIdentities ? await this.openableSeal(actor, row, reason) : null;
     const etag = exportEtag(row.tagManifestSha256);
@@ -304,7 +316,7 @@ export class ExportService {
     return seal;
   }
 
-  private seal(exportId: string, bagKey: BagKey, authTag: Buffer, witnessIds: string[]): CaseExportSeal {
+  private seal({ exportId, bagKey, authTag, witnessIds }: BagSealing): CaseExportSeal {
     const sealed = sealRecord(this.vaultKeys, exportId, bagKey.key.toString('base64'));
     const days = this.settings.EXPORT_IDENTITY_RETENTION_DAYS;
     return Object.assign(new CaseExportSeal(), {
@@ -332,7 +344,11 @@ export class ExportService {
   private async find(actor: Actor, id: string): Promise<CaseExport> {
     const row = await this.dataSource.getRepository(CaseExport).findOneBy({ id });
     if (!row) throw DomainError.notFound('export');
-    await this.policy.requireRecordAccess(actor, row, 'export', Permission.ExportRead);
+    await this.policy.requireRecordAccess(actor, {
+      record: row,
+      what: 'export',
+      permission: Permission.ExportRead,
+    });
     return row;
   }
 

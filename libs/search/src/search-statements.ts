@@ -149,7 +149,7 @@ export function boundedPageStatement(sql: SearchSql, page: PageSpec, countAtMost
   const words = params.add(sql.words.join(' '));
   return {
     text: `WITH hits AS MATERIALIZED (
-             ${hitsSql(`d.id, d.created_at${facets ? `, ${facetHitColumns()}` : ''}`, sql.from, sql.where, countAtMost + 1, sql.narrower)}),
+             ${hitsSql(`d.id, d.created_at${facets ? `, ${facetHitColumns()}` : ''}`, sql, countAtMost + 1)}),
            c AS (SELECT count(*)::int AS total FROM hits),${facets ? `\n           ${facetRowsCtes()},\n           ${FACETS_AS_JSON},` : ''}
            ranked AS MATERIALIZED (
              SELECT h.id, h.created_at, ${ranked} AS rank FROM hits h CROSS JOIN c WHERE c.total <= ${countAtMost}),

@@ -15,7 +15,15 @@ export interface PgTools {
 
 type Child = ChildProcessByStdio<Writable | null, Readable, Readable>;
 
-function run(tools: PgTools, program: string, url: string, args: string[], stdout: 'pipe' | 'ignore'): Child {
+interface PgRun {
+  program: 'pg_dump' | 'pg_restore';
+  url: string;
+  args: string[];
+  /** pg_dump writes the dump to stdout; pg_restore writes nothing worth keeping there. */
+  stdout: 'pipe' | 'ignore';
+}
+
+function run(tools: PgTools, { program, url, args, stdout }: PgRun): Child {
   const parsed = new URL(url);
   const password = decodeURIComponent(parsed.password);
   parsed.password = '';
@@ -55,18 +63,22 @@ function finished(child: Child, program: string, url: string): Promise<void> {
 
 /** The database as pg_dump's custom format, streamed: the caller pipes `output` where it wants. */
 export function dumpDatabase(tools: PgTools, url: string): { output: Readable; done: Promise<void> } {
-  const child = run(tools, 'pg_dump', url, ['--format=custom', '--no-owner', '--no-privileges'], 'pipe');
+  const child = run(tools, {
+    program: 'pg_dump',
+    url,
+    args: ['--format=custom', '--no-owner', '--no-privileges'],
+    stdout: 'pipe',
+  });
   return { output: child.stdout, done: finished(child, 'pg_dump', url) };
 }
 
 /** Restores a custom-format dump into `url` in one transaction: all of it or nothing. */
 export function restoreDatabase(tools: PgTools, url: string, file: string): Promise<void> {
-  const child = run(
-    tools,
-    'pg_restore',
+  const child = run(tools, {
+    program: 'pg_restore',
     url,
-    ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', file],
-    'ignore',
-  );
+    args: ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', file],
+    stdout: 'ignore',
+  });
   return finished(child, 'pg_restore', url);
 }

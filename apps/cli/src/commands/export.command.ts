@@ -54,10 +54,12 @@ export function exportCommand(): Command {
         if (user.status !== 'active') throw new CliError(`the account ${options.as} is ${user.status}`);
         const actor: Actor = { userId: user.id, role: user.role };
         const dataSource = context.get(DataSource);
-        const caseId = await idByReference(dataSource, 'cases', options.case, '--case');
+        const caseId = await idByReference(dataSource, { table: 'cases', reference: options.case, option: '--case' });
         const testimonyIds = options.testimony
           ? await Promise.all(
-              options.testimony.map((ref) => idByReference(dataSource, 'testimonies', ref, '--testimony', caseId)),
+              options.testimony.map((reference) =>
+                idByReference(dataSource, { table: 'testimonies', reference, option: '--testimony', caseId }),
+              ),
             )
           : undefined;
         const exports = context.get(ExportService);
@@ -81,7 +83,7 @@ export function exportCommand(): Command {
             progress.update(Math.min(bytes, total), total),
           );
           progress.finish();
-          const download = await exports.openDownload(actor, created.id, options.identityReason);
+          const download = await exports.openDownload(actor, created.id, { reason: options.identityReason });
           if (download.kind === 'unsatisfiable') throw new CliError('the stored export could not be read');
           await pipeline(download.body, createWriteStream(out, { flags: 'wx', mode: PRIVATE_FILE_MODE }));
           console.log(
@@ -93,12 +95,18 @@ export function exportCommand(): Command {
     });
 }
 
+interface ReferenceLookup {
+  table: 'cases' | 'testimonies';
+  reference: string;
+  /** The command-line option that named it, for the error. */
+  option: string;
+  /** A testimony must belong to this case. */
+  caseId?: string;
+}
+
 async function idByReference(
   dataSource: DataSource,
-  table: 'cases' | 'testimonies',
-  reference: string,
-  option: string,
-  caseId?: string,
+  { table, reference, option, caseId }: ReferenceLookup,
 ): Promise<string> {
   const rows = (await dataSource.query(
     `SELECT id FROM ${table} WHERE reference = $1${caseId ? ' AND case_id = $2' : ''}`,

@@ -1,13 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import { patternGrid, type PatternRow } from './pattern-grid.js';
 
-const row = (
-  termId: string,
-  facilityId: string | null,
-  year: number | null,
-  tags: number,
+const row = ({
+  termId,
+  facilityId,
+  year,
+  tags,
   approximate = 0,
-): PatternRow => ({
+}: {
+  termId: string;
+  facilityId: string | null;
+  year: number | null;
+  tags: number;
+  approximate?: number;
+}): PatternRow => ({
   termId,
   termCode: termId.toUpperCase(),
   termLabel: `label ${termId}`,
@@ -23,11 +29,11 @@ const row = (
 
 describe('patternGrid', () => {
   const rows = [
-    row('e2', 'yodok', 1997, 3, 1),
-    row('e2', 'kaechon', 1997, 2),
-    row('e2', 'yodok', 2000, 1),
-    row('d1', 'kaechon', 1999, 7, 2),
-    row('d1', null, null, 1),
+    row({ termId: 'e2', facilityId: 'yodok', year: 1997, tags: 3, approximate: 1 }),
+    row({ termId: 'e2', facilityId: 'kaechon', year: 1997, tags: 2 }),
+    row({ termId: 'e2', facilityId: 'yodok', year: 2000, tags: 1 }),
+    row({ termId: 'd1', facilityId: 'kaechon', year: 1999, tags: 7, approximate: 2 }),
+    row({ termId: 'd1', facilityId: null, year: null, tags: 1 }),
   ];
 
   it('sums violations over facilities, by year without gaps, a "no date" column last, most tags first', () => {

@@ -155,17 +155,18 @@ function useFacetLabel(name: FacetName, terms: Map<string, Term>) {
       const aliases = name === 'facility' && term?.aliases.length ? term.aliases.slice(0, 4).join(', ') : undefined;
       return { name: named, aliases };
     }
-    return { name: scalarName(messages, format, name, v.value, cases) };
+    return { name: scalarName({ messages, format, cases }, name, v.value) };
   };
 }
 
-function scalarName(
-  messages: Messages,
-  format: (template: string, values: Record<string, string>) => string,
-  name: FacetName,
-  value: string,
-  cases: Map<string, { reference: string; title: string }>,
-): string {
+/** What names a facet value that is not a term: the UI's messages and the cases the user can see. */
+interface ScalarNaming {
+  messages: Messages;
+  format: (template: string, values: Record<string, string>) => string;
+  cases: Map<string, { reference: string; title: string }>;
+}
+
+function scalarName({ messages, format, cases }: ScalarNaming, name: FacetName, value: string): string {
   switch (name) {
     case 'kind':
       return messages.search.kind[value as 'testimony' | 'incident'] ?? value;

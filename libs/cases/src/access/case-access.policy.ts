@@ -15,6 +15,16 @@ export interface CaseAccess {
   status: CaseStatus;
 }
 
+/** A record the caller has just found, and what they would do with it. */
+export interface RecordAccess {
+  record: { caseId: string };
+  /** The record's name in the 404 ("testimony", "attachment"). */
+  what: string;
+  permission: Permission;
+  /** The transaction the check reads in, if any. */
+  manager?: EntityManager;
+}
+
 /**
  * THE place that decides who may touch which case: every service that reads or writes case
  * content calls it first. A case that does not exist and a case the actor is not a member
@@ -45,13 +55,7 @@ export class CaseAccessPolicy {
    * a missing record does ("testimony not found", never "case not found"), so that an outsider
    * cannot tell a record of another case from one that does not exist.
    */
-  async requireRecordAccess(
-    actor: Actor,
-    record: { caseId: string },
-    what: string,
-    permission: Permission,
-    manager?: EntityManager,
-  ): Promise<CaseAccess> {
+  async requireRecordAccess(actor: Actor, { record, what, permission, manager }: RecordAccess): Promise<CaseAccess> {
     try {
       return await this.requireCaseAccess(actor, record.caseId, permission, manager);
     } catch (error) {

@@ -30,6 +30,6 @@ export async function findInCase<T extends { id: string; caseId: string }>(
     ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
   if (!record) throw DomainError.notFound(what);
-  await policy.requireRecordAccess(actor, record, what, permission, manager);
+  await policy.requireRecordAccess(actor, { record, what, permission, manager });
   return record;
 }

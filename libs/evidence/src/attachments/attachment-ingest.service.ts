@@ -58,14 +58,13 @@ export class AttachmentIngestService {
     request: IncomingMessage,
   ): Promise<AttachmentResponse> {
     requireRolePermission(actor.role, Permission.AttachmentUpload);
-    const caseId = await requireOwnerCase(
-      this.dataSource.manager,
-      this.policy,
+    const caseId = await requireOwnerCase(this.dataSource.manager, {
+      policy: this.policy,
       actor,
-      Permission.AttachmentUpload,
+      permission: Permission.AttachmentUpload,
       ownerType,
       ownerId,
-    );
+    });
     this.refuseDeclaredOversize(request);
     return readMultipartFile(request, async (file) => {
       const metadata = await validFields(AttachmentMetadataDto, file);
@@ -83,7 +82,11 @@ export class AttachmentIngestService {
     requireRolePermission(actor.role, Permission.AttachmentUpload);
     const original = await this.dataSource.getRepository(Attachment).findOne({ where: { id: originalId } });
     if (!original) throw DomainError.notFound('attachment');
-    await this.policy.requireRecordAccess(actor, original, 'attachment', Permission.AttachmentUpload);
+    await this.policy.requireRecordAccess(actor, {
+      record: original,
+      what: 'attachment',
+      permission: Permission.AttachmentUpload,
+    });
     this.refuseDeclaredOversize(request);
     return readMultipartFile(request, async (file) => {
       const metadata = await validFields(DerivativeMetadataDto, file);

@@ -22,20 +22,24 @@ export function ownerReadPermission(ownerType: AttachmentOwnerType): Permission 
   return OWNERS[ownerType].read;
 }
 
+export interface OwnerCaseOptions {
+  policy: CaseAccessPolicy;
+  actor: Actor;
+  permission: Permission;
+  ownerType: AttachmentOwnerType;
+  ownerId: string;
+}
+
 /**
  * The case holding the owner, once the actor's access with `permission` is checked.
  * Missing and forbidden both answer 404 (the policy audits a refusal).
  */
 export async function requireOwnerCase(
   manager: EntityManager,
-  policy: CaseAccessPolicy,
-  actor: Actor,
-  permission: Permission,
-  ownerType: AttachmentOwnerType,
-  ownerId: string,
+  { policy, actor, permission, ownerType, ownerId }: OwnerCaseOptions,
 ): Promise<string> {
   const [owner] = (await manager.query(OWNERS[ownerType].caseOf, [ownerId])) as Array<{ caseId: string }>;
   if (!owner) throw DomainError.notFound(ownerType);
-  await policy.requireRecordAccess(actor, owner, ownerType, permission, manager);
+  await policy.requireRecordAccess(actor, { record: owner, what: ownerType, permission, manager });
   return owner.caseId;
 }

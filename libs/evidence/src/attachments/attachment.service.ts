@@ -32,7 +32,11 @@ export class AttachmentService {
   async get(actor: Actor, id: string): Promise<AttachmentResponse> {
     const attachment = await this.dataSource.getRepository(Attachment).findOne({ where: { id } });
     if (!attachment) throw DomainError.notFound('attachment');
-    const access = await this.policy.requireRecordAccess(actor, attachment, 'attachment', Permission.CaseRead);
+    const access = await this.policy.requireRecordAccess(actor, {
+      record: attachment,
+      what: 'attachment',
+      permission: Permission.CaseRead,
+    });
     const mayDownload =
       roleHasPermission(actor.role, Permission.AttachmentDownload) &&
       caseRoleAtLeast(access.caseRole, minimumCaseRole(Permission.AttachmentDownload));
@@ -44,7 +48,13 @@ export class AttachmentService {
 
   async listOf(actor: Actor, ownerType: AttachmentOwnerType, ownerId: string): Promise<AttachmentResponse[]> {
     const read = ownerReadPermission(ownerType);
-    await requireOwnerCase(this.dataSource.manager, this.policy, actor, read, ownerType, ownerId);
+    await requireOwnerCase(this.dataSource.manager, {
+      policy: this.policy,
+      actor,
+      permission: read,
+      ownerType,
+      ownerId,
+    });
     const rows = await this.dataSource.getRepository(Attachment).find({
       where: { ownerType, ownerId },
       order: { uploadedAt: 'ASC', id: 'ASC' },
@@ -93,7 +103,7 @@ export class AttachmentService {
   private async find(actor: Actor, id: string, permission: Permission): Promise<Attachment> {
     const attachment = await this.dataSource.getRepository(Attachment).findOne({ where: { id } });
     if (!attachment) throw DomainError.notFound('attachment');
-    await this.policy.requireRecordAccess(actor, attachment, 'attachment', permission);
+    await this.policy.requireRecordAccess(actor, { record: attachment, what: 'attachment', permission });
     return attachment;
   }
 }

@@ -17,6 +17,14 @@ export interface BagHeader extends SummaryHeader {
   selection: ExportSelection;
 }
 
+/** What goes into a bag: the collected case file, its header, its signer, and the stored attachments' bytes. */
+export interface CaseFileBagContents {
+  collected: CaseFile;
+  header: BagHeader;
+  signer: BagSigner;
+  openObject: (key: string) => Promise<Readable>;
+}
+
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 
 /**
@@ -26,10 +34,7 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
  */
 export async function writeCaseFileBag(
   bag: BagWriter,
-  collected: CaseFile,
-  header: BagHeader,
-  signer: BagSigner,
-  openObject: (key: string) => Promise<Readable>,
+  { collected, header, signer, openObject }: CaseFileBagContents,
 ): Promise<FinishedBag> {
   try {
     const file = withBagIds(collected);

@@ -136,7 +136,12 @@ export class CaseFileCollector {
     const witnesses = new Map((await m.getRepository(Witness).findBy({ caseId })).map((w) => [w.id, w]));
     const consents = await this.consent.effectiveFor(chosen, m);
     const includeUnapproved = selection.includeUnapproved === true;
-    const { included, labels, withheld } = decideTestimonies(chosen, witnesses, consents, profile, includeUnapproved);
+    const { included, labels, withheld } = decideTestimonies(chosen, {
+      witnesses,
+      consents,
+      profile,
+      includeUnapproved,
+    });
     const ids = included.map((t) => t.id);
     const annotations = ids.length
       ? await m.getRepository(TestimonyAnnotation).find({ where: { testimonyId: In(ids), withdrawnAt: IsNull() } })
@@ -186,13 +191,12 @@ export class CaseFileCollector {
           order: { createdAt: 'ASC' },
         })
       : [];
-    const { included, withheld } = decideIncidents(
-      candidates,
-      allSources,
-      testimonies.includedIds,
+    const { included, withheld } = decideIncidents(candidates, {
+      sources: allSources,
+      includedTestimonyIds: testimonies.includedIds,
       profile,
-      testimonies.includeUnapproved,
-    );
+      includeUnapproved: testimonies.includeUnapproved,
+    });
     const tags = testimonies.annotations.filter((a) => a.kind === 'tag');
     const terms = new TermLookup(
       await m.getRepository(TaxonomyTermEntity).findBy({ id: In(TermLookup.idsOf([...tags, ...included])) }),

@@ -34,13 +34,12 @@ const consents = new Map([
 
 describe('decideTestimonies', () => {
   it('public bag: withholds by consent, withdrawal and approval, and numbers witnesses in order of appearance', () => {
-    const { included, withheld, labels } = decideTestimonies(
-      chosen,
+    const { included, withheld, labels } = decideTestimonies(chosen, {
       witnesses,
       consents,
-      EXPORT_PROFILES['public-anonymised'],
-      false,
-    );
+      profile: EXPORT_PROFILES['public-anonymised'],
+      includeUnapproved: false,
+    });
     expect(included.map((t) => t.reference)).toEqual(['T-000001', 'T-000003']);
     expect(withheld.map((w) => [w.reference, w.pseudonym, w.reason])).toEqual([
       ['T-000002', '', 'consent does not cover public_anonymised (witness consent v1)'],
@@ -51,13 +50,12 @@ describe('decideTestimonies', () => {
   });
 
   it('a profile that names pseudonyms labels witnesses by them, withheld ones too', () => {
-    const { included, withheld, labels } = decideTestimonies(
-      chosen,
+    const { included, withheld, labels } = decideTestimonies(chosen, {
       witnesses,
       consents,
-      EXPORT_PROFILES['un-submission'],
-      true,
-    );
+      profile: EXPORT_PROFILES['un-submission'],
+      includeUnapproved: true,
+    });
     expect(included.map((t) => t.reference)).toEqual(['T-000001', 'T-000003', 'T-000005']);
     expect(withheld.map((w) => [w.kind, w.reference, w.pseudonym])).toEqual([
       ['testimony', 'T-000002', 'W-000002'],
@@ -70,13 +68,12 @@ describe('decideTestimonies', () => {
   });
 
   it('a testimony whose witness is not found is withheld, naming no pseudonym', () => {
-    const { included, withheld } = decideTestimonies(
-      [testimony(9, 'w9')],
+    const { included, withheld } = decideTestimonies([testimony(9, 'w9')], {
       witnesses,
-      new Map([['t9', consent(ALL)]]),
-      EXPORT_PROFILES['un-submission'],
-      false,
-    );
+      consents: new Map([['t9', consent(ALL)]]),
+      profile: EXPORT_PROFILES['un-submission'],
+      includeUnapproved: false,
+    });
     expect(included).toEqual([]);
     expect(withheld).toEqual([
       { kind: 'testimony', id: 't9', reference: 'T-000009', pseudonym: '', reason: 'witness withdrawn' },
@@ -84,17 +81,16 @@ describe('decideTestimonies', () => {
   });
 
   it('anonymous labels count witnesses, not testimonies', () => {
-    const { labels } = decideTestimonies(
-      [testimony(1, 'w1'), testimony(3, 'w1'), testimony(2, 'w2')],
+    const { labels } = decideTestimonies([testimony(1, 'w1'), testimony(3, 'w1'), testimony(2, 'w2')], {
       witnesses,
-      new Map([
+      consents: new Map([
         ['t1', consent(ALL)],
         ['t2', consent(ALL)],
         ['t3', consent(ALL)],
       ]),
-      EXPORT_PROFILES['public-anonymised'],
-      false,
-    );
+      profile: EXPORT_PROFILES['public-anonymised'],
+      includeUnapproved: false,
+    });
     expect([...labels.values()]).toEqual(['Witness 1', 'Witness 2']);
   });
 });
@@ -107,7 +103,12 @@ describe('decideIncidents', () => {
   const included = new Set(['t1']);
 
   it('public bag: only incidents an included testimony supports, settled ones only', () => {
-    const choice = decideIncidents(candidates, sources, included, EXPORT_PROFILES['public-anonymised'], false);
+    const choice = decideIncidents(candidates, {
+      sources,
+      includedTestimonyIds: included,
+      profile: EXPORT_PROFILES['public-anonymised'],
+      includeUnapproved: false,
+    });
     expect(choice.included.map((i) => i.reference)).toEqual(['I-000001']);
     const withheld = (n: number, reason: string) => ({
       kind: 'incident',
@@ -124,7 +125,12 @@ describe('decideIncidents', () => {
   });
 
   it('internal bag: every incident, whatever its sources and status', () => {
-    const choice = decideIncidents(candidates, sources, included, EXPORT_PROFILES.internal, false);
+    const choice = decideIncidents(candidates, {
+      sources,
+      includedTestimonyIds: included,
+      profile: EXPORT_PROFILES.internal,
+      includeUnapproved: false,
+    });
     expect(choice.included).toEqual(candidates);
     expect(choice.withheld).toEqual([]);
   });

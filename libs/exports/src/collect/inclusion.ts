@@ -14,6 +14,14 @@ export interface TestimonyInclusion {
   labels: Map<string, string>;
 }
 
+/** What decides a testimony: its witness, its consent, the profile, and whether unapproved ones go out marked. */
+export interface TestimonyGrounds {
+  witnesses: ReadonlyMap<string, Witness>;
+  consents: ReadonlyMap<string, EffectiveConsent>;
+  profile: ExportProfile;
+  includeUnapproved: boolean;
+}
+
 /**
  * Which of the chosen testimonies go out under the profile (consent, withdrawal, approval) and how
  * their witnesses are named: by pseudonym, or in an anonymised bag "Witness 1", "Witness 2", … in
@@ -22,10 +30,7 @@ export interface TestimonyInclusion {
  */
 export function decideTestimonies(
   chosen: Testimony[],
-  witnesses: ReadonlyMap<string, Witness>,
-  consents: ReadonlyMap<string, EffectiveConsent>,
-  profile: ExportProfile,
-  includeUnapproved: boolean,
+  { witnesses, consents, profile, includeUnapproved }: TestimonyGrounds,
 ): TestimonyInclusion {
   const included: Testimony[] = [];
   const withheld: WithheldItem[] = [];
@@ -56,16 +61,21 @@ export function decideTestimonies(
   return { included, withheld, labels };
 }
 
+/** What decides an incident: the testimonies it rests on and which of them go out, the profile, unapproved or not. */
+export interface IncidentGrounds {
+  sources: IncidentSource[];
+  includedTestimonyIds: ReadonlySet<string>;
+  profile: ExportProfile;
+  includeUnapproved: boolean;
+}
+
 /**
  * Which of the candidate incidents go out: settled ones (or any, when asked), and in a public bag
  * only those an included testimony supports. Each other one is withheld with its reason.
  */
 export function decideIncidents(
   candidates: Incident[],
-  sources: IncidentSource[],
-  includedTestimonyIds: ReadonlySet<string>,
-  profile: ExportProfile,
-  includeUnapproved: boolean,
+  { sources, includedTestimonyIds, profile, includeUnapproved }: IncidentGrounds,
 ): { included: Incident[]; withheld: WithheldItem[] } {
   const withheld: WithheldItem[] = [];
   const included = candidates.filter((incident) => {

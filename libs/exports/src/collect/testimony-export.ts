@@ -51,7 +51,12 @@ export function exportedTestimony(parts: TestimonyParts, profile: ExportProfile,
   const tags = parts.annotations
     .filter((a) => a.kind === 'tag')
     .map((tag) =>
-      exportedTag(tag, profile, terms, redactor, redactor.anchoredRanges(texts.get(tag.language) ?? '', tag.language)),
+      exportedTag(tag, {
+        profile,
+        terms,
+        redactor,
+        redacted: redactor.anchoredRanges(texts.get(tag.language) ?? '', tag.language),
+      }),
     );
   const title = redactor.freeText(t.title);
   const summary = redactor.freeText(t.summary);
@@ -83,13 +88,15 @@ export function exportedTestimony(parts: TestimonyParts, profile: ExportProfile,
   };
 }
 
-function exportedTag(
-  tag: TestimonyAnnotation,
-  profile: ExportProfile,
-  terms: TermLookup,
-  redactor: TestimonyRedactor,
-  redacted: Array<[number, number]>,
-): ExportedTag {
+interface TagShown {
+  profile: ExportProfile;
+  terms: TermLookup;
+  redactor: TestimonyRedactor;
+  /** The ranges hidden in the text the tag belongs to. */
+  redacted: Array<[number, number]>;
+}
+
+function exportedTag(tag: TestimonyAnnotation, { profile, terms, redactor, redacted }: TagShown): ExportedTag {
   return {
     id: tag.id,
     language: tag.language,

@@ -73,7 +73,7 @@ export class ExportController {
     @Headers('if-range') ifRange: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
-    const download = await this.exports.openDownload(actor, id, query.reason, { range, ifRange });
+    const download = await this.exports.openDownload(actor, id, { reason: query.reason, range, ifRange });
     const size = download.export.size;
     response.setHeader('ETag', download.etag);
     response.setHeader('Accept-Ranges', download.export.includesIdentities ? 'none' : 'bytes');

@@ -46,14 +46,27 @@ export async function verifyBagZip(file: string, options: VerifyOptions = {}): P
   try {
     entries = await digestZipEntries(file, (path) => !path.includes('/data/'), options.onProgress);
   } catch (error) {
-    return result(null, {}, 0, [`${file}: not a readable ZIP (${(error as Error).message})`], warnings);
+    return result({
+      root: null,
+      bagInfo: {},
+      payloadFiles: 0,
+      failures: [`${file}: not a readable ZIP (${(error as Error).message})`],
+      warnings,
+    });
   }
   const layout = checkZipLayout(entries.map((e) => e.path));
   failures.push(...layout.failures);
   const bagitEntry = entries
     .filter((e) => e.path === BAGIT || e.path.endsWith(`/${BAGIT}`))
     .sort((a, b) => a.path.length - b.path.length)[0];
-  if (!bagitEntry) return result(null, {}, 0, [...failures, `${BAGIT}: missing (not a bag)`], warnings);
+  if (!bagitEntry)
+    return result({
+      root: null,
+      bagInfo: {},
+      payloadFiles: 0,
+      failures: [...failures, `${BAGIT}: missing (not a bag)`],
+      warnings,
+    });
   const root = layout.root ?? bagitEntry.path.slice(0, -BAGIT.length);
   const files = new Map(
     entries.filter((e) => !e.directory && e.path.startsWith(root)).map((e) => [e.path.slice(root.length), e] as const),
@@ -89,7 +102,7 @@ export async function verifyBagZip(file: string, options: VerifyOptions = {}): P
     failures.push(`${BAG_INFO}: Payload-Oxum says ${bagInfo['Payload-Oxum']}, the payload is ${oxum}`);
 
   checkSignature(files, options.publicKeyPem, failures, warnings);
-  return result(root.replace(/\/$/, ''), bagInfo, payload.length, failures, warnings);
+  return result({ root: root.replace(/\/$/, ''), bagInfo, payloadFiles: payload.length, failures, warnings });
 }
 
 function readManifest(name: string, content: string | undefined, failures: string[]): ManifestLine[] {
@@ -147,12 +160,7 @@ function checkSignature(
     failures.push(`${SIGNATURE}: the Ed25519 signature of ${TAG_MANIFEST} does not verify with this key`);
 }
 
-function result(
-  root: string | null,
-  bagInfo: Record<string, string>,
-  payloadFiles: number,
-  failures: string[],
-  warnings: string[],
-): BagVerification {
+/** The verdict follows from the failures. */
+function result({ root, bagInfo, payloadFiles, failures, warnings }: Omit<BagVerification, 'ok'>): BagVerification {
   return { ok: failures.length === 0, root, bagInfo, payloadFiles, failures, warnings };
 }

@@ -256,8 +256,8 @@ export class AbducteeService {
       },
       { field: 'statusTermId', scheme: 'abductee-status', ids: dto.statusTermId, current: current?.statusTermId },
     ]);
-    await requireInCase(manager, Testimony, dto.testimonyIds, caseId, 'testimonyIds');
-    await requireInCase(manager, Incident, dto.incidentIds, caseId, 'incidentIds');
+    await requireInCase(manager, { entity: Testimony, ids: dto.testimonyIds, caseId, field: 'testimonyIds' });
+    await requireInCase(manager, { entity: Incident, ids: dto.incidentIds, caseId, field: 'incidentIds' });
   }
 
   private async view(manager: EntityManager, id: string): Promise<AbducteeResponse> {

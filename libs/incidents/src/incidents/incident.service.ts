@@ -183,6 +183,11 @@ export class IncidentService {
       dto.dateTo !== undefined ? dto.dateTo : current?.dateTo,
     );
     await requireTermFields(this.taxonomy, manager, eventTermFields(dto, current));
-    await requireInCase(manager, Witness, dto.victimWitnessIds, caseId, 'victimWitnessIds');
+    await requireInCase(manager, {
+      entity: Witness,
+      ids: dto.victimWitnessIds,
+      caseId,
+      field: 'victimWitnessIds',
+    });
   }
 }

@@ -15,6 +15,14 @@ export interface ReanchorResult {
   needsReview: number;
 }
 
+/** A testimony's content before and after a new revision, and that revision's number. */
+export interface RevisionChange {
+  testimonyId: string;
+  before: TestimonyContent;
+  after: TestimonyContent;
+  revision: number;
+}
+
 /**
  * Keeps tags on their words across revisions. TestimonyService calls `reanchor` in the
  * transaction that stores a new revision, so tags and text never disagree after a commit.
@@ -23,10 +31,7 @@ export interface ReanchorResult {
 export class AnnotationAnchoring {
   async reanchor(
     manager: EntityManager,
-    testimonyId: string,
-    before: TestimonyContent,
-    after: TestimonyContent,
-    revision: number,
+    { testimonyId, before, after, revision }: RevisionChange,
   ): Promise<ReanchorResult> {
     const repository = manager.getRepository(TestimonyAnnotation);
     const annotations = await repository.find({ where: { testimonyId, withdrawnAt: IsNull() } });

@@ -54,13 +54,12 @@ export class AnnotationService {
 
   async create(actor: Actor, testimonyId: string, dto: CreateAnnotationDto): Promise<AnnotationResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const testimony = await findWritableTestimony(
-        manager,
-        this.policy,
+      const testimony = await findWritableTestimony(manager, {
+        policy: this.policy,
         actor,
-        testimonyId,
-        Permission.TestimonyWrite,
-      );
+        id: testimonyId,
+        permission: Permission.TestimonyWrite,
+      });
       const [added] = await this.addAll(manager, { audit, actor, testimony, dtos: [dto] });
       return this.view(manager, added);
     });
@@ -136,7 +135,7 @@ export class AnnotationService {
 
   async list(actor: Actor, testimonyId: string, query: ListAnnotationsQuery): Promise<AnnotationResponse[]> {
     const manager = this.dataSource.manager;
-    await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
+    await findTestimony(manager, { policy: this.policy, actor, id: testimonyId, permission: Permission.TestimonyRead });
     const builder = manager
       .getRepository(TestimonyAnnotation)
       .createQueryBuilder('a')
@@ -164,13 +163,12 @@ export class AnnotationService {
     dto: UpdateAnnotationDto,
   ): Promise<AnnotationResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const testimony = await findWritableTestimony(
-        manager,
-        this.policy,
+      const testimony = await findWritableTestimony(manager, {
+        policy: this.policy,
         actor,
-        testimonyId,
-        Permission.TestimonyWrite,
-      );
+        id: testimonyId,
+        permission: Permission.TestimonyWrite,
+      });
       const tag = await this.findTag(manager, testimonyId, tagId);
       if (tag.withdrawnAt) throw new DomainError(ErrorCode.Conflict, 'the tag has been withdrawn');
       assertVersion(tag, dto.version, 'tag');
@@ -210,7 +208,11 @@ export class AnnotationService {
 
   async withdraw(actor: Actor, testimonyId: string, tagId: string, reason: string): Promise<AnnotationResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const testimony = await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyWrite, {
+      const testimony = await findTestimony(manager, {
+        policy: this.policy,
+        actor,
+        id: testimonyId,
+        permission: Permission.TestimonyWrite,
         lock: true,
       });
       const tag = await this.findTag(manager, testimonyId, tagId);

@@ -20,7 +20,12 @@ export class LineageService {
 
   async link(actor: Actor, testimonyId: string, dto: CreateLinkDto): Promise<LinkResponse> {
     const linkId = await this.audit.transaction(async (manager, audit) => {
-      const testimony = await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyWrite);
+      const testimony = await findTestimony(manager, {
+        policy: this.policy,
+        actor,
+        id: testimonyId,
+        permission: Permission.TestimonyWrite,
+      });
       const other = await manager.getRepository(Testimony).findOneBy({ id: dto.otherTestimonyId });
       if (
         !other ||
@@ -65,7 +70,12 @@ export class LineageService {
 
   async update(actor: Actor, testimonyId: string, linkId: string, dto: UpdateLinkDto): Promise<LinkResponse> {
     await this.audit.transaction(async (manager, audit) => {
-      const testimony = await findTestimony(manager, this.policy, actor, testimonyId, Permission.TestimonyWrite);
+      const testimony = await findTestimony(manager, {
+        policy: this.policy,
+        actor,
+        id: testimonyId,
+        permission: Permission.TestimonyWrite,
+      });
       const link = await manager.getRepository(TestimonyLink).findOneBy({ id: linkId, caseId: testimony.caseId });
       if (!link || (link.fromTestimonyId !== testimonyId && link.toTestimonyId !== testimonyId))
         throw DomainError.notFound('link');
@@ -82,7 +92,12 @@ export class LineageService {
   }
 
   async list(actor: Actor, testimonyId: string): Promise<LinkResponse[]> {
-    await findTestimony(this.dataSource.manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
+    await findTestimony(this.dataSource.manager, {
+      policy: this.policy,
+      actor,
+      id: testimonyId,
+      permission: Permission.TestimonyRead,
+    });
     const rows: Array<TestimonyLink & { other_reference: string }> = await this.dataSource.query(
       `SELECT l.*, o.reference AS other_reference
          FROM testimony_links l

@@ -46,7 +46,12 @@ export class RevisionService {
   }
 
   async list(actor: Actor, testimonyId: string): Promise<RevisionResponse[]> {
-    await findTestimony(this.dataSource.manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
+    await findTestimony(this.dataSource.manager, {
+      policy: this.policy,
+      actor,
+      id: testimonyId,
+      permission: Permission.TestimonyRead,
+    });
     const revisions = await this.dataSource
       .getRepository(TestimonyRevision)
       .find({ where: { testimonyId }, order: { revision: 'ASC' } });
@@ -54,12 +59,22 @@ export class RevisionService {
   }
 
   async get(actor: Actor, testimonyId: string, revision: number): Promise<RevisionResponse> {
-    await findTestimony(this.dataSource.manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
+    await findTestimony(this.dataSource.manager, {
+      policy: this.policy,
+      actor,
+      id: testimonyId,
+      permission: Permission.TestimonyRead,
+    });
     return toView(await this.load(testimonyId, revision), true);
   }
 
   async diff(actor: Actor, testimonyId: string, from: number, to: number): Promise<RevisionDiffResponse> {
-    await findTestimony(this.dataSource.manager, this.policy, actor, testimonyId, Permission.TestimonyRead);
+    await findTestimony(this.dataSource.manager, {
+      policy: this.policy,
+      actor,
+      id: testimonyId,
+      permission: Permission.TestimonyRead,
+    });
     const [before, after] = await Promise.all([this.load(testimonyId, from), this.load(testimonyId, to)]);
     const fields: RevisionDiffResponse['fields'] = {};
     const changedFields: string[] = [];

@@ -21,17 +21,19 @@ export function diffLines(before: string, after: string): DiffOperation[] {
         y++;
       }
       frontier.set(k, x);
-      if (x >= a.length && y >= b.length) return group(backtrack(trace, a, b, d, k));
+      if (x >= a.length && y >= b.length) return group(backtrack(trace, a, b, { d, k }));
     }
   }
   return group([]);
 }
 
-function backtrack(trace: Array<Map<number, number>>, a: string[], b: string[], d: number, k: number) {
+/** Walks the trace back from where the search reached both ends (`d` edits, on diagonal `k`). */
+function backtrack(trace: Array<Map<number, number>>, a: string[], b: string[], end: { d: number; k: number }) {
+  let k = end.k;
   const steps: Array<{ op: DiffOperation['op']; line: string }> = [];
   let x = a.length;
   let y = b.length;
-  for (let depth = d; depth > 0; depth--) {
+  for (let depth = end.d; depth > 0; depth--) {
     const frontier = trace[depth];
     const down = k === -depth || (k !== depth && (frontier.get(k - 1) ?? -1) < (frontier.get(k + 1) ?? -1));
     const previousK = down ? k + 1 : k - 1;

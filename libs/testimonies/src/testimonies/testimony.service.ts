@@ -100,7 +100,12 @@ export class TestimonyService {
   }
 
   async get(actor: Actor, id: string): Promise<TestimonyResponse> {
-    await findTestimony(this.dataSource.manager, this.policy, actor, id, Permission.TestimonyRead);
+    await findTestimony(this.dataSource.manager, {
+      policy: this.policy,
+      actor,
+      id,
+      permission: Permission.TestimonyRead,
+    });
     return this.view(this.dataSource.manager, id);
   }
 
@@ -176,7 +181,12 @@ export class TestimonyService {
           createdBy: actor.userId,
         });
         // Tags follow their quotes into the new revision (or are flagged for review).
-        const anchoring = await this.anchoring.reanchor(manager, id, before, after, testimony.revision + 1);
+        const anchoring = await this.anchoring.reanchor(manager, {
+          testimonyId: id,
+          before,
+          after,
+          revision: testimony.revision + 1,
+        });
         if (anchoring.moved || anchoring.needsReview)
           audit({
             action: AuditAction.TestimonyTagsReanchored,
@@ -227,7 +237,13 @@ export class TestimonyService {
 
   async withdraw(actor: Actor, id: string, reason: string): Promise<TestimonyResponse> {
     return this.audit.transaction(async (manager, audit) => {
-      const testimony = await findTestimony(manager, this.policy, actor, id, Permission.TestimonyWrite, { lock: true });
+      const testimony = await findTestimony(manager, {
+        policy: this.policy,
+        actor,
+        id,
+        permission: Permission.TestimonyWrite,
+        lock: true,
+      });
       if (await withdrawRecord(manager, Testimony, testimony, { by: actor.userId, reason }))
         audit({
           action: AuditAction.TestimonyWithdraw,
@@ -241,7 +257,7 @@ export class TestimonyService {
   }
 
   private findWritable(manager: EntityManager, actor: Actor, id: string, permission: Permission) {
-    return findWritableTestimony(manager, this.policy, actor, id, permission);
+    return findWritableTestimony(manager, { policy: this.policy, actor, id, permission });
   }
 
   private async view(manager: EntityManager, id: string): Promise<TestimonyResponse> {
