@@ -28,27 +28,10 @@ export default tseslint.config(
     },
   },
   { files: ['apps/cli/**/*.ts', 'bench/**/*.ts', 'apps/web/scripts/**'], rules: { 'no-console': 'off' } },
-  // A test that reads audit_events straight after its requests can miss an event still pending
-  // (README "Audit trail"): tests read the log through readAuditLog(), which seals first.
-  {
-    files: ['test/**/*.ts'],
-    ignores: ['test/support/audit-log.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        ...[
-          "Literal[value=/SELECT[^;]*FROM audit_events\\b/]:not(CallExpression[callee.name='readAuditLog'] > Literal)",
-          "TemplateLiteral:not(CallExpression[callee.name='readAuditLog'] > TemplateLiteral) > TemplateElement[value.raw=/SELECT[^;]*FROM audit_events\\b/]",
-        ].map((selector) => ({
-          selector,
-          message: 'Read the audit log with readAuditLog() (test/support/audit-log.ts): it seals pending events first.',
-        })),
-      ],
-    },
-  },
   // The arrow order of the libs and apps (ARCHITECTURE "The parts"): see eslint.layers.js.
   ...layeringBlocks(),
-  // Where a feature's HTTP files live, and one TypeORM style: also eslint.layers.js.
+  // Where a feature's HTTP files live, one TypeORM style, short parameter lists, and tests reading the
+  // audit log through readAuditLog(): also eslint.layers.js.
   ...conventionBlocks(),
   {
     files: ['**/*.mjs', '**/*.js'],

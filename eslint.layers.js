@@ -103,16 +103,59 @@ const TYPEORM_STYLE = [
   })),
 ];
 
-/** The feature-layout and TypeORM-style blocks (one `no-restricted-syntax` list: a later block would replace it). */
+/**
+ * Issue 19: a long positional parameter list is easy to call with two arguments swapped; past four, a
+ * function takes one options object. Constructors (Nest dependency injection) and the handlers of a
+ * `@Controller` class (each parameter a decorated request part) are exempt.
+ */
+export const MAX_PARAMS = 4;
+const LONG_PARAMETER_LIST = {
+  selector: [
+    `:function[params.length>${MAX_PARAMS}]`,
+    ":not(MethodDefinition[kind='constructor'] > FunctionExpression)",
+    ":not(ClassDeclaration:has(Decorator[expression.callee.name='Controller']) > ClassBody > MethodDefinition > FunctionExpression)",
+  ].join(''),
+  message: `more than ${MAX_PARAMS} parameters: take one options object ({ a, b, … }) so that no call can swap two arguments`,
+};
+
+// A test that reads audit_events straight after its requests can miss an event still pending
+// (README "Audit trail"): tests read the log through readAuditLog(), which seals first.
+const AUDIT_LOG_READ = [
+  "Literal[value=/SELECT[^;]*FROM audit_events\\b/]:not(CallExpression[callee.name='readAuditLog'] > Literal)",
+  "TemplateLiteral:not(CallExpression[callee.name='readAuditLog'] > TemplateLiteral) > TemplateElement[value.raw=/SELECT[^;]*FROM audit_events\\b/]",
+].map((selector) => ({
+  selector,
+  message: 'Read the audit log with readAuditLog() (test/support/audit-log.ts): it seals pending events first.',
+}));
+const AUDIT_LOG_HELPER = 'test/support/audit-log.ts';
+
+function restrictedSyntax(...lists) {
+  return { 'no-restricted-syntax': ['error', ...lists.flat()] };
+}
+
+/**
+ * The feature-layout, TypeORM-style, parameter-list and audit-read blocks. Every `no-restricted-syntax`
+ * list is built here, whole for each file: a later block's list replaces an earlier one's.
+ */
 export function conventionBlocks() {
   const code = ['libs/**/*.ts', 'apps/api/**/*.ts', 'apps/cli/**/*.ts'];
   return [
-    { files: code, rules: { 'no-restricted-syntax': ['error', ...TYPEORM_STYLE] } },
+    { files: code, rules: restrictedSyntax(TYPEORM_STYLE, LONG_PARAMETER_LIST) },
     {
       files: HTTP_FILES.map((pattern) => `libs/**/${pattern}`),
       // libs/core holds no feature: its shared HTTP helpers (page-query.dto.ts, id-param.dto.ts) stay in place.
       ignores: ['libs/**/http/**', 'libs/core/**'],
-      rules: { 'no-restricted-syntax': ['error', ...TYPEORM_STYLE, HTTP_PLACEMENT] },
+      rules: restrictedSyntax(TYPEORM_STYLE, HTTP_PLACEMENT, LONG_PARAMETER_LIST),
     },
+    // The web client too; its components take one props object anyway.
+    { files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'], rules: restrictedSyntax(LONG_PARAMETER_LIST) },
+    { files: ['test/**/*.ts'], ignores: [AUDIT_LOG_HELPER], rules: restrictedSyntax(AUDIT_LOG_READ) },
+    // The shared test helpers are code that many tests call; the tests themselves are not held to it.
+    {
+      files: ['test/support/**/*.ts'],
+      ignores: [AUDIT_LOG_HELPER],
+      rules: restrictedSyntax(AUDIT_LOG_READ, LONG_PARAMETER_LIST),
+    },
+    { files: [AUDIT_LOG_HELPER], rules: restrictedSyntax(LONG_PARAMETER_LIST) },
   ];
 }

@@ -138,3 +138,67 @@ describe('feature conventions (README "Layout of a feature")', () => {
     }
   });
 });
+
+describe('short parameter lists (issue 19)', () => {
+  const LONG = expect.stringContaining('take one options object');
+  const five = 'a: number, b: number, c: number, d: number, e: number';
+
+  it('refuses a function, method or arrow of more than four parameters in the libs, apps, web client and test helpers', () => {
+    const shapes = [
+      `export function f(${five}) {}\n`,
+      `export const f = (${five}) => a;\n`,
+      `export const f = function (${five}) {};\n`,
+      `export class C {\n  m(${five}) {}\n  static s(${five}) {}\n}\n`,
+      `export const o = { m(${five}) {} };\n`,
+    ];
+    for (const file of [
+      'libs/cases/src/planted.service.ts',
+      'libs/exports/src/http/planted.controller.ts',
+      'apps/api/src/planted.ts',
+      'apps/cli/src/commands/planted.command.ts',
+      'apps/web/src/planted.tsx',
+      'apps/web/src/search/planted.ts',
+      'test/support/planted-fixtures.ts',
+      'test/support/audit-log.ts',
+    ]) {
+      for (const code of shapes) {
+        const expected = code.includes('class C') ? [LONG, LONG] : [LONG];
+        expect([file, code, problems(file, code)]).toEqual([file, code, expected]);
+      }
+    }
+  });
+
+  it("refuses it beside a misplaced HTTP file's own refusal, and keeps the audit-log rule in the test helpers", () => {
+    expect(problems('libs/cases/src/planted.controller.ts', `export function f(${five}) {}\n`)).toEqual([
+      expect.stringContaining('http/ folder'),
+      LONG,
+    ]);
+    expect(
+      problems('test/support/planted-fixtures.ts', `export const q = (a: number) => 'SELECT * FROM audit_events';\n`),
+    ).toEqual([expect.stringContaining('readAuditLog')]);
+  });
+
+  it('lets four parameters through, and constructors and the handlers of a @Controller class of any length', () => {
+    expect(problems('libs/cases/src/planted.ts', `export function f(a: 1, b: 2, c: 3, d: 4) {}\n`)).toEqual([]);
+    expect(
+      problems(
+        'libs/cases/src/planted.service.ts',
+        `@Injectable()\nexport class S {\n  constructor(${five}, private readonly f: F) {}\n}\n`,
+      ),
+    ).toEqual([]);
+    const controller = [
+      `@Controller('cases')`,
+      `export class CaseController {`,
+      `  @Get(':id/download')`,
+      `  download(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() q: Q, @Headers('range') r: string, @Res() res: Response) {}`,
+      `}`,
+      `function helper(${five}) {}`,
+    ].join('\n');
+    // The handler passes; a plain function in the same file does not.
+    expect(problems('libs/cases/src/http/planted.controller.ts', controller)).toEqual([LONG]);
+  });
+
+  it('holds the helpers, not the tests: a test file outside test/support is not checked', () => {
+    expect(problems('test/cases/planted.e2e-spec.ts', `function f(${five}) {}\n`)).toEqual([]);
+  });
+});

@@ -67,6 +67,9 @@ export function bearer(user: { token: string }): Record<string, string> {
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** A request sent as `user` (or as nobody, for the 401 cases), with an optional JSON body. */
+// Five parameters, against the rule (issue 19): its 347 calls in 46 test files, most of them being
+// edited in other branches, change in one commit of their own after those land.
+// eslint-disable-next-line no-restricted-syntax
 export function requestAs(
   t: TestApp,
   user: { token: string } | undefined,
