@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Hashes pending row `p` onto the head (head_seq already advanced, `at` its time) and appends it:
 // the canonical serialisation of README "Audit trail", unchanged since ChainAuditEventsAtCommit.
-const APPEND_ROW = `canonical := '{"action":' || audit_json(p.action)
+export const APPEND_ROW = `canonical := '{"action":' || audit_json(p.action)
             || ',"actor_role":' || audit_json(p.actor_role)
             || ',"actor_user_id":' || audit_json(p.actor_user_id::text)
             || ',"case_id":' || audit_json(p.case_id::text)

@@ -40,6 +40,7 @@ import { FixityChecksByTime1765070000001 } from './1765070000001-fixity-checks-b
 import { SearchRefreshInBatches1765090000000 } from './1765090000000-search-refresh-in-batches.js';
 import { AuditChainOncePerBatch1765090000001 } from './1765090000001-audit-chain-once-per-batch.js';
 import { RemainingTermLabelsKoJa1765100000000 } from './1765100000000-remaining-term-labels-ko-ja.js';
+import { AuditPendingSetBased1765110000000 } from './1765110000000-audit-pending-set-based.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -84,4 +85,5 @@ export const MIGRATIONS: MigrationList = [
   SearchRefreshInBatches1765090000000,
   AuditChainOncePerBatch1765090000001,
   RemainingTermLabelsKoJa1765100000000,
+  AuditPendingSetBased1765110000000,
 ];
