@@ -1,6 +1,6 @@
 import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
@@ -10,10 +10,12 @@ import { makeTestimony, uploadTexts } from './attachment-fixtures.js';
 import { finalPath } from './filesystem-layout.js';
 
 describe('sillok fixity:check', () => {
+  // A run checks every attachment in the database: each test has an app and a database of its own,
+  // with three uploaded files, so what a run counts is what the test made.
   let t: TestApp;
   let as: RoleLogins;
   let env: Record<string, string>;
-  const ids: string[] = [];
+  let ids: string[];
 
   const objectPath = async (id: string): Promise<string> => {
     const client = new pg.Client({ connectionString: t.database.url });
@@ -27,15 +29,27 @@ describe('sillok fixity:check', () => {
   };
   const fixity = (...args: string[]) => runNode([CLI_ENTRY, 'fixity:check', ...args], env);
 
-  beforeAll(async () => {
+  /** Changes one byte of the second file's object and moves the third's away; `restore` puts the third back. */
+  async function damageTwo(): Promise<{ restore: () => Promise<void> }> {
+    const changed = await objectPath(ids[1]);
+    await chmod(changed, 0o640);
+    const bytes = await readFile(changed);
+    bytes[0] ^= 0x01;
+    await writeFile(changed, bytes);
+    const gone = await objectPath(ids[2]);
+    await rename(gone, `${gone}.moved`);
+    return { restore: () => rename(`${gone}.moved`, gone) };
+  }
+
+  beforeEach(async () => {
     t = await startTestApp();
     as = await loginAllRoles(t);
     const { caseA } = await createTwoCases(t, as);
     const testimony = await makeTestimony(t, as.investigator, caseA);
-    ids.push(...(await uploadTexts(t, as.investigator, testimony, ['first file', 'second file', 'third file'])));
+    ids = await uploadTexts(t, as.investigator, testimony, ['first file', 'second file', 'third file']);
     env = { ...TEST_SECRETS, DATABASE_URL: t.database.url, SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR };
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t.close();
   });
 
@@ -55,15 +69,11 @@ describe('sillok fixity:check', () => {
   }, 60_000);
 
   it('fails naming the attachment when one byte of its object changed on disk, or the object is gone', async () => {
-    const changed = await objectPath(ids[1]);
-    await chmod(changed, 0o640);
-    const bytes = await readFile(changed);
-    bytes[0] ^= 0x01;
-    await writeFile(changed, bytes);
-    const gone = await objectPath(ids[2]);
-    await rename(gone, `${gone}.moved`);
-
+    // A first run while every object matches, so the history below shows the change.
+    expect((await fixity()).code).toBe(0);
+    const { restore } = await damageTwo();
     const result = await fixity();
+    await restore();
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`MISMATCH attachment ${ids[1]}`);
     expect(result.stdout).toContain(`MISSING  attachment ${ids[2]}`);
@@ -71,14 +81,16 @@ describe('sillok fixity:check', () => {
     expect(result.stderr).toMatch(/3 checked, 1 mismatched, 1 missing/);
     const history = await t.http().get(`/attachments/${ids[1]}/fixity`).set(bearer(as.coordinator));
     expect(history.body.map((c: { ok: boolean }) => c.ok)).toEqual([true, false]);
-    await rename(`${gone}.moved`, gone);
   }, 60_000);
 
   it('resumes the latest run, skipping what it already checked', async () => {
+    const { restore } = await damageTwo();
+    expect((await fixity()).code).toBe(1);
+    await restore();
     const result = await fixity('--resume');
     expect(result.code).toBe(1); // the resumed run still holds its mismatch
     expect(result.stderr).toMatch(/\(resumed\): 3 checked, 1 mismatched, 1 missing/);
     const history = await t.http().get(`/attachments/${ids[0]}/fixity`).set(bearer(as.coordinator));
-    expect(history.body).toHaveLength(2); // no third check: the run had checked it already
+    expect(history.body).toHaveLength(1); // no second check: the run had checked it already
   }, 60_000);
 });

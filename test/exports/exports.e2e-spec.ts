@@ -6,9 +6,10 @@ import { CaseFileCollector, EXPORT_PROFILES } from '@sillok/exports';
 import { ConsentService, IdentityVaultService } from '@sillok/testimonies';
 import { finalPath } from '../evidence/filesystem-layout.js';
 import { loginAllRoles, requestAs, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
-import { createTwoCases } from '../support/case-fixtures.js';
+import { CaseRole } from '@sillok/cases';
+import { createCase, createTwoCases } from '../support/case-fixtures.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
-import { termId } from '../support/testimony-fixtures.js';
+import { sealIdentity, tagPassage, termId } from '../support/testimony-fixtures.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
 import {
   approveTestimony,
@@ -30,26 +31,31 @@ const ORIGINAL = Buffer.from('%PDF-1.7 original drawing naming the guard Pak and
 const REDACTED = Buffer.from('%PDF-1.7 redacted drawing');
 const CASE_MAP = Buffer.from('%PDF-1.7 map of the camp');
 
+/** Everything an export of a case can carry, built through the API in a case of its own. */
+interface ExportableCase {
+  caseId: string;
+  // Consent: all = every scope but public named; courts = internal and courts; un = internal and UN.
+  all: Awaited<ReturnType<typeof witnessWithTestimony>>;
+  courts: Awaited<ReturnType<typeof witnessWithTestimony>>;
+  un: Awaited<ReturnType<typeof witnessWithTestimony>>;
+  original: { id: string; sha256: string };
+  redacted: { id: string; sha256: string };
+  caseMap: { id: string; sha256: string };
+}
+
 describe('case-file exports', () => {
   let t: TestApp;
   let as: RoleLogins;
   let outsider: LoggedInUser;
-  let caseA: string;
   let caseB: string;
-  // Consent: all = every scope but public named; courts = internal and courts; un = internal and UN (withdrawn later).
-  let all: Awaited<ReturnType<typeof witnessWithTestimony>>;
-  let courts: Awaited<ReturnType<typeof witnessWithTestimony>>;
-  let un: Awaited<ReturnType<typeof witnessWithTestimony>>;
-  let original: { id: string; sha256: string };
-  let redacted: { id: string; sha256: string };
-  let caseMap: { id: string; sha256: string };
+  // Only for the cleanup in afterAll: no test reads another's bag.
   const bags: UnzippedBag[] = [];
 
-  const exportAs = (user: LoggedInUser, body: object, caseId = caseA) =>
+  const exportAs = (user: LoggedInUser, caseId: string, body: object) =>
     requestAs(t, user, 'post', `/cases/${caseId}/exports`, body);
 
-  async function exportBag(profile: string, extra: object = {}) {
-    const res = await exportAs(as.coordinator, { profile, recipient: 'OHCHR Seoul', ...extra });
+  async function exportBag(caseId: string, profile: string, extra: object = {}) {
+    const res = await exportAs(as.coordinator, caseId, { profile, recipient: 'OHCHR Seoul', ...extra });
     expect(res.status).toBe(201);
     const reason = (extra as { identityReason?: string }).identityReason;
     const zip = await downloadBundle(t, as.coordinator, res.body.id, reason);
@@ -59,21 +65,31 @@ describe('case-file exports', () => {
     return { record: res.body, bag };
   }
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    as = await loginAllRoles(t);
-    ({ caseA, caseB, otherLead: outsider } = await createTwoCases(t, as));
+  /**
+   * A case of the test's own, led by the coordinator with the investigator, analyst and legal reviewer
+   * as members: three approved testimonies with different consents (one with tagged sensitive spans,
+   * interview details and an original drawing with a redacted copy), a case map, and an incident
+   * sourced from two of the testimonies.
+   */
+  async function exportableCase(): Promise<ExportableCase> {
     const inv = as.investigator;
-    all = await witnessWithTestimony(
+    const caseId = await createCase(t, as.coordinator, {
+      members: [
+        [inv, CaseRole.Member],
+        [as.analyst, CaseRole.Viewer],
+        [as.legal_reviewer, CaseRole.Member],
+      ],
+    });
+    const all = await witnessWithTestimony(
       t,
       inv,
-      caseA,
+      caseId,
       ['internal', 'un_mechanisms', 'courts', 'public_anonymised'],
       NARRATIVE,
       [{ language: 'en', text: ENGLISH }],
     );
-    courts = await witnessWithTestimony(t, inv, caseA, ['internal', 'courts'], 'Courts-only testimony text.');
-    un = await witnessWithTestimony(t, inv, caseA, ['internal', 'un_mechanisms'], 'UN-only testimony text.');
+    const courts = await witnessWithTestimony(t, inv, caseId, ['internal', 'courts'], 'Courts-only testimony text.');
+    const un = await witnessWithTestimony(t, inv, caseId, ['internal', 'un_mechanisms'], 'UN-only testimony text.');
     const current = await requestAs(t, inv, 'get', `/testimonies/${all.id}`);
     const city = await requestAs(t, inv, 'patch', `/testimonies/${all.id}`, {
       version: current.body.version,
@@ -85,16 +101,14 @@ describe('case-file exports', () => {
       interpreterLanguages: 'ko-en',
     });
     expect(city.status).toBe(200);
-    const tags = `/testimonies/${all.id}/tags`;
+    const torture = await termId(t, 'coi-violation', 'E.2');
     for (const body of [
       { ...at(NARRATIVE, FAMILY), kind: 'sensitive', sensitiveCategory: 'family_name' },
       { language: 'en', ...at(ENGLISH, 'Kim Chul-su'), kind: 'sensitive', sensitiveCategory: 'family_name' },
-      { ...at(NARRATIVE, '고문을 당했습니다'), violationTermIds: [await termId(t, 'coi-violation', 'E.2')] },
-    ]) {
-      const res = await requestAs(t, inv, 'post', tags, body);
-      expect(res.status).toBe(201);
-    }
-    original = await uploadFile(
+      { ...at(NARRATIVE, '고문을 당했습니다'), violationTermIds: [torture] },
+    ])
+      await tagPassage(t, inv, all.id, body);
+    const original = await uploadFile(
       t,
       inv,
       `/testimonies/${all.id}/attachments`,
@@ -102,7 +116,7 @@ describe('case-file exports', () => {
       ORIGINAL,
       '박 경비 그림.pdf',
     );
-    redacted = await uploadFile(
+    const redacted = await uploadFile(
       t,
       inv,
       `/attachments/${original.id}/derivatives`,
@@ -110,19 +124,19 @@ describe('case-file exports', () => {
       REDACTED,
       'drawing-redacted.pdf',
     );
-    caseMap = await uploadFile(
+    const caseMap = await uploadFile(
       t,
       as.coordinator,
-      `/cases/${caseA}/attachments`,
+      `/cases/${caseId}/attachments`,
       { kind: 'document' },
       CASE_MAP,
       'camp map.pdf',
     );
     const incident = await requestAs(t, inv, 'post', '/incidents', {
-      caseId: caseA,
+      caseId,
       title: 'Torture at Yodok, 1997',
       status: 'confirmed',
-      violationTermIds: [await termId(t, 'coi-violation', 'E.2')],
+      violationTermIds: [torture],
       perpetratorNames: ['Guard Pak'],
     });
     expect(incident.status).toBe(201);
@@ -131,6 +145,14 @@ describe('case-file exports', () => {
       expect(source.status).toBe(201);
     }
     for (const testimony of [all, courts, un]) await approveTestimony(t, inv, as.coordinator, testimony.id);
+    return { caseId, all, courts, un, original, redacted, caseMap };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    as = await loginAllRoles(t);
+    // Case B and its lead are never written to: every test may ask them for a refusal.
+    ({ caseB, otherLead: outsider } = await createTwoCases(t, as));
   }, 120_000);
 
   afterAll(async () => {
@@ -148,7 +170,8 @@ describe('case-file exports', () => {
       .join('\n');
 
   it('un-submission: only UN consent, pseudonyms, sensitive spans redacted, redacted copies preferred', async () => {
-    const { record, bag } = await exportBag('un-submission');
+    const { caseId, all, courts, un, redacted, caseMap } = await exportableCase();
+    const { record, bag } = await exportBag(caseId, 'un-submission');
     expect(testimonyFiles(bag)).toEqual([all.reference, un.reference].sort());
     const testimony = JSON.parse(bag.read(`data/testimonies/${all.reference}.json`));
     expect(testimony.narrative).not.toContain(FAMILY);
@@ -217,10 +240,11 @@ describe('case-file exports', () => {
       next += raw.match(/\/Type \/Page\n/g)!.length;
     }
     expect(next).toBeGreaterThan(4);
-  }, 60_000);
+  }, 120_000);
 
   it('prosecution: courts consent, originals, spans still redacted without identities', async () => {
-    const { bag } = await exportBag('prosecution');
+    const { caseId, all, courts, un, original, caseMap } = await exportableCase();
+    const { bag } = await exportBag(caseId, 'prosecution');
     expect(testimonyFiles(bag)).toEqual([all.reference, courts.reference].sort());
     expect(attachmentFiles(bag).sort()).toEqual(
       [
@@ -236,10 +260,13 @@ describe('case-file exports', () => {
     expect(bag.read('data/incidents.csv')).toContain('Guard Pak');
     expect(pdfText(bag, `data/testimonies/${all.reference}.pdf`)).not.toContain('Witness identity');
     expect(bag.read('data/withheld.csv')).toContain(`${un.reference},${un.pseudonym},consent does not cover courts`);
-  }, 60_000);
+  }, 120_000);
 
   it('public-anonymised: no pseudonyms, no place of interview, only redacted copies', async () => {
-    const { bag } = await exportBag('public-anonymised', { recipient: 'Public website' });
+    const { caseId, all, courts, un, redacted } = await exportableCase();
+    // Two earlier exports of the case, to OHCHR Seoul: the redacted drawing goes out in the first.
+    for (const profile of ['un-submission', 'prosecution']) await exportBag(caseId, profile);
+    const { bag } = await exportBag(caseId, 'public-anonymised', { recipient: 'Public website' });
     expect(testimonyFiles(bag)).toEqual([all.reference]);
     const testimony = JSON.parse(bag.read(`data/testimonies/${all.reference}.json`));
     expect(testimony.witness).toEqual({ label: 'Witness 1', pseudonym: null });
@@ -250,47 +277,51 @@ describe('case-file exports', () => {
     for (const hidden of [all.pseudonym, courts.pseudonym, un.pseudonym, FAMILY, 'Hanawon-Anseong', 'Kim Chul-su'])
       expect(text).not.toContain(hidden);
     expect(attachmentFiles(bag)).toEqual([`data/attachments/${redacted.sha256}-drawing.pdf`]);
-    // Earlier exports of the same file are on its custody log, but not whom they went to.
+    // The earlier export of the same file (the UN submission) is on its custody log, but not whom it went to.
     const custody = bag
       .read('data/custody-log.jsonl')
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
     const exported = custody.filter((row) => row.action === 'attachment.export');
-    expect(exported.length).toBeGreaterThan(0);
+    expect(exported).toHaveLength(1);
     for (const row of exported) expect(Object.keys(row.details)).toEqual(['exportId']);
     expect(text).not.toContain('OHCHR Seoul');
     expect(text).not.toContain('drawing-redacted');
     expect(bag.read('data/withheld.csv')).toContain('attachment,,,no redacted copy for this profile');
-  }, 60_000);
+  }, 120_000);
 
   it('internal: everything the requester may read, unredacted, with the revision hash', async () => {
-    const { bag } = await exportBag('internal');
+    const { caseId, all, courts, un } = await exportableCase();
+    const { bag } = await exportBag(caseId, 'internal');
     expect(testimonyFiles(bag)).toEqual([all.reference, courts.reference, un.reference].sort());
     const testimony = JSON.parse(bag.read(`data/testimonies/${all.reference}.json`));
     expect(testimony.narrative).toBe(NARRATIVE);
     expect(testimony.contentSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(testimony.witness.attributes).toMatchObject({ sex: 'female' });
     expect(bag.read('data/withheld.csv').trim().split('\r\n')).toHaveLength(1);
-  }, 60_000);
+  }, 120_000);
 
   it('honours a consent withdrawal in every later export, and shows who received the testimony before', async () => {
+    const { caseId, all, un } = await exportableCase();
+    // Exports before the withdrawal: the UN testimony goes out in the first and the third.
+    for (const profile of ['un-submission', 'prosecution', 'internal']) await exportBag(caseId, profile);
     await recordConsent(t, as.investigator, un.witnessId, ['internal']);
-    const { bag } = await exportBag('un-submission');
+    const { bag } = await exportBag(caseId, 'un-submission');
     expect(testimonyFiles(bag)).toEqual([all.reference]);
     expect(bag.read('data/withheld.csv')).toContain(
       `${un.reference},${un.pseudonym},consent does not cover un_mechanisms`,
     );
-    const earlier = await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports?testimonyId=${un.id}`);
+    const earlier = await requestAs(t, as.coordinator, 'get', `/cases/${caseId}/exports?testimonyId=${un.id}`);
     expect(earlier.status).toBe(200);
     expect(earlier.body.map((e: { profile: string; recipient: string }) => [e.profile, e.recipient])).toEqual([
       ['internal', 'OHCHR Seoul'],
       ['un-submission', 'OHCHR Seoul'],
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it('verifies with sha256sum -c, openssl pkeyutl -verify and sillok verify; one changed or removed byte fails all', async () => {
-    const bag = bags[0];
+    const { bag } = await exportBag((await exportableCase()).caseId, 'un-submission');
     expect(run('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], bag.root).status).toBe(0);
     expect(run('sha256sum', ['-c', '--quiet', 'tagmanifest-sha256.txt'], bag.root).status).toBe(0);
     const openssl = [
@@ -353,15 +384,19 @@ describe('case-file exports', () => {
     expect(removed.code).toBe(1);
     expect(removed.stdout).toContain(`FAIL data/attachments/${attachment}: listed in the manifest but missing`);
     expect(removed.stdout).toContain('Payload-Oxum');
-  }, 120_000);
+  }, 180_000);
 
   it('prosecution with identities: only on request with a reason, each read audited, spans then unredacted', async () => {
+    const { caseId, all, courts } = await exportableCase();
     const put = await requestAs(t, as.investigator, 'put', `/witnesses/${all.witnessId}/identity`, {
       legalName: '김영희',
     });
     expect(put.status).toBe(200);
     const reason = 'court filing, case 2026/17';
-    const { record, bag } = await exportBag('prosecution', { includeIdentities: true, identityReason: reason });
+    const { record, bag } = await exportBag(caseId, 'prosecution', {
+      includeIdentities: true,
+      identityReason: reason,
+    });
     expect(record.includesIdentities).toBe(true);
     const testimony = JSON.parse(bag.read(`data/testimonies/${all.reference}.json`));
     expect(testimony.witness.identity).toMatchObject({ legalName: '김영희' });
@@ -372,44 +407,52 @@ describe('case-file exports', () => {
     expect(JSON.parse(bag.read(`data/testimonies/${courts.reference}.json`)).witness.identity).toBeNull();
     const reads = await readAuditLog(
       t.app.get(DataSource),
-      `SELECT subject_id, reason FROM audit_events WHERE action = 'witness.identity.read' ORDER BY seq`,
+      `SELECT subject_id, reason FROM audit_events WHERE action = 'witness.identity.read' AND case_id = $1 ORDER BY seq`,
+      [caseId],
     );
     // One read as the bag was made, one as it was downloaded (with the reason given for that).
     expect(reads).toEqual([
       { subject_id: all.witnessId, reason },
       { subject_id: all.witnessId, reason },
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it('records the export on each attachment’s chain of custody and audits downloads', async () => {
+    const { caseId, caseMap } = await exportableCase();
+    const made = [];
+    for (const profile of ['un-submission', 'internal']) made.push((await exportBag(caseId, profile)).record.id);
     const custody = await requestAs(t, as.coordinator, 'get', `/attachments/${caseMap.id}/custody`);
-    expect(custody.body.map((row: { action: string }) => row.action)).toContain('attachment.export');
+    const exported = (custody.body as Array<{ action: string; details: { exportId?: string } }>).filter(
+      (row) => row.action === 'attachment.export',
+    );
+    expect(exported.map((row) => row.details.exportId).sort()).toEqual([...made].sort());
     const audit = await readAuditLog(
       t.app.get(DataSource),
-      `SELECT action, count(*)::int AS n FROM audit_events WHERE action IN ('export.create', 'export.download') GROUP BY action ORDER BY action`,
+      `SELECT action, count(*)::int AS n FROM audit_events WHERE action IN ('export.create', 'export.download') AND case_id = $1 GROUP BY action ORDER BY action`,
+      [caseId],
     );
     expect(audit).toEqual([
-      { action: 'export.create', n: bags.length },
-      { action: 'export.download', n: bags.length },
+      { action: 'export.create', n: 2 },
+      { action: 'export.download', n: 2 },
     ]);
-  });
+  }, 120_000);
 
   it('lets only exporters of the case export and download; others get 403 or 404', async () => {
+    const { caseId } = await exportableCase();
     const body = { profile: 'internal', recipient: 'Counsel' };
-    expect((await exportAs(as.analyst, body)).status).toBe(403);
-    expect((await exportAs(as.investigator, body)).status).toBe(403);
-    expect((await exportAs(outsider, body)).status).toBe(404);
-    expect((await exportAs(as.coordinator, body, caseB)).status).toBe(404);
-    expect((await requestAs(t, undefined, 'post', `/cases/${caseA}/exports`, body)).status).toBe(401);
-    const list = await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`);
-    const id = (list.body as Array<{ id: string; includesIdentities: boolean }>).find((e) => !e.includesIdentities)!.id;
+    expect((await exportAs(as.analyst, caseId, body)).status).toBe(403);
+    expect((await exportAs(as.investigator, caseId, body)).status).toBe(403);
+    expect((await exportAs(outsider, caseId, body)).status).toBe(404);
+    expect((await exportAs(as.coordinator, caseB, body)).status).toBe(404);
+    expect((await requestAs(t, undefined, 'post', `/cases/${caseId}/exports`, body)).status).toBe(401);
+    const { id } = (await exportBag(caseId, 'internal')).record as { id: string };
     expect((await requestAs(t, outsider, 'get', `/exports/${id}/download`)).status).toBe(404);
     expect((await requestAs(t, as.investigator, 'get', `/exports/${id}/download`)).status).toBe(403);
     expect((await downloadBundle(t, as.legal_reviewer, id)).status).toBe(200);
-  });
+  }, 120_000);
 
   it('refuses bad input with the field and the reason, recording nothing', async () => {
-    const before = (await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`)).body.length;
+    const { caseId, all, caseMap } = await exportableCase();
     const cases: Array<[object, string]> = [
       [{ profile: 'everything', recipient: 'x y' }, 'profile'],
       [{ profile: 'internal' }, 'recipient'],
@@ -425,46 +468,47 @@ describe('case-file exports', () => {
       [{ profile: 'internal', recipient: 'Counsel', attachmentIds: [all.id] }, 'attachmentIds'],
     ];
     for (const [body, field] of cases) {
-      const res = await exportAs(as.coordinator, body);
+      const res = await exportAs(as.coordinator, caseId, body);
       expect([field, res.status]).toEqual([field, 400]);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
-    expect((await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`)).body.length).toBe(before);
-  });
+    expect((await requestAs(t, as.coordinator, 'get', `/cases/${caseId}/exports`)).body).toEqual([]);
+  }, 120_000);
 
   it('stops an export whose stored attachment no longer matches its hash, leaving no record and no object', async () => {
-    const before = (await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`)).body.length;
+    const { caseId, caseMap } = await exportableCase();
     const [row] = await t.app.get(DataSource).query(`SELECT object_key FROM attachments WHERE id = $1`, [caseMap.id]);
     const stored = finalPath(join(t.settings.SILLOK_DATA_DIR, 'objects'), row.object_key as string);
     const objectsBefore = countFiles(join(t.settings.SILLOK_DATA_DIR, 'objects'));
     const good = readFileSync(stored);
     writeFileSync(stored, Buffer.concat([good.subarray(0, 5), Buffer.from('X'), good.subarray(6)]));
     try {
-      const res = await exportAs(as.coordinator, { profile: 'internal', recipient: 'Counsel' });
+      const res = await exportAs(as.coordinator, caseId, { profile: 'internal', recipient: 'Counsel' });
       expect(res.status).toBe(409);
       expect(res.body.detail).toContain('export stopped');
       expect(res.body.detail).toContain(caseMap.sha256);
     } finally {
       writeFileSync(stored, good);
     }
-    expect((await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`)).body.length).toBe(before);
+    expect((await requestAs(t, as.coordinator, 'get', `/cases/${caseId}/exports`)).body).toEqual([]);
     expect(countFiles(join(t.settings.SILLOK_DATA_DIR, 'objects'))).toBe(objectsBefore);
-  });
+  }, 120_000);
 
   it('sillok export writes the same kind of bundle from the command line, and refuses bad input in one line', async () => {
+    const { caseId, all, un } = await exportableCase();
     const env = {
       ...TEST_SECRETS,
       NODE_ENV: 'test',
       DATABASE_URL: t.database.url,
       SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR,
     };
-    const reference = (await requestAs(t, as.coordinator, 'get', `/cases/${caseA}`)).body.reference as string;
+    const reference = (await requestAs(t, as.coordinator, 'get', `/cases/${caseId}`)).body.reference as string;
     const out = join(t.settings.SILLOK_DATA_DIR, 'cli-export.zip');
     const args = ['export', '--case', reference, '--recipient', 'OHCHR Seoul', '--as', as.coordinator.email];
     const made = await runNode([CLI_ENTRY, ...args, '--profile', 'un-submission', '--out', out], env);
     expect([made.code, made.stderr]).toEqual([0, expect.stringContaining('export (attachment bytes)')]);
     expect(made.stdout).toMatch(
-      /^export [0-9a-f-]{36}: 1 testimonies, 2 attachments, 2 withheld; \d+ bytes written to /,
+      /^export [0-9a-f-]{36}: 2 testimonies, 2 attachments, 1 withheld; \d+ bytes written to /,
     );
     // It may hold identities: readable by its owner only.
     expect(statSync(out).mode & 0o777).toBe(0o600);
@@ -472,7 +516,7 @@ describe('case-file exports', () => {
     expect(checked.code).toBe(0);
     const bag = unzipBag(readFileSync(out));
     bags.push(bag);
-    expect(testimonyFiles(bag)).toEqual([all.reference]);
+    expect(testimonyFiles(bag)).toEqual([all.reference, un.reference].sort());
 
     const again = await runNode([CLI_ENTRY, ...args, '--profile', 'un-submission', '--out', out], env);
     expect([again.code, again.stderr.trim()]).toEqual([1, `sillok: ${out} exists; exports are never overwritten`]);
@@ -502,10 +546,14 @@ describe('case-file exports', () => {
     expect([analyst.code, analyst.stderr.trim()]).toEqual([1, 'sillok: your role does not grant export.create']);
   }, 180_000);
 
-  // Runs after the exports above: counts of audit rows and exports must not move.
   it('previews an export (API and sillok export --dry-run): included, withheld and why, writing nothing', async () => {
+    const { caseId, all, courts, un } = await exportableCase();
+    // An identity the export would decrypt (and audit the read of), and an export before: the preview
+    // must neither read the one nor add to the other.
+    await sealIdentity(t, as.investigator, all.witnessId, { legalName: '김영희' });
+    await exportBag(caseId, 'internal');
     const before = await writtenCounts(t);
-    const preview = (body: object) => requestAs(t, as.coordinator, 'post', `/cases/${caseA}/exports/preview`, body);
+    const preview = (body: object) => requestAs(t, as.coordinator, 'post', `/cases/${caseId}/exports/preview`, body);
     const res = await preview({
       profile: 'prosecution',
       recipient: 'ICC',
@@ -519,7 +567,7 @@ describe('case-file exports', () => {
     expect(rows).toEqual([
       ['testimony', all.reference, true, null],
       ['testimony', courts.reference, true, null],
-      ['testimony', un.reference, false, 'consent does not cover courts (witness consent v2)'],
+      ['testimony', un.reference, false, 'consent does not cover courts (witness consent v1)'],
       ['incident', expect.stringMatching(/^I-/), true, null],
       ['attachment', '', true, null],
       ['attachment', all.reference, true, null],
@@ -529,7 +577,7 @@ describe('case-file exports', () => {
     // An export of nothing would need confirmEmpty: the preview says so before anyone tries.
     const nothing = await preview({ profile: 'internal', recipient: 'Counsel', testimonyIds: [], incidentIds: [] });
     expect(nothing.body.confirmEmptyRequired).toMatch(/^nothing would go out/);
-    const reference = (await requestAs(t, as.coordinator, 'get', `/cases/${caseA}`)).body.reference as string;
+    const reference = (await requestAs(t, as.coordinator, 'get', `/cases/${caseId}`)).body.reference as string;
     const env = {
       ...TEST_SECRETS,
       NODE_ENV: 'test',
@@ -561,7 +609,7 @@ describe('case-file exports', () => {
     expect((await preview({ profile: 'everything', recipient: 'x y' })).status).toBe(400);
     expect(
       (
-        await requestAs(t, outsider, 'post', `/cases/${caseA}/exports/preview`, {
+        await requestAs(t, outsider, 'post', `/cases/${caseId}/exports/preview`, {
           profile: 'internal',
           recipient: 'x y',
         })
@@ -569,7 +617,7 @@ describe('case-file exports', () => {
     ).toBe(404);
     expect(
       (
-        await requestAs(t, as.investigator, 'post', `/cases/${caseA}/exports/preview`, {
+        await requestAs(t, as.investigator, 'post', `/cases/${caseId}/exports/preview`, {
           profile: 'internal',
           recipient: 'x y',
         })
@@ -578,10 +626,12 @@ describe('case-file exports', () => {
   }, 120_000);
 
   it('downloads answer an ETag and honour Range with If-Range (the whole bundle when If-Range names other bytes)', async () => {
-    const list = await requestAs(t, as.coordinator, 'get', `/cases/${caseA}/exports`);
-    const plain = (
-      list.body as Array<{ id: string; includesIdentities: boolean; size: number; tagManifestSha256: string }>
-    ).find((e) => !e.includesIdentities)!;
+    const { caseId } = await exportableCase();
+    const plain = (await exportBag(caseId, 'un-submission')).record as {
+      id: string;
+      size: number;
+      tagManifestSha256: string;
+    };
     const etag = `"${plain.tagManifestSha256}"`;
     const get = (headers: Record<string, string>) => downloadBundle(t, as.coordinator, plain.id, undefined, headers);
     const whole = await get({});
@@ -607,16 +657,24 @@ describe('case-file exports', () => {
       { range: { start: 0, end: 3 } },
       { range: { start: plain.size - 22, end: plain.size - 1 } },
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it('ships a file whose name lies about its type under its real extension, keeping the uploaded name in case.json', async () => {
+    const { caseId } = await exportableCase();
     // A 1x1 PNG uploaded as a PDF.
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
       'base64',
     );
-    const file = await uploadFile(t, as.coordinator, `/cases/${caseA}/attachments`, { kind: 'photo' }, png, 'scan.pdf');
-    const { bag } = await exportBag('internal', { attachmentIds: [file.id] });
+    const file = await uploadFile(
+      t,
+      as.coordinator,
+      `/cases/${caseId}/attachments`,
+      { kind: 'photo' },
+      png,
+      'scan.pdf',
+    );
+    const { bag } = await exportBag(caseId, 'internal', { attachmentIds: [file.id] });
     expect(attachmentFiles(bag)).toEqual([`data/attachments/${file.sha256}-scan.png`]);
     const listed = JSON.parse(bag.read('data/case.json')).attachments;
     expect(listed).toEqual([
@@ -626,11 +684,12 @@ describe('case-file exports', () => {
         uploadedName: 'scan.pdf',
       }),
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it('collects from one snapshot: a record changed while the export is collected goes out as it was', async () => {
+    const { caseId } = await exportableCase();
     const dataSource = t.app.get(DataSource);
-    const [incident] = await dataSource.query(`SELECT id FROM incidents WHERE case_id = $1`, [caseA]);
+    const [incident] = await dataSource.query(`SELECT id FROM incidents WHERE case_id = $1`, [caseId]);
     const consent = t.app.get(ConsentService);
     let changed = false;
     // Between the collector's first reads and its last, a documenter renames the incident.
@@ -648,7 +707,7 @@ describe('case-file exports', () => {
     const collector = new CaseFileCollector(dataSource, writeMidway as ConsentService, t.app.get(IdentityVaultService));
     const request = {
       actor: { userId: as.coordinator.id, role: as.coordinator.role },
-      caseId: caseA,
+      caseId,
       profile: EXPORT_PROFILES.internal,
       selection: { includeIdentities: false },
     };
@@ -658,7 +717,7 @@ describe('case-file exports', () => {
     expect(file.custody.some((row) => row.action === 'incident.update')).toBe(false);
     const after = await t.app.get(CaseFileCollector).collect(request);
     expect(after.incidents.map((i) => i.title)).toEqual(['Renamed while the export was collected']);
-  }, 60_000);
+  }, 120_000);
 });
 
 /** A PDF of the bag as `pdftotext` reads it (layout kept, so `label: value` stays on one line). */

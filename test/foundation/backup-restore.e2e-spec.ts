@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { FilesystemObjectStore } from '@sillok/evidence';
-import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
+import { loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { API_ENTRY, CLI_ENTRY, runNode } from '../support/processes.js';
 import { startTestApp, TEST_SECRETS, type TestApp } from '../support/test-app.js';
 import { createEmptyDatabase, queryOnce, type TestDatabase } from '../support/test-database.js';
-import { createTestimony, createWitness } from '../support/testimony-fixtures.js';
+import { createTestimony, createWitness, sealIdentity } from '../support/testimony-fixtures.js';
 import { streamUpload } from '../evidence/multipart-upload.js';
 import { readAuditLog } from '../support/audit-log.js';
 
@@ -37,29 +37,36 @@ function filesUnder(dir: string): string[] {
 // and data directory; the restored copy must verify (audit chain, fixity) and hold the same
 // testimony and the same evidence bytes, while the backup itself carries no identity key.
 describe('sillok backup and sillok restore', () => {
-  let t: TestApp;
-  let as: RoleLogins;
-  let evidence: Buffer;
-  let objectKey: string;
-  let testimonyId: string;
+  // Each test backs up an instance of its own: a backup writes to the audit trail it backs up, so a
+  // shared one would carry one test's backups into another's.
   let work: string;
-  let backupDir: string;
+  const apps: TestApp[] = [];
   const targets: TestDatabase[] = [];
-  let restoredEnv: Record<string, string>;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    as = await loginAllRoles(t);
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'sillok-backup-test-'));
+  });
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close();
+  });
+  afterAll(async () => {
+    for (const target of targets) await target.drop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /**
+   * A running instance with a witness whose identity is sealed, a testimony and one uploaded object;
+   * `env` runs the CLI on it, and `backupDir` (not made yet) is where its backup goes.
+   */
+  async function populatedInstance() {
+    const t = await startTestApp();
+    apps.push(t);
+    const as: RoleLogins = await loginAllRoles(t);
     const { caseA } = await createTwoCases(t, as);
     const witnessId = await createWitness(t, as.investigator, caseA);
-    const identity = await t
-      .http()
-      .put(`/witnesses/${witnessId}/identity`)
-      .set(bearer(as.investigator))
-      .send({ legalName: LEGAL_NAME });
-    expect(identity.status).toBe(200);
-    testimonyId = (await createTestimony(t, as.investigator, witnessId, NARRATIVE)).id;
-    evidence = randomBytes(300_000);
+    await sealIdentity(t, as.investigator, witnessId, { legalName: LEGAL_NAME });
+    const testimonyId = (await createTestimony(t, as.investigator, witnessId, NARRATIVE)).id;
+    const evidence = randomBytes(300_000);
     const uploaded = await streamUpload(
       t,
       `/cases/${caseA}/attachments`,
@@ -68,15 +75,28 @@ describe('sillok backup and sillok restore', () => {
       { stream: Readable.from([evidence]), fileName: 'map.bin' },
     );
     expect(uploaded.status).toBe(201);
-    [{ object_key: objectKey }] = await queryOnce(t.database.url, `SELECT object_key FROM attachments`);
-    work = mkdtempSync(join(tmpdir(), 'sillok-backup-test-'));
-    backupDir = join(work, 'backup');
-  });
-  afterAll(async () => {
-    await t?.close();
-    for (const target of targets) await target.drop();
-    rmSync(work, { recursive: true, force: true });
-  });
+    const [{ object_key: objectKey }] = await queryOnce(t.database.url, `SELECT object_key FROM attachments`);
+    const env = { ...TEST_SECRETS, DATABASE_URL: t.database.url, SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR };
+    const backupDir = join(mkdtempSync(join(work, 'instance-')), 'backup');
+    return { t, testimonyId, evidence, objectKey: objectKey as string, env, backupDir };
+  }
+
+  /** A populated instance and its backup, made by the CLI. */
+  async function backedUpInstance() {
+    const instance = await populatedInstance();
+    const result = await runNode([CLI_ENTRY, 'backup', '--out', instance.backupDir], instance.env);
+    if (result.code !== 0) throw new Error(`backup failed: ${result.stderr}`);
+    return instance;
+  }
+
+  /** A backed-up instance and the fresh instance its backup was restored into (`restoredEnv`). */
+  async function restoredInstance() {
+    const instance = await backedUpInstance();
+    const restoredEnv = await freshInstance();
+    const result = await runNode([CLI_ENTRY, 'restore', instance.backupDir], restoredEnv);
+    if (result.code !== 0) throw new Error(`restore failed: ${result.stderr}`);
+    return { ...instance, restoredEnv };
+  }
 
   /** An empty database and data directory, as on a new machine. */
   async function freshInstance(): Promise<Record<string, string>> {
@@ -86,7 +106,7 @@ describe('sillok backup and sillok restore', () => {
   }
 
   it('backs up the database and every object with a manifest of hashes, and no identity key', async () => {
-    const env = { ...TEST_SECRETS, DATABASE_URL: t.database.url, SILLOK_DATA_DIR: t.settings.SILLOK_DATA_DIR };
+    const { t, evidence, objectKey, env, backupDir } = await populatedInstance();
     const result = await runNode([CLI_ENTRY, 'backup', '--out', backupDir], env);
     expect(result.stderr).toContain('backup: objects: 1/1 (100%');
     expect(result.code).toBe(0);
@@ -120,7 +140,8 @@ describe('sillok backup and sillok restore', () => {
   }, 120_000);
 
   it('restores into a fresh database and data directory that verify and hold the same records and bytes', async () => {
-    restoredEnv = await freshInstance();
+    const { t, testimonyId, evidence, objectKey, backupDir } = await backedUpInstance();
+    const restoredEnv = await freshInstance();
     const result = await runNode([CLI_ENTRY, 'restore', backupDir], restoredEnv);
     expect(result.stderr).toContain('restore: verifying: 2/2 (100%');
     expect(result.code).toBe(0);
@@ -149,6 +170,7 @@ describe('sillok backup and sillok restore', () => {
   }, 180_000);
 
   it('the restored copy does not start the API without the original identity key, naming its id', async () => {
+    const { restoredEnv } = await restoredInstance();
     const result = await runNode([API_ENTRY], {
       ...restoredEnv,
       // Same id, other bytes: what a restore without its secrets.json would generate.
@@ -158,15 +180,17 @@ describe('sillok backup and sillok restore', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/the configured key "k1" does not decrypt the 1 identity records sealed with it/);
     expect(result.stderr).not.toMatch(/^\s+at /m);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses a target that already holds data', async () => {
+    const { backupDir, restoredEnv } = await restoredInstance();
     const result = await runNode([CLI_ENTRY, 'restore', backupDir], restoredEnv);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('the target database is not empty');
-  }, 60_000);
+  }, 180_000);
 
   it('refuses a damaged backup before writing anything', async () => {
+    const { backupDir, objectKey } = await backedUpInstance();
     const file = join(backupDir, objectKey);
     const original = readFileSync(file);
     const damaged = Buffer.from(original);
@@ -184,7 +208,7 @@ describe('sillok backup and sillok restore', () => {
     } finally {
       writeFileSync(file, original);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('lists both commands in --help', async () => {
     const help = (await runNode([CLI_ENTRY, '--help'], {})).stdout;
