@@ -1,15 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { verify } from '@node-rs/argon2';
-import { FIRST_ADMINISTRATOR_HINT, FirstAdministratorNotice, Role } from '@sillok/auth';
+import {
+  FIRST_ADMINISTRATOR_HINT,
+  FirstAdministratorNotice,
+  Role,
+  UserService,
+  type CreateUserInput,
+} from '@sillok/auth';
 import { createUser } from '../support/auth-fixtures.js';
 import { captureLogs } from '../support/log-capture.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
+import { startServiceContext } from '../support/service-context.js';
 import { startTestApp, TEST_SECRETS } from '../support/test-app.js';
 import { createTestDatabase, queryOnce, type TestDatabase } from '../support/test-database.js';
 import { readAuditLog } from '../support/audit-log.js';
 
-// Each test starts several CLI processes, each a few seconds on a loaded 2-core machine
-// (up to nine, with the accounts it makes first).
+// Each test starts several CLI processes (up to seven), each a few seconds on a loaded 2-core machine.
 jest.setTimeout(180_000);
 
 describe('sillok user:* commands', () => {
@@ -27,18 +33,27 @@ describe('sillok user:* commands', () => {
   afterEach(async () => {
     await database.drop();
   });
-  const created = async (args: string[], input?: string) => {
-    const result = await sillok(['user:create', ...args], input);
-    if (result.code !== 0) throw new Error(`sillok user:create failed: ${result.stderr}`);
+  /**
+   * The accounts a test starts from, made in process by the UserService the command calls: the
+   * first two tests prove user:create itself, and a CLI process per account costs about 2 s of CPU.
+   */
+  const created = async (...accounts: CreateUserInput[]) => {
+    const context = await startServiceContext({ reuseDatabase: database });
+    try {
+      for (const account of accounts) await context.app.get(UserService).create(account);
+    } finally {
+      await context.close();
+    }
   };
   /** The administrator of the first test. */
-  const anAdmin = () =>
-    created(
-      ['--email', 'Admin@Example.org', '--name', 'First Admin', '--role', 'admin', '--password-stdin'],
-      'Chosen-admin-passphrase-1\n',
-    );
+  const firstAdmin: CreateUserInput = {
+    email: 'Admin@Example.org',
+    displayName: 'First Admin',
+    role: Role.Admin,
+    password: 'Chosen-admin-passphrase-1',
+  };
   /** Kim, the investigator of the second test, with a one-time password. */
-  const kim = () => created(['--email', 'kim@example.org', '--name', 'Kim', '--role', 'investigator']);
+  const kim: CreateUserInput = { email: 'kim@example.org', displayName: 'Kim', role: Role.Investigator };
 
   it('creates the first administrator with a password from stdin', async () => {
     const result = await sillok(
@@ -79,7 +94,7 @@ describe('sillok user:* commands', () => {
   });
 
   it('refuses a duplicate email, a weak password and an unknown role with one line and exit 1', async () => {
-    await kim();
+    await created(kim);
     const duplicate = await sillok(['user:create', '--email', 'KIM@example.org', '--name', 'K', '--role', 'analyst']);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr.trim()).toBe('sillok: a user with this email already exists');
@@ -98,8 +113,7 @@ describe('sillok user:* commands', () => {
   });
 
   it('disables, enables and lists', async () => {
-    await anAdmin();
-    await kim(); // after the administrator: the list is in order of creation
+    await created(firstAdmin, kim); // in this order: the list is in order of creation
     expect((await sillok(['user:disable', '--email', 'kim@example.org'])).stdout.trim()).toBe(
       'disabled kim@example.org',
     );
@@ -122,8 +136,7 @@ describe('sillok user:* commands', () => {
   });
 
   it('resets an account that reads identities only by break-glass, loudly', async () => {
-    await anAdmin();
-    await kim(); // after the administrator: the list is in order of creation
+    await created(firstAdmin, kim); // in this order: the list is in order of creation
     const admin = await sillok(['user:reset-password', '--email', 'Admin@Example.org']);
     expect(admin.code).toBe(0);
     expect(admin.stdout).toMatch(/one-time password/);

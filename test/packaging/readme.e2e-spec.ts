@@ -6,6 +6,7 @@ import { ROOT } from '../support/processes.js';
 
 // The README is the front door: it must name every setting and every command that exists.
 const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+const program = await buildProgram();
 
 describe('README', () => {
   it('documents every setting in the configuration table', () => {
@@ -14,7 +15,7 @@ describe('README', () => {
   });
 
   it('documents every command of the CLI', () => {
-    const commands = buildProgram().commands.map((c) => c.name());
+    const commands = program.commands.map((c) => c.name());
     expect(commands.filter((name) => !readme.includes(`\`sillok ${name}`))).toEqual([]);
   });
 

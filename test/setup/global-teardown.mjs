@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { withAdminClient } from './test-postgres.mjs';
 
 export default async function globalTeardown() {
@@ -14,4 +17,6 @@ export default async function globalTeardown() {
     });
   }
   await globalThis.sillokTestServer?.stop();
+  // The OpenAPI documents the run's apps served (test/support/run-contract.ts, servedDocumentsDir).
+  if (template) rmSync(join(tmpdir(), `sillok-openapi-${template}`), { recursive: true, force: true });
 }

@@ -5,8 +5,9 @@ import type { INestApplication } from '@nestjs/common';
 import { loadSettings, type Settings } from '@sillok/config';
 import { createLogger } from '@sillok/core';
 import { createApp } from '../../apps/api/src/create-app.js';
-import { contractCheckedClient, servedContract, type HttpClient } from './contract-checked-client.js';
+import { contractCheckedClient, type HttpClient } from './contract-checked-client.js';
 import type { OpenApiContract } from './openapi-contract.js';
+import { runContract } from './run-contract.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const TEST_SECRETS = {
@@ -42,7 +43,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const { database, settings, logger, release } = await testEnvironment(options);
   const app = await createApp({ settings, databaseUrl: database.url, logger });
   await app.init();
-  const contract = await servedContract(app.getHttpServer());
+  const contract = await runContract(app.getHttpServer(), options.env);
   return {
     app,
     settings,

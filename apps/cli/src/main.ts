@@ -3,7 +3,8 @@ import { CommanderError } from 'commander';
 import { fatalMessage } from '@sillok/core';
 import { buildProgram } from './program.js';
 
-const program = buildProgram();
+// The command named first (when it names one) is the only one loaded: see COMMANDS.
+const program = await buildProgram(process.argv[2]);
 program.exitOverride();
 for (const command of program.commands) command.exitOverride();
 

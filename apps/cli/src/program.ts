@@ -1,55 +1,47 @@
 import { Command } from 'commander';
-import { keysRotateCommand } from './commands/keys-rotate.command.js';
-import { auditCheckpointCommand } from './commands/audit-checkpoint.command.js';
-import { auditPublicKeyCommand } from './commands/audit-public-key.command.js';
-import { auditVerifyCommand } from './commands/audit-verify.command.js';
-import { fixityCheckCommand } from './commands/fixity-check.command.js';
-import { objectsSweepCommand } from './commands/objects-sweep.command.js';
-import { importCommand } from './commands/import.command.js';
-import { migrateCommand } from './commands/migrate.command.js';
-import { userCreateCommand } from './commands/user-create.command.js';
-import { userListCommand } from './commands/user-list.command.js';
-import { userResetPasswordCommand } from './commands/user-reset-password.command.js';
-import { userBreakGlassResetCommand } from './commands/user-break-glass-reset.command.js';
-import { userDisableCommand } from './commands/user-disable.command.js';
-import { userEnableCommand } from './commands/user-enable.command.js';
-import { exportCommand } from './commands/export.command.js';
-import { exportPurgeCommand } from './commands/export-purge.command.js';
-import { exportPublicKeyCommand } from './commands/export-public-key.command.js';
-import { verifyCommand } from './commands/verify.command.js';
-import { storageCheckCommand } from './commands/storage-check.command.js';
-import { smokeCommand } from './commands/smoke.command.js';
-import { backupCommand } from './commands/backup.command.js';
-import { restoreCommand } from './commands/restore.command.js';
 
-/** Every `sillok` command. Each lives in commands/ and is added here. */
-export function buildProgram(): Command {
+/**
+ * Every `sillok` command by name, each loaded only when it is needed: a command's modules (its
+ * libraries, Nest, TypeORM, the PDF and archive packages of the others) cost most of a process's
+ * start, so a run loads the one it names, and help or an unknown name loads them all. Each
+ * command lives in commands/ and is added here under the name it gives itself.
+ */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  migrate: () => import('./commands/migrate.command.js').then((m) => m.migrateCommand()),
+  'keys:rotate': () => import('./commands/keys-rotate.command.js').then((m) => m.keysRotateCommand()),
+  'user:create': () => import('./commands/user-create.command.js').then((m) => m.userCreateCommand()),
+  'user:disable': () => import('./commands/user-disable.command.js').then((m) => m.userDisableCommand()),
+  'user:enable': () => import('./commands/user-enable.command.js').then((m) => m.userEnableCommand()),
+  'user:reset-password': () =>
+    import('./commands/user-reset-password.command.js').then((m) => m.userResetPasswordCommand()),
+  'user:break-glass-reset': () =>
+    import('./commands/user-break-glass-reset.command.js').then((m) => m.userBreakGlassResetCommand()),
+  'user:list': () => import('./commands/user-list.command.js').then((m) => m.userListCommand()),
+  'audit:verify': () => import('./commands/audit-verify.command.js').then((m) => m.auditVerifyCommand()),
+  'audit:checkpoint': () => import('./commands/audit-checkpoint.command.js').then((m) => m.auditCheckpointCommand()),
+  'audit:public-key': () => import('./commands/audit-public-key.command.js').then((m) => m.auditPublicKeyCommand()),
+  'fixity:check': () => import('./commands/fixity-check.command.js').then((m) => m.fixityCheckCommand()),
+  'objects:sweep': () => import('./commands/objects-sweep.command.js').then((m) => m.objectsSweepCommand()),
+  export: () => import('./commands/export.command.js').then((m) => m.exportCommand()),
+  'export:purge': () => import('./commands/export-purge.command.js').then((m) => m.exportPurgeCommand()),
+  'export:public-key': () => import('./commands/export-public-key.command.js').then((m) => m.exportPublicKeyCommand()),
+  verify: () => import('./commands/verify.command.js').then((m) => m.verifyCommand()),
+  import: () => import('./commands/import.command.js').then((m) => m.importCommand()),
+  'storage:check': () => import('./commands/storage-check.command.js').then((m) => m.storageCheckCommand()),
+  smoke: () => import('./commands/smoke.command.js').then((m) => m.smokeCommand()),
+  backup: () => import('./commands/backup.command.js').then((m) => m.backupCommand()),
+  restore: () => import('./commands/restore.command.js').then((m) => m.restoreCommand()),
+};
+
+/** The `sillok` program with every command, or with only `name`'s when that names one. */
+export async function buildProgram(name?: string): Promise<Command> {
   const program = new Command('sillok')
     .description('Sillok: testimony and evidence documentation database')
     .version('0.1.0')
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
-  program.addCommand(migrateCommand());
-  program.addCommand(keysRotateCommand());
-  program.addCommand(userCreateCommand());
-  program.addCommand(userDisableCommand());
-  program.addCommand(userEnableCommand());
-  program.addCommand(userResetPasswordCommand());
-  program.addCommand(userBreakGlassResetCommand());
-  program.addCommand(userListCommand());
-  program.addCommand(auditVerifyCommand());
-  program.addCommand(auditCheckpointCommand());
-  program.addCommand(auditPublicKeyCommand());
-  program.addCommand(fixityCheckCommand());
-  program.addCommand(objectsSweepCommand());
-  program.addCommand(exportCommand());
-  program.addCommand(exportPurgeCommand());
-  program.addCommand(exportPublicKeyCommand());
-  program.addCommand(verifyCommand());
-  program.addCommand(importCommand());
-  program.addCommand(storageCheckCommand());
-  program.addCommand(smokeCommand());
-  program.addCommand(backupCommand());
-  program.addCommand(restoreCommand());
+  const wanted = name !== undefined && Object.hasOwn(COMMANDS, name) ? [COMMANDS[name]] : Object.values(COMMANDS);
+  // One after another, in this order, as the static imports before them were evaluated.
+  for (const load of wanted) program.addCommand(await load());
   return program;
 }
