@@ -23,6 +23,53 @@ export const APPEND_ROW = `canonical := '{"action":' || audit_json(p.action)
                   head_hash, encode(sha256(convert_to(canonical, 'UTF8')), 'hex'))
           RETURNING hash INTO head_hash;`;
 
+// The removal of each pending row as AuditChainInBatches chained it.
+export const ROW_BY_ROW_REMOVAL = '          DELETE FROM audit_pending WHERE id = p.id;\n';
+
+/**
+ * audit_chain_committed: waits for the chain lock (re-entrant: free if this transaction holds it),
+ * then chains every pending row `pendingRows` yields in this statement's snapshot (this
+ * transaction's own and other committed ones); `removeRow` (PL/pgSQL, may be empty) runs after
+ * each row is appended. AuditPendingSetBased replaces it with a set-based take of the rows.
+ */
+export const chainCommittedFunction = (
+  create: 'CREATE' | 'CREATE OR REPLACE',
+  pendingRows: string,
+  removeRow: string,
+): string => `
+      ${create} FUNCTION audit_chain_committed() RETURNS integer
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      DECLARE
+        head_seq bigint;
+        head_hash text;
+        head_at timestamptz;
+        at text;
+        canonical text;
+        chained integer := 0;
+        p audit_pending%ROWTYPE;
+      BEGIN
+        IF current_setting('transaction_isolation') <> 'read committed' THEN
+          -- An older snapshot would read a stale head.
+          RAISE EXCEPTION 'audit events need a READ COMMITTED transaction, not %',
+            current_setting('transaction_isolation');
+        END IF;
+        PERFORM pg_advisory_xact_lock(7450170001);
+        -- A new statement after the lock: its snapshot sees the head the previous holder committed.
+        SELECT seq, hash, occurred_at INTO head_seq, head_hash, head_at FROM audit_events ORDER BY seq DESC LIMIT 1;
+        head_seq := coalesce(head_seq, 0);
+        head_hash := coalesce(head_hash, repeat('0', 64));
+        FOR p IN ${pendingRows} LOOP
+          head_seq := head_seq + 1;
+          -- Time never runs backwards along the chain, even if the server clock is stepped back.
+          head_at := greatest(p.recorded_at, head_at);
+          at := to_char(head_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+${APPEND_ROW}
+${removeRow}          chained := chained + 1;
+        END LOOP;
+        RETURN chained;
+      END
+      $$`;
+
 /**
  * Audited commits no longer queue behind each other (issue 18). Before, every audited
  * transaction waited for the chain lock in its commit trigger and held it through its own
@@ -59,42 +106,10 @@ export class AuditChainInBatches1765050000000 implements MigrationInterface {
         RETURN NEW;
       END
       $$`);
-    // Waits for the chain lock (re-entrant: free if this transaction holds it), then chains every
-    // pending row this statement's snapshot sees: this transaction's own and other committed ones.
-    await queryRunner.query(`
-      CREATE FUNCTION audit_chain_committed() RETURNS integer
-        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-      DECLARE
-        head_seq bigint;
-        head_hash text;
-        head_at timestamptz;
-        at text;
-        canonical text;
-        chained integer := 0;
-        p audit_pending%ROWTYPE;
-      BEGIN
-        IF current_setting('transaction_isolation') <> 'read committed' THEN
-          -- An older snapshot would read a stale head.
-          RAISE EXCEPTION 'audit events need a READ COMMITTED transaction, not %',
-            current_setting('transaction_isolation');
-        END IF;
-        PERFORM pg_advisory_xact_lock(7450170001);
-        -- A new statement after the lock: its snapshot sees the head the previous holder committed.
-        SELECT seq, hash, occurred_at INTO head_seq, head_hash, head_at FROM audit_events ORDER BY seq DESC LIMIT 1;
-        head_seq := coalesce(head_seq, 0);
-        head_hash := coalesce(head_hash, repeat('0', 64));
-        FOR p IN SELECT * FROM audit_pending ORDER BY id LOOP
-          head_seq := head_seq + 1;
-          -- Time never runs backwards along the chain, even if the server clock is stepped back.
-          head_at := greatest(p.recorded_at, head_at);
-          at := to_char(head_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
-${APPEND_ROW}
-          DELETE FROM audit_pending WHERE id = p.id;
-          chained := chained + 1;
-        END LOOP;
-        RETURN chained;
-      END
-      $$`);
+    // Waits for the chain lock, then chains and removes every pending row this statement's snapshot sees.
+    await queryRunner.query(
+      chainCommittedFunction('CREATE', 'SELECT * FROM audit_pending ORDER BY id', ROW_BY_ROW_REMOVAL),
+    );
     await queryRunner.query(`
       CREATE OR REPLACE FUNCTION audit_chain_pending() RETURNS trigger
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
