@@ -2,22 +2,9 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import type { Response } from 'superagent';
 import type Test from 'supertest/lib/test.js';
-import { OpenApiContract, type Exchange, type OpenApiDocument } from './openapi-contract.js';
+import type { OpenApiContract, Exchange } from './openapi-contract.js';
 
 export type HttpClient = ReturnType<typeof request>;
-
-const contracts = new Map<string, OpenApiContract>();
-
-/** The contract of the document the app serves; apps serving the same document share one. */
-export async function servedContract(server: Server): Promise<OpenApiContract> {
-  const res = await request(server).get('/api/openapi.json').expect(200);
-  let contract = contracts.get(res.text);
-  if (!contract) {
-    contract = new OpenApiContract(JSON.parse(res.text) as OpenApiDocument);
-    contracts.set(res.text, contract);
-  }
-  return contract;
-}
 
 /**
  * supertest against the app, where every request also asserts that the exchange keeps to the
