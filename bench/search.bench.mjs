@@ -25,9 +25,11 @@ import { DatabaseModule, runMigrations } from '../dist/libs/database/src/index.j
 import {
   boundedPageStatement,
   decodeCursor,
+  densityOf,
   encodeCursor,
   NEWEST_WALK_SETTINGS,
   newestPageStatement,
+  pastCountPlan,
   SearchModule,
   SearchQuery,
   SearchService,
@@ -63,6 +65,8 @@ const settings = loadSettings({
   LOG_LEVEL: 'silent',
   // The bench's 8 clients share the pool with nothing else.
   SEARCH_STATEMENT_TIMEOUT_MS: process.env.SEARCH_STATEMENT_TIMEOUT_MS ?? '3000',
+  // The counting threshold as the server would take it (its default when unset).
+  ...(process.env.SEARCH_TRACK_TOTAL_HITS ? { SEARCH_TRACK_TOTAL_HITS: process.env.SEARCH_TRACK_TOTAL_HITS } : {}),
 });
 
 const percentile = (values, p) => {
@@ -292,10 +296,22 @@ try {
       const query = toQuery(plan, false, plan.after ? { after: plan.after } : {});
       const sql = await search.buildSql(query, caseIds);
       const page = { limit: 20, offset: 0, after: plan.after ? decodeCursor(plan.after) : null };
+      // The service's own choice of plan past the count, from the same bounded statement's answer.
+      const countAtMost = settings.SEARCH_TRACK_TOTAL_HITS;
+      await client.query('BEGIN READ ONLY');
+      for (const setting of searchSessionSettings(600_000)) await client.query(setting);
+      const [counted] = (await client.query(boundedPageStatement(sql, page, { countAtMost }))).rows;
+      await client.query('COMMIT');
+      const past = counted.total > countAtMost ? pastCountPlan(densityOf(counted), page.offset + page.limit) : null;
+      (results[plan.cls].plans ??= {})[past?.kind ?? 'bounded'] =
+        (results[plan.cls].plans[past?.kind ?? 'bounded'] ?? 0) + 1;
       const groupOf = (facets) => {
-        const group = [{ sql: literalSql(boundedPageStatement(sql, page, settings.SEARCH_TRACK_TOTAL_HITS, facets)) }];
-        if (result.total.relation === 'gte')
-          group.push({ sql: literalSql(newestPageStatement(sql, page)), walk: true });
+        const group = [{ sql: literalSql(boundedPageStatement(sql, page, { countAtMost, facets })) }];
+        if (past?.kind === 'sorted')
+          group.push({
+            sql: literalSql(boundedPageStatement(sql, page, { countAtMost: past.readAtMost, rank: false })),
+          });
+        if (past?.kind === 'walk') group.push({ sql: literalSql(newestPageStatement(sql, page)), walk: true });
         return group;
       };
       psqlGroups.push([plan.cls, groupOf(false)]);
@@ -330,6 +346,8 @@ try {
           queries: r.service.length,
           hits: { p50: percentile(r.hits, 50), max: Math.max(...r.hits), countedPast: r.gte },
           timeouts: r.errors,
+          // How many queries each page plan served: bounded (all hits counted), sorted or walk.
+          plans: r.plans,
           ms: summary(r.service),
           facetsMs: summary(r.facets),
           psqlMs: summary(r.psql),

@@ -1,7 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { plainToInstance } from 'class-transformer';
 import { DataSource } from 'typeorm';
-import { RANK_AT_MOST, SearchQuery, SearchService } from '@sillok/search';
+import {
+  boundedPageStatement,
+  densityOf,
+  pastCountPlan,
+  RANK_AT_MOST,
+  SearchQuery,
+  SearchService,
+} from '@sillok/search';
 import { loginAllRoles, requestAs, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -29,10 +37,20 @@ describe('search: bounded counting and keyset pages against exhaustive queries',
   beforeAll(async () => {
     t = await startTestApp({ env: { SEARCH_TRACK_TOTAL_HITS: String(COUNT_AT_MOST) } });
     as = await loginAllRoles(t);
-    ({ caseA } = await createTwoCases(t, as));
+    const cases = await createTwoCases(t, as);
+    caseA = cases.caseA;
     const witness = await createWitness(t, as.investigator, caseA);
+    const otherWitness = await createWitness(t, cases.otherLead, cases.caseB);
     const db = t.app.get(DataSource);
     const [{ created_by: createdBy }] = await db.query(`SELECT created_by FROM witnesses WHERE id = $1`, [witness]);
+    // Case B, which the analyst is not in, holds a quarter of the documents, with the same words
+    // and dates, between case A's in the table: none of them may show.
+    const insert = (values: unknown[]) =>
+      db.query(
+        `INSERT INTO testimonies (reference, case_id, witness_id, forum, original_language, title, narrative, created_by, created_at)
+         VALUES ($1, $2, $3, 'other', $4, $5, $6, $7, timestamptz '2026-01-01' + make_interval(mins => $8))`,
+        values,
+      );
     // alpha: every testimony; beta: every third (20); gamma: every tenth (6), twice in some (ranks
     // differ); 고문: every fourth (15). Dates repeat in fives, so ties are broken by id.
     for (let i = 0; i < DOCUMENTS; i++) {
@@ -43,21 +61,30 @@ describe('search: bounded counting and keyset pages against exhaustive queries',
         i % 20 === 0 ? 'gamma gamma' : '',
       ];
       const narrative = `${words.join(' ')} ${i % 4 === 0 ? '보위원들에게 고문을 당했습니다' : '일했습니다'} n${i}`;
-      await db.query(
-        `INSERT INTO testimonies (reference, case_id, witness_id, forum, original_language, title, narrative, created_by, created_at)
-         VALUES ($1, $2, $3, 'other', $4, $5, $6, $7, timestamptz '2026-01-01' + make_interval(mins => $8))`,
-        [
-          `T-8${String(i).padStart(5, '0')}`,
-          caseA,
-          witness,
-          i % 2 ? 'ko' : 'en',
-          `imported ${i}`,
-          narrative,
+      await insert([
+        `T-8${String(i).padStart(5, '0')}`,
+        caseA,
+        witness,
+        i % 2 ? 'ko' : 'en',
+        `imported ${i}`,
+        narrative,
+        createdBy,
+        Math.floor(i / 5),
+      ]);
+      if (i % 3 === 0)
+        await insert([
+          `T-9${String(i).padStart(5, '0')}`,
+          cases.caseB,
+          otherWitness,
+          'ko',
+          `other case ${i}`,
+          `alpha beta gamma 보위원들에게 고문을 당했습니다 n${i}`,
           createdBy,
           Math.floor(i / 5),
-        ],
-      );
+        ]);
     }
+    // The plan past the count reads the table's statistics, as autovacuum keeps them.
+    await db.query(`ANALYZE search_documents`);
   });
   afterAll(async () => {
     await t.close();
@@ -103,6 +130,11 @@ describe('search: bounded counting and keyset pages against exhaustive queries',
   it('counts exactly up to the threshold and says "at least" past it; the first page is the exhaustive order', async () => {
     for (const params of QUERIES) {
       const all = await exhaustive(params);
+      // The exhaustive query is built as the search is: check its case apart.
+      const cases: Array<{ case_id: string }> = await t.app
+        .get(DataSource)
+        .query(`SELECT DISTINCT case_id FROM search_documents WHERE id = ANY($1)`, [all]);
+      expect({ params, cases: cases.map((c) => c.case_id) }).toEqual({ params, cases: all.length ? [caseA] : [] });
       const answer = await search(`${encode(params)}&limit=20&facets=false`);
       const expected = {
         params,
@@ -172,5 +204,37 @@ describe('search: bounded counting and keyset pages against exhaustive queries',
         expect(sum).toBeGreaterThanOrEqual(COUNT_AT_MOST);
       }
     }
+  });
+
+  it('reads pages past the count with both plans, sorting sparse hits and walking dense ones', async () => {
+    const plans = new Set<string>();
+    for (const params of QUERIES)
+      // The pages the tests above ask for: small pages of dense hits walk, deep pages sort.
+      for (const page of [
+        { limit: 4, offset: 0 },
+        { limit: 20, offset: 0 },
+        { limit: 5, offset: 55 },
+      ]) {
+        const sql = await t.app
+          .get(SearchService)
+          .buildSql(plainToInstance(SearchQuery, { ...params, ...page }), [caseA]);
+        const { text, values } = boundedPageStatement(sql, { ...page, after: null }, { countAtMost: COUNT_AT_MOST });
+        const [counted] = await t.app.get(DataSource).query(text, values);
+        if (counted.total > COUNT_AT_MOST) plans.add(pastCountPlan(densityOf(counted), page.offset + page.limit).kind);
+      }
+    // Every answer above was checked against the exhaustive order, so each plan was checked too.
+    expect([...plans].sort()).toEqual(['sorted', 'walk']);
+  });
+
+  it('checks a case holding most documents on the row when browsing (as the statistics say); words and few documents keep it in the index', async () => {
+    const caseForm = async (params: Record<string, string>, caseIds: string[]) =>
+      (
+        await t.app
+          .get(SearchService)
+          .buildSql(plainToInstance(SearchQuery, { ...params, limit: 20, offset: 0 }), caseIds)
+      ).where[0];
+    expect(await caseForm({ language: 'ko' }, [caseA])).toMatch(/^d\.case_id = ANY\(\$\d+::uuid\[\]\)$/);
+    expect(await caseForm({ q: 'alpha' }, [caseA])).toMatch(/^ARRAY\[d\.case_id\] && \$\d+::uuid\[\]$/);
+    expect(await caseForm({ language: 'ko' }, [randomUUID()])).toMatch(/^ARRAY\[d\.case_id\] && \$\d+::uuid\[\]$/);
   });
 });

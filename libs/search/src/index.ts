@@ -13,3 +13,4 @@ export * from './search-facets.js';
 export * from './search-statements.js';
 export * from './search-cursor.js';
 export * from './search-gate.js';
+export * from './search-plan.js';

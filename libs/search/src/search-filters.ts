@@ -4,6 +4,7 @@ import { isUuid } from '@sillok/core';
 import { TaxonomyService } from '@sillok/taxonomy';
 import type { EventFilterQuery, SearchQuery } from './http/search.query.js';
 import type { SqlParams } from './text/search-text.js';
+import { caseCondition } from './case-share.js';
 
 /** The term ids a filter stands for: the term and its descendants; a facility also by any name or alias. */
 @Injectable()
@@ -52,6 +53,8 @@ export class TermFilters {
 /** The resolved filters of a search, ready to become SQL. */
 export interface ResolvedFilters {
   caseIds: string[];
+  /** The share of the documents the cases hold (case-share.ts): it decides how the case is written. */
+  caseShare: number;
   violationIds?: string[];
   actIds?: string[];
   facilityIds?: string[];
@@ -60,11 +63,11 @@ export interface ResolvedFilters {
 
 /**
  * WHERE conditions over search_documents `d` for the query's filters (the text match is added by
- * the caller), written as search_documents_match_idx indexes them: the case as `ARRAY[case_id]`,
- * and `NOT withdrawn`, the index's predicate.
+ * the caller), written as search_documents_match_idx indexes them: the case as `ARRAY[case_id]`
+ * (unless the cases hold most documents: see case-share.ts), and `NOT withdrawn`, the index's predicate.
  */
 export function documentConditions(query: SearchQuery, resolved: ResolvedFilters, params: SqlParams): string[] {
-  const where = [`ARRAY[d.case_id] && ${params.add(resolved.caseIds)}::uuid[]`, 'NOT d.withdrawn'];
+  const where = [caseCondition(resolved.caseShare, params.add(resolved.caseIds)), 'NOT d.withdrawn'];
   const overlap = (column: string, ids: string[] | undefined) => {
     if (ids) where.push(`d.${column} && ${params.add(ids)}::uuid[]`);
   };

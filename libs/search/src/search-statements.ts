@@ -47,6 +47,10 @@ export interface PageRow {
   created_key: string;
   /** Whether the page was ordered by rank (at most RANK_AT_MOST hits) or newest first. */
   ranked: boolean;
+  /** The table block of the last hit counted, and the table's blocks and documents: see HitDensity. */
+  last_block: number;
+  blocks: number;
+  documents: number;
   witness_pseudonym: string | null;
   summary: string | null;
   narrative: string | null;
@@ -130,27 +134,45 @@ function pageDocuments(sql: SearchSql, wordsParam: string): string {
             LEFT JOIN incidents i ON d.kind = 'incident' AND i.id = d.id`;
 }
 
+/** What a bounded page reads: up to how many hits, with facets or not, and whether a few hits are ranked. */
+export interface BoundedRead {
+  /** Hits read and counted at most (one more is read to know there are more). */
+  countAtMost: number;
+  facets?: boolean;
+  /** Rank the hits when there are at most RANK_AT_MOST (default); false: newest first whatever their number. */
+  rank?: boolean;
+}
+
 /**
  * The bounded page: at most `countAtMost + 1` hits are found (in whatever order the indexes give
  * them, keeping only id and date, and with `facets` what the facets count), and counted; when they
  * are all the hits (at most `countAtMost`), the page is cut from them: ranked when there are at most
- * RANK_AT_MOST, newest first otherwise. With more, this statement answers the count alone ("at
- * least countAtMost") and the page comes from `newestPageStatement`. Always one row at least: past
- * the last hit it carries the total alone (so an empty page never needs a second count). With
- * `facets`, the first row's `facets` holds the facet rows over the same hits: one reading of the
- * hits serves the count, the page and the facets.
+ * RANK_AT_MOST (and `rank` is not false), newest first otherwise. With more, this statement answers
+ * the count alone ("at least countAtMost") and how far into the table it reached (see search-plan.ts),
+ * and the page comes from a plan past the count. Always one row at least: past the last hit it
+ * carries the total alone (so an empty page never needs a second count). With `facets`, the first
+ * row's `facets` holds the facet rows over the same hits: one reading of the hits serves the count,
+ * the page and the facets.
  */
-export function boundedPageStatement(sql: SearchSql, page: PageSpec, countAtMost: number, facets = false): Statement {
+export function boundedPageStatement(
+  sql: SearchSql,
+  page: PageSpec,
+  { countAtMost, facets = false, rank = true }: BoundedRead,
+): Statement {
   const params = cloneParams(sql.params);
-  const ranked = sql.textQuery ? `CASE WHEN c.total <= ${RANK_AT_MOST} THEN ${rankOf(sql, 'h.id')} END` : 'NULL::real';
+  const ranked =
+    sql.textQuery && rank ? `CASE WHEN c.total <= ${RANK_AT_MOST} THEN ${rankOf(sql, 'h.id')} END` : 'NULL::real';
   const after = page.after ? `WHERE ${rankedAfter(page.after, params)}` : '';
   const limit = params.add(page.limit);
   const offset = params.add(page.offset);
   const words = params.add(sql.words.join(' '));
   return {
     text: `WITH hits AS MATERIALIZED (
-             ${hitsSql(`d.id, d.created_at${facets ? `, ${facetHitColumns()}` : ''}`, sql, countAtMost + 1)}),
-           c AS (SELECT count(*)::int AS total FROM hits),${facets ? `\n           ${facetRowsCtes()},\n           ${FACETS_AS_JSON},` : ''}
+             ${hitsSql(`d.id, d.created_at, d.ctid AS hit_ctid${facets ? `, ${facetHitColumns()}` : ''}`, sql, countAtMost + 1)}),
+           c AS (SELECT count(*)::int AS total, coalesce(max((hit_ctid::text::point)[0]), 0)::int AS last_block,
+                        (SELECT relpages FROM pg_class WHERE oid = 'search_documents'::regclass) AS blocks,
+                        (SELECT reltuples::float8 FROM pg_class WHERE oid = 'search_documents'::regclass) AS documents
+                   FROM hits),${facets ? `\n           ${facetRowsCtes()},\n           ${FACETS_AS_JSON},` : ''}
            ranked AS MATERIALIZED (
              SELECT h.id, h.created_at, ${ranked} AS rank FROM hits h CROSS JOIN c WHERE c.total <= ${countAtMost}),
            page AS (
@@ -158,7 +180,8 @@ export function boundedPageStatement(sql: SearchSql, page: PageSpec, countAtMost
               ORDER BY r.rank DESC NULLS LAST, r.created_at DESC, r.id
               LIMIT ${limit} OFFSET ${offset}),
            shown AS (${pageDocuments(sql, words)})
-           SELECT c.total, ${facets ? 'CASE WHEN row_number() OVER () = 1 THEN f.facets END' : 'NULL::json'} AS facets, shown.*
+           SELECT c.total, c.last_block, c.blocks, c.documents,
+                  ${facets ? 'CASE WHEN row_number() OVER () = 1 THEN f.facets END' : 'NULL::json'} AS facets, shown.*
              FROM c ${facets ? 'CROSS JOIN facets_json f' : ''} LEFT JOIN shown ON true
             ORDER BY shown.page_rank DESC NULLS LAST, shown.page_created_at DESC, shown.id`,
     values: params.values,
@@ -206,9 +229,15 @@ const FACETS_AS_JSON = `facets_json AS (
                                                         'label', label)), '[]') AS facets
                FROM facet_rows)`;
 
-/** Session settings for one search's transaction: the timeout, and enough memory that a bitmap of a common word stays exact. */
+/** Session settings for one search's transaction: the timeout, enough memory that a bitmap of a common word stays exact, and scans from the first block. */
 export function searchSessionSettings(timeoutMs: number): string[] {
-  return [`SET LOCAL statement_timeout = ${Math.floor(timeoutMs)}`, `SET LOCAL work_mem = '32MB'`];
+  return [
+    `SET LOCAL statement_timeout = ${Math.floor(timeoutMs)}`,
+    `SET LOCAL work_mem = '32MB'`,
+    // A sequential scan starts at the table's first block, not where another scan is: the count's
+    // last block then says how far into the table its hits reached (search-plan.ts).
+    `SET LOCAL synchronize_seqscans = off`,
+  ];
 }
 
 /** The planner settings that make `newestPageStatement` walk the newest-first index. */

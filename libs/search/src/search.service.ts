@@ -9,6 +9,9 @@ import { documentConditions, TermFilters, type ResolvedFilters } from './search-
 import { snippetOf } from './search-snippets.js';
 import { decodeCursor, encodeCursor } from './search-cursor.js';
 import { SearchGate } from './search-gate.js';
+import { densityOf, pastCountPlan } from './search-plan.js';
+import { casesShare } from './case-share.js';
+import { CaseStatisticsReader } from './case-statistics.js';
 import {
   boundedPageStatement,
   NEWEST_WALK_SETTINGS,
@@ -54,6 +57,7 @@ export class SearchService {
     private readonly policy: CaseAccessPolicy,
     private readonly terms: TermFilters,
     private readonly settings: Settings,
+    private readonly caseStatistics: CaseStatisticsReader,
   ) {
     this.gate = new SearchGate(settings.SEARCH_MAX_CONCURRENT, settings.SEARCH_STATEMENT_TIMEOUT_MS);
   }
@@ -88,12 +92,21 @@ export class SearchService {
     const page: PageSpec = { limit: query.limit, offset: query.offset, after };
     const { rows, facetRows } = await this.gate.run(() =>
       this.inSearchSession(async (run) => {
-        const bounded = await run<PageRow>(boundedPageStatement(sql, page, countAtMost, query.facets));
+        const bounded = await run<PageRow>(boundedPageStatement(sql, page, { countAtMost, facets: query.facets }));
         const facetRows = bounded.find((r) => r.facets !== null)?.facets ?? [];
-        // More hits than are counted: the page walks the newest-first index instead.
         if (bounded[0].total! <= countAtMost) return { rows: bounded, facetRows };
+        // More hits than are counted: the page comes from the plan that reads less of them.
+        const counted = bounded[0];
+        const plan = pastCountPlan(densityOf(counted), page.offset + page.limit);
+        const withTotal = (rows: PageRow[]) => rows.map((r) => ({ ...r, total: counted.total }));
+        if (plan.kind === 'sorted') {
+          const sorted = await run<PageRow>(
+            boundedPageStatement(sql, page, { countAtMost: plan.readAtMost, rank: false }),
+          );
+          if (sorted[0].total! <= plan.readAtMost) return { rows: withTotal(sorted), facetRows };
+        }
         const newest = await run<PageRow>(newestPageStatement(sql, page), NEWEST_WALK_SETTINGS);
-        return { rows: newest.length ? newest.map((r) => ({ ...r, total: bounded[0].total })) : bounded, facetRows };
+        return { rows: newest.length ? withTotal(newest) : [counted], facetRows };
       }),
     );
     const facets = query.facets ? facetsOf(facetRows) : null;
@@ -180,32 +193,37 @@ export class SearchService {
   /**
    * What a query needs from the vocabularies: the filters' term ids and the facility spellings of
    * its words. Unquoted words that together name a facility (`Camp 15`, `Kwanliso No. 15`) become one
-   * token, as if quoted, the longest name first.
+   * token, as if quoted, the longest name first. And the planner's statistics of the cases (case-share.ts).
    */
   private async prepare(query: SearchQuery) {
     const parsed = parseQueryText(query.q ?? '');
     if (parsed.length > MAX_QUERY_TOKENS)
       throw DomainError.validation([{ field: 'q', reason: `at most ${MAX_QUERY_TOKENS} words or phrases` }]);
-    const [violationIds, actIds, facilityIds, agencyIds, spellings] = await Promise.all([
+    const [violationIds, actIds, facilityIds, agencyIds, spellings, caseStatistics] = await Promise.all([
       this.terms.withDescendants(query.violation),
       this.terms.withDescendants(query.act),
       this.terms.facilityIds(query.facility),
       this.terms.withDescendants(query.agency),
       this.terms.facilitySpellings([...parsed.map((t) => t.text), ...wordRuns(parsed).map((run) => run.text)]),
+      this.caseStatistics.current(),
     ]);
     return {
       tokens: joinNamedRuns(parsed, spellings),
       spellings,
       filters: { violationIds, actIds, facilityIds, agencyIds },
+      caseStatistics,
     };
   }
 
   private toSql(
     query: SearchQuery,
     caseIds: string[],
-    { tokens, spellings, filters }: Awaited<ReturnType<SearchService['prepare']>>,
+    { tokens, spellings, filters, caseStatistics }: Awaited<ReturnType<SearchService['prepare']>>,
   ): SearchSql {
-    const resolved: ResolvedFilters = { caseIds, ...filters };
+    // A text query keeps its cases in the index whatever their share: read from the table, a common
+    // word's hits would each need their stored vector checked (case-share.ts).
+    const caseShare = tokens.length ? 0 : casesShare(caseStatistics, caseIds);
+    const resolved: ResolvedFilters = { caseIds, caseShare, ...filters };
     const params = new SqlParams();
     // The text query's parameters come first, so that it can be checked on its own.
     const words: string[] = [];
