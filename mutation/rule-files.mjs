@@ -12,6 +12,8 @@ export const RULE_FILES = [
   'libs/cases/src/access/minimum-case-role.ts',
   'libs/cases/src/members/case-role.ts',
   'libs/audit/src/canonical-json.ts',
+  // How a search writes the caller's cases (in the index, or checked on the row).
+  'libs/search/src/case-share.ts',
 ];
 
 /**

@@ -149,7 +149,7 @@ export class Settings {
   @IsInt({ message: 'must be a whole number between 10 and 1000000' })
   @Min(10, { message: 'must be a whole number between 10 and 1000000' })
   @Max(1000000, { message: 'must be a whole number between 10 and 1000000' })
-  SEARCH_TRACK_TOTAL_HITS: number = 10000;
+  SEARCH_TRACK_TOTAL_HITS: number = 1000;
 
   /** Failed logins in a row that lock an account. */
   @Type(() => Number)

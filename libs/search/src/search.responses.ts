@@ -71,7 +71,7 @@ export class SearchTotalResponse {
   value: number;
   @ApiProperty({
     enum: ['eq', 'gte'],
-    description: 'eq: exact; gte: at least value hits (counting stops there: show "10,000+")',
+    description: 'eq: exact; gte: at least value hits (counting stops there: show "1,000+")',
   })
   relation: 'eq' | 'gte';
 }

@@ -3191,7 +3191,7 @@ export interface components {
     };
     SearchTotalResponse: {
       /**
-       * @description eq: exact; gte: at least value hits (counting stops there: show "10,000+")
+       * @description eq: exact; gte: at least value hits (counting stops there: show "1,000+")
        * @enum {string}
        */
       relation: 'eq' | 'gte';
