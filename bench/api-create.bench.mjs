@@ -2,25 +2,28 @@
 // rows inserted directly with pg (one transaction each, 32 connections): into trigger-less copies of
 // the tables (the raw baseline; issue 18's target: at least 0.25 of it, p99 under 100 ms, 0 errors)
 // and into Sillok's own tables with their triggers (search documents), so each layer's cost shows.
-//   node bench/api-create.bench.mjs [--seconds 8] [--clients 32]      (after npm run build)
+//   node bench/api-create.bench.mjs [--seconds 8] [--clients 32] [--api-only]     (after npm run build)
+// `--api-only` runs only the one-request operations (for profiling the server: BENCH_SERVER_NODE_ARGS).
 // Each operation is one POST /testimonies carrying its five tags (one transaction, as the baseline
 // has it); the same rows as POST /testimonies and five POST /testimonies/:id/tags are measured too
 // (`sixRequests`). Seeded Korean and English narratives, tags over the real vocabularies with quotes
 // from the narrative. Prints one JSON line: operations and requests per second, p50/p99 latency of
-// an operation and of a request, errors.
+// an operation and of a request, errors, and the CPU milliseconds an operation costs the server process
+// and PostgreSQL's backends (on a shared machine wall-clock rates follow the load; CPU per operation does not).
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { canonicalContent } from '../dist/libs/testimonies/src/index.js';
-import { benchOption, round } from './support/bench-args.mjs';
-import { json, withBenchServer } from './support/bench-server.mjs';
+import { benchOption, cpuSince, cpuSnapshot, round } from './support/bench-args.mjs';
+import { cpuSecondsOf, json, withBenchServer } from './support/bench-server.mjs';
 import { CaseDataGenerator, loadVocabularies } from './support/data-generator.mjs';
 
 const seconds = benchOption('seconds', 8);
 const clients = benchOption('clients', 32);
 const TAGS = 5;
+const apiOnly = process.argv.includes('--api-only');
 
 /** The body of a testimony and of its five tags (term ids), generated from the seed. */
 function operations(vocabularies, witnessId) {
@@ -148,14 +151,15 @@ async function load(operation) {
   return { done: latencies.length, errors, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
 }
 
-await withBenchServer('bench_api_create', async ({ port, token, url }) => {
+await withBenchServer('bench_api_create', async ({ port, token, url, pid }) => {
   const { id: caseId } = await json(port, 'POST', '/cases', { title: 'create benchmark' }, token);
   const { id: witnessId } = await json(port, 'POST', '/witnesses', { caseId, languages: ['ko'] }, token);
   const pool = new pg.Pool({ connectionString: url, max: clients });
   // The scratch database is dropped (WITH FORCE) when the run fails: that must not hide the failure.
   pool.on('error', () => undefined);
   try {
-    const vocabularies = await loadVocabularies(async (sql) => (await pool.query(sql)).rows);
+    const query = async (sql) => (await pool.query(sql)).rows;
+    const vocabularies = await loadVocabularies(query);
     const agent = new Agent({ keepAlive: true, maxSockets: clients });
     const requestLatencies = [];
     const post = (path, body) =>
@@ -190,18 +194,38 @@ await withBenchServer('bench_api_create', async ({ port, token, url }) => {
         req.end(payload);
       });
 
+    // CPU milliseconds an operation of `phase` costs the server process and the database's backends.
+    const withCpu = async (phase) => {
+      const [server, backends] = [cpuSecondsOf(pid), await cpuSnapshot(query)];
+      const result = await phase();
+      const postgres = cpuSince(backends, await cpuSnapshot(query)).postgres;
+      const perOperation = (s) => round((s * 1000) / Math.max(1, result.done), 2);
+      return {
+        ...result,
+        serverCpuMs: perOperation(cpuSecondsOf(pid) - server),
+        postgresCpuMs: perOperation(postgres),
+      };
+    };
+    const skipped = { done: 0, errors: 0, p50: 0, p99: 0 };
+
     const sixRequestOperation = operations(vocabularies, witnessId);
-    const sixRequests = await load(async (i) => {
-      const { testimony, tags } = sixRequestOperation(i);
-      const created = await post('/testimonies', testimony);
-      for (const tag of tags) await post(`/testimonies/${created.id}/tags`, tag);
-    });
+    const sixRequests = apiOnly
+      ? skipped
+      : await withCpu(() =>
+          load(async (i) => {
+            const { testimony, tags } = sixRequestOperation(i);
+            const created = await post('/testimonies', testimony);
+            for (const tag of tags) await post(`/testimonies/${created.id}/tags`, tag);
+          }),
+        );
     const sixRequestLatencies = requestLatencies.splice(0).sort((a, b) => a - b);
     const apiOperation = operations(vocabularies, witnessId);
-    const api = await load(async (i) => {
-      const { testimony, tags } = apiOperation(i);
-      await post('/testimonies', { ...testimony, tags });
-    });
+    const api = await withCpu(() =>
+      load(async (i) => {
+        const { testimony, tags } = apiOperation(i);
+        await post('/testimonies', { ...testimony, tags });
+      }),
+    );
     agent.destroy();
 
     // The same rows, one transaction an operation: into the tables themselves (with their triggers),
@@ -210,8 +234,10 @@ await withBenchServer('bench_api_create', async ({ port, token, url }) => {
     for (const table of ['testimonies', 'testimony_revisions', 'testimony_annotations']) {
       await pool.query(`CREATE TABLE bench_raw_${table} (LIKE ${table} INCLUDING ALL)`);
     }
-    const direct = await load(directInserts(pool, { caseId, witnessId, userId, vocabularies, prefix: '' }));
-    const raw = await load(directInserts(pool, { caseId, witnessId, userId, vocabularies, prefix: 'bench_raw_' }));
+    const baseline = (prefix) =>
+      apiOnly ? skipped : withCpu(() => load(directInserts(pool, { caseId, witnessId, userId, vocabularies, prefix })));
+    const direct = await baseline('');
+    const raw = await baseline('bench_raw_');
 
     const perSecond = (n) => round(n / seconds);
     console.log(
@@ -222,11 +248,14 @@ await withBenchServer('bench_api_create', async ({ port, token, url }) => {
         apiOperationsPerSecond: perSecond(api.done),
         rawOperationsPerSecond: perSecond(raw.done),
         directOperationsPerSecond: perSecond(direct.done),
-        ratio: round(api.done / Math.max(1, raw.done), 3),
-        ratioWithTriggers: round(api.done / Math.max(1, direct.done), 3),
+        ratio: apiOnly ? null : round(api.done / Math.max(1, raw.done), 3),
+        ratioWithTriggers: apiOnly ? null : round(api.done / Math.max(1, direct.done), 3),
         target: { ratio: 0.25, p99Ms: 100 },
         operationP50Ms: round(api.p50),
         operationP99Ms: round(api.p99),
+        serverCpuMsPerOperation: api.serverCpuMs,
+        postgresCpuMsPerOperation: api.postgresCpuMs,
+        rawPostgresCpuMsPerOperation: raw.postgresCpuMs,
         sixRequests: {
           operationsPerSecond: perSecond(sixRequests.done),
           requestsPerSecond: perSecond(sixRequestLatencies.length),
@@ -234,6 +263,7 @@ await withBenchServer('bench_api_create', async ({ port, token, url }) => {
           requestP50Ms: round(percentile(sixRequestLatencies, 0.5)),
           requestP99Ms: round(percentile(sixRequestLatencies, 0.99)),
           errors: sixRequests.errors,
+          serverCpuMsPerOperation: sixRequests.serverCpuMs,
         },
         directP50Ms: round(direct.p50),
         directP99Ms: round(direct.p99),

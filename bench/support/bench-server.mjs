@@ -26,6 +26,12 @@ export function rssOf(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) * 1024;
 }
 
+/** CPU seconds (user + system) the process `pid` has used so far (Linux ticks are 1/100 s). */
+export function cpuSecondsOf(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 export async function json(port, method, path, body, token) {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
     method,

@@ -18,3 +18,4 @@ export * from './idempotency/idempotency-claim.js';
 export * from './advisory-lock.js';
 export * from './request-deadline.js';
 export * from './idempotency/prune-idempotency-keys.js';
+export * from './entity-rows.js';

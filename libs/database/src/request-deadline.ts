@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EntityManager } from 'typeorm';
 
 /** The request's deadline passed before its transaction could commit: it rolls back. */
 export class RequestDeadlineExceeded extends Error {
@@ -43,15 +42,17 @@ export class RequestDeadline {
     return true;
   }
 
-  /** statement_timeout for the rest of the request: a statement still running at the deadline is cancelled. */
-  async limitStatements(manager: EntityManager): Promise<void> {
+  /**
+   * The statements (SET LOCAL, for the transaction they open) that limit its statements to the
+   * rest of the request: a statement still running at the deadline is cancelled. Whole
+   * milliseconds, so they can go in the same message as the transaction's START.
+   */
+  statementLimits(): string[] {
     const remaining = Math.max(1, Math.ceil(this.endsAt - this.now()));
-    const limit = this.statementCapMs > 0 ? Math.min(remaining, this.statementCapMs) : remaining;
+    const limit = Math.ceil(this.statementCapMs > 0 ? Math.min(remaining, this.statementCapMs) : remaining);
     // lock_timeout too: statement_timeout does not end a COMMIT whose deferred triggers wait on a
     // lock, and a COMMIT cut off only by the client's timeout may still commit after the 503.
-    await manager.query(`SELECT set_config('statement_timeout', $1, true), set_config('lock_timeout', $1, true)`, [
-      String(limit),
-    ]);
+    return [`SET LOCAL statement_timeout = ${limit}`, `SET LOCAL lock_timeout = ${limit}`];
   }
 
   /** Called right before COMMIT; refuses once expired. */

@@ -93,21 +93,30 @@ export class TaxonomyService {
     scheme: TaxonomyScheme,
     options: { field: string; allowDeprecated?: boolean; manager?: EntityManager },
   ): Promise<TermResponse[]> {
-    const [terms] = await this.requireTermGroups([{ ids, scheme, ...options }], options.manager);
-    return terms;
+    await this.requireTermGroups([{ ids, scheme, ...options }], options.manager);
+    const found = new Map((await this.findTerms(ids, options.manager)).map((t) => [t.id, t]));
+    return requireUuids(ids, options.field).map((id) => found.get(id)!);
   }
 
   /**
    * requireTerms for several fields at once, in one query (a tag names terms of up to six
-   * schemes); the first bad group, in the given order, answers the 400. Returns each group's terms.
+   * schemes); the first bad group, in the given order, answers the 400. It reads only each
+   * term's scheme and status: it runs on every tagged write, where whole terms went unused.
    */
   async requireTermGroups(
     groups: Array<{ ids: string[]; scheme: TaxonomyScheme; field: string; allowDeprecated?: boolean }>,
     manager?: EntityManager,
-  ): Promise<TermResponse[][]> {
+  ): Promise<void> {
     const wanted = groups.map((g) => requireUuids(g.ids, g.field));
-    const found = new Map((await this.findTerms(wanted.flat(), manager)).map((t) => [t.id, t]));
-    return groups.map((group, i) => {
+    const ids = [...new Set(wanted.flat())];
+    const rows: Array<{ id: string; scheme: string; status: string }> = ids.length
+      ? await (manager ?? this.dataSource).query(
+          `SELECT id, scheme, status FROM taxonomy_terms WHERE id = ANY($1::uuid[])`,
+          [ids],
+        )
+      : [];
+    const found = new Map(rows.map((t) => [t.id, t]));
+    groups.forEach((group, i) => {
       const bad = wanted[i].find((id) => {
         const term = found.get(id);
         return !term || term.scheme !== group.scheme || (term.status === 'deprecated' && !group.allowDeprecated);
@@ -118,7 +127,6 @@ export class TaxonomyService {
           : `each id must be an active term of ${group.scheme}`;
         throw DomainError.validation([{ field: group.field, reason }]);
       }
-      return wanted[i].map((id) => found.get(id)!);
     });
   }
 

@@ -1,5 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { DomainError, flattenValidationErrors, refuseNulCharacters } from '@sillok/core';
+import { cacheValidationMetadata } from './validation-metadata-cache.js';
 
 /**
  * Unknown fields are refused, types are converted, and each failure names its field.
@@ -14,6 +15,7 @@ class SillokValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new SillokValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

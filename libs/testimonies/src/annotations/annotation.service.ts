@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService, type AuditRecorder } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
-import { withdrawRecord } from '@sillok/database';
+import { insertValues, withdrawRecord } from '@sillok/database';
 import {
   DomainError,
   ErrorCode,
@@ -89,9 +89,14 @@ export class AnnotationService {
       manager,
       dtos.flatMap((dto, i) => termFieldsOf(dto, null, listField === undefined ? '' : `${listField}.${i}.`)),
     );
-    const repository = manager.getRepository(TestimonyAnnotation);
-    const { identifiers } = await repository.insert(rows);
-    const ids = identifiers.map((identifier) => identifier.id as string);
+    // One statement for all rows, built without TypeORM's insert (its query building was the
+    // largest share of a tagged create's CPU); the ids come back in the rows' order.
+    const { columns, tuples, parameters } = insertValues(manager, TestimonyAnnotation, rows);
+    const inserted: Array<{ id: string }> = await manager.query(
+      `INSERT INTO testimony_annotations (${columns.join(', ')}) VALUES ${tuples.join(', ')} RETURNING id`,
+      parameters,
+    );
+    const ids = inserted.map((row) => row.id);
     for (const [i, dto] of dtos.entries()) {
       audit({
         action: AuditAction.TestimonyTagCreate,

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditAction, AuditService } from '@sillok/audit';
 import { CaseAccessPolicy } from '@sillok/cases';
 import { assertVersion, DomainError, pageOf, Permission, type Actor, type Page } from '@sillok/core';
-import { nextReference, withdrawRecord } from '@sillok/database';
+import { withdrawRecord } from '@sillok/database';
 import { AnnotationAnchoring } from '../annotations/annotation-anchoring.js';
 import { AnnotationService } from '../annotations/annotation.service.js';
 import { ConsentService } from '../consent/consent.service.js';
@@ -12,7 +12,8 @@ import type { ChangeTestimonyStatusDto, CreateTestimonyDto, UpdateTestimonyDto }
 import { RevisionService } from '../revisions/revision.service.js';
 import { Witness } from '../witnesses/witness.entity.js';
 import { WitnessService } from '../witnesses/witness.service.js';
-import { contentFrom, firstRevision, TESTIMONY_REFERENCE } from './new-testimony.js';
+import { contentFrom, firstRevision } from './new-testimony.js';
+import { insertNewTestimony } from './insert-new-testimony.js';
 import { changedContentFields } from './testimony-content.js';
 import { contentOf, insertTranslations, replaceTranslations, translationsOf } from './testimony-state.js';
 import { nextStatus } from './testimony-status.js';
@@ -64,33 +65,20 @@ export class TestimonyService {
       if (witness.withdrawnAt)
         throw DomainError.validation([{ field: 'witnessId', reason: 'the witness has been withdrawn' }]);
       await requireKnownUsers(manager, dto.interviewerIds, 'interviewerIds');
-      const reference = await nextReference(manager, TESTIMONY_REFERENCE);
       const { translations = [], tags = [], witnessId, ...fields } = dto;
-      const testimony = await manager.getRepository(Testimony).save(
-        manager.getRepository(Testimony).create({
-          ...fields,
-          witnessId,
-          caseId: witness.caseId,
-          reference,
-          createdBy: actor.userId,
-        }),
-      );
       const first = firstRevision(contentFrom(fields, translations));
+      const testimony = await insertNewTestimony(
+        manager,
+        { ...fields, witnessId, caseId: witness.caseId, createdBy: actor.userId },
+        first,
+      );
       await insertTranslations(manager, testimony.id, first.content.translations);
-      const sha = await this.revisions.append(manager, {
-        testimonyId: testimony.id,
-        revision: 1,
-        content: first.content,
-        changedFields: first.changedFields,
-        reason: null,
-        createdBy: actor.userId,
-      });
       audit({
         action: AuditAction.TestimonyCreate,
         subjectType: 'testimony',
         subjectId: testimony.id,
         caseId: witness.caseId,
-        details: { reference: testimony.reference, witnessId, revision: 1, contentSha256: sha },
+        details: { reference: testimony.reference, witnessId, revision: 1, contentSha256: first.contentSha256 },
       });
       await this.annotations.addAll(manager, { audit, actor, testimony, dtos: tags, listField: 'tags' });
       // Answered from what was written, not read back (test/testimonies/create-answer shows they are the same).
