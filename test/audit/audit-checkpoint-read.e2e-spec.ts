@@ -2,7 +2,8 @@ import { createPublicKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { AuditAction, AuditCheckpointService, AuditService, checkpointSignatureValid } from '@sillok/audit';
-import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
+import { Role } from '@sillok/auth';
+import { bearer, createAndLogin, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { readAuditLog } from '../support/audit-log.js';
 
@@ -20,9 +21,16 @@ describe('GET /audit/checkpoints/latest', () => {
   });
 
   it('answers null before the first checkpoint', async () => {
-    const res = await latest();
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({ checkpoint: null });
+    // The other tests record checkpoints in the shared app: "before the first" needs an app of its own.
+    const fresh = await startTestApp();
+    try {
+      const auditor = await createAndLogin(fresh, Role.Auditor);
+      const res = await fresh.http().get('/audit/checkpoints/latest').set(bearer(auditor));
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ checkpoint: null });
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('shows a checkpoint recorded before signatures were kept without one, and whether the chain still agrees', async () => {
