@@ -20,19 +20,6 @@ describe('GET /audit/checkpoints/latest', () => {
     await t.close();
   });
 
-  it('answers null before the first checkpoint', async () => {
-    // The other tests record checkpoints in the shared app: "before the first" needs an app of its own.
-    const fresh = await startTestApp();
-    try {
-      const auditor = await createAndLogin(fresh, Role.Auditor);
-      const res = await fresh.http().get('/audit/checkpoints/latest').set(bearer(auditor));
-      expect(res.status).toBe(200);
-      expect(res.body).toEqual({ checkpoint: null });
-    } finally {
-      await fresh.close();
-    }
-  });
-
   it('shows a checkpoint recorded before signatures were kept without one, and whether the chain still agrees', async () => {
     await t.app.get(AuditService).recordNow({ action: AuditAction.AuditVerify, details: {} });
     const [{ hash }] = await readAuditLog(t.app.get(DataSource), `SELECT hash FROM audit_events WHERE seq = 1`);
@@ -78,5 +65,28 @@ describe('GET /audit/checkpoints/latest', () => {
     for (const role of ['admin', 'coordinator', 'investigator', 'analyst', 'legal_reviewer'] as const) {
       expect({ role, status: (await latest(as[role])).status }).toEqual({ role, status: 403 });
     }
+  });
+});
+
+/**
+ * Before the first checkpoint: the tests above record some, so this one has an app of its own, booted
+ * after theirs is closed (passport keeps one password strategy per process, the last booted app's: an
+ * app alive beside another would take over its logins).
+ */
+describe('GET /audit/checkpoints/latest', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers null before the first checkpoint', async () => {
+    const auditor = await createAndLogin(t, Role.Auditor);
+    const res = await t.http().get('/audit/checkpoints/latest').set(bearer(auditor));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ checkpoint: null });
   });
 });
