@@ -1,5 +1,5 @@
 import { rename } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { FixityService } from '@sillok/evidence';
 import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
@@ -9,22 +9,24 @@ import { flipFirstByte, makeTestimony, objectPathOf, uploadTexts } from './attac
 import { readAuditLog } from '../support/audit-log.js';
 
 describe('GET /fixity', () => {
+  // The status covers every attachment and run in the database: each test has an app and a database
+  // of its own, with three uploaded files and no run, so what it reads is what the test made.
   let t: TestApp;
   let as: RoleLogins;
   let caseA: string;
   let caseReference: string;
-  const ids: string[] = [];
+  let ids: string[];
   const status = (user = as.auditor) => t.http().get('/fixity').set(bearer(user));
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await startTestApp();
     as = await loginAllRoles(t);
     ({ caseA } = await createTwoCases(t, as));
     caseReference = (await t.http().get(`/cases/${caseA}`).set(bearer(as.coordinator))).body.reference;
     const testimony = await makeTestimony(t, as.investigator, caseA);
-    ids.push(...(await uploadTexts(t, as.investigator, testimony, ['one', 'two', 'three'])));
+    ids = await uploadTexts(t, as.investigator, testimony, ['one', 'two', 'three']);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t.close();
   });
 

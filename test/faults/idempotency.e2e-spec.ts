@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { bearer, createAndLogin, loginAllRoles, type LoggedInUser, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
@@ -108,7 +108,9 @@ describe('Idempotency-Key on create routes', () => {
   });
 
   describe('keys past their 24 hours', () => {
-    const keys = { old: randomUUID(), young: randomUUID() };
+    // A prune removes the old key: each test stores and backdates keys of its own.
+    let keys: { old: string; young: string };
+    let prunedKeyRecord: string;
     const backdate = (key: string, hours: number) =>
       queryOnce(
         t.database.url,
@@ -120,8 +122,11 @@ describe('Idempotency-Key on create routes', () => {
         .map((r) => r.key as string)
         .sort();
 
-    beforeAll(async () => {
-      expect((await create(as.investigator, keys.old, testimony('pruned key'))).status).toBe(201);
+    beforeEach(async () => {
+      keys = { old: randomUUID(), young: randomUUID() };
+      const pruned = await create(as.investigator, keys.old, testimony('pruned key'));
+      expect(pruned.status).toBe(201);
+      prunedKeyRecord = pruned.body.id;
       expect((await create(as.investigator, keys.young, testimony('kept key'))).status).toBe(201);
       await backdate(keys.old, 25);
       await backdate(keys.young, 23);
@@ -145,7 +150,10 @@ describe('Idempotency-Key on create routes', () => {
       expect(await stored()).toEqual([keys.young]);
       const replayed = await create(as.investigator, keys.young, testimony('kept key'));
       expect(replayed.headers['idempotent-replayed']).toBe('true');
-      expect(await countTitled('pruned key')).toBe(1); // the record stays; only the stored answer goes
+      // The record stays; only the stored answer goes.
+      expect(await queryOnce(t.database.url, `SELECT id FROM testimonies WHERE id = $1`, [prunedKeyRecord])).toEqual([
+        { id: prunedKeyRecord },
+      ]);
     });
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { newObjectKey, OBJECT_STORE, type FilesystemObjectStore, type ObjectStore } from '@sillok/evidence';
 import { loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
@@ -32,6 +32,8 @@ function fileOf(root: string, key: string): string {
 // leaves them, then `sillok objects:sweep` (a real CLI process) must remove them, audited, and
 // keep every object a record refers to and anything young enough to be still in flight.
 describe('sillok objects:sweep', () => {
+  // A sweep removes every orphan in the store and fixity:check lists every one: each test has an app,
+  // a database and a store of its own, with the kept attachment and the three leftovers below.
   let t: TestApp;
   let as: RoleLogins;
   let caseA: string;
@@ -39,11 +41,11 @@ describe('sillok objects:sweep', () => {
   let store: ObjectStore;
   let env: Record<string, string>;
   let kept: { key: string; file: string };
-  const orphan = { key: newObjectKey(), file: '' };
-  const youngOrphan = { key: newObjectKey(), file: '' };
+  let orphan: { key: string; file: string };
+  let youngOrphan: { key: string; file: string };
   let partial: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await startTestApp();
     as = await loginAllRoles(t);
     ({ caseA } = await createTwoCases(t, as));
@@ -67,16 +69,19 @@ describe('sillok objects:sweep', () => {
     ]);
     kept = { key: object_key, file: fileOf(root, object_key) };
 
-    for (const o of [orphan, youngOrphan]) {
-      await store.put(o.key, Readable.from([randomBytes(1000)]));
-      o.file = fileOf(root, o.key);
-    }
+    const planted = async () => {
+      const key = newObjectKey();
+      await store.put(key, Readable.from([randomBytes(1000)]));
+      return { key, file: fileOf(root, key) };
+    };
+    orphan = await planted();
+    youngOrphan = await planted();
     // As put() names a partial write, beside where its object would have gone.
     partial = join(orphan.file, '..', `.${randomUUID()}.${randomUUID()}.tmp`);
     writeFileSync(partial, randomBytes(2000));
     for (const file of [kept.file, orphan.file, partial]) utimesSync(file, TWO_DAYS_AGO, TWO_DAYS_AGO);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t?.close();
   });
 

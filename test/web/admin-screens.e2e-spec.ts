@@ -36,7 +36,6 @@ describe('the administration screens in a browser', () => {
   let baseUrl: string;
   let browser: Browser;
   let coordinator: LoggedInUser;
-  let admin: LoggedInUser;
   let auditor: LoggedInUser;
   let caseId: string;
   let caseRef: string;
@@ -48,7 +47,6 @@ describe('the administration screens in a browser', () => {
     scratch = await mkdtemp(join(tmpdir(), 'sillok-import-web-'));
     await writeFile(join(scratch, 'bad-witnesses.csv'), BAD_WITNESSES);
     coordinator = await createAndLogin(t, Role.Coordinator, { displayName: '박서연' });
-    admin = await createAndLogin(t, Role.Admin, { displayName: 'Admin' });
     auditor = await createAndLogin(t, Role.Auditor, { displayName: 'Auditor' });
     caseId = await createCase(t, coordinator, { title: '개천 수용소 기록 보관소', members: [] });
     caseRef = (await requestAs(t, coordinator, 'get', `/cases/${caseId}`)).body.reference;
@@ -78,29 +76,32 @@ describe('the administration screens in a browser', () => {
   }
 
   it('(h) checks each example file, shows the report before anything is written, then imports it; a bad file is reported by line and field, and nothing is written', async () => {
+    // A case of its own: the counts below are of what this test imports.
+    const importCase = await createCase(t, coordinator, { title: '회령 수용소 기록', members: [] });
+    const importCaseRef = (await requestAs(t, coordinator, 'get', `/cases/${importCase}`)).body.reference;
     const { context, page, messages } = await signedIn(coordinator, 'ko');
     const m = messages.administration.imports;
     try {
       await page.getByRole('link', { name: messages.administration.nav.imports }).click();
       await page.getByRole('heading', { name: m.title, level: 1 }).waitFor();
-      await page.getByLabel(m.case, { exact: true }).selectOption(caseRef);
-      await page.waitForURL(new RegExp(`case=${caseRef}`));
+      await page.getByLabel(m.case, { exact: true }).selectOption(importCaseRef);
+      await page.waitForURL(new RegExp(`case=${importCaseRef}`));
 
       for (const [type, name] of EXAMPLE_FILES) {
-        const before = await counts(t, caseId);
+        const before = await counts(t, importCase);
         const report = await checkFile(page, messages, join(EXAMPLES, name));
         expect(await page.getByLabel(m.type, { exact: true }).inputValue()).toBe(type);
         await report.getByTestId('import-nothing-written').waitFor();
         // The dry run wrote nothing: no record, no audit event of one.
-        expect(await counts(t, caseId)).toEqual(before);
+        expect(await counts(t, importCase)).toEqual(before);
         await report.getByRole('button', { name: confirmAll(m.confirm) }).click();
         await page.getByTestId('import-done').waitFor();
-        expect((await counts(t, caseId))[type]).toBeGreaterThan(before[type]);
+        expect((await counts(t, importCase))[type]).toBeGreaterThan(before[type]);
       }
-      expect(await counts(t, caseId)).toMatchObject({ witnesses: 4, testimonies: 4, tags: 6, incidents: 3 });
+      expect(await counts(t, importCase)).toMatchObject({ witnesses: 4, testimonies: 4, tags: 6, incidents: 3 });
       await screenshot(page, 'import-done-ko');
 
-      const before = await counts(t, caseId);
+      const before = await counts(t, importCase);
       const report = await checkFile(page, messages, join(scratch, 'bad-witnesses.csv'));
       const invalid = report.getByTestId('import-invalid');
       await invalid.waitFor();
@@ -113,7 +114,7 @@ describe('the administration screens in a browser', () => {
       // No "import all" where rows are bad: only leaving them out, which is the user's choice.
       expect(await report.getByRole('button', { name: confirmAll(m.confirm) }).count()).toBe(0);
       await screenshot(page, 'import-report-ko');
-      expect(await counts(t, caseId)).toEqual(before);
+      expect(await counts(t, importCase)).toEqual(before);
     } finally {
       await context.close();
     }
@@ -153,19 +154,6 @@ describe('the administration screens in a browser', () => {
       await report.waitFor({ timeout: 60_000 });
       await report.getByText(m.summary.replace('{rows}', '8,000').split(':')[0]).waitFor();
       expect(await counts(t, caseId)).toEqual(before);
-    } finally {
-      await context.close();
-    }
-  }, 120_000);
-
-  it('shows the command to run while the evidence store has never been checked', async () => {
-    const { context, page, messages } = await signedIn(admin, 'en');
-    try {
-      await page.getByRole('link', { name: messages.administration.nav.fixity }).click();
-      const hint = page.getByTestId('fixity-no-run');
-      await hint.waitFor();
-      await hint.getByText('sillok fixity:check').waitFor();
-      await screenshot(page, 'fixity-no-run-en');
     } finally {
       await context.close();
     }
@@ -235,4 +223,40 @@ describe('the administration screens in a browser', () => {
     },
     120_000,
   );
+});
+
+/**
+ * The same screens, on an app that never ran a fixity check (the tests above run some). An app of
+ * its own, booted after the one above is closed: passport keeps one password strategy per process,
+ * the last booted app's, so a second app alive beside the first would take over its logins.
+ */
+describe('the administration screens in a browser', () => {
+  let t: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ t, baseUrl } = await startWebApp());
+    browser = await launchBrowser();
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('shows the command to run while the evidence store has never been checked', async () => {
+    const admin = await createAndLogin(t, Role.Admin, { displayName: 'Admin' });
+    const context = await newContext(browser, baseUrl, 'en');
+    try {
+      const page = await context.newPage();
+      await signIn(page, en, admin);
+      await page.getByRole('link', { name: en.administration.nav.fixity }).click();
+      const hint = page.getByTestId('fixity-no-run');
+      await hint.waitFor();
+      await hint.getByText('sillok fixity:check').waitFor();
+      await screenshot(page, 'fixity-no-run-en');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -6,7 +6,9 @@ import { ja } from '../../apps/web/src/i18n/messages.ja.js';
 import { ko } from '../../apps/web/src/i18n/messages.ko.js';
 import { requestAs, type LoggedInUser } from '../support/auth-fixtures.js';
 import { readAuditLog } from '../support/audit-log.js';
+import { addSource, createAbductee, createIncident } from '../support/incident-fixtures.js';
 import type { TestApp } from '../support/test-app.js';
+import { createTestimony, createWitness, tagPassage } from '../support/testimony-fixtures.js';
 import { launchBrowser, newContext, screenshot, seriousViolations, selectText, startWebApp } from './browser.js';
 import { testimonyToEdit } from './editor-fixtures.js';
 
@@ -17,6 +19,14 @@ const NARRATIVE =
 const PASSAGE = '보위부 요원들이 그녀를 배에 태워 데려갔습니다';
 const SECRET_NAME = '요코타 메구미';
 const REASON = '일본 정부 조회 요청에 답변';
+/** The incident as the first test records it on the screen, for the tests that need one already there. */
+const INCIDENT = {
+  title: 'Abduction by boat from the coast, 1978',
+  placeText: 'Niigata coast',
+  dateFrom: '1978-07-01',
+  dateTo: '1978-08-31',
+  datePrecision: 'month',
+};
 
 /**
  * Issue 17, screen 5, in Chromium against the real API and PostgreSQL: an investigator records an
@@ -30,19 +40,18 @@ describe('incidents and abductees in a browser', () => {
   let browser: Browser;
   let investigator: LoggedInUser;
   let testimony: { id: string; reference: string };
+  let caseId: string;
   let caseRef: string;
   const terms: Record<string, string> = {};
-  let incidentId = '';
-  let incidentRef = '';
-  let abducteeRef = '';
-  let abducteeId = '';
+  /** What the screens of the accessibility tests show, made through the API (each test makes its own). */
+  let shown: { incidentRef: string; abducteeRef: string };
 
   beforeAll(async () => {
     ({ t, baseUrl } = await startWebApp());
     browser = await launchBrowser();
     ({ investigator, testimony } = await testimonyToEdit(t, '해안 납치 목격', NARRATIVE));
-    const got = await requestAs(t, investigator, 'get', `/testimonies/${testimony.id}`).expect(200);
-    caseRef = (await requestAs(t, investigator, 'get', `/cases/${got.body.caseId}`).expect(200)).body.reference;
+    caseId = (await requestAs(t, investigator, 'get', `/testimonies/${testimony.id}`).expect(200)).body.caseId;
+    caseRef = (await requestAs(t, investigator, 'get', `/cases/${caseId}`).expect(200)).body.reference;
     for (const scheme of ['source-connection', 'reliability', 'abduction-category', 'abductee-status']) {
       const tree = (await requestAs(t, investigator, 'get', `/taxonomy/${scheme}`).expect(200)).body as Array<{
         id: string;
@@ -50,11 +59,41 @@ describe('incidents and abductees in a browser', () => {
       }>;
       for (const term of tree) terms[`${scheme}:${term.code}`] = term.id;
     }
+    // On a testimony of their own: the first test tags the passage of `testimony` on the screen.
+    const other = await createTestimony(t, investigator, await createWitness(t, investigator, caseId), NARRATIVE);
+    const incident = await incidentWithPassage(other.id);
+    const abductee = await createAbductee(t, investigator, caseId, {
+      name: SECRET_NAME,
+      nameAtRisk: true,
+      abductedFrom: INCIDENT.dateFrom,
+      abductedTo: INCIDENT.dateTo,
+      abductionDatePrecision: 'month',
+      lastSeenDate: '1986-06-01',
+      lastSeenDatePrecision: 'year',
+      lastSeenPlace: '평양 초대소',
+      incidentIds: [incident.id],
+    });
+    shown = { incidentRef: incident.reference, abducteeRef: await referenceOf(`/abductees/${abductee.id}`) };
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
   });
+
+  /** The incident of INCIDENT with the passage of `testimonyId` tagged and linked as an eyewitness source. */
+  async function incidentWithPassage(testimonyId: string): Promise<{ id: string; reference: string }> {
+    const incident = await createIncident<{ id: string; reference: string }>(t, investigator, caseId, INCIDENT);
+    const tag = await tagPassage(t, investigator, testimonyId, { kind: 'tag', quote: PASSAGE });
+    await addSource(t, investigator, incident.id, {
+      testimonyId,
+      annotationId: tag.id,
+      sourceConnectionTermId: terms['source-connection:eyewitness'],
+      reliabilityTermId: terms['reliability:reliable'],
+    });
+    return incident;
+  }
+  const referenceOf = async (path: string): Promise<string> =>
+    (await requestAs(t, investigator, 'get', path).expect(200)).body.reference;
 
   async function signedIn(
     locale: keyof typeof LOCALES,
@@ -84,9 +123,9 @@ describe('incidents and abductees in a browser', () => {
       await form.getByLabel(m.datePrecision, { exact: true }).selectOption('month');
       await form.getByRole('button', { name: en.common.save }).click();
       await page.getByRole('heading', { name: 'Abduction by boat from the coast, 1978', level: 1 }).waitFor();
-      incidentRef = page.url().split('/').pop() ?? '';
+      const incidentRef = page.url().split('/').pop() ?? '';
       expect(incidentRef).toMatch(/^I-\d{6}$/);
-      incidentId = (await requestAs(t, investigator, 'get', `/incidents/${incidentRef}`).expect(200)).body.id;
+      const incidentId = (await requestAs(t, investigator, 'get', `/incidents/${incidentRef}`).expect(200)).body.id;
       await page.getByText(m.noSources).waitFor();
 
       // The editor: select the passage, "link this passage", choose the incident, direct, reliable.
@@ -123,6 +162,7 @@ describe('incidents and abductees in a browser', () => {
 
   it('registers an abductee with case numbers and a last-seen chain, and reads the sealed name with a reason', async () => {
     const m = ko.records;
+    const incident = await createIncident<{ id: string; reference: string }>(t, investigator, caseId, INCIDENT);
     const { page, close } = await signedIn('ko', `/app/cases/${caseRef}/abductees`);
     try {
       await page.getByRole('heading', { name: m.abductees, level: 1 }).waitFor();
@@ -144,13 +184,13 @@ describe('incidents and abductees in a browser', () => {
       await form.getByLabel(m.authority, { exact: true }).fill('内閣府 拉致被害者');
       await form.getByLabel(m.caseNumber, { exact: true }).fill('JP-1977-0042');
       await form.getByLabel(new RegExp(testimony.reference)).check();
-      await form.getByLabel(/I-\d{6}/).check();
+      await form.getByLabel(new RegExp(incident.reference)).check();
       await form.getByRole('button', { name: ko.common.save }).click();
 
       await page.getByTestId('last-seen-chain').waitFor();
-      abducteeRef = page.url().split('/').pop() ?? '';
+      const abducteeRef = page.url().split('/').pop() ?? '';
       expect(abducteeRef).toMatch(/^A-\d{6}$/);
-      abducteeId = (await requestAs(t, investigator, 'get', `/abductees/${abducteeRef}`).expect(200)).body.id;
+      const abducteeId = (await requestAs(t, investigator, 'get', `/abductees/${abducteeRef}`).expect(200)).body.id;
       // The name is sealed: nowhere on the page until read with a reason.
       await expect(page.content()).resolves.not.toContain(SECRET_NAME);
       const moments = page.getByTestId('last-seen-chain').locator('li');
@@ -169,7 +209,7 @@ describe('incidents and abductees in a browser', () => {
       const reads = await requestAs(t, investigator, 'get', `/abductees/${abducteeId}`).expect(200);
       expect(reads.body).toMatchObject({ name: null, nameSealed: true, nationality: 'JP' });
       expect(reads.body.externalReferences).toEqual([{ authority: '内閣府 拉致被害者', reference: 'JP-1977-0042' }]);
-      expect(reads.body.incidentIds).toEqual([incidentId]);
+      expect(reads.body.incidentIds).toEqual([incident.id]);
       const audit = await readAuditLog(
         t.app.get(DataSource),
         `SELECT reason FROM audit_events WHERE action = 'abductee.name.read' AND subject_id = $1`,
@@ -189,9 +229,9 @@ describe('incidents and abductees in a browser', () => {
       try {
         const screens: Array<[string, string, () => Promise<unknown>]> = [
           ['incidents', `/app/cases/${caseRef}/incidents`, () => page.getByTestId('incident-row').first().waitFor()],
-          ['incident', `/app/incidents/${incidentRef}`, () => page.getByTestId('source-passage').waitFor()],
+          ['incident', `/app/incidents/${shown.incidentRef}`, () => page.getByTestId('source-passage').waitFor()],
           ['abductees', `/app/cases/${caseRef}/abductees`, () => page.getByTestId('abductee-row').first().waitFor()],
-          ['abductee', `/app/abductees/${abducteeRef}`, () => page.getByTestId('last-seen-chain').waitFor()],
+          ['abductee', `/app/abductees/${shown.abducteeRef}`, () => page.getByTestId('last-seen-chain').waitFor()],
         ];
         await page.getByRole('heading', { name: m.incidents, level: 1 }).waitFor();
         for (const [name, path, ready] of screens) {
