@@ -2,7 +2,7 @@
 // last run on this checkout (failed files first, then the longest), but a clean clone (CI) has no
 // cache, and then Jest goes by file size, which can leave a two-minute browser file to start last
 // while the other worker idles. test-durations.json holds the seconds of the files that took 20 s or
-// more in a full run (relative only: they were measured on a busy machine); a file Jest has a
+// more in a full run (a clean-clone .ci/run; relative only, machines differ); a file Jest has a
 // duration for keeps Jest's, and one in neither list comes after the listed ones, by size as before.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
