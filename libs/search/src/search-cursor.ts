@@ -1,7 +1,6 @@
-import { DomainError } from '@sillok/core';
+import { DomainError, UUID } from '@sillok/core';
 import type { SearchCursor } from './search-statements.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}:\d{2}|Z)$/;
 const REAL = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 

@@ -4,7 +4,7 @@ import { access, link, mkdir, open, opendir, readdir, rename, stat, unlink, type
 import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { DomainError, ErrorCode } from '@sillok/core';
-import { assertValidListPrefix, assertValidObjectKey, isValidObjectKey } from './object-key.js';
+import { OBJECT_UUID_PATTERN, assertValidListPrefix, assertValidObjectKey, isValidObjectKey } from './object-key.js';
 import {
   assertRangeWithin,
   assertValidRange,
@@ -23,7 +23,6 @@ import type {
   TemporaryObject,
 } from './object-store.port.js';
 
-const UUID_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const TEMPORARY_SUFFIX = '.tmp';
 // `.<object uuid>.<random uuid>.tmp`, as put() names its partial writes.
 const TEMPORARY_FILE = /^\.([0-9a-f-]{36})\.[0-9a-f-]{36}\.tmp$/;
@@ -123,7 +122,7 @@ export class FilesystemObjectStore implements ObjectStore {
         const monthPrefix = `objects/${year}/${month}/`;
         if (!monthPrefix.startsWith(prefix) && !prefix.startsWith(monthPrefix)) continue;
         for (const shard of await sortedEntries(join(this.root, year, month), /^[0-9a-f]{2}$/)) {
-          for (const name of await sortedEntries(join(this.root, year, month, shard), UUID_FILE)) {
+          for (const name of await sortedEntries(join(this.root, year, month, shard), OBJECT_UUID_PATTERN)) {
             const key = `${monthPrefix}${name}`;
             if (!key.startsWith(prefix)) continue;
             const info = await stat(join(this.root, year, month, shard, name)).catch(() => undefined);

@@ -6,8 +6,10 @@ import { DomainError } from '@sillok/core';
  * derived from user input (file names and such stay in the database), so a key can
  * neither collide with another object nor climb out of the store's root.
  */
-export const OBJECT_KEY_PATTERN =
-  /^objects\/\d{4}\/(0[1-9]|1[0-2])\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const OBJECT_UUID = '[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}';
+export const OBJECT_KEY_PATTERN = new RegExp(`^objects/\\d{4}/(0[1-9]|1[0-2])/${OBJECT_UUID}$`);
+/** The last part of an object key: a lower-case v4 UUID, as `randomUUID()` writes it. */
+export const OBJECT_UUID_PATTERN = new RegExp(`^${OBJECT_UUID}$`);
 
 /** Prefixes accepted by list(): `objects/`, `objects/2026/`, `objects/2026/11/`, or a key. */
 const LIST_PREFIX_PATTERN = /^(objects\/(\d{4}\/((0[1-9]|1[0-2])\/([0-9a-f-]{0,36}))?)?)?$/;
