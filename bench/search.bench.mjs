@@ -23,13 +23,9 @@ import { AuditModule } from '../dist/libs/audit/src/index.js';
 import { ConfigModule, generateEd25519PrivateKey, loadSettings } from '../dist/libs/config/src/index.js';
 import { DatabaseModule, runMigrations } from '../dist/libs/database/src/index.js';
 import {
-  boundedPageStatement,
   decodeCursor,
-  densityOf,
   encodeCursor,
-  NEWEST_WALK_SETTINGS,
-  newestPageStatement,
-  pastCountPlan,
+  readPage,
   SearchModule,
   SearchQuery,
   SearchService,
@@ -107,8 +103,8 @@ function psqlTimings(groups) {
       lines.push(`${setting};`);
       timed.push(-1);
     }
-    for (const { sql, walk } of group) {
-      for (const setting of walk ? NEWEST_WALK_SETTINGS : []) {
+    for (const { sql, settings } of group) {
+      for (const setting of settings) {
         lines.push(`${setting};`);
         timed.push(-1);
       }
@@ -296,26 +292,26 @@ try {
       const query = toQuery(plan, false, plan.after ? { after: plan.after } : {});
       const sql = await search.buildSql(query, caseIds);
       const page = { limit: 20, offset: 0, after: plan.after ? decodeCursor(plan.after) : null };
-      // The service's own choice of plan past the count, from the same bounded statement's answer.
+      // The statements the service's own page reader runs, recorded for psql (with the walk's settings).
       const countAtMost = settings.SEARCH_TRACK_TOTAL_HITS;
-      await client.query('BEGIN READ ONLY');
-      for (const setting of searchSessionSettings(600_000)) await client.query(setting);
-      const [counted] = (await client.query(boundedPageStatement(sql, page, { countAtMost }))).rows;
-      await client.query('COMMIT');
-      const past = counted.total > countAtMost ? pastCountPlan(densityOf(counted), page.offset + page.limit) : null;
-      (results[plan.cls].plans ??= {})[past?.kind ?? 'bounded'] =
-        (results[plan.cls].plans[past?.kind ?? 'bounded'] ?? 0) + 1;
-      const groupOf = (facets) => {
-        const group = [{ sql: literalSql(boundedPageStatement(sql, page, { countAtMost, facets })) }];
-        if (past?.kind === 'sorted')
-          group.push({
-            sql: literalSql(boundedPageStatement(sql, page, { countAtMost: past.readAtMost, rank: false })),
-          });
-        if (past?.kind === 'walk') group.push({ sql: literalSql(newestPageStatement(sql, page)), walk: true });
-        return group;
+      const groupOf = async (facets) => {
+        const group = [];
+        await client.query('BEGIN READ ONLY');
+        for (const setting of searchSessionSettings(600_000)) await client.query(setting);
+        const recording = async (statement, walkSettings = []) => {
+          group.push({ sql: literalSql(statement), settings: walkSettings });
+          for (const setting of walkSettings) await client.query(setting);
+          return (await client.query(statement.text, statement.values)).rows;
+        };
+        const read = await readPage(recording, sql, { page, countAtMost, facets });
+        await client.query('COMMIT');
+        return { group, plan: read.plan };
       };
-      psqlGroups.push([plan.cls, groupOf(false)]);
-      psqlFacetGroups.push([plan.cls, groupOf(true)]);
+      const [plainRead, facetRead] = [await groupOf(false), await groupOf(true)];
+      const plans = (results[plan.cls].plans ??= {});
+      plans[plainRead.plan] = (plans[plainRead.plan] ?? 0) + 1;
+      psqlGroups.push([plan.cls, plainRead.group]);
+      psqlFacetGroups.push([plan.cls, facetRead.group]);
     }
     psqlTimings(psqlGroups.map(([, g]) => g)).forEach((ms, i) => results[psqlGroups[i][0]].psql.push(ms));
     psqlTimings(psqlFacetGroups.map(([, g]) => g)).forEach((ms, i) =>

@@ -14,3 +14,4 @@ export * from './search-statements.js';
 export * from './search-cursor.js';
 export * from './search-gate.js';
 export * from './search-plan.js';
+export * from './search-page.js';

@@ -9,16 +9,12 @@ import { documentConditions, TermFilters, type ResolvedFilters } from './search-
 import { snippetOf } from './search-snippets.js';
 import { decodeCursor, encodeCursor } from './search-cursor.js';
 import { SearchGate } from './search-gate.js';
-import { densityOf, pastCountPlan } from './search-plan.js';
+import { readPage, type StatementRunner } from './search-page.js';
 import { casesShare } from './case-share.js';
 import { CaseStatisticsReader } from './case-statistics.js';
 import {
-  boundedPageStatement,
-  NEWEST_WALK_SETTINGS,
-  newestPageStatement,
   RANK_AT_MOST,
   searchSessionSettings,
-  type PageRow,
   type PageSpec,
   type SearchSql,
   type Statement,
@@ -39,9 +35,6 @@ import type { SearchHitResponse, SearchResultResponse, SearchTotalResponse } fro
  * limited to the cases where the caller's membership allows search.read; withdrawn records
  * never match. A caller who is a member of no case gets nothing: no hits, no counts.
  */
-/** Runs one statement in a search's transaction, after the given session settings. */
-type StatementRunner = <R>(statement: Statement, settings?: string[]) => Promise<R[]>;
-
 /** Offsets reach this far into the hits (offset + limit); deeper pages follow the `next` cursor. */
 export const SEARCH_RESULT_WINDOW = 1000;
 
@@ -91,23 +84,7 @@ export class SearchService {
     const countAtMost = this.settings.SEARCH_TRACK_TOTAL_HITS;
     const page: PageSpec = { limit: query.limit, offset: query.offset, after };
     const { rows, facetRows } = await this.gate.run(() =>
-      this.inSearchSession(async (run) => {
-        const bounded = await run<PageRow>(boundedPageStatement(sql, page, { countAtMost, facets: query.facets }));
-        const facetRows = bounded.find((r) => r.facets !== null)?.facets ?? [];
-        if (bounded[0].total! <= countAtMost) return { rows: bounded, facetRows };
-        // More hits than are counted: the page comes from the plan that reads less of them.
-        const counted = bounded[0];
-        const plan = pastCountPlan(densityOf(counted), page.offset + page.limit);
-        const withTotal = (rows: PageRow[]) => rows.map((r) => ({ ...r, total: counted.total }));
-        if (plan.kind === 'sorted') {
-          const sorted = await run<PageRow>(
-            boundedPageStatement(sql, page, { countAtMost: plan.readAtMost, rank: false }),
-          );
-          if (sorted[0].total! <= plan.readAtMost) return { rows: withTotal(sorted), facetRows };
-        }
-        const newest = await run<PageRow>(newestPageStatement(sql, page), NEWEST_WALK_SETTINGS);
-        return { rows: newest.length ? withTotal(newest) : [counted], facetRows };
-      }),
+      this.inSearchSession((run) => readPage(run, sql, { page, countAtMost, facets: query.facets })),
     );
     const facets = query.facets ? facetsOf(facetRows) : null;
     const counted = rows[0].total!;
