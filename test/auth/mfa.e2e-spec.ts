@@ -6,9 +6,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { codeFor, enrolAndConfirm, freezeDateMidTotpStep } from '../support/totp-fixtures.js';
 import { readAuditLog } from '../support/audit-log.js';
 
-freezeDateMidTotpStep();
-
 describe('second factor (TOTP)', () => {
+  freezeDateMidTotpStep();
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
@@ -143,6 +142,7 @@ describe('second factor (TOTP)', () => {
 });
 
 describe('second factor required for a role (MFA_REQUIRED_ROLES)', () => {
+  freezeDateMidTotpStep();
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ env: { MFA_REQUIRED_ROLES: 'investigator,legal_reviewer' } });

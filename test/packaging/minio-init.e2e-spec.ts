@@ -16,28 +16,6 @@ interface Statement {
   Resource?: string[];
 }
 
-beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'sillok-minio-init-'));
-  writeFileSync(
-    join(work, 'mc'),
-    `#!/bin/sh
-printf '%s\\n' "$*" >> "${work}/calls"
-if [ "$1 $2 $3" = "admin policy create" ]; then cp "$6" "${work}/policy.json"; fi
-if [ "$1 $2 $3" = "ilm rule ls" ] && [ -n "\${PROBE_RULE_EXISTS:-}" ]; then
-  echo '| ID | STATUS | PREFIX | NONCURRENT EXPIRY |'
-  echo '| d4s1 | Enabled | health-probe/ | 1 day(s) |'
-fi
-if [ "$1 $2 $3" = "admin policy attach" ] && [ -n "\${ATTACHED_ALREADY:-}" ]; then
-  echo 'mc: <ERROR> Unable to make user/group policy association. The specified policy change is already in effect.'
-  exit 1
-fi
-`,
-  );
-  chmodSync(join(work, 'mc'), 0o755);
-});
-
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
 function runInit(overrides: Record<string, string> = {}) {
   rmSync(join(work, 'calls'), { force: true });
   return spawnSync('sh', [join(DOCKER_DIR, 'minio', 'init.sh')], {
@@ -58,6 +36,28 @@ function runInit(overrides: Record<string, string> = {}) {
 }
 
 describe('minio-init (docker/minio/init.sh)', () => {
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'sillok-minio-init-'));
+    writeFileSync(
+      join(work, 'mc'),
+      `#!/bin/sh
+printf '%s\\n' "$*" >> "${work}/calls"
+if [ "$1 $2 $3" = "admin policy create" ]; then cp "$6" "${work}/policy.json"; fi
+if [ "$1 $2 $3" = "ilm rule ls" ] && [ -n "\${PROBE_RULE_EXISTS:-}" ]; then
+  echo '| ID | STATUS | PREFIX | NONCURRENT EXPIRY |'
+  echo '| d4s1 | Enabled | health-probe/ | 1 day(s) |'
+fi
+if [ "$1 $2 $3" = "admin policy attach" ] && [ -n "\${ATTACHED_ALREADY:-}" ]; then
+  echo 'mc: <ERROR> Unable to make user/group policy association. The specified policy change is already in effect.'
+  exit 1
+fi
+`,
+    );
+    chmodSync(join(work, 'mc'), 0o755);
+  });
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
   it('makes a versioned bucket and a user bound to the policy, in that order', () => {
     const run = runInit();
     expect(run.stderr).toBe('');

@@ -9,7 +9,11 @@ import type { TestApp } from './test-app.js';
 const STEP_SECONDS = 30;
 const STEP = Math.floor(Date.now() / 1000 / STEP_SECONDS);
 
-/** Call at the top of a spec file: freezes Date mid-step for the file (timers stay real). */
+/**
+ * Call inside a spec's describe: freezes Date mid-step for that describe's tests (timers stay real).
+ * Not at a file's top level: the folder's suite imports every spec of the folder into one module
+ * (test/support/folder-suite.ts), where a top-level hook would hold for all of them.
+ */
 export function freezeDateMidTotpStep(): void {
   beforeAll(() => {
     // Only Date is faked: timers stay real, so the server, pg and supertest run as usual.

@@ -8,8 +8,6 @@ import type { TestApp } from '../support/test-app.js';
 import { codeFor, freezeDateMidTotpStep } from '../support/totp-fixtures.js';
 import { launchBrowser, newContext, screenshot, seriousViolations, startWebApp } from './browser.js';
 
-freezeDateMidTotpStep();
-
 /**
  * The QR code the page drew, read back: the <svg>'s one <path> of unit squares is painted into
  * an RGBA image (4 pixels a module) and decoded with jsQR, so the test reads what a phone would.
@@ -32,6 +30,7 @@ async function decodeQr(page: Page): Promise<string | undefined> {
 
 /** A role that must have a second factor signs in for the first time: the browser walks it through enrolment. */
 describe('second factor enrolment at first login, with a QR code drawn in the page', () => {
+  freezeDateMidTotpStep();
   let t: TestApp;
   let baseUrl: string;
   let browser: Browser;
