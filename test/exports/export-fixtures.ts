@@ -105,6 +105,21 @@ export function run(command: string, args: string[], cwd: string) {
   return spawnSync(command, args, { cwd, encoding: 'utf8' });
 }
 
+/** Moves a testimony on by one `action` of its review (submit, approve, …) as `user`, at its current version. */
+export async function moveTestimony(
+  t: TestApp,
+  user: LoggedInUser,
+  testimonyId: string,
+  action: string,
+): Promise<void> {
+  const current = await requestAs(t, user, 'get', `/testimonies/${testimonyId}`);
+  const res = await requestAs(t, user, 'post', `/testimonies/${testimonyId}/status`, {
+    action,
+    version: current.body.version,
+  });
+  if (res.status !== 201) throw new Error(`${action} failed: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
 /** Submits (as `submitter`) and approves (as `approver`, who holds testimony.approve) a testimony. */
 export async function approveTestimony(
   t: TestApp,
@@ -112,15 +127,6 @@ export async function approveTestimony(
   approver: LoggedInUser,
   testimonyId: string,
 ): Promise<void> {
-  for (const [user, action] of [
-    [submitter, 'submit'],
-    [approver, 'approve'],
-  ] as const) {
-    const current = await requestAs(t, user, 'get', `/testimonies/${testimonyId}`);
-    const res = await requestAs(t, user, 'post', `/testimonies/${testimonyId}/status`, {
-      action,
-      version: current.body.version,
-    });
-    if (res.status !== 201) throw new Error(`${action} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  }
+  await moveTestimony(t, submitter, testimonyId, 'submit');
+  await moveTestimony(t, approver, testimonyId, 'approve');
 }

@@ -3,11 +3,14 @@ import { Role } from '@sillok/auth';
 import { createAndLogin, requestAs, type LoggedInUser, type RoleLogins } from './auth-fixtures.js';
 import type { TestApp } from './test-app.js';
 
-/** Opens a case as `lead` (a coordinator) through the API and adds members; returns its id. */
+/**
+ * Opens a case as `lead` (a coordinator) through the API and adds members (by id: a member need not
+ * have signed in yet); returns its id.
+ */
 export async function createCase(
   t: TestApp,
   lead: LoggedInUser,
-  options: { title?: string; members?: Array<[LoggedInUser, CaseRole]> } = {},
+  options: { title?: string; members?: Array<[Pick<LoggedInUser, 'id'>, CaseRole]> } = {},
 ): Promise<string> {
   const created = await requestAs(t, lead, 'post', '/cases', { title: options.title ?? 'Fixture case' });
   if (created.status !== 201)

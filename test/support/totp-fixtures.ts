@@ -47,15 +47,22 @@ export function codeFor(secret: string, stepsAhead = 0): Promise<string> {
   return generate({ secret, epoch: (STEP + stepsAhead) * STEP_SECONDS });
 }
 
-/** Enrols and confirms a second factor with `token` (POST /auth/mfa/enrol, /auth/mfa/confirm). */
-export async function enrolAndConfirm(t: TestApp, token: string) {
+/**
+ * Enrols and confirms a second factor with `token` (POST /auth/mfa/enrol, /auth/mfa/confirm); the
+ * first code comes from `codeOf`, by default one of the frozen step (see `freezeDateMidTotpStep`).
+ */
+export async function enrolAndConfirm(
+  t: TestApp,
+  token: string,
+  codeOf: (secret: string) => Promise<string> = codeFor,
+) {
   const enrolled = await t.http().post('/auth/mfa/enrol').set(bearer({ token })).expect(200);
   const secret = enrolled.body.secret as string;
   const confirmed = await t
     .http()
     .post('/auth/mfa/confirm')
     .set(bearer({ token }))
-    .send({ code: await codeFor(secret) })
+    .send({ code: await codeOf(secret) })
     .expect(200);
   return { secret, enrolled: enrolled.body, confirmed: confirmed.body };
 }
