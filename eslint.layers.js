@@ -129,6 +129,17 @@ const AUDIT_LOG_READ = [
 }));
 const AUDIT_LOG_HELPER = 'test/support/audit-log.ts';
 
+// A folder's suite imports every spec of the folder into one module (test/support/folder-suite.ts):
+// a hook, jest setting or frozen clock at a spec's top level would hold for every spec of the folder.
+const SPEC_TOP_LEVEL = [
+  'Program > ExpressionStatement > CallExpression[callee.name=/^(beforeAll|afterAll|beforeEach|afterEach|freezeDateMidTotpStep)$/]',
+  "Program > ExpressionStatement > CallExpression[callee.object.name='jest']",
+].map((selector) => ({
+  selector,
+  message:
+    "Inside the spec's describe: the folder's suite runs every spec of the folder in one module (test/support/folder-suite.ts).",
+}));
+
 function restrictedSyntax(...lists) {
   return { 'no-restricted-syntax': ['error', ...lists.flat()] };
 }
@@ -150,6 +161,7 @@ export function conventionBlocks() {
     // The web client too; its components take one props object anyway.
     { files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'], rules: restrictedSyntax(LONG_PARAMETER_LIST) },
     { files: ['test/**/*.ts'], ignores: [AUDIT_LOG_HELPER], rules: restrictedSyntax(AUDIT_LOG_READ) },
+    { files: ['test/**/*.e2e-spec.ts'], rules: restrictedSyntax(AUDIT_LOG_READ, SPEC_TOP_LEVEL) },
     // The shared test helpers are code that many tests call; the tests themselves are not held to it.
     {
       files: ['test/support/**/*.ts'],

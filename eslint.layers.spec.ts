@@ -202,3 +202,25 @@ describe('short parameter lists (issue 19)', () => {
     expect(problems('test/cases/planted.e2e-spec.ts', `function f(${five}) {}\n`)).toEqual([]);
   });
 });
+
+describe('specs keep their hooks inside their describe (test/support/folder-suite.ts)', () => {
+  const INSIDE =
+    "Inside the spec's describe: the folder's suite runs every spec of the folder in one module (test/support/folder-suite.ts).";
+
+  it('refuses a hook, a jest setting or a frozen clock at the top level of a spec', () => {
+    for (const call of [
+      'beforeAll(() => {})',
+      'afterEach(() => {})',
+      'jest.setTimeout(1000)',
+      'freezeDateMidTotpStep()',
+    ])
+      expect(problems('test/auth/planted.e2e-spec.ts', `${call};\n`)).toEqual([INSIDE]);
+  });
+
+  it('lets them through inside a describe, and keeps the audit-log rule in specs', () => {
+    const inside =
+      "describe('x', () => {\n  freezeDateMidTotpStep();\n  beforeAll(() => {});\n  jest.setTimeout(1000);\n});\n";
+    expect(problems('test/auth/planted.e2e-spec.ts', inside)).toEqual([]);
+    expect(problems('test/auth/planted.e2e-spec.ts', "q('SELECT 1 FROM audit_events');\n")).toHaveLength(1);
+  });
+});

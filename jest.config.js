@@ -1,4 +1,9 @@
 // Jest runs as native ESM (NestJS 12 is ESM-only); see README "Tests".
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { e2eTestMatch } from './test/setup/folder-suites.mjs';
+
+const ROOT = dirname(fileURLToPath(import.meta.url));
 const common = {
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
@@ -38,6 +43,7 @@ export default {
     },
     // Domain rules on the real database without HTTP (test/support/service-context.ts).
     { ...common, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // One suite per folder, or the spec files a command line names (test/setup/folder-suites.mjs).
+    { ...common, displayName: 'e2e', testMatch: e2eTestMatch(ROOT) },
   ],
 };

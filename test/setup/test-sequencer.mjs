@@ -1,8 +1,9 @@
 // Longest files first, also on a fresh clone. Jest orders files by the durations it cached from the
 // last run on this checkout (failed files first, then the longest), but a clean clone (CI) has no
 // cache, and then Jest goes by file size, which can leave a two-minute browser file to start last
-// while the other worker idles. test-durations.json holds the seconds of the files that took 20 s or
-// more in a full run (a clean-clone .ci/run; relative only, machines differ); a file Jest has a
+// while the other worker idles. test-durations.json holds the seconds of every folder suite
+// (test/<folder>/all.e2e-spec.ts: all the same few lines, so their size says nothing) and of any other
+// file that took 5 s or more in a full run (relative only, machines differ); a file Jest has a
 // duration for keeps Jest's, and one in neither list comes after the listed ones, by size as before.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
