@@ -15,6 +15,7 @@ export * from './testimonies/testimony-content.js';
 export * from './testimonies/new-testimony.js';
 export * from './testimonies/testimony.service.js';
 export * from './revisions/revision.service.js';
+export * from './revisions/current-revision-hashes.js';
 export * from './lineage/testimony-link.entity.js';
 export * from './lineage/lineage.service.js';
 export * from './annotations/annotation.entity.js';

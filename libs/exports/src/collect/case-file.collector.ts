@@ -9,6 +9,7 @@ import { Incident, IncidentSource } from '@sillok/incidents';
 import { TaxonomyTermEntity } from '@sillok/taxonomy';
 import {
   ConsentService,
+  currentRevisionHashes,
   IdentityVaultService,
   Testimony,
   TestimonyAnnotation,
@@ -149,7 +150,7 @@ export class CaseFileCollector {
     const translations = ids.length
       ? await m.getRepository(TestimonyTranslation).find({ where: { testimonyId: In(ids) } })
       : [];
-    const hashes = await currentContentHashes(m, ids);
+    const hashes = await currentRevisionHashes(m, ids);
     const caseWords = await sensitiveWords(
       m,
       all.map((t) => t.id),
@@ -308,17 +309,6 @@ function chooseById<T extends { id: string }>(field: string, ids: string[] | und
     throw DomainError.validation([{ field, reason: `${unknown.join(', ')} is not in this case (or is withdrawn)` }]);
   const wanted = new Set(ids);
   return rows.filter((row) => wanted.has(row.id));
-}
-
-async function currentContentHashes(m: EntityManager, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = (await m.query(
-    `SELECT r.testimony_id AS id, r.content_sha256 AS sha256
-       FROM testimony_revisions r JOIN testimonies t ON t.id = r.testimony_id AND t.revision = r.revision
-      WHERE t.id = ANY($1::uuid[])`,
-    [ids],
-  )) as Array<{ id: string; sha256: string }>;
-  return new Map(rows.map((row) => [row.id, row.sha256]));
 }
 
 /** The words of every sensitive span of the case's testimonies (withdrawn spans no longer hide anything). */
