@@ -1,7 +1,7 @@
 // Jest runs as native ESM (NestJS 12 is ESM-only); see README "Tests".
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { e2eTestMatch } from './test/setup/folder-suites.mjs';
+import { e2eFiles } from './test/setup/folder-suites.mjs';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 const common = {
@@ -44,6 +44,6 @@ export default {
     // Domain rules on the real database without HTTP (test/support/service-context.ts).
     { ...common, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.spec.ts'] },
     // One suite per folder, or the spec files a command line names (test/setup/folder-suites.mjs).
-    { ...common, displayName: 'e2e', testMatch: e2eTestMatch(ROOT) },
+    { ...common, displayName: 'e2e', ...e2eFiles(ROOT) },
   ],
 };
