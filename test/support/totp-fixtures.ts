@@ -7,7 +7,11 @@ import type { TestApp } from './test-app.js';
 // middle of one chosen 30 s time step: no code is ever built near a step boundary, however
 // slow the machine. The server allows one step of drift, so `stepsAhead` 1 is still valid.
 const STEP_SECONDS = 30;
-const STEP = Math.floor(Date.now() / 1000 / STEP_SECONDS);
+
+/** The time step of this moment: the frozen one inside `freezeDateMidTotpStep`, else the real one. */
+function currentStep(): number {
+  return Math.floor(Date.now() / 1000 / STEP_SECONDS);
+}
 
 /**
  * Call inside a spec's describe: freezes Date mid-step for that describe's tests (timers stay real).
@@ -16,6 +20,9 @@ const STEP = Math.floor(Date.now() / 1000 / STEP_SECONDS);
  */
 export function freezeDateMidTotpStep(): void {
   beforeAll(() => {
+    // The step of when the describe starts, not of when the module loaded: a folder's suite loads
+    // its fixtures minutes before its last spec runs, and the server compares with the database's now().
+    const step = currentStep();
     // Only Date is faked: timers stay real, so the server, pg and supertest run as usual.
     jest.useFakeTimers({
       doNotFake: [
@@ -34,7 +41,7 @@ export function freezeDateMidTotpStep(): void {
         'setTimeout',
         'clearTimeout',
       ],
-      now: (STEP * STEP_SECONDS + STEP_SECONDS / 2) * 1000,
+      now: (step * STEP_SECONDS + STEP_SECONDS / 2) * 1000,
     });
   });
   afterAll(() => {
@@ -42,9 +49,13 @@ export function freezeDateMidTotpStep(): void {
   });
 }
 
-/** A valid code for `stepsAhead` time steps after the frozen one (each step can be spent once). */
+/**
+ * A valid code for `stepsAhead` time steps after the current one (each step can be spent once):
+ * the frozen step inside `freezeDateMidTotpStep`; outside it, the real one, which the server's one
+ * step of drift still accepts if the clock crosses into the next step before it checks.
+ */
 export function codeFor(secret: string, stepsAhead = 0): Promise<string> {
-  return generate({ secret, epoch: (STEP + stepsAhead) * STEP_SECONDS });
+  return generate({ secret, epoch: (currentStep() + stepsAhead) * STEP_SECONDS });
 }
 
 /**
