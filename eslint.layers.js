@@ -129,16 +129,34 @@ const AUDIT_LOG_READ = [
 }));
 const AUDIT_LOG_HELPER = 'test/support/audit-log.ts';
 
-// A folder's suite imports every spec of the folder into one module (test/support/folder-suite.ts):
-// a hook, jest setting or frozen clock at a spec's top level would hold for every spec of the folder.
-const SPEC_TOP_LEVEL = [
-  'Program > ExpressionStatement > CallExpression[callee.name=/^(beforeAll|afterAll|beforeEach|afterEach|freezeDateMidTotpStep)$/]',
-  "Program > ExpressionStatement > CallExpression[callee.object.name='jest']",
-].map((selector) => ({
-  selector,
-  message:
-    "Inside the spec's describe: the folder's suite runs every spec of the folder in one module (test/support/folder-suite.ts).",
-}));
+// A folder's suite imports every spec of the folder into one module (test/support/folder-suite.ts),
+// so what a spec sets for "the file" holds for the whole folder: at a spec's top level only its
+// describe (and it/test) may run; jest's file-wide settings are read once per suite, wherever they are
+// called; and a `.only` would skip every other spec of the folder, not only of its file.
+const TESTING = '/^(describe|it|test)$/';
+const SPEC_SCOPE = [
+  {
+    // A describe of our own (describeObjectStoreContract) and `(BENCH ? describe : describe.skip)(…)` count as a describe.
+    selector: `Program > ExpressionStatement > CallExpression:not([callee.name=/^(describe\\w*|it|test)$/], [callee.object.name=${TESTING}], [callee.callee.object.name=${TESTING}], [callee.consequent.name='describe'])`,
+    message:
+      "Inside the spec's describe: the folder's suite runs every spec of the folder in one module (test/support/folder-suite.ts).",
+  },
+  {
+    selector: "CallExpression[callee.object.name='jest'][callee.property.name=/^(setTimeout|retryTimes)$/]",
+    message:
+      "Pass the timeout to the test or hook (it('…', fn, ms)): jest's file-wide settings hold for the folder's whole suite.",
+  },
+  {
+    selector:
+      "CallExpression[callee.name='describe'] > :function > BlockStatement > ExpressionStatement > CallExpression[callee.object.name='jest']",
+    message:
+      "In a hook (beforeAll/afterAll) or a test: a describe's body runs while the folder's suite is collected, before any test.",
+  },
+  {
+    selector: `MemberExpression[object.name=${TESTING}][property.name='only']`,
+    message: "No .only in a spec: the folder's suite would skip every other spec of the folder.",
+  },
+];
 
 function restrictedSyntax(...lists) {
   return { 'no-restricted-syntax': ['error', ...lists.flat()] };
@@ -161,7 +179,7 @@ export function conventionBlocks() {
     // The web client too; its components take one props object anyway.
     { files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'], rules: restrictedSyntax(LONG_PARAMETER_LIST) },
     { files: ['test/**/*.ts'], ignores: [AUDIT_LOG_HELPER], rules: restrictedSyntax(AUDIT_LOG_READ) },
-    { files: ['test/**/*.e2e-spec.ts'], rules: restrictedSyntax(AUDIT_LOG_READ, SPEC_TOP_LEVEL) },
+    { files: ['test/**/*.e2e-spec.ts'], rules: restrictedSyntax(AUDIT_LOG_READ, SPEC_SCOPE) },
     // The shared test helpers are code that many tests call; the tests themselves are not held to it.
     {
       files: ['test/support/**/*.ts'],

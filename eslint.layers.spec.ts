@@ -203,24 +203,54 @@ describe('short parameter lists (issue 19)', () => {
   });
 });
 
-describe('specs keep their hooks inside their describe (test/support/folder-suite.ts)', () => {
-  const INSIDE =
-    "Inside the spec's describe: the folder's suite runs every spec of the folder in one module (test/support/folder-suite.ts).";
+describe('specs keep what they set inside their describe (test/support/folder-suite.ts)', () => {
+  const file = 'test/auth/planted.e2e-spec.ts';
+  const [INSIDE, TIMEOUT, IN_HOOK, ONLY] = [
+    "Inside the spec's describe: the folder's suite runs every spec of the folder in one module (test/support/folder-suite.ts).",
+    "Pass the timeout to the test or hook (it('…', fn, ms)): jest's file-wide settings hold for the folder's whole suite.",
+    "In a hook (beforeAll/afterAll) or a test: a describe's body runs while the folder's suite is collected, before any test.",
+    "No .only in a spec: the folder's suite would skip every other spec of the folder.",
+  ];
 
-  it('refuses a hook, a jest setting or a frozen clock at the top level of a spec', () => {
+  it('refuses a hook, a hook-registering helper or a jest call at the top level of a spec', () => {
     for (const call of [
       'beforeAll(() => {})',
       'afterEach(() => {})',
-      'jest.setTimeout(1000)',
       'freezeDateMidTotpStep()',
+      'failEachTestOnErrorLogs(logs)',
+      'jest.useFakeTimers()',
     ])
-      expect(problems('test/auth/planted.e2e-spec.ts', `${call};\n`)).toEqual([INSIDE]);
+      expect(problems(file, `${call};\n`)).toEqual([INSIDE]);
   });
 
-  it('lets them through inside a describe, and keeps the audit-log rule in specs', () => {
-    const inside =
-      "describe('x', () => {\n  freezeDateMidTotpStep();\n  beforeAll(() => {});\n  jest.setTimeout(1000);\n});\n";
-    expect(problems('test/auth/planted.e2e-spec.ts', inside)).toEqual([]);
-    expect(problems('test/auth/planted.e2e-spec.ts', "q('SELECT 1 FROM audit_events');\n")).toHaveLength(1);
+  it("refuses jest's file-wide settings anywhere, and a jest call in a describe's body", () => {
+    expect(problems(file, 'jest.setTimeout(1000);\n').sort()).toEqual([INSIDE, TIMEOUT].sort());
+    expect(problems(file, "describe('x', () => {\n  jest.retryTimes(2);\n});\n").sort()).toEqual(
+      [TIMEOUT, IN_HOOK].sort(),
+    );
+    expect(problems(file, "describe('x', () => {\n  jest.useFakeTimers();\n});\n")).toEqual([IN_HOOK]);
+    expect(problems(file, "describe('x', () => {\n  it('y', () => {}, 1000);\n});\n")).toEqual([]);
+  });
+
+  it('refuses .only on a describe, it or test', () => {
+    for (const name of ['describe', 'it', 'test'])
+      expect(problems(file, `${name}.only('x', () => {});\n`)).toEqual([ONLY]);
+  });
+
+  it('lets describes, tests, declarations and hooks inside a describe through, and keeps the audit-log rule', () => {
+    const inside = [
+      "const app = 'x';",
+      "describe('x', () => {",
+      '  freezeDateMidTotpStep();',
+      '  beforeAll(() => { jest.useFakeTimers(); });',
+      "  it('y', () => {});",
+      '});',
+      "describe.each([1])('x %i', () => {});",
+      "test.skip('z', () => {});",
+      "describeObjectStoreContract('filesystem', () => store);",
+      "(process.env.BENCH ? describe : describe.skip)('measured', () => {});",
+    ].join('\n');
+    expect(problems(file, inside + '\n')).toEqual([]);
+    expect(problems(file, "describe('x', () => { q('SELECT 1 FROM audit_events'); });\n")).toHaveLength(1);
   });
 });
