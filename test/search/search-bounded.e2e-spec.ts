@@ -158,13 +158,25 @@ describe('search: bounded counting and keyset pages against exhaustive queries',
         const all = await exhaustive(params);
         const seen: string[] = [];
         let answer = await search(`${encode(params)}&limit=${limit}&facets=false`);
+        const first = answer.total;
         for (let pages = 0; ; pages++) {
           seen.push(...answer.items.map((i) => i.id));
+          // Past the count, later pages take the first page's count from the cursor: the same "at least".
+          expect({ params, limit, total: answer.total }).toEqual({ params, limit, total: first });
           if (!answer.next || pages > DOCUMENTS) break;
           answer = await search(`${encode(params)}&limit=${limit}&facets=false&after=${answer.next}`);
         }
         expect({ params, limit, seen }).toEqual({ params, limit, seen: all });
       }
+  });
+
+  it("carries a cursor's count only into the query it was counted for", async () => {
+    const counted = QUERIES.find((params) => params.q === 'alpha')!;
+    const page = await search(`${encode(counted)}&limit=4&facets=false`);
+    expect(page.total.relation).toBe('gte');
+    // The same cursor with a query that finds nothing: its own count, not the carried "at least".
+    const other = await search(`q=nothing-matches-this&limit=4&facets=false&after=${page.next}`);
+    expect({ total: other.total, items: other.items }).toEqual({ total: { value: 0, relation: 'eq' }, items: [] });
   });
 
   it('cuts offset pages from the same order, and an empty page still carries the total', async () => {

@@ -1,5 +1,6 @@
 import { facetHitColumns, facetRowsCtes, type FacetRow } from './search-facets.js';
 import { hitsSql } from './search-hits.js';
+import type { HitDensity } from './search-plan.js';
 import { SqlParams } from './text/search-text.js';
 
 /** The SQL of one search: where the rows come from, the conditions, the ranking, and their parameters. */
@@ -69,6 +70,16 @@ export interface PageRow {
  */
 export const RANK_AT_MOST = 1000;
 
+/**
+ * What the first page of a query with more hits than are counted found, carried on by its cursors:
+ * a later page of the same query then takes its plan from it instead of counting the hits again.
+ */
+export interface CarriedCount {
+  /** The digest of the query it was counted for (queryDigest): another query's cursor carries nothing over. */
+  query: string;
+  density: HitDensity;
+}
+
 /** Where the previous page ended, in the order it was given in (a keyset, "search after"). */
 export interface SearchCursor {
   order: 'relevance' | 'newest';
@@ -77,6 +88,8 @@ export interface SearchCursor {
   /** Its created_at as PostgreSQL wrote it (ISO 8601, microseconds). */
   createdAt: string;
   id: string;
+  /** Past the count: what the query's first page counted. */
+  counted: CarriedCount | null;
 }
 
 /** A page: how many hits to skip (within the offset window) or where to start after, and its size. */

@@ -7,7 +7,7 @@ import type { SearchQuery } from './http/search.query.js';
 import { emptyFacets, facetsOf } from './search-facets.js';
 import { documentConditions, TermFilters, type ResolvedFilters } from './search-filters.js';
 import { snippetOf } from './search-snippets.js';
-import { decodeCursor, encodeCursor } from './search-cursor.js';
+import { decodeCursor, encodeCursor, queryDigest } from './search-cursor.js';
 import { SearchGate } from './search-gate.js';
 import { readPage, type StatementRunner } from './search-page.js';
 import { casesShare } from './case-share.js';
@@ -83,16 +83,18 @@ export class SearchService {
     const sql = this.toSql(query, caseIds, prepared);
     const countAtMost = this.settings.SEARCH_TRACK_TOTAL_HITS;
     const page: PageSpec = { limit: query.limit, offset: query.offset, after };
-    const { rows, facetRows } = await this.gate.run(() =>
-      this.inSearchSession((run) => readPage(run, sql, { page, countAtMost, facets: query.facets })),
+    const digest = queryDigest(sql);
+    const carried = after?.counted?.query === digest ? after.counted.density : null;
+    const read = await this.gate.run(() =>
+      this.inSearchSession((run) => readPage(run, sql, { page, countAtMost, facets: query.facets, carried })),
     );
-    const facets = query.facets ? facetsOf(facetRows) : null;
-    const counted = rows[0].total!;
+    const facets = query.facets ? facetsOf(read.facetRows) : null;
+    const counted = read.total;
     const total: SearchTotalResponse =
       counted > countAtMost ? { value: countAtMost, relation: 'gte' } : { value: counted, relation: 'eq' };
     // Only a query that found nothing can be one of stop words alone: checked then, not on every search.
     if (counted === 0) await this.requireSearchableText(sql);
-    const hits = rows.filter((r) => r.id !== null);
+    const hits = read.hits;
     const items: SearchHitResponse[] = hits.map((r) => ({
       kind: r.kind,
       id: r.id!,
@@ -116,6 +118,7 @@ export class SearchService {
             rank: last.rank_key,
             createdAt: last.created_key,
             id: last.id!,
+            counted: read.density && { query: digest, density: read.density },
           })
         : null;
     return {
