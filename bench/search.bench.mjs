@@ -25,6 +25,7 @@ import { DatabaseModule, runMigrations } from '../dist/libs/database/src/index.j
 import {
   decodeCursor,
   encodeCursor,
+  queryDigest,
   readPage,
   SearchModule,
   SearchQuery,
@@ -230,8 +231,9 @@ try {
       const result = await fn();
       return [performance.now() - start, result];
     };
-    // Deep pages: the page after the 5,000th hit of a frequent word (or a browse), as a client
-    // reaches it by following `next` (the cursor is made here from the hit found by direct SQL).
+    // Deep pages: the page after the 1,000th-5,000th hit of a frequent word (or a browse), as a client
+    // reaches it by following `next`: the cursor is made here from the hit found by direct SQL, and
+    // carries what the query's first page counted, as every `next` past the count does.
     const deepPlans = [];
     const deepSources = plans.filter((p) => p.cls === 'frequent' || p.cls === 'browse');
     for (let i = 0; i < queries; i++) {
@@ -245,12 +247,14 @@ try {
           sql.params.values,
         )
       ).rows;
-      if (row)
-        deepPlans.push({
-          cls: 'deep',
-          query: source.query,
-          after: encodeCursor({ order: 'newest', rank: null, createdAt: row.t, id: row.id }),
-        });
+      if (!row) continue;
+      const first = await search.search(actor, toQuery(source, false));
+      const counted = first.next ? decodeCursor(first.next).counted : null;
+      deepPlans.push({
+        cls: 'deep',
+        query: source.query,
+        after: encodeCursor({ order: 'newest', rank: null, createdAt: row.t, id: row.id, counted }),
+      });
     }
     const all = [...plans, ...deepPlans];
     // A search stopped by SEARCH_STATEMENT_TIMEOUT_MS (503) counts as an error, timed as it took.
@@ -303,7 +307,8 @@ try {
           for (const setting of walkSettings) await client.query(setting);
           return (await client.query(statement.text, statement.values)).rows;
         };
-        const read = await readPage(recording, sql, { page, countAtMost, facets });
+        const carried = page.after?.counted?.query === queryDigest(sql) ? page.after.counted.density : null;
+        const read = await readPage(recording, sql, { page, countAtMost, facets, carried });
         await client.query('COMMIT');
         return { group, plan: read.plan };
       };
