@@ -41,6 +41,7 @@ import { SearchRefreshInBatches1765090000000 } from './1765090000000-search-refr
 import { AuditChainOncePerBatch1765090000001 } from './1765090000001-audit-chain-once-per-batch.js';
 import { RemainingTermLabelsKoJa1765100000000 } from './1765100000000-remaining-term-labels-ko-ja.js';
 import { AuditPendingSetBased1765110000000 } from './1765110000000-audit-pending-set-based.js';
+import { SearchCaseArrayStatistics1765120000000 } from './1765120000000-search-case-array-statistics.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -86,4 +87,5 @@ export const MIGRATIONS: MigrationList = [
   AuditChainOncePerBatch1765090000001,
   RemainingTermLabelsKoJa1765100000000,
   AuditPendingSetBased1765110000000,
+  SearchCaseArrayStatistics1765120000000,
 ];

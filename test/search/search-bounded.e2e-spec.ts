@@ -170,6 +170,29 @@ describe('search: bounded counting and keyset pages against exhaustive queries',
       }
   });
 
+  it('marks a query that checks a phrase, its own or a facility name of several words, so it is counted through the index', async () => {
+    const phraseOf = async (q: string) =>
+      (await t.app.get(SearchService).buildSql(plainToInstance(SearchQuery, { q, limit: 20, offset: 0 }), [caseA]))
+        .phrase;
+    expect({
+      word: await phraseOf('alpha'),
+      words: await phraseOf('alpha gamma'),
+      korean: await phraseOf('고문'),
+      quotedWord: await phraseOf('"alpha"'),
+      quoted: await phraseOf('"alpha gamma"'),
+      facility: await phraseOf('Yodok'),
+      facilityWords: await phraseOf('Camp 15'),
+    }).toEqual({
+      word: false,
+      words: false,
+      korean: false,
+      quotedWord: false,
+      quoted: true,
+      facility: true,
+      facilityWords: true,
+    });
+  });
+
   it("carries a cursor's count only into the query it was counted for", async () => {
     const counted = QUERIES.find((params) => params.q === 'alpha')!;
     const page = await search(`${encode(counted)}&limit=4&facets=false`);

@@ -20,6 +20,7 @@ function sqlOf(where: string[], values: unknown[]): SearchSql {
     words: [],
     textQuery: null,
     textParamCount: 0,
+    phrase: false,
   };
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { readPage, type StatementRunner } from './search-page.js';
-import { NEWEST_WALK_SETTINGS, type PageRow, type SearchSql, type Statement } from './search-statements.js';
+import {
+  NEWEST_WALK_SETTINGS,
+  PHRASE_COUNT_SETTINGS,
+  type PageRow,
+  type SearchSql,
+  type Statement,
+} from './search-statements.js';
 import { SqlParams } from './text/search-text.js';
 
 /** A browse with no words: the statements are built for real, only their answers are scripted. */
@@ -13,6 +19,7 @@ const SQL: SearchSql = {
   words: [],
   textQuery: null,
   textParamCount: 0,
+  phrase: false,
 };
 const PAGE = { limit: 20, offset: 0, after: null };
 const COUNT_AT_MOST = 1000;
@@ -99,6 +106,16 @@ describe('readPage', () => {
     const { run } = scripted([row({ ...DENSE, id: null })], []);
     const read = await readPage(run, SQL, { page: PAGE, countAtMost: COUNT_AT_MOST, facets: false, carried: null });
     expect({ hits: read.hits, total: read.total }).toEqual({ hits: [], total: COUNT_AT_MOST + 1 });
+  });
+
+  it('counts a query with a phrase through the index, its sorted read too', async () => {
+    const phrase = { ...SQL, phrase: true };
+    const { run, ran } = scripted([row(SPARSE)], [row({ id: 'sorted', total: 2_500 })]);
+    await readPage(run, phrase, { page: PAGE, countAtMost: COUNT_AT_MOST, facets: false, carried: null });
+    expect(ran.map((r) => r.settings)).toEqual([PHRASE_COUNT_SETTINGS, PHRASE_COUNT_SETTINGS]);
+    const dense = scripted([row(DENSE)], [row({ id: 'walked' })]);
+    await readPage(dense.run, phrase, { page: PAGE, countAtMost: COUNT_AT_MOST, facets: false, carried: null });
+    expect(dense.ran.map((r) => r.settings)).toEqual([PHRASE_COUNT_SETTINGS, NEWEST_WALK_SETTINGS]);
   });
 
   describe("a later page whose cursor carries the first page's count", () => {

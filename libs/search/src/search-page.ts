@@ -4,6 +4,7 @@ import {
   boundedPageStatement,
   NEWEST_WALK_SETTINGS,
   newestPageStatement,
+  PHRASE_COUNT_SETTINGS,
   type PageRow,
   type PageSpec,
   type SearchSql,
@@ -49,7 +50,7 @@ export async function readPage(
   { page, countAtMost, facets, carried }: PageOptions,
 ): Promise<PageRead> {
   if (carried && carried.counted > countAtMost && !facets) return pastCount(run, sql, { page, density: carried });
-  const bounded = await run<PageRow>(boundedPageStatement(sql, page, { countAtMost, facets }));
+  const bounded = await run<PageRow>(boundedPageStatement(sql, page, { countAtMost, facets }), countSettings(sql));
   const facetRows = bounded.find((r) => r.facets !== null)?.facets ?? [];
   const counted = bounded[0];
   if (counted.total! <= countAtMost)
@@ -72,10 +73,18 @@ async function pastCount(
   });
   const past = pastCountPlan(density, page.offset + page.limit);
   if (past.kind === 'sorted') {
-    const sorted = await run<PageRow>(boundedPageStatement(sql, page, { countAtMost: past.readAtMost, rank: false }));
+    const sorted = await run<PageRow>(
+      boundedPageStatement(sql, page, { countAtMost: past.readAtMost, rank: false }),
+      countSettings(sql),
+    );
     if (sorted[0].total! <= past.readAtMost) return read(sorted, 'sorted');
   }
   return read(await run<PageRow>(newestPageStatement(sql, page), NEWEST_WALK_SETTINGS), 'walk');
+}
+
+/** The settings a bounded read of this query runs with: a phrase is counted through the index. */
+function countSettings(sql: SearchSql): string[] {
+  return sql.phrase ? PHRASE_COUNT_SETTINGS : [];
 }
 
 /** The rows that are hits (a bounded page past its last hit has one row carrying only the total). */

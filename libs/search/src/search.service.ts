@@ -212,6 +212,7 @@ export class SearchService {
     const oneWordParts: Array<string | string[]> = [];
     let split = false;
     let unsplittable = false;
+    let phrase = false;
     for (const token of tokens) {
       // A facility's name matches every spelling of it: Yodeok finds 요덕 and Camp 15.
       const names = spellings.get(token.text);
@@ -219,6 +220,7 @@ export class SearchService {
       parts.push(part);
       words.push(...(names ?? [token.text]));
       const oneWord = names?.filter(isOneLexeme) ?? [];
+      if ((names ?? (token.phrase ? [token.text] : [])).some((name) => !isOneLexeme(name))) phrase = true;
       if (names && oneWord.length && oneWord.length < names.length) {
         split = true;
         oneWordParts.push(oneWord);
@@ -237,7 +239,17 @@ export class SearchService {
         : null;
     const where = documentConditions(query, resolved, params);
     if (!textQuery)
-      return { from: 'search_documents d', where, narrower: null, rank: '0', params, words, textQuery, textParamCount };
+      return {
+        from: 'search_documents d',
+        where,
+        narrower: null,
+        rank: '0',
+        params,
+        words,
+        textQuery,
+        textParamCount,
+        phrase: false,
+      };
     return {
       from: `search_documents d CROSS JOIN (SELECT ${parts.join(' && ')} AS query${narrowerQuery ? `, ${narrowerQuery} AS narrower` : ''}) q`,
       where: [...where, 'd.document @@ q.query'],
@@ -247,6 +259,7 @@ export class SearchService {
       words,
       textQuery,
       textParamCount,
+      phrase,
     };
   }
 
