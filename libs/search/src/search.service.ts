@@ -238,27 +238,14 @@ export class SearchService {
             .join(' && ')
         : null;
     const where = documentConditions(query, resolved, params);
-    if (!textQuery)
-      return {
-        from: 'search_documents d',
-        where,
-        narrower: null,
-        rank: '0',
-        params,
-        words,
-        textQuery,
-        textParamCount,
-        phrase: false,
-      };
+    const common = { params, words, textQuery, textParamCount };
+    if (!textQuery) return { ...common, from: 'search_documents d', where, narrower: null, rank: '0', phrase: false };
     return {
+      ...common,
       from: `search_documents d CROSS JOIN (SELECT ${parts.join(' && ')} AS query${narrowerQuery ? `, ${narrowerQuery} AS narrower` : ''}) q`,
       where: [...where, 'd.document @@ q.query'],
       narrower: narrowerQuery ? [...where, 'd.document @@ q.narrower'] : null,
       rank: 'ts_rank_cd(d.document, q.query)',
-      params,
-      words,
-      textQuery,
-      textParamCount,
       phrase,
     };
   }
