@@ -42,6 +42,7 @@ import { AuditChainOncePerBatch1765090000001 } from './1765090000001-audit-chain
 import { RemainingTermLabelsKoJa1765100000000 } from './1765100000000-remaining-term-labels-ko-ja.js';
 import { AuditPendingSetBased1765110000000 } from './1765110000000-audit-pending-set-based.js';
 import { SearchCaseArrayStatistics1765120000000 } from './1765120000000-search-case-array-statistics.js';
+import { SearchPhrasePairs1765130000000 } from './1765130000000-search-phrase-pairs.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -88,4 +89,5 @@ export const MIGRATIONS: MigrationList = [
   RemainingTermLabelsKoJa1765100000000,
   AuditPendingSetBased1765110000000,
   SearchCaseArrayStatistics1765120000000,
+  SearchPhrasePairs1765130000000,
 ];

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { previousTextFunctions } from '../../migrations/1765090000000-search-refresh-in-batches.js';
 import { SeededRandom } from '../support/seeded-random.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { migratedDatabaseConnection } from '../support/test-database.js';
 
 // Korean (syllables, conjoining and compatibility jamo), kana (half-width too), kanji, Latin
 // (full-width and accented, cased), digits, emoji, punctuation and every kind of space.
@@ -30,18 +29,9 @@ function randomText(random: SeededRandom): string {
 }
 
 describe('search text functions (SearchRefreshInBatches)', () => {
-  let database: TestDatabase;
-  let client: pg.Client;
-
+  const client = migratedDatabaseConnection();
   beforeAll(async () => {
-    database = await createTestDatabase();
-    client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    for (const sql of previousTextFunctions('pg_temp.old_')) await client.query(sql);
-  });
-  afterAll(async () => {
-    await client.end();
-    await database.drop();
+    for (const sql of previousTextFunctions('pg_temp.old_')) await client().query(sql);
   });
 
   it('build the same bigrams and Latin text as before, so stored documents and queries stay valid', async () => {
@@ -57,7 +47,7 @@ describe('search text functions (SearchRefreshInBatches)', () => {
       ...Array.from({ length: 3000 }, () => randomText(random)),
     ];
     const [{ differing, bigrams }] = (
-      await client.query(
+      await client().query(
         `SELECT count(*) FILTER (WHERE search_cjk_bigrams(t) IS DISTINCT FROM pg_temp.old_search_cjk_bigrams(t)
                                   OR search_latin_text(t) IS DISTINCT FROM pg_temp.old_search_latin_text(t))::int AS differing,
                 sum(length(search_cjk_bigrams(t)))::int AS bigrams
@@ -67,7 +57,8 @@ describe('search text functions (SearchRefreshInBatches)', () => {
     ).rows;
     expect(differing).toBe(0);
     expect(bigrams).toBeGreaterThan(10_000); // the texts hold long runs, not only lone characters
-    const [{ bigramsOf }] = (await client.query(`SELECT search_cjk_bigrams('요덕수용소 고 문을') AS "bigramsOf"`)).rows;
+    const [{ bigramsOf }] = (await client().query(`SELECT search_cjk_bigrams('요덕수용소 고 문을') AS "bigramsOf"`))
+      .rows;
     expect(bigramsOf).toBe('요덕 덕수 수용 용소 고 문을');
   });
 });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { databaseUrl, withAdminClient } from '../setup/test-postgres.mjs';
@@ -56,4 +57,24 @@ export async function queryOnce(url: string, sql: string, params: unknown[] = []
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Inside a describe: a fresh migrated database and one connection to it, opened before the
+ * describe's tests and closed after them. Returns the connection's getter (hooks registered later
+ * in the describe run after this one's, so they may use it).
+ */
+export function migratedDatabaseConnection(): () => pg.Client {
+  let database: TestDatabase;
+  let client: pg.Client;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.end();
+    await database.drop();
+  });
+  return () => client;
 }

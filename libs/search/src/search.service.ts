@@ -23,6 +23,7 @@ import {
   anyOfTsQuery,
   MAX_QUERY_TOKENS,
   parseQueryText,
+  phrasePairsSql,
   SqlParams,
   tokenTsQuery,
   type QueryToken,
@@ -213,6 +214,7 @@ export class SearchService {
     let split = false;
     let unsplittable = false;
     let phrase = false;
+    const pairTokens: string[] = [];
     for (const token of tokens) {
       // A facility's name matches every spelling of it: Yodeok finds 요덕 and Camp 15.
       const names = spellings.get(token.text);
@@ -228,6 +230,7 @@ export class SearchService {
         if (token.phrase && !isOneLexeme(token.text)) unsplittable = true;
         oneWordParts.push(part);
       }
+      if (!names && token.phrase && !isOneLexeme(token.text)) pairTokens.push(token.text);
     }
     const textQuery = parts.length ? `SELECT ${parts.join(' && ')} AS query` : null;
     const textParamCount = params.values.length;
@@ -237,13 +240,20 @@ export class SearchService {
             .map((p) => (typeof p === 'string' ? p : `(${p.map((name) => tokenTsQuery(name, params)).join(' || ')})`))
             .join(' && ')
         : null;
+    // A quoted phrase's word pairs: its candidates come from the pairs' index (phrasePairsSql).
+    const pairs = pairTokens.length ? pairTokens.map((text) => phrasePairsSql(text, params)).join(' || ') : null;
     const where = documentConditions(query, resolved, params);
     const common = { params, words, textQuery, textParamCount };
     if (!textQuery) return { ...common, from: 'search_documents d', where, narrower: null, rank: '0', phrase: false };
+    const columns = [
+      `${parts.join(' && ')} AS query`,
+      ...(narrowerQuery ? [`${narrowerQuery} AS narrower`] : []),
+      ...(pairs ? [`${pairs} AS pairs`] : []),
+    ];
     return {
       ...common,
-      from: `search_documents d CROSS JOIN (SELECT ${parts.join(' && ')} AS query${narrowerQuery ? `, ${narrowerQuery} AS narrower` : ''}) q`,
-      where: [...where, 'd.document @@ q.query'],
+      from: `search_documents d CROSS JOIN (SELECT ${columns.join(', ')}) q`,
+      where: [...where, ...(pairs ? ['d.phrase_pairs @> q.pairs'] : []), 'd.document @@ q.query'],
       narrower: narrowerQuery ? [...where, 'd.document @@ q.narrower'] : null,
       rank: 'ts_rank_cd(d.document, q.query)',
       phrase,

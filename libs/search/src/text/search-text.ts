@@ -46,6 +46,23 @@ export function tokenTsQuery(text: string, params: SqlParams, phrase = false): s
   return parts.length ? `(${parts.join(' && ')})` : `''::tsquery`;
 }
 
+/**
+ * The word pairs a quoted phrase needs, as an `integer[]` SQL expression hashed the way the
+ * documents' `phrase_pairs` are (migration 1765130000000): the lexemes that stand next to each
+ * other in the phrase, English and CJK alike. A document holding the phrase holds all of them, so
+ * `d.phrase_pairs @> pairs` finds its candidates through the index; the phrase check stays. A
+ * phrase of one lexeme, or whose words stand apart (`beaten by guards`: 'by' is a stop word),
+ * has no pairs, and its expression is the empty array.
+ */
+export function phrasePairsSql(text: string, params: SqlParams): string {
+  const scripts: Array<[configuration: string, text: string]> = [];
+  if (hasLatin(text)) scripts.push(['english', 'search_latin_text']);
+  if (hasCjk(text)) scripts.push(['simple', 'search_cjk_bigrams']);
+  if (!scripts.length) return `'{}'::integer[]`;
+  const value = params.add(text);
+  return `(${scripts.map(([configuration, of]) => `search_phrase_pairs(to_tsvector('${configuration}', ${of}(${value})))`).join(' || ')})`;
+}
+
 /** Any of several spellings (a facility's names and aliases, each a phrase): OR of their queries. */
 export function anyOfTsQuery(spellings: string[], params: SqlParams): string {
   return `(${spellings.map((s) => tokenTsQuery(s, params, true)).join(' || ')})`;
