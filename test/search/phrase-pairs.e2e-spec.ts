@@ -112,4 +112,23 @@ describe('phrase word pairs (SearchPhrasePairs): a phrase never loses a hit to i
     expect(await pairsOf('beaten by the guards')).toEqual([]);
     expect(await pairsOf('요덕수용소')).toHaveLength(3);
   });
+
+  it('pairs every lexeme at the last stored position with the one before (positions past 16,383 are all stored as 16,383)', async () => {
+    // 16,381 words, then alpha at 16,382, and beta and gamma both stored at 16,383: PostgreSQL's
+    // phrase check finds both "alpha beta" and "alpha gamma", so the pairs must hold both.
+    for (const phrase of ['alpha beta', 'alpha gamma']) {
+      const params = new SqlParams();
+      const query = tokenTsQuery(phrase, params, true);
+      const pairs = phrasePairsSql(phrase, params);
+      const [row] = (
+        await client().query(
+          `SELECT d.vector @@ ${query} AS hit, search_phrase_pairs(d.vector) @> ${pairs} AS covered
+             FROM (SELECT search_vector('', string_agg('w' || i, ' ') || ' alpha beta gamma') AS vector
+                     FROM generate_series(1, 16381) i) d`,
+          params.values,
+        )
+      ).rows;
+      expect({ phrase, ...row }).toEqual({ phrase, hit: true, covered: true });
+    }
+  });
 });

@@ -253,7 +253,13 @@ export class SearchService {
     return {
       ...common,
       from: `search_documents d CROSS JOIN (SELECT ${columns.join(', ')}) q`,
-      where: [...where, ...(pairs ? ['d.phrase_pairs @> q.pairs'] : []), 'd.document @@ q.query'],
+      // A phrase whose words all stand apart (a stop word between each) has no pairs: PostgreSQL drops
+      // the condition when planning, instead of reading every candidate's pairs to find '{}' in them.
+      where: [
+        ...where,
+        ...(pairs ? ['(cardinality(q.pairs) = 0 OR d.phrase_pairs @> q.pairs)'] : []),
+        'd.document @@ q.query',
+      ],
       narrower: narrowerQuery ? [...where, 'd.document @@ q.narrower'] : null,
       rank: 'ts_rank_cd(d.document, q.query)',
       phrase,
