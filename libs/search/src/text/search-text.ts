@@ -52,7 +52,9 @@ export function tokenTsQuery(text: string, params: SqlParams, phrase = false): s
  * other in the phrase, English and CJK alike. A document holding the phrase holds all of them, so
  * `d.phrase_pairs @> pairs` finds its candidates through the index; the phrase check stays. A
  * phrase of one lexeme, or whose words stand apart (`beaten by guards`: 'by' is a stop word),
- * has no pairs, and its expression is the empty array.
+ * has no pairs, and its expression is the empty array. This holds while each configuration gives
+ * one lexeme per word, as `english` and `simple` do: a synonym or thesaurus dictionary giving
+ * several at one position would make every one of them a required pair, and lose hits.
  */
 export function phrasePairsSql(text: string, params: SqlParams): string {
   const scripts: Array<[configuration: string, text: string]> = [];
