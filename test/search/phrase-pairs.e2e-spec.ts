@@ -35,6 +35,13 @@ function join(random: SeededRandom, list: string[]): string {
   return list.map((w, i) => (i ? random.pick(SEPARATORS) : '') + w).join('');
 }
 
+/** A quoted phrase's tsquery and pairs, as SearchService builds them, and their parameters' values. */
+function phraseSql(phrase: string): { query: string; pairs: string; values: unknown[] } {
+  const params = new SqlParams();
+  const query = tokenTsQuery(phrase, params, true);
+  return { query, pairs: phrasePairsSql(phrase, params), values: params.values };
+}
+
 describe('phrase word pairs (SearchPhrasePairs): a phrase never loses a hit to its pairs', () => {
   const client = migratedDatabaseConnection();
 
@@ -57,18 +64,15 @@ describe('phrase word pairs (SearchPhrasePairs): a phrase never loses a hit to i
     let withPairs = 0;
     const lost: Array<{ phrase: string; body: string }> = [];
     for (const phrase of phrases) {
-      // The query's SQL as SearchService builds it for a quoted phrase.
-      const params = new SqlParams();
-      const query = tokenTsQuery(phrase, params, true);
-      const pairs = phrasePairsSql(phrase, params);
-      const offset = params.values.length;
+      const { query, pairs, values } = phraseSql(phrase);
+      const offset = values.length;
       const rows: Array<{ body: string; hit: boolean; covered: boolean; words: boolean; pairs: number }> = (
         await client().query(
           `SELECT d.body, d.vector @@ ${query} AS hit, search_phrase_pairs(d.vector) @> ${pairs} AS covered,
                   d.vector @@ replace(${query}::text, '<->', '&')::tsquery AS words, cardinality(${pairs}) AS pairs
              FROM (SELECT body, search_vector(title, body) AS vector
                      FROM unnest($${offset + 1}::text[], $${offset + 2}::text[]) AS u(title, body)) d`,
-          [...params.values, documents.map((d) => d.title), documents.map((d) => d.body)],
+          [...values, documents.map((d) => d.title), documents.map((d) => d.body)],
         )
       ).rows;
       for (const row of rows) {
@@ -117,15 +121,13 @@ describe('phrase word pairs (SearchPhrasePairs): a phrase never loses a hit to i
     // 16,381 words, then alpha at 16,382, and beta and gamma both stored at 16,383: PostgreSQL's
     // phrase check finds both "alpha beta" and "alpha gamma", so the pairs must hold both.
     for (const phrase of ['alpha beta', 'alpha gamma']) {
-      const params = new SqlParams();
-      const query = tokenTsQuery(phrase, params, true);
-      const pairs = phrasePairsSql(phrase, params);
+      const { query, pairs, values } = phraseSql(phrase);
       const [row] = (
         await client().query(
           `SELECT d.vector @@ ${query} AS hit, search_phrase_pairs(d.vector) @> ${pairs} AS covered
              FROM (SELECT search_vector('', string_agg('w' || i, ' ') || ' alpha beta gamma') AS vector
                      FROM generate_series(1, 16381) i) d`,
-          params.values,
+          values,
         )
       ).rows;
       expect({ phrase, ...row }).toEqual({ phrase, hit: true, covered: true });

@@ -222,15 +222,17 @@ export class SearchService {
       parts.push(part);
       words.push(...(names ?? [token.text]));
       const oneWord = names?.filter(isOneLexeme) ?? [];
-      if ((names ?? (token.phrase ? [token.text] : [])).some((name) => !isOneLexeme(name))) phrase = true;
+      // A quoted phrase of several lexemes: its words must stand in order.
+      const quoted = token.phrase && !isOneLexeme(token.text);
+      if (names ? oneWord.length < names.length : quoted) phrase = true;
       if (names && oneWord.length && oneWord.length < names.length) {
         split = true;
         oneWordParts.push(oneWord);
       } else {
-        if (token.phrase && !isOneLexeme(token.text)) unsplittable = true;
+        if (quoted) unsplittable = true;
         oneWordParts.push(part);
       }
-      if (!names && token.phrase && !isOneLexeme(token.text)) pairTokens.push(token.text);
+      if (quoted && !names) pairTokens.push(token.text);
     }
     const textQuery = parts.length ? `SELECT ${parts.join(' && ')} AS query` : null;
     const textParamCount = params.values.length;
