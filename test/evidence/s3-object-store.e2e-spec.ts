@@ -1,6 +1,5 @@
 import { S3ObjectStore } from '@sillok/evidence';
-import { Client } from 'minio';
-import { s3StoreOptions, startS3TestServer } from '../support/s3-server.js';
+import { s3Inspector, s3StoreOptions, startS3TestServer } from '../support/s3-server.js';
 import { MIB } from './generated-bytes.js';
 import { describeObjectStoreContract } from './object-store.contract.js';
 
@@ -14,7 +13,7 @@ describeObjectStoreContract(
     const options = s3StoreOptions(server, { partSize: PART_SIZE, cleanupRetryMs: 100 });
     const store = new S3ObjectStore(options);
     await store.ensureBucket(); // the bucket does not exist yet: this creates it
-    const inspector = new Client({ ...options, partSize: undefined });
+    const inspector = s3Inspector(server);
     return {
       store,
       partSize: PART_SIZE,

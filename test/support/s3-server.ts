@@ -3,6 +3,7 @@ import authentication from '@20minutes/s3rver/lib/middleware/authentication.js';
 import AWSAccount from '@20minutes/s3rver/lib/models/account.js';
 import S3Error from '@20minutes/s3rver/lib/models/error.js';
 import { randomBytes } from 'node:crypto';
+import { Agent } from 'node:http';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -122,9 +123,17 @@ export function s3AppEnv(server: S3TestServer): Record<string, string> {
   };
 }
 
-/** A client of its own, for tests to look into (or tamper with) the bucket behind the app's back. */
+/**
+ * A client of its own, for tests to look into (or tamper with) the bucket behind the app's back.
+ *
+ * It opens a fresh connection per request. With the process-wide keep-alive pool (every minio
+ * client's default) it could be handed a socket the store under test left behind, for instance
+ * after the server answered an upload it had not read to the end, and fail with `write
+ * ECONNRESET`: a failure of the inspection, not of the store (a CI run once failed so).
+ */
 export function s3Inspector(server: S3TestServer): Client {
   return new Client({
+    transportAgent: new Agent({ keepAlive: false }),
     endPoint: server.endPoint,
     port: server.port,
     useSSL: false,
