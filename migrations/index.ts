@@ -43,6 +43,7 @@ import { RemainingTermLabelsKoJa1765100000000 } from './1765100000000-remaining-
 import { AuditPendingSetBased1765110000000 } from './1765110000000-audit-pending-set-based.js';
 import { SearchCaseArrayStatistics1765120000000 } from './1765120000000-search-case-array-statistics.js';
 import { SearchPhrasePairs1765130000000 } from './1765130000000-search-phrase-pairs.js';
+import { SearchRefreshUpdateFirst1765140000000 } from './1765140000000-search-refresh-update-first.js';
 
 /** Every migration, oldest first. Append new ones; never edit one that has landed. */
 export const MIGRATIONS: MigrationList = [
@@ -90,4 +91,5 @@ export const MIGRATIONS: MigrationList = [
   AuditPendingSetBased1765110000000,
   SearchCaseArrayStatistics1765120000000,
   SearchPhrasePairs1765130000000,
+  SearchRefreshUpdateFirst1765140000000,
 ];

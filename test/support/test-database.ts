@@ -62,9 +62,9 @@ export async function queryOnce(url: string, sql: string, params: unknown[] = []
 /**
  * Inside a describe: a fresh migrated database and one connection to it, opened before the
  * describe's tests and closed after them. Returns the connection's getter (hooks registered later
- * in the describe run after this one's, so they may use it).
+ * in the describe run after this one's, so they may use it), with the database's URL for more connections.
  */
-export function migratedDatabaseConnection(): () => pg.Client {
+export function migratedDatabaseConnection(): (() => pg.Client) & { url(): string } {
   let database: TestDatabase;
   let client: pg.Client;
   beforeAll(async () => {
@@ -76,5 +76,5 @@ export function migratedDatabaseConnection(): () => pg.Client {
     await client.end();
     await database.drop();
   });
-  return () => client;
+  return Object.assign(() => client, { url: () => database.url });
 }
