@@ -3,43 +3,6 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // Hangul (syllables, jamo, compatibility jamo), kana and CJK ideographs: text without spaces-based words.
 const CJK = String.raw`\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3`;
 
-/** Every column of a search document its source view gives (all but refreshed_txid and what is generated). */
-export const SEARCH_DOCUMENT_COLUMNS = `id, kind, case_id, reference, title, witness_id, language, forum, status, witness_sex,
-  witness_birth_decade, withdrawn, violation_term_ids, act_term_ids, facility_term_ids, agency_term_ids,
-  source_connection_term_ids, reliability_term_ids, event_dates, document, created_at`;
-
-/** `column = <from>.column` for every column but the id, for an UPDATE or an upsert's DO UPDATE. */
-export function searchDocumentAssignments(from: string): string {
-  return SEARCH_DOCUMENT_COLUMNS.split(',')
-    .map((c) => c.trim())
-    .filter((c) => c !== 'id')
-    .map((c) => `${c} = ${from}.${c}`)
-    .join(', ');
-}
-
-/** The source view of a kind of record's search document. */
-export function searchSourceView(kind: 'testimony' | 'incident'): string {
-  return kind === 'testimony' ? 'search_testimony_sources' : 'search_incident_sources';
-}
-
-/**
- * The refresh of one record's document as an upsert, once per record and transaction: later
- * firings for the same record find it refreshed. (SearchRefreshUpdateFirst replaces it; its down() restores it.)
- */
-export function refreshRecordByUpsert(kind: 'testimony' | 'incident'): string {
-  return `
-    CREATE OR REPLACE FUNCTION search_refresh_${kind}(record_id uuid) RETURNS void LANGUAGE plpgsql AS $$
-    BEGIN
-      IF EXISTS (SELECT 1 FROM search_documents WHERE id = record_id AND refreshed_txid = txid_current()) THEN
-        RETURN;
-      END IF;
-      INSERT INTO search_documents (${SEARCH_DOCUMENT_COLUMNS}, refreshed_txid)
-        SELECT ${SEARCH_DOCUMENT_COLUMNS}, txid_current() FROM ${searchSourceView(kind)} WHERE id = record_id
-      ON CONFLICT (id) DO UPDATE SET ${searchDocumentAssignments('EXCLUDED')}, refreshed_txid = EXCLUDED.refreshed_txid;
-    END
-    $$`;
-}
-
 /**
  * Full-text search (libs/search): one row per testimony and per incident in `search_documents`,
  * holding the text vector and every filter value, so a search reads one table and its indexes.
@@ -192,8 +155,29 @@ export class CreateSearchDocuments1764410000000 implements MigrationInterface {
                    AS reliability_term_ids
             FROM incident_sources s WHERE s.incident_id = i.id AND s.removed_at IS NULL) src ON true`);
 
+    const columns = `id, kind, case_id, reference, title, witness_id, language, forum, status, witness_sex,
+      witness_birth_decade, withdrawn, violation_term_ids, act_term_ids, facility_term_ids, agency_term_ids,
+      source_connection_term_ids, reliability_term_ids, event_dates, document, created_at`;
+    const updates = columns
+      .split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== 'id')
+      .map((c) => `${c} = EXCLUDED.${c}`)
+      .join(', ');
     for (const kind of ['testimony', 'incident'] as const) {
-      await queryRunner.query(refreshRecordByUpsert(kind));
+      const view = kind === 'testimony' ? 'search_testimony_sources' : 'search_incident_sources';
+      // Once per record and transaction: later firings for the same record find it refreshed.
+      await queryRunner.query(`
+        CREATE FUNCTION search_refresh_${kind}(record_id uuid) RETURNS void LANGUAGE plpgsql AS $$
+        BEGIN
+          IF EXISTS (SELECT 1 FROM search_documents WHERE id = record_id AND refreshed_txid = txid_current()) THEN
+            RETURN;
+          END IF;
+          INSERT INTO search_documents (${columns}, refreshed_txid)
+            SELECT ${columns}, txid_current() FROM ${view} WHERE id = record_id
+          ON CONFLICT (id) DO UPDATE SET ${updates}, refreshed_txid = EXCLUDED.refreshed_txid;
+        END
+        $$`);
     }
     // A tag changes only the filter values: the text vector (the costly part) is left as it is.
     await queryRunner.query(`
@@ -249,9 +233,9 @@ export class CreateSearchDocuments1764410000000 implements MigrationInterface {
           DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION search_${table}_changed()`);
     }
     await queryRunner.query(`
-      INSERT INTO search_documents (${SEARCH_DOCUMENT_COLUMNS}, refreshed_txid)
-        SELECT ${SEARCH_DOCUMENT_COLUMNS}, 0 FROM search_testimony_sources
-        UNION ALL SELECT ${SEARCH_DOCUMENT_COLUMNS}, 0 FROM search_incident_sources`);
+      INSERT INTO search_documents (${columns}, refreshed_txid)
+        SELECT ${columns}, 0 FROM search_testimony_sources
+        UNION ALL SELECT ${columns}, 0 FROM search_incident_sources`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

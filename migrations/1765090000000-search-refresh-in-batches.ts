@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { SEARCH_DOCUMENT_COLUMNS, searchDocumentAssignments } from './1764410000000-create-search-documents.js';
 
 // As in CreateSearchDocuments: Hangul (syllables, jamo, compatibility jamo), kana and CJK ideographs.
 const CJK = String.raw`\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3`;
@@ -25,6 +24,10 @@ export function previousTextFunctions(prefix: string): string[] {
      $$`,
   ];
 }
+
+const COLUMNS = `id, kind, case_id, reference, title, witness_id, language, forum, status, witness_sex,
+  witness_birth_decade, withdrawn, violation_term_ids, act_term_ids, facility_term_ids, agency_term_ids,
+  source_connection_term_ids, reliability_term_ids, event_dates, document, created_at`;
 
 // The per-row refresh of a testimony's document is queued only when the transaction has not said
 // that it writes its testimonies' documents itself, set-based (a bulk import: search_refresh_testimonies).
@@ -59,19 +62,6 @@ const TESTIMONY_TRIGGERS = [
  *   Search documents are derived data: a client that skips them can only hide its own writes
  *   from search, which it could by not writing them.
  */
-/** search_refresh_testimonies as an upsert (SearchRefreshUpdateFirst replaces it; its down() restores it). */
-export function refreshTestimoniesByUpsert(): string {
-  return `
-    CREATE OR REPLACE FUNCTION search_refresh_testimonies(record_ids uuid[]) RETURNS integer LANGUAGE sql AS $$
-      WITH refreshed AS (
-        INSERT INTO search_documents (${SEARCH_DOCUMENT_COLUMNS}, refreshed_txid)
-          SELECT ${SEARCH_DOCUMENT_COLUMNS}, txid_current() FROM search_testimony_sources WHERE id = ANY(record_ids)
-        ON CONFLICT (id) DO UPDATE SET ${searchDocumentAssignments('EXCLUDED')}, refreshed_txid = EXCLUDED.refreshed_txid
-        RETURNING 1)
-      SELECT count(*)::integer FROM refreshed
-    $$`;
-}
-
 export class SearchRefreshInBatches1765090000000 implements MigrationInterface {
   name = 'SearchRefreshInBatches1765090000000';
 
@@ -92,7 +82,20 @@ export class SearchRefreshInBatches1765090000000 implements MigrationInterface {
         SELECT btrim(regexp_replace(regexp_replace(search_nfkc(input), '[^${CJK}]+', ' ', 'g'),
                  '(?<=[${CJK}])([${CJK}])(?=[${CJK}])', '\\1 \\1', 'g'))
       $$`);
-    await queryRunner.query(refreshTestimoniesByUpsert());
+    const updates = COLUMNS.split(',')
+      .map((c) => c.trim())
+      .filter((c) => c !== 'id')
+      .map((c) => `${c} = EXCLUDED.${c}`)
+      .join(', ');
+    await queryRunner.query(`
+      CREATE FUNCTION search_refresh_testimonies(record_ids uuid[]) RETURNS integer LANGUAGE sql AS $$
+        WITH refreshed AS (
+          INSERT INTO search_documents (${COLUMNS}, refreshed_txid)
+            SELECT ${COLUMNS}, txid_current() FROM search_testimony_sources WHERE id = ANY(record_ids)
+          ON CONFLICT (id) DO UPDATE SET ${updates}, refreshed_txid = EXCLUDED.refreshed_txid
+          RETURNING 1)
+        SELECT count(*)::integer FROM refreshed
+      $$`);
     await this.recreateTriggers(queryRunner, UNLESS_BATCH);
   }
 

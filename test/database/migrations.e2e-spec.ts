@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations } from '@sillok/database';
+import { dataSourceOptions, revertLastMigration, runMigrations } from '@sillok/database';
 import { MIGRATIONS } from '@sillok/migrations';
 import { createEmptyDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestApp } from '../support/test-app.js';
 
+/** Tables, indexes, triggers, extensions, functions and views; a function's comments and layout left out. */
 async function schemaSnapshot(url: string): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
@@ -16,6 +17,11 @@ async function schemaSnapshot(url: string): Promise<string[]> {
       UNION ALL SELECT 'trigger ' || event_object_table || '.' || trigger_name || ' ' || event_manipulation
         FROM information_schema.triggers WHERE trigger_schema = 'public'
       UNION ALL SELECT 'extension ' || extname FROM pg_extension
+      UNION ALL SELECT 'function ' || p.oid::regprocedure || ' ' || regexp_replace(regexp_replace(pg_get_functiondef(p.oid), '--[^\\n]*', '', 'g'), '\\s+', ' ', 'g')
+        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+       WHERE n.nspname = 'public' AND p.prokind IN ('f', 'p')
+      UNION ALL SELECT 'view ' || viewname || ' ' || regexp_replace(definition, '\\s+', ' ', 'g')
+        FROM pg_views WHERE schemaname = 'public'
       ORDER BY 1`);
     return rows.map((r) => r.item);
   } finally {
@@ -51,6 +57,36 @@ describe('migrations', () => {
     await runMigrations(empty.url, MIGRATIONS);
     expect(await schemaSnapshot(empty.url)).toEqual(migrated);
   });
+
+  // A down() that restores an older function body than its up() replaced passes the test above
+  // (all the way down drops the function anyway): each undo is compared with the state before its up.
+  it('each undo restores the schema, functions and views included, that its migration found', async () => {
+    const stepwise = await createEmptyDatabase();
+    try {
+      const withoutLedger = async () =>
+        (await schemaSnapshot(stepwise.url)).filter((item) => !item.includes('schema_migrations'));
+      const found = [await withoutLedger()];
+      for (let i = 1; i <= MIGRATIONS.length; i++) {
+        await runMigrations(stepwise.url, MIGRATIONS.slice(0, i));
+        found.push(await withoutLedger());
+      }
+      for (let i = MIGRATIONS.length; i > 0; i--) {
+        expect(await revertLastMigration(stepwise.url, MIGRATIONS)).toBe(MIGRATIONS[i - 1].name);
+        const restored = await withoutLedger();
+        const differences = {
+          missing: found[i - 1].filter((item) => !restored.includes(item)),
+          extra: restored.filter((item) => !found[i - 1].includes(item)),
+        };
+        expect({ undone: MIGRATIONS[i - 1].name, ...differences }).toEqual({
+          undone: MIGRATIONS[i - 1].name,
+          missing: [],
+          extra: [],
+        });
+      }
+    } finally {
+      await stepwise.drop();
+    }
+  }, 120_000);
 
   it('leave nothing for the entities to change (no pending generated migration)', async () => {
     const t = await startTestApp();
