@@ -2,6 +2,8 @@ import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { FixityService, OBJECT_STORE, type ObjectStore } from '@sillok/evidence';
 import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
 import { CLI_ENTRY, runNode } from '../support/processes.js';
@@ -92,5 +94,39 @@ describe('sillok fixity:check', () => {
     expect(result.stderr).toMatch(/\(resumed\): 3 checked, 1 mismatched, 1 missing/);
     const history = await t.http().get(`/attachments/${ids[0]}/fixity`).set(bearer(as.coordinator));
     expect(history.body).toHaveLength(1); // no second check: the run had checked it already
+  }, 60_000);
+
+  it('ends on an object it cannot read, with the check before it recorded, and a resumed run checks the rest', async () => {
+    // A run goes in id order. The store fails on the second object's read (not a missing object,
+    // which is a failed check): the run ends on the error, and the first check stays recorded.
+    const [first, second, third] = [...ids].sort();
+    const store = t.app.get<ObjectStore>(OBJECT_STORE);
+    const [{ object_key: secondKey }] = await t.app
+      .get(DataSource)
+      .query(`SELECT object_key FROM attachments WHERE id = $1`, [second]);
+    const read = store.get.bind(store);
+    store.get = async (key, range) => {
+      if (key === secondKey) throw new Error('read error on the evidence disk');
+      return read(key, range);
+    };
+    const fixityService = t.app.get(FixityService);
+    try {
+      await expect(fixityService.run()).rejects.toThrow('read error on the evidence disk');
+    } finally {
+      store.get = read;
+    }
+    const checksOf = async (id: string) =>
+      (await t.http().get(`/attachments/${id}/fixity`).set(bearer(as.coordinator))).body as unknown[];
+    expect([(await checksOf(first)).length, (await checksOf(second)).length]).toEqual([1, 0]);
+
+    const resumed = await fixityService.run({ resume: true });
+    expect({ resumed: resumed.resumed, checked: resumed.checked, failures: resumed.failures }).toEqual({
+      resumed: true,
+      checked: 3,
+      failures: [],
+    });
+    expect([(await checksOf(first)).length, (await checksOf(second)).length, (await checksOf(third)).length]).toEqual([
+      1, 1, 1,
+    ]);
   }, 60_000);
 });
