@@ -29,6 +29,11 @@ async function schemaSnapshot(url: string): Promise<string[]> {
   }
 }
 
+/** The schema without the migrations' own ledger, which an undo leaves in place. */
+async function schemaWithoutLedger(url: string): Promise<string[]> {
+  return (await schemaSnapshot(url)).filter((item) => !item.includes('schema_migrations'));
+}
+
 describe('migrations', () => {
   let empty: TestDatabase;
   beforeAll(async () => {
@@ -51,7 +56,7 @@ describe('migrations', () => {
     } finally {
       await dataSource.destroy();
     }
-    const afterDown = (await schemaSnapshot(empty.url)).filter((item) => !item.includes('schema_migrations'));
+    const afterDown = await schemaWithoutLedger(empty.url);
     expect(afterDown).toEqual(before);
 
     await runMigrations(empty.url, MIGRATIONS);
@@ -63,16 +68,14 @@ describe('migrations', () => {
   it('each undo restores the schema, functions and views included, that its migration found', async () => {
     const stepwise = await createEmptyDatabase();
     try {
-      const withoutLedger = async () =>
-        (await schemaSnapshot(stepwise.url)).filter((item) => !item.includes('schema_migrations'));
-      const found = [await withoutLedger()];
+      const found = [await schemaWithoutLedger(stepwise.url)];
       for (let i = 1; i <= MIGRATIONS.length; i++) {
         await runMigrations(stepwise.url, MIGRATIONS.slice(0, i));
-        found.push(await withoutLedger());
+        found.push(await schemaWithoutLedger(stepwise.url));
       }
       for (let i = MIGRATIONS.length; i > 0; i--) {
         expect(await revertLastMigration(stepwise.url, MIGRATIONS)).toBe(MIGRATIONS[i - 1].name);
-        const restored = await withoutLedger();
+        const restored = await schemaWithoutLedger(stepwise.url);
         const differences = {
           missing: found[i - 1].filter((item) => !restored.includes(item)),
           extra: restored.filter((item) => !found[i - 1].includes(item)),

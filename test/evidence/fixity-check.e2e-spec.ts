@@ -2,7 +2,6 @@ import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { FixityService, OBJECT_STORE, type ObjectStore } from '@sillok/evidence';
 import { bearer, loginAllRoles, type RoleLogins } from '../support/auth-fixtures.js';
 import { createTwoCases } from '../support/case-fixtures.js';
@@ -19,16 +18,18 @@ describe('sillok fixity:check', () => {
   let env: Record<string, string>;
   let ids: string[];
 
-  const objectPath = async (id: string): Promise<string> => {
+  const objectKeyOf = async (id: string): Promise<string> => {
     const client = new pg.Client({ connectionString: t.database.url });
     await client.connect();
     try {
       const { rows } = await client.query('SELECT object_key FROM attachments WHERE id = $1', [id]);
-      return finalPath(join(t.settings.SILLOK_DATA_DIR, 'objects'), (rows[0] as { object_key: string }).object_key);
+      return (rows[0] as { object_key: string }).object_key;
     } finally {
       await client.end();
     }
   };
+  const objectPath = async (id: string): Promise<string> =>
+    finalPath(join(t.settings.SILLOK_DATA_DIR, 'objects'), await objectKeyOf(id));
   const fixity = (...args: string[]) => runNode([CLI_ENTRY, 'fixity:check', ...args], env);
 
   /** Changes one byte of the second file's object and moves the third's away; `restore` puts the third back. */
@@ -101,9 +102,7 @@ describe('sillok fixity:check', () => {
     // which is a failed check): the run ends on the error, and the first check stays recorded.
     const [first, second, third] = [...ids].sort();
     const store = t.app.get<ObjectStore>(OBJECT_STORE);
-    const [{ object_key: secondKey }] = await t.app
-      .get(DataSource)
-      .query(`SELECT object_key FROM attachments WHERE id = $1`, [second]);
+    const secondKey = await objectKeyOf(second);
     const read = store.get.bind(store);
     store.get = async (key, range) => {
       if (key === secondKey) throw new Error('read error on the evidence disk');

@@ -1,7 +1,7 @@
 /* eslint-disable no-restricted-syntax -- this file checks which events stay pending and which are chained, so it reads the raw tables on purpose */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { insertCaseWithWitness, insertTestimony, type SqlCaseFixture, type SqlRows } from '../support/sql-fixtures.js';
+import { migratedDatabaseConnection } from '../support/test-database.js';
 
 /**
  * The transaction-local flags a bulk import sets (libs/imports/src/staging/batch-write.ts): rows
@@ -9,22 +9,17 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
  * set-based; rows written without them are refreshed and chained at commit as ever.
  */
 describe('import batch flags (SearchRefreshInBatches, AuditChainOncePerBatch)', () => {
-  let database: TestDatabase;
-  let client: pg.Client;
-  let caseId: string;
-  let witnessId: string;
-  let userId: string;
+  const client = migratedDatabaseConnection();
+  const query: SqlRows = async (sql, params = []) => (await client().query(sql, params)).rows;
+  let fixture: SqlCaseFixture;
   let n = 0;
-  const query = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows;
-  const insertTestimony = async () => {
-    n++;
-    const [{ id }] = await query(
-      `INSERT INTO testimonies (reference, case_id, witness_id, forum, original_language, title, narrative, created_by)
-       VALUES ($1, $2, $3, 'other', 'ko', '제목', '요덕수용소에서 고문을 받았다', $4) RETURNING id`,
-      [`T-${String(n).padStart(6, '0')}`, caseId, witnessId, userId],
-    );
-    return id as string;
-  };
+  const testimony = () =>
+    insertTestimony(query, fixture, {
+      number: ++n,
+      language: 'ko',
+      title: '제목',
+      narrative: '요덕수용소에서 고문을 받았다',
+    });
   const documentOf = async (id: string) =>
     (await query(`SELECT document::text FROM search_documents WHERE id = $1`, [id]))[0]?.document ?? null;
   const pendingEvent = (action: string) =>
@@ -35,33 +30,15 @@ describe('import batch flags (SearchRefreshInBatches, AuditChainOncePerBatch)', 
   });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    [{ id: userId }] = await query(
-      `INSERT INTO users (email, display_name, role, password_hash) VALUES ('flags@example.org', 'f', 'coordinator', 'x')
-       RETURNING id`,
-    );
-    [{ id: caseId }] = await query(
-      `INSERT INTO cases (reference, title, created_by) VALUES ('CASE-2026-0001', 'flags', $1) RETURNING id`,
-      [userId],
-    );
-    [{ id: witnessId }] = await query(
-      `INSERT INTO witnesses (case_id, pseudonym, created_by) VALUES ($1, 'W-000001', $2) RETURNING id`,
-      [caseId, userId],
-    );
-  });
-  afterAll(async () => {
-    await client.end();
-    await database.drop();
+    fixture = await insertCaseWithWitness(query, 'flags@example.org');
   });
 
   it('a testimony written with sillok.search_refresh = batch gets its document only from search_refresh_testimonies', async () => {
     await query('BEGIN');
-    const plain = await insertTestimony();
+    const plain = await testimony();
     await query(`SELECT set_config('sillok.search_refresh', 'batch', true)`);
-    const skipped = await insertTestimony();
-    const refreshed = await insertTestimony();
+    const skipped = await testimony();
+    const refreshed = await testimony();
     await query(`SELECT set_config('sillok.search_refresh', '', true)`);
     expect((await query(`SELECT search_refresh_testimonies($1) AS n`, [[refreshed]]))[0].n).toBe(1);
     await query('COMMIT');

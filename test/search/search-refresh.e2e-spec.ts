@@ -1,5 +1,6 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
+import { insertCaseWithWitness, insertTestimony, type SqlCaseFixture, type SqlRows } from '../support/sql-fixtures.js';
 import { migratedDatabaseConnection } from '../support/test-database.js';
 
 /**
@@ -9,7 +10,7 @@ import { migratedDatabaseConnection } from '../support/test-database.js';
  */
 describe('search document refresh (SearchRefreshUpdateFirst)', () => {
   const client = migratedDatabaseConnection();
-  const query = async (sql: string, params: unknown[] = []) => (await client().query(sql, params)).rows;
+  const query: SqlRows = async (sql, params = []) => (await client().query(sql, params)).rows;
   let n = 0;
 
   // The session's calls not yet flushed to the statistics (it flushes at most once a second, so
@@ -33,32 +34,12 @@ describe('search document refresh (SearchRefreshUpdateFirst)', () => {
     return calls;
   }
 
-  async function fixtures() {
-    const [{ id: userId }] = await query(
-      `INSERT INTO users (email, display_name, role, password_hash) VALUES ('refresh@example.org', 'r', 'coordinator', 'x')
-       RETURNING id`,
-    );
-    const [{ id: caseId }] = await query(
-      `INSERT INTO cases (reference, title, created_by) VALUES ('CASE-2026-0001', 'refresh', $1) RETURNING id`,
-      [userId],
-    );
-    const [{ id: witnessId }] = await query(
-      `INSERT INTO witnesses (case_id, pseudonym, created_by) VALUES ($1, 'W-000001', $2) RETURNING id`,
-      [caseId, userId],
-    );
-    return { userId, caseId, witnessId };
-  }
-  let ids: Awaited<ReturnType<typeof fixtures>> | undefined;
-  const testimony = async (narrative: string): Promise<string> => {
-    ids ??= await fixtures();
-    n++;
-    const [{ id }] = await query(
-      `INSERT INTO testimonies (reference, case_id, witness_id, forum, original_language, title, narrative, created_by)
-       VALUES ($1, $2, $3, 'other', 'en', 'title', $4, $5) RETURNING id`,
-      [`T-${String(n).padStart(6, '0')}`, ids.caseId, ids.witnessId, narrative, ids.userId],
-    );
-    return id as string;
-  };
+  let fixture: SqlCaseFixture;
+  beforeAll(async () => {
+    fixture = await insertCaseWithWitness(query, 'refresh@example.org');
+  });
+  const testimony = (narrative: string): Promise<string> =>
+    insertTestimony(query, fixture, { number: ++n, language: 'en', title: 'title', narrative });
   const documentHas = async (id: string, phrase: string): Promise<boolean> =>
     (
       await query(
@@ -102,11 +83,10 @@ describe('search document refresh (SearchRefreshUpdateFirst)', () => {
   });
 
   it('computes the pairs once when an incident is edited', async () => {
-    ids ??= await fixtures();
     const [{ id }] = await query(
       `INSERT INTO incidents (reference, case_id, title, description, created_by)
        VALUES ('I-000001', $1, 'incident', 'a transfer between camps', $2) RETURNING id`,
-      [ids.caseId, ids.userId],
+      [fixture.caseId, fixture.userId],
     );
     expect(
       await pairsComputedBy(async () => {
